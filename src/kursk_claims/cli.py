@@ -1,0 +1,211 @@
+"""The command line: ``kursk-claims extract`` and ``kursk-claims conflicts``.
+
+The only module that touches the terminal: data goes to stdout, progress and errors to
+stderr. Each command parses its options and calls plain functions that return records.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import KurskError
+from .output import CLAIM_COLUMNS, FORMATS
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="The numeric claims of news articles, and the figures that disagree.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Exit(Exception):
+    def __init__(self, code: int):
+        self.code = code
+
+
+def fail(message: str, code: int = 1) -> None:
+    """One clear line on stderr, then exit."""
+    err.print(f"[bold red]Error:[/] {message}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    if err.is_terminal:
+        err.print(f"[yellow]Warning:[/] {_escape(message)}")
+    else:
+        print(f"Warning: {message}", file=sys.stderr)
+
+
+def _escape(s: str) -> str:
+    from rich.markup import escape
+
+    return escape(s)
+
+
+@contextmanager
+def _user_errors(code: int = 1) -> Iterator[None]:
+    try:
+        yield
+    except KurskError as e:
+        fail(str(e), code)
+
+
+def _choose_format(fmt: Optional[str], output: Optional[Path]) -> str:
+    if fmt is None:
+        return "table" if output is None and sys.stdout.isatty() else "jsonl"
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    return fmt
+
+
+def _parse_as_of(value: Optional[str]) -> Optional[dt.datetime]:
+    if value is None:
+        return None
+    from .dates import parse_date
+
+    iso = parse_date(value, relative_to=dt.datetime.now(), allow_relative=True) or parse_date(value + " " + str(dt.date.today().year))
+    if iso is None:
+        fail(f"--as-of {value!r} is not a date; write it like 2024-12-20", 2)
+    return dt.datetime.fromisoformat(iso)
+
+
+def _open_output(output: Optional[Path]):
+    if output is None:
+        return sys.stdout
+    try:
+        return output.open("w", encoding="utf-8", newline="")
+    except OSError as e:
+        fail(f"{output}: cannot write ({e.strerror})", 2)
+
+
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the records to this file instead of standard output.")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .jsonl), JSON Lines article files, or - for standard input.", show_default=False)],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    model: Annotated[Optional[str], typer.Option(help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy's nlp.pipe.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
+    sources: Annotated[Optional[Path], typer.Option(help="A sources.json or sources.csv with file/url, publisher, published for each article.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
+    db: DbOpt = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Do not save the claims to the store.")] = False,
+) -> None:
+    """Every numeric claim in the articles, with its figure, reading, counted noun, subject,
+    measure, attribution, outlet and date.
+
+    Example:
+
+        kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
+    """
+    from .articles import Article, Problem, read_articles
+    from .extract import extract_articles
+    from .output import claims_table, iter_dicts, write_records
+    from .pipeline import build_pipeline, pipeline_signature
+    from .store import Store, default_path
+
+    fmt = _choose_format(fmt, output)
+    base = _parse_as_of(as_of)
+    with _user_errors(2):
+        nlp = build_pipeline(model)
+    signature = pipeline_signature(nlp, model)
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    with _user_errors(1):
+        for item in read_articles(inputs, sources=sources, as_of=base):
+            if isinstance(item, Problem):
+                problems.append(item)
+                warn(str(item))
+            else:
+                articles.append(item)
+    store = None
+    if not no_store:
+        with _user_errors(1):
+            store = Store(default_path(db))
+    results: dict[int, list] = {}
+    todo: list[tuple[int, Article]] = []
+    for i, article in enumerate(articles):
+        cached = store.cached(article, signature) if store else None
+        if cached is not None:
+            results[i] = cached
+        else:
+            todo.append((i, article))
+    fresh = []
+    if todo:
+        progress = _progress(len(todo))
+        order = iter([i for i, _ in todo])
+        for article, claims in extract_articles(nlp, (a for _, a in todo), batch_size=batch_size, workers=workers,
+                                                on_done=progress.advance if progress else None):
+            results[next(order)] = claims
+            fresh.append((article, claims))
+        if progress:
+            progress.stop()
+    if store:
+        with _user_errors(1):
+            store.save(fresh, signature)
+            store.close()
+    claims = [c for i in range(len(articles)) for c in results.get(i, [])]
+    if fmt == "table":
+        Console().print(claims_table(claims))
+    else:
+        out = _open_output(output)
+        write_records(iter_dicts(claims), fmt, out, CLAIM_COLUMNS)
+        if out is not sys.stdout:
+            out.close()
+    if problems:
+        if not articles:
+            fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
+        raise typer.Exit(1)
+
+
+class _Progress:
+    def __init__(self, total: int):
+        from rich.progress import Progress
+
+        self.bar = Progress(console=err, transient=True)
+        self.task = self.bar.add_task("reading articles", total=total)
+        self.bar.start()
+
+    def advance(self, *_: object) -> None:
+        self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _progress(total: int) -> Optional[_Progress]:
+    if total < 20 or not err.is_terminal:
+        return None
+    return _Progress(total)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kursk-claims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """The numeric claims of news articles, and the figures that disagree."""
+
+
+def main() -> None:
+    app()

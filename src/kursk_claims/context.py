@@ -1,0 +1,184 @@
+"""What a figure counts, whose it is, what kind of figure it is, and what limits it.
+
+Rules over the sentence text, no trained model needed::
+
+    >>> read_counted("sent 12 of its soldiers to Kursk", 7)[0]
+    'soldiers'
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import phrase_pattern, table
+
+_ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
+
+
+@cache
+def _counted_lex() -> dict:
+    c = table("counted")
+    return {
+        "stops": frozenset(c["stops"]),
+        "partitive": frozenset(c["partitive_determiners"]),
+        "keep_ed": frozenset(c["keep_ed"]),
+    }
+
+
+def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | None, int, int]:
+    """The noun phrase a figure counts, read from ``pos`` (just after the figure and its unit).
+
+    Returns (phrase, start, end); phrase is None when the figure is followed by no noun
+    (``16 thousand killed``, ``about 4 were wounded``).
+    """
+    lex = _counted_lex()
+    limit = len(text) if limit is None else limit
+    words = [(m.group(0), m.start() + pos, m.end() + pos) for m in _WORD.finditer(text[pos:min(limit, pos + 120)])]
+    i = 0
+    if i < len(words) and words[i][0].lower() == "of":
+        i += 1  # "12 of its soldiers", "40 percent of the territory"
+        if i < len(words) and words[i][0].lower() in lex["partitive"]:
+            if words[i][0].lower() in ("whom", "which", "them"):
+                return None, pos, pos
+            i += 1
+    taken: list[tuple[str, int, int]] = []
+    while i < len(words) and len(taken) < 6:
+        w, s, e = words[i]
+        lw = w.lower().rstrip(".")
+        if not w[0].isalpha():
+            break
+        if lw in lex["stops"] or w.endswith("."):
+            if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+                taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
+            break
+        if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]):
+            break  # "territory Ukrainian troops seized": a new phrase starts; "nominal North Korean" goes on
+        if (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex["keep_ed"] and len(lw) > 4:
+            if taken or not _looks_adjectival(words, i):
+                break
+        taken.append((w, s, e))
+        i += 1
+    # a phrase must end in a noun-like word: drop trailing capitals that start the next clause
+    while taken and taken[-1][0].lower() in lex["stops"]:
+        taken.pop()
+    if not taken:
+        return None, pos, pos
+    start, end = taken[0][1], taken[-1][2]
+    return text[start:end], start, end
+
+
+def _looks_adjectival(words: list, i: int) -> bool:
+    """``armed men``, ``trained soldiers``: a participle before another word of the phrase."""
+    return i + 1 < len(words) and words[i + 1][0][0].isalpha() and words[i + 1][0].lower() not in _counted_lex()["stops"]
+
+
+# --- measure --------------------------------------------------------------------------
+
+@cache
+def _measure_lex() -> dict:
+    m = table("measures")
+    phrases = []
+    for measure, words in m["phrases"]:
+        for w in words:
+            phrases.append((w, measure))
+    order = {w: meas for w, meas in phrases}
+    pattern = re.compile(r"\b(" + phrase_pattern(order) + r")\b", re.I)
+    counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
+    return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "phrase_measure": {k.lower(): v for k, v in order.items()},
+            "counted": counted, "window": m["phrase_window"]}
+
+
+def read_measure(text: str, unit_kind: str | None, counted: str | None,
+                 after: tuple[int, int], before: tuple[int, int]) -> str | None:
+    """The measure: from the unit, else the nearest measure phrase after then before the figure,
+    else the counted noun (``troops`` -> ``deployed``)."""
+    lex = _measure_lex()
+    if unit_kind and unit_kind in lex["unit_kinds"]:
+        return lex["unit_kinds"][unit_kind]
+    a0, a1 = after
+    m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
+    if m:
+        return lex["phrase_measure"][re.sub(r"\s+", " ", m.group(1).lower())]
+    b0, b1 = before
+    hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
+    if hits:
+        return lex["phrase_measure"][re.sub(r"\s+", " ", hits[-1].group(1).lower())]
+    if counted:
+        head = counted.split()[-1].lower()
+        if head in lex["counted"]:
+            return lex["counted"][head]
+    return None
+
+
+# --- subject --------------------------------------------------------------------------
+
+@cache
+def _parties() -> tuple[re.Pattern, dict[str, str]]:
+    names = {}
+    for subject, forms in table("parties").items():
+        for f in forms:
+            names[f] = subject
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+    return pattern, names
+
+
+def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, subject) of each party named in text[start:end]."""
+    pattern, names = _parties()
+    return [(m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text, start, end)
+            if not re.match(r"[-‑][A-Za-z]", text[m.end():m.end() + 2])  # "Kyiv-in-three-days"
+            and not re.search(r"[A-Za-z][-‑]$", text[max(0, m.start() - 2):m.start()])]  # "pro-Russian"
+
+
+def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], counted: tuple[int, int] | None,
+                 excluded: list[tuple[int, int]]) -> str | None:
+    """Whose figure: a party in the counted phrase (``North Korean troops``), else the party
+    named nearest before the figure in its sentence, leaving out the names of sources."""
+    if counted and counted[1] > counted[0]:
+        inside = party_mentions(text, counted[0], counted[1])
+        if inside:
+            return inside[0][2]
+    mentions = [m for m in party_mentions(text, sentence[0], fig[0])
+                if not any(a <= m[0] < b for a, b in excluded)]
+    if mentions:
+        return mentions[-1][2]
+    return None
+
+
+# --- scope ----------------------------------------------------------------------------
+
+@cache
+def _scope_lex() -> dict:
+    s = table("scopes")
+    months = table("dates")["months"]
+    weekdays = table("dates")["weekdays"]
+    return {
+        "period": [re.compile(p, re.I) for p in s["period"]],
+        "place": [re.compile(p) for p in s["place"]],
+        "place_measures": frozenset(s["place_measures"]),
+        "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
+    }
+
+
+def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measure: str | None,
+               excluded: list[tuple[int, int]]) -> str | None:
+    """``period: in the past week alone`` or ``place: in Kursk``; None for a running total."""
+    lex = _scope_lex()
+    s0, s1 = sentence
+    for p in lex["period"]:
+        m = p.search(text, s0, s1)
+        if m:
+            return "period: " + re.sub(r"\s+", " ", m.group(0))
+    if measure in lex["place_measures"]:
+        clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
+        clause = max(clause, s0)
+        for p in lex["place"]:
+            for m in p.finditer(text, clause, s1):
+                if any(a <= m.start() < b for a, b in excluded):
+                    continue
+                place = re.sub(r"^\S+\s+(?:the\s+)?", "", m.group(0))
+                if place.split()[0].lower() in lex["not_places"] or place in _parties()[1]:
+                    continue
+                return "place: " + place
+    return None

@@ -1,0 +1,164 @@
+"""Dates: the date a sentence gives a figure, and the date an article was published.
+
+A sentence date may lack its year (``on Tuesday (December 17)``); it is resolved against
+the article's date, and stays unknown when that is unknown: never guess::
+
+    >>> resolve({"month": 12, "day": 17}, "2024-12-20")
+    '2024-12-17'
+    >>> resolve({"month": 12, "day": 17}, None) is None
+    True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from .lexicon import table
+
+
+@cache
+def _lex() -> dict:
+    d = table("dates")
+    months = d["months"]
+    month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    month2 = month.replace("?P<month>", "?P<month2>")
+    weekday = r"(?P<weekday>" + "|".join(d["weekdays"]) + r")"
+    pattern = re.compile(
+        r"\b(?:" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+        r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month2 + r"(?:,?\s+(?P<year2>\d{4}))?"
+        r"|" + weekday + r")\b(?!\s*\d)",
+        re.I,
+    )
+    return {"months": months, "weekdays": d["weekdays"], "pattern": pattern,
+            "skip": tuple(d["date_anchors_skip"]), "labels": d["byline_labels"]}
+
+
+def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] | None:
+    """The date expression in text[start:end] nearest to ``near``, as its parts.
+
+    Dates that open a period (``since August 6``) are not the figure's date.
+    """
+    lex = _lex()
+    best: tuple[int, dict[str, int]] | None = None
+    for m in lex["pattern"].finditer(text, start, end):
+        lead = text[max(start, m.start() - 12):m.start()].lower().split()
+        if lead and lead[-1] in lex["skip"]:
+            continue
+        parts: dict[str, int] = {}
+        if m.group("month"):
+            parts = {"month": lex["months"][m.group("month").lower()], "day": int(m.group("day"))}
+            if m.group("year"):
+                parts["year"] = int(m.group("year"))
+        elif m.group("month2"):
+            parts = {"month": lex["months"][m.group("month2").lower()], "day": int(m.group("day2"))}
+            if m.group("year2"):
+                parts["year"] = int(m.group("year2"))
+        elif m.group("weekday"):
+            parts = {"weekday": lex["weekdays"][m.group("weekday").lower()]}
+        if not (1 <= parts.get("day", 1) <= 31):
+            continue
+        distance = abs(m.start() - near)
+        if best is None or distance < best[0]:
+            best = (distance, parts)
+    return best[1] if best else None
+
+
+def resolve(parts: dict[str, Any] | None, published: str | None) -> str | None:
+    """An ISO date from a date's parts, its missing year taken from the article's date."""
+    if not parts:
+        return None
+    base = _iso_date(published)
+    if "weekday" in parts:
+        if base is None:
+            return None
+        back = (base.weekday() - parts["weekday"]) % 7
+        return (base - dt.timedelta(days=back)).isoformat()
+    year = parts.get("year")
+    if year is None:
+        if base is None:
+            return None
+        year = base.year
+        try:
+            candidate = dt.date(year, parts["month"], parts["day"])
+        except ValueError:
+            return None
+        if candidate > base + dt.timedelta(days=2):
+            candidate = candidate.replace(year=year - 1)  # "December 17" in a January article
+        return candidate.isoformat()
+    try:
+        return dt.date(year, parts["month"], parts["day"]).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_relative: bool = False) -> str | None:
+    """A date written any way (``Feb 20``, ``20.12.2024``, ``December 20, 2024, 6:57 p.m``) as ISO.
+
+    Relative dates (``3 days ago``) are read only when ``allow_relative`` and a base is given.
+    """
+    import dateparser
+
+    value = value.strip().rstrip(".")
+    if not value:
+        return None
+    relative = bool(re.search(r"\bago\b|\byesterday\b|\btoday\b|\blast\b", value, re.I))
+    if relative and not (allow_relative and relative_to):
+        return None
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+                                "REQUIRE_PARTS": ["day", "month"] if relative is False else []}
+    if relative_to is not None:
+        settings["RELATIVE_BASE"] = relative_to
+    if not relative and not re.search(r"\b\d{4}\b", value):
+        if relative_to is None:
+            return None  # a date without a year and nothing to place it against
+    value = re.sub(r"(\d)\s*([ap])\.?m\b\.?", r"\1\2m", value, flags=re.I)  # "6:57 p.m" -> "6:57pm"
+    parsed = dateparser.parse(value, languages=["en"], settings=settings)
+    return parsed.date().isoformat() if parsed else None
+
+
+_BYLINE = re.compile(r"^\s*(?P<label>[A-Za-z ]{2,20}?)\s*:\s*(?P<date>.{6,60})$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]")
+_DATE_ONLY = re.compile(r"^\s*(?:\w+,\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}(?:[, ]+\d{1,2}[:.]\d{2}.*)?)\s*$")
+_RELATIVE_LINE = re.compile(r"^\s*(?P<date>\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago)\s*$", re.I)
+
+
+def article_date(text: str, *, as_of: dt.datetime | None = None, head_lines: int = 15) -> str | None:
+    """The publication date that the top of an article shows: a byline (``Stand: December 20,
+    2024, 6:57 p.m``), a dateline (``MOSCOW, Feb 20 (Reuters) -``), a line holding only a date,
+    or, against ``as_of`` only, a relative date (``3 days ago``)."""
+    lex = _lex()
+    labels = {label.lower() for label in lex["labels"]}
+    lines = [line for line in text.splitlines() if line.strip()][:head_lines]
+    for line in lines:
+        m = _BYLINE.match(line)
+        if m and m.group("label").strip().lower() in labels:
+            found = parse_date(m.group("date"))
+            if found:
+                return found
+        m = _DATELINE.match(line)
+        if m:
+            found = parse_date(m.group("date"), relative_to=as_of)
+            if found:
+                return found
+        m = _DATE_ONLY.match(line)
+        if m:
+            found = parse_date(m.group("date"))
+            if found:
+                return found
+    if as_of is not None:
+        for line in lines:
+            m = _RELATIVE_LINE.match(line)
+            if m:
+                return parse_date(m.group("date"), relative_to=as_of, allow_relative=True)
+    return None

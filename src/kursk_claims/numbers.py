@@ -1,0 +1,621 @@
+"""Reading the numbers in a text: numerals, written numbers, bounds, ranges and units.
+
+Pure Python on the raw text, so character offsets stay exact and the rules can be
+tested without spaCy. ``read_quantities`` is the entry point::
+
+    >>> [q.text for q in read_quantities("It lost more than 11,000 troops in 2024.")]
+    ['more than 11,000']
+
+Two passes: ``find_numerals`` finds each number as written (digits, scale words, number
+words) and ``assemble_quantities`` joins a numeral with its bound cue, range partner,
+currency and unit, and drops numbers that are no claim (dates, years, clock times,
+designations like ``Su-34``, list numbering, counters).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import phrase_pattern, table
+
+BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
+
+
+@dataclass(slots=True)
+class Numeral:
+    """One number as written: ``11,000``, ``40 thousand``, ``$3.2bn``, ``eleven``, ``half``."""
+
+    start: int
+    end: int
+    value: float
+    kind: str  # digits | words | fraction | vague | scale
+    grain: float = 1.0  # the place of the last significant digit as written (12,000 -> 1000)
+    has_scale: bool = False
+    low: float | None = None  # vague amounts only
+    high: float | None = None
+    currency: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A claim's figure: the mention, what it states and the interval its wording allows."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    unit: str | None = None
+    unit_kind: str | None = None
+    tail: int = 0  # where the counted noun may start (after the unit)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- the lexicon, compiled once -------------------------------------------------------
+
+@cache
+def _lex() -> dict:
+    num = table("numbers")
+    cues = table("cues")
+    units = table("units")
+    dates = table("dates")
+    words: dict[str, float] = {**num["units"], **num["tens"]}
+    scales = dict(num["scales"])
+    fractions = dict(num["fractions"])
+    vague = {k: tuple(v) for k, v in num["vague_plurals"].items()}
+    all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"}
+    word_re = re.compile(r"\b(?:" + "|".join(sorted(all_words, key=len, reverse=True)) + r")\b", re.I)
+    abbrev = num["scale_abbreviations"]
+    abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
+    digit_re = re.compile(
+        r"(?<![\w.,/])(?<!\d\s)"
+        r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴])?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
+        r"|\d+(?:\.\d+)?)"
+        r"(?:(?P<abbr>" + abbrev_re + r")\b)?",
+    )
+    months = dates["months"]
+    month_re = r"(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    before_cues = cues["before"]
+    after_cues = cues["after"]
+    unit_after = units["after"]
+    unit_words = [u for u in unit_after if u[0].isalpha()]
+    return {
+        "words": words,
+        "scales": scales,
+        "fractions": fractions,
+        "vague": vague,
+        "multipliers": {k: tuple(v) for k, v in num["vague_multipliers"].items()},
+        "abbrev": abbrev,
+        "word_re": word_re,
+        "digit_re": digit_re,
+        "month_before_re": re.compile(r"\b" + month_re + r"\s*$", re.I),
+        "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
+        "weekday_re": re.compile(r"\b(?:" + "|".join(dates["weekdays"]) + r")\s*,?\s*$", re.I),
+        "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + phrase_pattern(before_cues) + r")\s*$", re.I),
+        "before_cues": {k.lower(): v for k, v in before_cues.items()},
+        "after_re": re.compile(r"^(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", re.I),
+        "after_cues": {k.lower(): v for k, v in after_cues.items()},
+        "near": cues["near_bounds"],
+        "unit_after_re": re.compile(
+            r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
+            r"|\s*(km²|km2|m²|mi²)", re.I),
+        "unit_after": {k.lower(): v for k, v in unit_after.items()},
+        "currency_before": units["before"],
+        "designators": {d.lower() for d in dates["designators"]},
+        "relative_units": dates["relative_units"],
+    }
+
+
+_SKIP_MASKS = [
+    re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"),  # URLs and e-mail addresses
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"),  # 20/12/2024, 2024-12-20
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # clock times
+    re.compile(r"\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"),  # phones
+]
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|hrs|h\b|o'clock)", re.I)
+_HYPHEN_WORD_AFTER = re.compile(r"^[-‑]([A-Za-z]+)")
+_RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
+_READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
+_READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
+_COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
+_LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
+
+
+def _grain(digits: str) -> float:
+    """The place value of the last significant digit: 12,000 -> 1000, 1250 -> 10, 3.2 -> 0.1."""
+    plain = re.sub(r"[^\d.]", "", digits)
+    if "." in plain:
+        return 10.0 ** -len(plain.split(".")[1])
+    stripped = plain.rstrip("0")
+    return 10.0 ** (len(plain) - len(stripped)) if stripped else 1.0
+
+
+def _parse_digits(s: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", s))
+
+
+# --- pass 1: numerals -----------------------------------------------------------------
+
+def find_numerals(text: str) -> list[Numeral]:
+    """Every number as written, in order, with words joined (``eleven thousand``)."""
+    lex = _lex()
+    masked = _masked_ranges(text)
+    atoms: list[tuple[int, int, str, re.Match]] = []
+    for m in lex["digit_re"].finditer(text):
+        if not _inside(m.start("num"), masked):
+            atoms.append((m.start(), m.end(), "d", m))
+    for m in lex["word_re"].finditer(text):
+        atoms.append((m.start(), m.end(), "w", m))
+    atoms.sort(key=lambda a: a[0])
+    numerals: list[Numeral] = []
+    i = 0
+    while i < len(atoms):
+        numeral, i = _join_atoms(text, atoms, i)
+        if numeral is not None:
+            numerals.append(numeral)
+    return numerals
+
+
+def _masked_ranges(text: str) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for pattern in _SKIP_MASKS:
+        ranges.extend(m.span() for m in pattern.finditer(text))
+    return sorted(ranges)
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _gap_joins(gap: str) -> bool:
+    return gap in (" ", "-", "‑", "\u00a0") or gap.lower() in (" and ", "-and-")
+
+
+def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
+    """Read the numeral that begins at atom ``i``; return it and the next atom index."""
+    lex = _lex()
+    start, end, kind, m = atoms[i]
+    if kind == "d":
+        digits = m.group("num")
+        value = _parse_digits(digits)
+        grain = _grain(digits)
+        has_scale = False
+        if m.group("abbr"):
+            factor = lex["abbrev"][m.group("abbr").lower()]
+            value, grain, has_scale = value * factor, grain * factor, True
+        numeral = Numeral(start, end, value, "digits", grain, has_scale)
+        cur = m.group("cur")
+        if cur:
+            numeral.currency = lex["currency_before"].get(cur, "usd")
+        j = i + 1
+        # "40 thousand", "1.2 million", "11 hundred"
+        while j < len(atoms):
+            s2, e2, k2, m2 = atoms[j]
+            word = m2.group(0).lower()
+            if k2 == "w" and word in lex["scales"] and text[numeral.end:s2] in (" ", "\u00a0", "-") and not has_scale_above(numeral, lex["scales"][word]):
+                factor = lex["scales"][word]
+                numeral.value *= factor
+                numeral.grain *= factor
+                numeral.has_scale = True
+                numeral.end = e2
+                j += 1
+                continue
+            break
+        return numeral, j
+    word = m.group(0).lower()
+    if word in lex["vague"]:
+        low, high = lex["vague"][word]
+        return Numeral(start, end, 0.0, "vague", 1.0, True, low, high), i + 1
+    if word in lex["fractions"]:
+        return Numeral(start, end, lex["fractions"][word], "fraction"), i + 1
+    # a run of number words: "twenty-five thousand", "one hundred and fifty", "a dozen"
+    total, current = 0.0, 0.0
+    last_small = False
+    j = i
+    end_ = start
+    has_scale = False
+    smallest_scale = 1.0
+    while j < len(atoms):
+        s2, e2, k2, m2 = atoms[j]
+        if j > i and not _gap_joins(text[end_:s2]):
+            break
+        w = m2.group(0).lower()
+        if k2 != "w":
+            break
+        if w in lex["words"]:
+            v = lex["words"][w]
+            if last_small and not (current % 100 == 0 or (current >= 20 and current % 10 == 0 and v < 10)):
+                break
+            current += v
+            last_small = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            last_small = False
+            has_scale = True
+            smallest_scale = 100
+        elif w in lex["scales"]:
+            total += (current or 1) * lex["scales"][w]
+            current = 0
+            last_small = False
+            has_scale = True
+            smallest_scale = lex["scales"][w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+            last_small = False
+            has_scale = True
+        else:
+            break
+        end_ = e2
+        j += 1
+    if j == i:
+        return None, i + 1
+    # a trailing " and" is not part of the number
+    return Numeral(start, end_, total + current, "words", smallest_scale if has_scale else 1.0, has_scale), j
+
+
+def has_scale_above(numeral: Numeral, factor: float) -> bool:
+    """``1.2 million thousand`` is not one number: a scale word only follows a smaller one."""
+    return numeral.has_scale and numeral.grain >= factor
+
+
+# --- pass 2: quantities ---------------------------------------------------------------
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every figure in ``text`` that can be a claim, in order."""
+    return assemble_quantities(text, find_numerals(text))
+
+
+def assemble_quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
+    out: list[Quantity] = []
+    used_until = -1
+    i = 0
+    while i < len(numerals):
+        n = numerals[i]
+        if n.start < used_until:
+            i += 1
+            continue
+        q, consumed = _quantity_at(text, numerals, i)
+        i += consumed
+        if q is not None:
+            out.append(q)
+            used_until = q.end
+    return out
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b < 0 else b)
+
+
+def _is_non_claim(text: str, n: Numeral) -> bool:
+    """Dates, years, clock times, ordinals, designations, counters, list numbering."""
+    lex = _lex()
+    before = text[max(0, n.start - 40):n.start]
+    after = text[n.end:n.end + 40]
+    if n.kind == "digits":
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+            return True
+        if re.search(r"[A-Za-z][-‑/]$", before) or re.search(r"[#№]\s*$|\bno\.\s*$", before, re.I):
+            return True  # Su-34, F-16, COVID-19, #3, No. 5
+        if re.match(r"^[-‑]?[A-Za-z]*\d", after):
+            return True  # 3G, 2-1a, serial numbers
+        if lex["month_before_re"].search(before) or lex["month_after_re"].match(after):
+            return True  # December 20, 6 August, Dec. 17
+        if _RELATIVE_AGO.match(after):
+            return True  # 3 days ago
+        if _READING_TIME.match(after) and _READ_BEFORE.search(text[_line_bounds(text, n.start, n.end)[0]:n.start]):
+            return True  # Read about: 5 min.
+        if _COPYRIGHT_BEFORE.search(before):
+            return True
+        if re.search(r"[A-Z][\w.]*\s$", before):
+            word = re.search(r"([A-Za-z.]+)\s$", before)
+            if word and word.group(1).lower() in lex["designators"]:
+                return True  # Article 5, Flight 17, World War 2
+        a, b = _line_bounds(text, n.start, n.end)
+        line = text[a:b].strip()
+        if line == text[n.start:n.end]:
+            return True  # a lone counter on its own line
+        if text[a:n.start].strip() == "" and _LIST_MARKER_AFTER.match(after):
+            return True  # list numbering
+    return False
+
+
+def _is_year(text: str, n: Numeral) -> bool:
+    digits = text[n.start:n.end]
+    return n.kind == "digits" and not n.currency and bool(re.fullmatch(r"1[6-9]\d\d|20\d\d", digits))
+
+
+def _cue_before(text: str, start: int) -> tuple[str | None, int, str]:
+    """The bound cue that ends right before ``start``: (bound, where the cue starts, the cue)."""
+    lex = _lex()
+    window = text[max(0, start - 30):start]
+    m = lex["before_re"].search(window)
+    if not m:
+        return None, start, ""
+    cue = re.sub(r"\s+", " ", m.group(1).lower())
+    return lex["before_cues"][cue], start - (len(window) - m.start(1)), cue
+
+
+def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
+    lex = _lex()
+    m = lex["unit_after_re"].match(text, pos, min(len(text), pos + 40))
+    if not m:
+        return None, pos
+    surface = (m.group(1) or m.group(2) or m.group(3)).lower()
+    surface = re.sub(r"\s+", " ", surface)
+    info = lex["unit_after"].get(surface) or lex["unit_after"].get(surface.replace("²", "2"))
+    if info is None:
+        return None, pos
+    return info, m.end()
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‑]|to|and|or)\s*", re.I)
+
+
+def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity | None, int]:
+    lex = _lex()
+    n = numerals[i]
+    if _is_non_claim(text, n):
+        # a year range "2002-2025" or a date: skip its partner too
+        if i + 1 < len(numerals) and re.fullmatch(r"\s*[-–—]\s*", text[n.end:numerals[i + 1].start]):
+            return None, 2
+        return None, 1
+    start, end = n.start, n.end
+    notes: list[str] = []
+    low = high = value = None
+    bound = "exact"
+    consumed = 1
+
+    if n.kind == "vague":
+        return _vague_plural(text, n), 1
+    share = _one_in(text, numerals, i)
+    if share is not None:
+        return share, 2
+    if n.kind == "fraction":
+        return _fraction(text, numerals, i), 1
+    if n.kind == "words":
+        q = _word_number_context(text, n)
+        if q is None:
+            return None, 1
+    before = text[max(0, start - 30):start]
+    # "a million", "a dozen", "an estimated"
+    if n.kind == "words" and n.has_scale and re.search(r"\b(?:a|an|one)\s$", before, re.I) and n.value in (12, 100, 1000, 1e6, 1e9, 1e12):
+        start = start - len(re.search(r"(?:a|an|one)\s$", before, re.I).group(0))
+    # "several hundred", "a few thousand", "tens of thousands"
+    mult = re.search(r"\b(" + phrase_pattern(lex["multipliers"]) + r")\s$", text[max(0, start - 20):start], re.I)
+    if mult and n.has_scale and n.value in (100, 1000, 1e6, 1e9):
+        lo_m, hi_m = lex["multipliers"][re.sub(r"\s+", " ", mult.group(1).lower())]
+        start -= len(mult.group(0))
+        low, high = lo_m * n.value, hi_m * n.value
+        unit, end = _unit_after(text, end)
+        return _make(text, start, end, None, low, high, "vague", unit, notes), 1
+
+    if _is_year(text, n):
+        cue, _, _ = _cue_before(text, start)
+        unit, _ = _unit_after(text, end)
+        nxt = re.match(r"\s+([a-z]+)", text[end:end + 30])
+        counted_words = {w for ws in table("measures")["counted"].values() for w in ws}
+        if not (cue or unit or (nxt and nxt.group(1) in counted_words)):
+            return None, 1
+
+    value = n.value
+    currency = n.currency
+    # ranges: "10,000–12,000", "between 10 and 12", "from 5 to 7 million", "two or three"
+    partner = None
+    if i + 1 < len(numerals):
+        nxt = numerals[i + 1]
+        gap = text[end:nxt.start]
+        joiner = _RANGE_JOIN.fullmatch(gap)
+        opener = re.search(r"\b(between|from)\s+(?:\S+\s+)?$", text[max(0, start - 20):start], re.I)
+        if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
+            word = joiner.group(0).strip().lower()
+            ok = (word in ("-", "–", "—", "‑", "to", "or")) or (word == "and" and opener and opener.group(1).lower() == "between")
+            if word in ("-", "‑") and (gap != word):
+                ok = False  # "5 - 3" spaced hyphen is rarely a range
+            if ok and nxt.kind == n.kind or ok and nxt.kind == "digits":
+                partner = nxt
+    if partner is not None:
+        lo_v, hi_v = value, partner.value
+        if partner.has_scale and not n.has_scale:
+            factor = partner.grain if partner.kind == "digits" else max(1.0, partner.grain)
+            scale = 10 ** math.floor(math.log10(factor)) if factor >= 1000 else 1
+            if scale > 1 and lo_v * scale <= hi_v:
+                lo_v *= scale
+        elif partner.kind == "digits" and not n.has_scale and n.kind == "digits" and hi_v >= 1000 and lo_v < 1000:
+            for scale in (1e3, 1e6):
+                if partner.grain >= scale and lo_v * scale <= hi_v and lo_v * scale * 10 >= hi_v:
+                    lo_v *= scale  # "11 to 12,000": the scale applies to both ends
+                    break
+        if lo_v < hi_v and not (_is_year(text, n) and _is_year(text, partner)):
+            unit_info, unit_end = _unit_after(text, partner.end)
+            if unit_info is None:
+                unit_info, _ = _unit_after(text, n.end)  # "10%-12%"
+            opener = re.search(r"\b(between|from)\s+$", text[max(0, start - 10):start], re.I)
+            s = start - len(opener.group(0)) if opener else start
+            cue, cue_start, _ = _cue_before(text, s)
+            if cue is not None:
+                s = cue_start
+            unit = _unit_from(unit_info, currency or partner.currency)
+            return _make(text, s, unit_end, None, lo_v, hi_v, "range", unit, notes), 2
+        if _is_year(text, n) and partner is not None and _is_year(text, partner):
+            return None, 2
+
+    cue, cue_start, cue_text = _cue_before(text, start)
+    if cue is not None:
+        bound = cue
+        start = cue_start
+    unit_info, end = _unit_after(text, end)
+    if unit_info is None and _HYPHEN_WORD_AFTER.match(text[end:end + 20]):
+        word = _HYPHEN_WORD_AFTER.match(text[end:end + 20]).group(1).lower()
+        if word in ("plus",):
+            pass
+        elif word in ("odd",):
+            pass
+        else:
+            info = lex["unit_after"].get(word)
+            if info is None or info["kind"] == "duration":
+                return None, consumed  # "three-year high", "10-year-old", "9-member": an adjective
+            unit_info = info
+            end += 1 + len(word)
+    tail = re.match(r"(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", text[end:end + 12], re.I)
+    if tail:
+        bound = lex["after_cues"].get(tail.group(1).strip().lower().lstrip("-"), bound) if bound in ("exact", "approx") else bound
+        end += len(tail.group(1))
+    if unit_info and unit_info["kind"] == "duration" and cue is None and n.kind == "words" and n.value < 2:
+        return None, consumed
+    unit = _unit_from(unit_info, currency)
+    low, high = interval(value, bound, n.grain)
+    if bound == "at_most" and cue_text in lex["near"]:
+        low = value * lex["near"][cue_text]  # "nearly 3,000" is close to 3,000
+    return _make(text, start, end, value, low, high, bound, unit, notes), consumed
+
+
+def _unit_from(info: dict | None, currency: str | None) -> dict | None:
+    if currency:
+        return {"unit": currency, "kind": "money"}
+    return info
+
+
+def _make(text: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
+          bound: str, unit_info: dict | None, notes: list[str]) -> Quantity:
+    unit = unit_info["unit"] if unit_info else None
+    kind = unit_info["kind"] if unit_info else None
+    return Quantity(start, end, text[start:end], value, low, high, bound, unit, kind, end, notes)
+
+
+def interval(value: float, bound: str, grain: float = 1.0) -> tuple[float | None, float | None]:
+    """The interval a figure's wording allows.
+
+    A round figure stands for a rounded one (12,000 means 11,500-12,500, at most 5% either
+    way); ``about`` widens to at least 10%; bounds open one side.
+
+    >>> interval(12000, "approx", 1000)
+    (10800.0, 13200.0)
+    """
+    half = min(grain / 2, abs(value) * 0.05) if grain > 1 else 0.0
+    if bound == "exact":
+        return value - half, value + half
+    if bound == "approx":
+        spread = max(half, abs(value) * 0.1)
+        return round(value - spread, 6), round(value + spread, 6)
+    if bound in ("at_least", "more_than"):
+        return value, None
+    if bound == "at_most":
+        return None, value
+    if bound == "less_than":
+        return None, value
+    return value, value
+
+
+def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
+    """``one in five``, ``1 in 4``: a share, in percent."""
+    n = numerals[i]
+    if n.value != 1 or i + 1 >= len(numerals):
+        return None
+    m = numerals[i + 1]
+    if not re.fullmatch(r"\s+in\s+", text[n.end:m.start]) or m.value < 2 or m.kind not in ("digits", "words"):
+        return None
+    start = n.start
+    cue, cue_start, _ = _cue_before(text, start)
+    bound = cue or "exact"
+    if cue:
+        start = cue_start
+    share = round(100 / m.value, 4)
+    low, high = interval(share, bound)
+    return _make(text, start, m.end, share, low, high, bound, {"unit": "percent", "kind": "share"}, [])
+
+
+def _vague_plural(text: str, n: Numeral) -> Quantity | None:
+    """``hundreds``, ``thousands``, ``dozens``, ``tens of thousands``, ``hundreds of thousands``."""
+    lex = _lex()
+    word = text[n.start:n.end].lower()
+    low, high = n.low, n.high
+    start, end = n.start, n.end
+    before = text[max(0, start - 20):start]
+    m = re.search(r"\b(tens|hundreds|dozens)\s+of\s+$", before, re.I)
+    if m and word in ("thousands", "millions", "billions"):
+        mult = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 99)}[m.group(1).lower()]
+        base = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[word]
+        low, high = mult[0] * base, mult[1] * base
+        start -= len(m.group(0))
+    elif re.match(r"\s+of\s+(?:thousands|millions|billions)\b", text[end:end + 20], re.I):
+        return None  # the outer word of "tens of thousands" is read with the inner one
+    after = text[end:end + 20]
+    if not re.match(r"\s+(?:of\s+)?[A-Za-z]", after) and not re.match(r"\s+(?:more|fled|died|were|have|had)\b", after):
+        return None
+    unit_info = None
+    if re.match(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", after, re.I):
+        unit_info, _ = _unit_after(text, end + len(re.match(r"\s+of", after).group(0)))
+    return _make(text, start, end, None, low, high, "vague", unit_info, [])
+
+
+def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
+    """``about half``, ``a third of``, ``two-thirds``, ``one in five``: shares in percent."""
+    lex = _lex()
+    n = numerals[i]
+    word = text[n.start:n.end].lower()
+    before = text[max(0, n.start - 30):n.start]
+    after = text[n.end:n.end + 20]
+    start = n.start
+    share = n.value
+    if not re.match(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", after, re.I):
+        return None
+    if re.search(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", before, re.I):
+        return None
+    m = re.search(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", before, re.I)
+    if word == "half":
+        if m and m.group(1):
+            start -= len(m.group(0))
+    elif m and m.group(1):
+        start -= len(m.group(0))
+    elif m and m.group(2):
+        multiplier = lex["words"].get(m.group(2).lower()) or (float(m.group(2)) if m.group(2).isdigit() else None)
+        if multiplier is None:
+            return None
+        share *= multiplier
+        start -= len(m.group(0))
+    else:
+        return None  # "third" alone is an ordinal
+    cue, cue_start, _ = _cue_before(text, start)
+    bound = cue or "exact"
+    if cue:
+        start = cue_start
+    low, high = interval(share, bound)
+    if bound == "approx":
+        low, high = share - 5, share + 5  # "about half": 45-55 percent
+    return _make(text, start, n.end, round(share, 4), low, high, bound, {"unit": "percent", "kind": "share"}, [])
+
+
+def _word_number_context(text: str, n: Numeral) -> bool | None:
+    """Whether a written number is a figure: ``three brigades`` is, ``one of``, ``the two`` are not."""
+    word = text[n.start:n.end]
+    before = text[max(0, n.start - 20):n.start]
+    after = text[n.end:n.end + 30]
+    if n.has_scale:
+        return True
+    if n.value == 1:
+        # "one in five" is a share; a lone "one" is a pronoun more often than a count
+        return None
+    if re.match(r"[-‑][A-Za-z]", after) and not re.match(r"[-‑](?:plus|odd)\b", after, re.I):
+        return None  # "three-year", "two-thirds" is read as a fraction
+    if re.search(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", before, re.I) \
+            and not re.search(r"\bof\s+the\s+$", before, re.I):
+        return None  # "the two countries" refers back; "of the three brigades" counts
+    if word[0].isupper():
+        line_start = text.rfind("\n", 0, n.start) + 1
+        head = text[line_start:n.start]
+        if head.strip() and not re.search(r"[.!?:\"“]\s*$", head):
+            return None  # "Group of Seven", "Ocean's Eleven"
+    if re.match(r"\s+in\s+(?:\d+|[a-z]+)\b", after, re.I):
+        return None
+    if not re.match(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]", after):
+        return None
+    return True

@@ -1,0 +1,114 @@
+"""Writing records: JSON Lines, JSON, CSV, and rich tables for a person at a terminal.
+
+Every format is built from the records' ``to_dict()``; nothing here prints to the
+terminal itself: table builders return rich renderables for ``cli.py`` to print.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from typing import IO, Any
+
+from rich.console import Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from .records import Claim, Conflict
+
+FORMATS = ("table", "jsonl", "json", "csv")
+CLAIM_COLUMNS = ("id", "article", "start", "end", "text", "value", "low", "high", "bound", "unit", "counted",
+                 "subject", "measure", "attribution", "source", "published", "as_of", "scope", "sentence")
+CONFLICT_COLUMNS = ("group", "kind", "severity", "explanation", "suggestion", "a_article", "a_text", "a_value",
+                    "a_source", "a_as_of", "b_article", "b_text", "b_value", "b_source", "b_as_of")
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str], columns: tuple[str, ...]) -> int:
+    """Write dicts as jsonl, json or csv; returns how many were written."""
+    n = 0
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "json":
+        out.write("[")
+        for r in records:
+            out.write(("," if n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+            n += 1
+        out.write("\n]\n" if n else "]\n")
+    elif fmt == "csv":
+        w = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in records:
+            w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+            n += 1
+    else:  # pragma: no cover - the CLI checks the format first
+        raise ValueError(fmt)
+    return n
+
+
+def flat_conflict(c: Conflict) -> dict[str, Any]:
+    """A conflict as one flat row, for CSV."""
+    d = c.to_dict()
+    for side in ("a", "b"):
+        claim = d[side]
+        for k in ("article", "text", "value", "source", "as_of"):
+            d[f"{side}_{k}"] = claim[k]
+    return d
+
+
+def reading(c: Claim) -> str:
+    """What a figure says, in a few characters: ``≥ 700,000``, ``10,000–12,000``, ``~12,000``."""
+    unit = "" if not c.unit else ("%" if c.unit == "percent" else f" {c.unit}")
+
+    def num(v: float | None) -> str:
+        if v is None:
+            return "?"
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+    if c.bound in ("range", "vague"):
+        return f"{num(c.low)}–{num(c.high)}{unit}" + (" (vague)" if c.bound == "vague" else "")
+    sign = {"approx": "~", "at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< "}.get(c.bound, "")
+    return f"{sign}{num(c.value)}{unit}"
+
+
+def highlighted_sentence(c: Claim, width: int = 160) -> Text:
+    """The sentence with the figure in bold, cut around it when long."""
+    s = c.sentence
+    i = s.find(c.text)
+    if i < 0:
+        return Text(s[:width])
+    a = max(0, i - width // 2)
+    b = min(len(s), i + len(c.text) + width // 2)
+    t = Text(("…" if a else "") + s[a:i])
+    t.append(c.text, style="bold yellow")
+    t.append(s[i + len(c.text):b] + ("…" if b < len(s) else ""))
+    return t
+
+
+def claims_table(claims: Iterable[Claim]) -> Group:
+    """One table per article, its outlet and date in the heading."""
+    tables = []
+    for article, group in groupby(claims, key=lambda c: c.article):
+        items = list(group)
+        head = items[0]
+        title = f"[bold]{escape(article)}[/]  {escape(head.source or 'outlet unknown')} · {escape(head.published or 'date unknown')}"
+        t = Table(title=title, title_justify="left", show_lines=False, expand=True)
+        t.add_column("figure", style="bold", no_wrap=True)
+        t.add_column("reading", no_wrap=True)
+        t.add_column("counted")
+        t.add_column("measure")
+        t.add_column("attribution")
+        t.add_column("sentence", ratio=3)
+        for c in items:
+            t.add_row(escape(c.text), reading(c), escape(c.counted or ""), escape(c.measure or ""),
+                      escape(c.attribution or ""), highlighted_sentence(c))
+        tables.append(t)
+    return Group(*tables)
+
+
+def iter_dicts(items: Iterable[Claim | Conflict]) -> Iterator[dict[str, Any]]:
+    for item in items:
+        yield item.to_dict()

@@ -1,0 +1,276 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` plus this project's components, or a trained
+pipeline the user names, with the same components added.
+
+Components, in order (each a ``@Language.factory``):
+
+- ``kursk_sentences``: sentence boundaries by rule (left out when the pipeline has a parser
+  or a senter);
+- ``kursk_numbers``: every number as written, on ``doc._.numerals``;
+- ``kursk_quantities``: numbers joined with their bounds, ranges and units, non-claims
+  dropped; the figures become ``doc._.claims`` (plain dicts, so docs cross processes);
+- ``kursk_attribution``: who says so;
+- ``kursk_context``: counted noun, subject, measure, scope;
+- ``kursk_dates``: the date each figure's sentence gives.
+
+    >>> nlp = build_pipeline()
+    >>> [c["text"] for c in nlp("Over 300 people fled.")._.claims]
+    ['Over 300']
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import attribution, context, dates, numbers, sentences
+from .errors import ModelError
+
+PIPELINE_VERSION = "1"
+COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_context", "kursk_dates")
+
+
+def _extension(name: str) -> None:
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
+
+
+class SentenceSetter:
+    """Sets sentence starts from ``sentences.boundaries`` in one array write."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        idx = doc.to_array([IDX]).astype(np.int64)
+        starts = np.full(len(doc), -1, dtype=np.int64)
+        cuts = np.array(sentences.boundaries(doc.text), dtype=np.int64)
+        token_at = np.searchsorted(idx, cuts, side="left")
+        token_at = token_at[token_at < len(doc)]
+        starts[token_at] = 1
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.view(np.uint64).reshape(-1, 1))
+        return doc
+
+
+class NumberReader:
+    """Finds numerals: digits, scale words, written numbers, fractions, vague amounts."""
+
+    def __init__(self) -> None:
+        _extension("numerals")
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.numerals = [asdict(n) for n in numbers.find_numerals(doc.text)]
+        return doc
+
+
+class QuantityAssembler:
+    """Joins numerals with bound cues, range partners and units; drops non-claims."""
+
+    def __init__(self) -> None:
+        _extension("numerals")
+        _extension("claims")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = doc._.numerals
+        numerals = [numbers.Numeral(**n) for n in found] if found is not None else numbers.find_numerals(text)
+        spans = _sentence_spans(doc)
+        starts = [s for s, _ in spans]
+        claims = []
+        for q in numbers.assemble_quantities(text, numerals):
+            i = max(0, bisect.bisect_right(starts, q.start) - 1)
+            s0, s1 = spans[i] if spans else (0, len(text))
+            claims.append({
+                "start": q.start, "end": q.end, "text": q.text, "value": q.value, "low": q.low,
+                "high": q.high, "bound": q.bound, "unit": q.unit, "unit_kind": q.unit_kind,
+                "tail": q.tail, "sentence_start": s0, "sentence_end": max(s1, q.end),
+                "counted": None, "subject": None, "measure": None, "attribution": None,
+                "scope": None, "date_ref": None, "source_spans": [],
+            })
+        doc._.claims = claims
+        return doc
+
+
+class AttributionReader:
+    """Sets each claim's ``attribution`` from speech events, quotes and ``according to``."""
+
+    def __init__(self) -> None:
+        _extension("claims")
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = doc._.claims or []
+        if not claims:
+            return doc
+        spans = _sentence_spans(doc)
+        speech = attribution.Speech.read(doc.text, spans)
+        source_spans = speech.source_spans()
+        for c in claims:
+            who, where = speech.attribution_for(c["start"], (c["sentence_start"], c["sentence_end"]), spans)
+            if who and where and doc.has_annotation("ENT_IOB"):
+                who = _entity_in(doc, where) or who
+            c["attribution"] = who
+            c["source_spans"] = [list(s) for s in source_spans if c["sentence_start"] <= s[0] < c["sentence_end"]]
+        return doc
+
+
+class ContextReader:
+    """Sets ``counted``, ``subject``, ``measure`` and ``scope``."""
+
+    def __init__(self) -> None:
+        _extension("claims")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        claims = doc._.claims or []
+        has_chunks = doc.has_annotation("DEP")
+        last_subject: dict[str | None, str] = {}
+        for i, c in enumerate(claims):
+            s0, s1 = c["sentence_start"], c["sentence_end"]
+            nxt = claims[i + 1]["start"] if i + 1 < len(claims) and claims[i + 1]["start"] < s1 else s1
+            prev = claims[i - 1]["end"] if i > 0 and claims[i - 1]["end"] > s0 else s0
+            counted, c0, c1 = context.read_counted(text, c["tail"], nxt)
+            if has_chunks:
+                chunk = _noun_chunk_after(doc, c["end"], nxt)
+                if chunk is not None:
+                    counted, c0, c1 = chunk
+            c["counted"] = counted
+            excluded = [tuple(s) for s in c["source_spans"]]
+            c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], nxt), (prev, c["start"]))
+            subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded)
+            if subject is None and c["measure"] is not None:
+                subject = last_subject.get(c["measure"])  # the figure goes on about the same side
+            c["subject"] = subject
+            if subject is not None and c["measure"] is not None:
+                last_subject[c["measure"]] = subject
+            c["scope"] = context.read_scope(text, (s0, s1), (c["start"], c["end"]), c["measure"], excluded)
+        return doc
+
+
+class DateReader:
+    """Sets ``date_ref``: the parts of the date the figure's sentence gives, if any."""
+
+    def __init__(self) -> None:
+        _extension("claims")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for c in doc._.claims or []:
+            c["date_ref"] = dates.find_date_ref(doc.text, c["sentence_start"], c["sentence_end"], c["start"])
+        return doc
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        spans = []
+        for s in doc.sents:
+            a, b = s.start_char, s.end_char
+            while b > a and doc.text[b - 1].isspace():
+                b -= 1
+            while a < b and doc.text[a].isspace():
+                a += 1
+            if a < b:
+                spans.append((a, b))
+        return spans
+    return sentences.sentence_spans(doc.text)
+
+
+def _entity_in(doc: Doc, where: tuple[int, int]) -> str | None:
+    """A trained pipeline's PERSON or ORG entity inside the source phrase, to trim it."""
+    ents = [e for e in doc.ents if e.start_char >= where[0] and e.end_char <= where[1] and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    person = [e for e in ents if e.label_ == "PERSON"]
+    chosen = (person or [e for e in ents if e.label_ == "ORG"] or [None])[-1]
+    return chosen.text if chosen is not None else None
+
+
+def _noun_chunk_after(doc: Doc, end: int, limit: int) -> tuple[str, int, int] | None:
+    """A parser's noun chunk that holds or follows the figure: its words after the figure."""
+    for chunk in doc.noun_chunks:
+        if chunk.end_char <= end:
+            continue
+        if chunk.start_char > limit or chunk.start_char > end + 20:
+            break
+        words = [t for t in chunk if t.idx >= end and not t.like_num]
+        if words and words[-1].pos_ in ("NOUN", "PROPN", ""):
+            return doc.text[words[0].idx:words[-1].idx + len(words[-1])], words[0].idx, words[-1].idx + len(words[-1])
+    return None
+
+
+@Language.factory("kursk_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceSetter:
+    return SentenceSetter()
+
+
+@Language.factory("kursk_numbers")
+def make_numbers(nlp: Language, name: str) -> NumberReader:
+    return NumberReader()
+
+
+@Language.factory("kursk_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantityAssembler:
+    return QuantityAssembler()
+
+
+@Language.factory("kursk_attribution")
+def make_attribution(nlp: Language, name: str) -> AttributionReader:
+    return AttributionReader()
+
+
+@Language.factory("kursk_context")
+def make_context(nlp: Language, name: str) -> ContextReader:
+    return ContextReader()
+
+
+@Language.factory("kursk_dates")
+def make_dates(nlp: Language, name: str) -> DateReader:
+    return DateReader()
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """``spacy.blank("en")`` with the project's components, or the named trained pipeline
+    (a package name or a folder) with them added after its own."""
+    if model is None or model == "blank":
+        nlp = spacy.blank("en")
+    else:
+        nlp = load_model(model)
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("kursk_sentences", first=True)
+    for name in COMPONENTS:
+        if not nlp.has_pipe(name):
+            nlp.add_pipe(name)
+    return nlp
+
+
+def load_model(model: str) -> Language:
+    """Load a trained pipeline by package name or path, with a clear error when it is absent."""
+    path = Path(model)
+    try:
+        if path.exists():
+            return spacy.load(path)
+        return spacy.load(model)
+    except OSError as e:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: it is neither an installed package nor a "
+            f"pipeline folder. Install one (e.g. `python -m spacy download en_core_web_sm` where "
+            f"downloads work, or `pip install` its wheel), or leave out --model to use the built-in rules."
+        ) from e
+    except Exception as e:  # a folder that is not a spaCy pipeline
+        raise ModelError(f"cannot load the spaCy pipeline {model!r}: {str(e).splitlines()[0]}") from e
+
+
+def pipeline_signature(nlp: Language, model: str | None) -> str:
+    """What decides whether stored claims are still current: the project's rules and the model."""
+    from . import __version__
+
+    return f"{__version__}+{PIPELINE_VERSION}:{model or 'blank'}:{','.join(nlp.pipe_names)}"
+
+
+def claims_of(doc: Doc) -> list[dict[str, Any]]:
+    return doc._.claims or []

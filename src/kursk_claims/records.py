@@ -1,0 +1,137 @@
+"""The claim and conflict records: the public contract of ``../shared/eval/FORMAT.md``.
+
+Every output format is built from ``Claim.to_dict()`` and every input is read through
+``Claim.from_dict()``, so the JSON keys live in one place. This module imports nothing
+from the rest of the package.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .errors import RecordError
+
+BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
+
+
+@dataclass(slots=True)
+class Claim:
+    """One numeric claim in one article.
+
+    >>> Claim(id="x", article="a.txt", start=0, end=6, text="11,000", value=11000).to_dict()["value"]
+    11000
+    """
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    unit: str | None = None
+    counted: str | None = None
+    source: str | None = None
+    published: str | None = None
+    attribution: str | None = None
+    subject: str | None = None
+    measure: str | None = None
+    as_of: str | None = None
+    scope: str | None = None  # "the past week", "Kursk": a figure limited to a period or a place
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("value", "low", "high"):
+            d[key] = _plain_number(d[key])
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Claim:
+        """A claim from a JSON object; unknown keys are ignored, bad ones raise ``RecordError``."""
+        if not isinstance(data, dict):
+            raise RecordError("a claim must be a JSON object")
+        missing = [k for k in ("article", "start", "end") if k not in data]
+        if missing:
+            raise RecordError(f"a claim has no {', '.join(repr(k) for k in missing)}")
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            v = data[f.name]
+            if f.name in ("start", "end"):
+                if not isinstance(v, int) or isinstance(v, bool):
+                    raise RecordError(f"{f.name!r} must be an integer, not {v!r}")
+            elif f.name in ("value", "low", "high"):
+                if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool)):
+                    raise RecordError(f"{f.name!r} must be a number or null, not {v!r}")
+            elif f.name == "bound":
+                if v not in BOUNDS:
+                    raise RecordError(f"'bound' must be one of {', '.join(BOUNDS)}, not {v!r}")
+            elif v is not None and not isinstance(v, str):
+                raise RecordError(f"{f.name!r} must be a string or null, not {v!r}")
+            kwargs[f.name] = v
+        kwargs.setdefault("text", "")
+        if "id" not in kwargs or not kwargs["id"]:
+            kwargs["id"] = claim_id(str(kwargs["article"]), kwargs["start"], kwargs["end"])
+        return cls(**kwargs)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The interval as numbers, open ends as infinities; a bare value stands for itself."""
+        low = self.low if self.low is not None else (self.value if self.bound not in ("at_most", "less_than") and self.value is not None else -math.inf)
+        high = self.high if self.high is not None else (self.value if self.bound not in ("at_least", "more_than") and self.value is not None else math.inf)
+        if self.bound in ("at_most", "less_than") and self.low is None:
+            low = 0.0
+        return float(low), float(high)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Two claims about one quantity whose figures cannot both be right."""
+
+    kind: str  # scale | bound | mismatch
+    severity: float
+    explanation: str
+    a: Claim
+    b: Claim
+    group: str = ""
+    suggestion: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "severity": round(self.severity, 3),
+            "explanation": self.explanation,
+            "group": self.group,
+            "suggestion": self.suggestion,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+        }
+        d.update(self.extra)
+        return d
+
+
+def claim_id(article_key: str, start: int, end: int) -> str:
+    """A stable id: the same article text (or name) and span give the same id everywhere."""
+    return hashlib.sha1(f"{article_key}\0{start}\0{end}".encode()).hexdigest()[:16]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _plain_number(v: float | None) -> float | int | None:
+    """11000.0 -> 11000, so JSON shows figures as people write them."""
+    if v is None or isinstance(v, bool):
+        return v
+    if isinstance(v, float) and (math.isinf(v) or math.isnan(v)):
+        return None
+    if float(v).is_integer() and abs(v) < 2**53:
+        return int(v)
+    return round(float(v), 6)

@@ -1,0 +1,55 @@
+"""Sentence boundaries in news text, by rule: a line break ends a sentence, and so does
+``. ! ?`` before a capital, unless the word before the stop is an abbreviation (``U.S.``,
+``Dec.``, ``Gen.``) or an initial.
+
+    >>> sentence_spans("Gen. Smith said so. Then he left.\\nNext line")
+    [(0, 19), (20, 33), (34, 43)]
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import table
+
+_STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9—–-])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_NEWLINE = re.compile(r"\n+")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(table("dates")["abbreviations"])
+
+
+def boundaries(text: str) -> list[int]:
+    """Character offsets where a new sentence starts (0 first)."""
+    abbrev = _abbreviations()
+    cuts = {0}
+    for m in _NEWLINE.finditer(text):
+        cuts.add(m.end())
+    for m in _STOP.finditer(text):
+        if m.group(0).startswith("."):
+            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+            if word:
+                w = word.group(1).lower()
+                if w in abbrev or w.rstrip(".") in abbrev or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                    continue
+        end = m.end()
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        cuts.add(end)
+    return sorted(c for c in cuts if c < len(text))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trailing whitespace left out."""
+    cuts = boundaries(text) + [len(text)]
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            spans.append((a, b))
+    return spans

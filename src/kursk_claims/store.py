@@ -1,0 +1,118 @@
+"""The SQLite store of extracted claims, so ``conflicts`` and ``report`` need no arguments.
+
+One row per article (its text digest and the pipeline that read it) and one per claim.
+A run writes in one transaction: an interrupted run leaves the store as it was, and
+concurrent runs wait for each other instead of corrupting it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .articles import Article
+from .errors import StoreError
+from .records import Claim, text_digest
+
+DEFAULT_DB = "kursk-claims.db"
+ENV_DB = "KURSK_CLAIMS_DB"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    article TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    source TEXT,
+    published TEXT,
+    url TEXT,
+    title TEXT,
+    extracted_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    article TEXT NOT NULL REFERENCES articles(article) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    measure TEXT,
+    subject TEXT,
+    unit TEXT,
+    record TEXT NOT NULL,
+    PRIMARY KEY (article, id)
+);
+CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure, subject, unit);
+"""
+
+
+def default_path(db: str | None = None) -> Path:
+    return Path(db or os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{path}: cannot open the claims store ({e}); pass --db with another path or --no-store") from e
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cached(self, article: Article, signature: str) -> list[Claim] | None:
+        """The stored claims of an article whose text and pipeline are unchanged, else None."""
+        row = self.conn.execute("SELECT digest, signature, source, published FROM articles WHERE article = ?",
+                                (article.key,)).fetchone()
+        if row is None or row[0] != text_digest(article.text) or row[1] != signature:
+            return None
+        if row[2] != article.source or row[3] != article.published:
+            return None  # the metadata changed: read it again so every claim carries the new one
+        return self.claims_of(article.key)
+
+    def claims_of(self, article: str) -> list[Claim]:
+        rows = self.conn.execute("SELECT record FROM claims WHERE article = ? ORDER BY start", (article,))
+        return [Claim.from_dict(json.loads(r[0])) for r in rows]
+
+    def save(self, results: Iterable[tuple[Article, list[Claim]]], signature: str) -> int:
+        """Replace the claims of each article, all in one transaction. Returns the articles saved."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        n = 0
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            for article, claims in results:
+                self.conn.execute("DELETE FROM claims WHERE article = ?", (article.key,))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.key, text_digest(article.text), signature, article.source, article.published,
+                     article.url, article.title, now))
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(c.article, c.id, c.start, c.measure, c.subject, c.unit, json.dumps(c.to_dict(), ensure_ascii=False))
+                     for c in claims])
+                n += 1
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        return n
+
+    def all_claims(self) -> Iterator[Claim]:
+        rows = self.conn.execute("SELECT record FROM claims ORDER BY article, start")
+        for (record,) in rows:
+            yield Claim.from_dict(json.loads(record))
+
+    def count(self) -> tuple[int, int]:
+        a = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        c = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return a, c
