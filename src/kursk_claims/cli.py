@@ -173,6 +173,72 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def conflicts(
+    claims_file: Annotated[Optional[str], typer.Argument(help="Claims as JSON Lines (what `extract --format jsonl` prints), or - for standard input. Default: standard input when piped, else the store.", show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    db: DbOpt = None,
+    min_severity: Annotated[float, typer.Option(min=0.0, max=1.0, help="Leave out conflicts below this severity (0-1).")] = 0.0,
+    kind: Annotated[Optional[list[str]], typer.Option(help="Only these kinds: scale, bound, mismatch (repeatable).")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when any conflict is found (for scripts).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
+) -> None:
+    """The figures that disagree: claims grouped by what they measure, conflicting pairs
+    explained and ranked by severity.
+
+    Example:
+
+        kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
+    """
+    from .conflicts import KINDS, explain as explain_lines, find_conflicts, group_claims
+    from .output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
+
+    fmt = _choose_format(fmt, output)
+    for k in kind or []:
+        if k not in KINDS:
+            fail(f"unknown kind {k!r}; choose from {', '.join(KINDS)}", 2)
+    with _user_errors(1):
+        claims = _load_claims(claims_file, db)
+    groups, skipped = group_claims(claims)
+    found = [c for c in find_conflicts(claims, groups) if c.severity >= min_severity and (not kind or c.kind in kind)]
+    if explain:
+        for line in explain_lines(groups, skipped):
+            print(line, file=sys.stderr)
+    if fmt == "table":
+        Console().print(conflicts_table(groups, found))
+    else:
+        out = _open_output(output)
+        rows = (flat_conflict(c) if fmt == "csv" else c.to_dict() for c in found)
+        write_records(rows, fmt, out, CONFLICT_COLUMNS)
+        if out is not sys.stdout:
+            out.close()
+    if check and found:
+        raise typer.Exit(1)
+
+
+def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
+    from .records import read_claims_jsonl
+    from .store import Store, default_path
+
+    if claims_file == "-" or (claims_file is None and not sys.stdin.isatty()):
+        return read_claims_jsonl(sys.stdin, "<stdin>")
+    if claims_file is not None:
+        path = Path(claims_file)
+        if not path.is_file():
+            fail(f"{claims_file}: no such file", 1)
+        try:
+            with path.open(encoding="utf-8") as f:
+                return read_claims_jsonl(f, claims_file)
+        except UnicodeDecodeError:
+            fail(f"{claims_file}: not UTF-8 text", 1)
+    path = default_path(db)
+    if not path.exists():
+        fail(f"no claims store at {path}: run `kursk-claims extract ARTICLES` first, or pass a claims file", 1)
+    with Store(path) as store:
+        return list(store.all_claims())
+
+
 class _Progress:
     def __init__(self, total: int):
         from rich.progress import Progress

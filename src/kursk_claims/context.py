@@ -146,6 +146,17 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     return None
 
 
+def read_land_owner(text: str, start: int, end: int) -> str | None:
+    """Whose land a share or an area is, when the words after the figure say so:
+    ``half of the territory they captured in Russia's Kursk region`` -> Russia."""
+    pattern, names = _parties()
+    for m in pattern.finditer(text, start, end):
+        after = text[m.end():m.end() + 30]
+        if re.match(r"['’]s\b", after) or re.match(r"\s+(?:territory|land|soil|territories|lands)\b", after):
+            return names[m.group(1)]
+    return None
+
+
 # --- scope ----------------------------------------------------------------------------
 
 @cache

@@ -112,3 +112,38 @@ def claims_table(claims: Iterable[Claim]) -> Group:
 def iter_dicts(items: Iterable[Claim | Conflict]) -> Iterator[dict[str, Any]]:
     for item in items:
         yield item.to_dict()
+
+
+_KIND_STYLE = {"scale": "bold red", "bound": "red", "mismatch": "yellow"}
+
+
+def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
+    """One table per disputed quantity: every source's figure by date, conflicting figures
+    marked, the group's consensus range below, then each conflict's explanation."""
+    by_group: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        by_group.setdefault(c.group, []).append(c)
+    parts = []
+    ordered = sorted((g for g in groups if g.id in by_group), key=lambda g: -max(c.severity for c in by_group[g.id]))
+    for g in ordered:
+        disputed: dict[str, str] = {}
+        for c in sorted(by_group[g.id], key=lambda c: c.severity):
+            disputed[c.a.id] = disputed[c.b.id] = c.kind  # the most severe conflict's kind wins
+        t = Table(title=f"[bold]{escape(g.label)}[/]  (group {g.id})", title_justify="left", expand=True)
+        for col in ("date", "figure", "reading", "outlet", "attribution", "article"):
+            t.add_column(col)
+        entries = sorted(g.entries, key=lambda e: (e.claim.as_of or "9999", e.claim.article))
+        for e in entries:
+            c = e.claim
+            style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
+            t.add_row(c.as_of or "?", Text(c.text, style=style), reading(c), escape(c.source or "?"),
+                      escape(c.attribution or ""), escape(c.article))
+        low, best, high = g.consensus()
+        t.caption = f"consensus across sources: low {low:,.0f} · best {best:,.0f} · high {high:,.0f}"
+        parts.append(t)
+        for c in by_group[g.id]:
+            parts.append(Text(f"  {c.kind} ({c.severity:.2f}): {c.explanation}", style=_KIND_STYLE[c.kind]))
+    if not parts:
+        parts.append(Text("No conflicting figures."))
+    return Group(*parts)
+

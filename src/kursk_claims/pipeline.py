@@ -146,6 +146,9 @@ class ContextReader:
             excluded = [tuple(s) for s in c["source_spans"]]
             c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], nxt), (prev, c["start"]))
             subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded)
+            if c["measure"] in ("area", "share"):
+                clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
+                subject = context.read_land_owner(text, c["end"], clause_end) or subject
             if subject is None and c["measure"] is not None:
                 subject = last_subject.get(c["measure"])  # the figure goes on about the same side
             c["subject"] = subject

@@ -7,7 +7,9 @@ from the rest of the package.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -115,6 +117,23 @@ class Conflict:
         }
         d.update(self.extra)
         return d
+
+
+def read_claims_jsonl(lines: Iterable[str], where: str) -> list[Claim]:
+    """Claims from JSON Lines; a bad line is a ``RecordError`` that names it."""
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise RecordError(f"{where}:{n}: not valid JSON ({e.msg}); expected one claim object a line") from e
+        try:
+            out.append(Claim.from_dict(data))
+        except RecordError as e:
+            raise RecordError(f"{where}:{n}: {e}") from e
+    return out
 
 
 def claim_id(article_key: str, start: int, end: int) -> str:
