@@ -77,7 +77,7 @@ def _lex() -> dict:
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
         r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
         r"|\d+(?:\.\d+)?)"
-        r"(?:(?P<abbr>" + abbrev_re + r")\b)?",
+        r"(?:(?P<abbr>" + abbrev_re + r")\b|(?P<abbr_any>(?i:" + abbrev_re + r"))\b)?",
     )
     months = dates["months"]
     month_re = r"(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
@@ -174,8 +174,11 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
+_GAP = re.compile(r"\s{1,3}|\s?[-‑]\s?|\s{1,3}and\s{1,3}", re.I)
+
+
 def _gap_joins(gap: str) -> bool:
-    return gap in (" ", "-", "‑", "\u00a0") or gap.lower() in (" and ", "-and-")
+    return bool(_GAP.fullmatch(gap)) and "\n" not in gap
 
 
 def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
@@ -187,9 +190,11 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         value = _parse_digits(digits)
         grain = _grain(digits)
         has_scale = False
-        if m.group("abbr"):
-            factor = lex["abbrev"][m.group("abbr").lower()]
+        abbr = m.group("abbr") or (m.group("cur") and m.group("abbr_any"))
+        if abbr:
+            factor = lex["abbrev"][abbr.lower()]
             value, grain, has_scale = value * factor, grain * factor, True
+            end = m.start("num") + len(m.group("num")) + len(abbr)
         numeral = Numeral(start, end, value, "digits", grain, has_scale)
         cur = m.group("cur")
         if cur:
@@ -305,8 +310,8 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
             return True
         if re.search(r"[A-Za-z][-‑/]$", before) or re.search(r"[#№]\s*$|\bno\.\s*$", before, re.I):
             return True  # Su-34, F-16, COVID-19, #3, No. 5
-        if re.match(r"^[-‑]?[A-Za-z]*\d", after):
-            return True  # 3G, 2-1a, serial numbers
+        if re.match(r"^[A-Za-z]+\d|^[-‑][A-Za-z]+\d", after):
+            return True  # serial numbers: 3G4, 12-B7
         if lex["month_before_re"].search(before) or lex["month_after_re"].match(after):
             return True  # December 20, 6 August, Dec. 17
         if _RELATIVE_AGO.match(after):
@@ -521,7 +526,9 @@ def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     if n.value != 1 or i + 1 >= len(numerals):
         return None
     m = numerals[i + 1]
-    if not re.fullmatch(r"\s+in\s+", text[n.end:m.start]) or m.value < 2 or m.kind not in ("digits", "words"):
+    if not re.fullmatch(r"\s+in\s+", text[n.end:m.start]) or not 2 <= m.value <= 1000 or m.kind not in ("digits", "words"):
+        return None
+    if _is_year(text, m) or _is_non_claim(text, m):
         return None
     start = n.start
     cue, cue_start, _ = _cue_before(text, start)
@@ -544,7 +551,7 @@ def _vague_plural(text: str, n: Numeral) -> Quantity | None:
     if m and word in ("thousands", "millions", "billions"):
         mult = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 99)}[m.group(1).lower()]
         base = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[word]
-        low, high = mult[0] * base, mult[1] * base
+        low, high = mult[0] * base, (mult[1] + 1) * base - 1
         start -= len(m.group(0))
     elif re.match(r"\s+of\s+(?:thousands|millions|billions)\b", text[end:end + 20], re.I):
         return None  # the outer word of "tens of thousands" is read with the inner one

@@ -19,7 +19,9 @@ Components, in order (each a ``@Language.factory``):
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -269,10 +271,23 @@ def load_model(model: str) -> Language:
 
 
 def pipeline_signature(nlp: Language, model: str | None) -> str:
-    """What decides whether stored claims are still current: the project's rules and the model."""
-    from . import __version__
+    """What decides whether stored claims are still current: the project's code and data
+    files, and the model."""
+    return f"{_rules_digest()}:{model or 'blank'}:{','.join(nlp.pipe_names)}"
 
-    return f"{__version__}+{PIPELINE_VERSION}:{model or 'blank'}:{','.join(nlp.pipe_names)}"
+
+@cache
+def _rules_digest() -> str:
+    from importlib import resources
+
+    h = hashlib.sha1(PIPELINE_VERSION.encode())
+    root = resources.files("kursk_claims")
+    for folder in (root, root.joinpath("data")):
+        for f in sorted(folder.iterdir(), key=lambda p: p.name):
+            if f.is_file() and f.name.endswith((".py", ".json", ".txt")):
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def claims_of(doc: Doc) -> list[dict[str, Any]]:

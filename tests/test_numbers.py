@@ -1,0 +1,208 @@
+"""The number-reading table: how each kind of wording is read, and what is never a claim."""
+import pytest
+
+from kursk_claims.numbers import interval, read_quantities
+
+# (sentence, the mention as written, value, bound, unit)
+POINTS = [
+    # digits and separators
+    ("Officials counted 11,000 troops at the border.", "11,000", 11000, "exact", None),
+    ("The unit had 7 905 men.", "7 905", 7905, "exact", None),
+    ("Some 45\u00a0000 people were evacuated.", "Some 45\u00a0000", 45000, "approx", None),
+    ("There were 45\u202f000 voters.", "45\u202f000", 45000, "exact", None),
+    ("A total of 1250 homes burned.", "1250", 1250, "exact", None),
+    ("Turnout was 3.5 million.", "3.5 million", 3500000, "exact", None),
+    ("The debt is 1.2 billion.", "1.2 billion", 1200000000, "exact", None),
+    ("The army lost 40 thousand soldiers.", "40 thousand", 40000, "exact", None),
+    ("It costs $3.2bn to build.", "$3.2bn", 3.2e9, "exact", "usd"),
+    ("The fund raised $800 million last year.", "$800 million", 8e8, "exact", "usd"),
+    ("Donors pledged €5bn for the reconstruction.", "€5bn", 5e9, "exact", "eur"),
+    ("The club paid £40m for the striker.", "£40m", 4e7, "exact", "gbp"),
+    ("The rally drew 10k runners.", "10k", 10000, "exact", None),
+    ("A 2.5 percent rise was recorded.", "2.5 percent", 2.5, "exact", "percent"),
+    ("The company employs 250 people.", "250", 250, "exact", None),
+    # written numbers
+    ("The army sent three brigades.", "three", 3, "exact", None),
+    ("Eleven thousand people signed.", "Eleven thousand", 11000, "exact", None),
+    ("The city has a million people.", "a million", 1e6, "exact", None),
+    ("Officers arrested a dozen suspects.", "a dozen", 12, "exact", None),
+    ("They built twenty-five schools.", "twenty-five", 25, "exact", None),
+    ("The fire destroyed one hundred and fifty homes.", "one hundred and fifty", 150, "exact", None),
+    ("Police detained two hundred protesters.", "two hundred", 200, "exact", None),
+    ("It holds five million barrels.", "five million", 5e6, "exact", None),
+    ("Rescuers found seven survivors.", "seven", 7, "exact", None),
+    ("About a thousand people marched.", "About a thousand", 1000, "approx", None),
+    # shares
+    ("Prices rose 40 percent in a year.", "40 percent", 40, "exact", "percent"),
+    ("Prices rose 40% in a year.", "40%", 40, "exact", "percent"),
+    ("Prices rose 40 per cent in a year.", "40 per cent", 40, "exact", "percent"),
+    ("They hold about half of the region.", "about half", 50, "approx", "percent"),
+    ("A third of the voters stayed home.", "A third", 33.3333, "exact", "percent"),
+    ("Two-thirds of the budget went to defence.", "Two-thirds", 66.6667, "exact", "percent"),
+    ("Russia controls roughly a fifth of the country.", "roughly a fifth", 20, "approx", "percent"),
+    ("One in five adults smokes.", "One in five", 20, "exact", "percent"),
+    ("Nearly a quarter of the homes lost power.", "Nearly a quarter", 25, "at_most", "percent"),
+    ("Three quarters of the staff left.", "Three quarters", 75, "exact", "percent"),
+    ("1 in 4 children is affected.", "1 in 4", 25, "exact", "percent"),
+    # lower bounds
+    ("At least 700,000 casualties were reported.", "At least 700,000", 700000, "at_least", None),
+    ("No fewer than 30 boats sank.", "No fewer than 30", 30, "at_least", None),
+    ("More than 11,000 troops arrived.", "More than 11,000", 11000, "more_than", None),
+    ("It has over 500 members.", "over 500", 500, "more_than", None),
+    ("Upwards of 2,000 fans came.", "Upwards of 2,000", 2000, "more_than", None),
+    ("The toll surpassed 1,000 deaths.", "surpassed 1,000", 1000, "more_than", None),
+    ("Sales exceeding 5 million units were logged.", "exceeding 5 million", 5e6, "more_than", None),
+    ("It took 100 days or more to finish.", "100 days or more", 100, "at_least", "day"),
+    ("A 16-plus hour shift is common.", "16-plus", 16, "at_least", None),
+    ("In excess of 300 flights were cancelled.", "In excess of 300", 300, "more_than", None),
+    # upper bounds
+    ("Up to 700 people were evacuated.", "Up to 700", 700, "at_most", None),
+    ("As many as 40 villages were hit.", "As many as 40", 40, "at_most", None),
+    ("Nearly 3,000 homes flooded.", "Nearly 3,000", 3000, "at_most", None),
+    ("Almost 90 percent voted yes.", "Almost 90 percent", 90, "at_most", "percent"),
+    ("Close to 200 firms closed.", "Close to 200", 200, "at_most", None),
+    ("Less than 10 percent turned out.", "Less than 10 percent", 10, "less_than", "percent"),
+    ("Fewer than 50 remain.", "Fewer than 50", 50, "less_than", None),
+    ("Children under 12 travel free.", "under 12", 12, "less_than", None),
+    # estimates
+    ("About 4000 people died.", "About 4000", 4000, "approx", None),
+    ("Around 10,000 soldiers were sent.", "Around 10,000", 10000, "approx", None),
+    ("Roughly 300 trucks crossed.", "Roughly 300", 300, "approx", None),
+    ("Approximately 76,000 personnel were lost.", "Approximately 76,000", 76000, "approx", None),
+    ("Some 300 families fled.", "Some 300", 300, "approx", None),
+    ("An estimated 2 million people voted.", "An estimated 2 million", 2e6, "approx", None),
+    ("The march drew ~300 people.", "~300", 300, "approx", None),
+    ("It lasted 20 minutes or so.", None, None, None, None),
+    # units
+    ("They seized 4,500 km² of land.", "4,500 km²", 4500, "exact", "km2"),
+    ("They seized 1250 square kilometers of territory.", "1250 square kilometers", 1250, "exact", "km2"),
+    ("They seized 1250 square kilometres of territory.", "1250 square kilometres", 1250, "exact", "km2"),
+    ("The fire burned 300 sq km of forest.", "300 sq km", 300, "exact", "km2"),
+    ("The fire burned 300 square miles of forest.", "300 square miles", 300, "exact", "sq_mi"),
+    ("The convoy drove 40 km north.", "40 km", 40, "exact", "km"),
+    ("The convoy drove 25 miles north.", "25 miles", 25, "exact", "mi"),
+    ("The line moved 12 kilometres.", "12 kilometres", 12, "exact", "km"),
+    ("The strike lasted 10 days.", "10 days", 10, "exact", "day"),
+    ("The siege lasted six months.", "six months", 6, "exact", "month"),
+    ("The drought lasted three years.", "three years", 3, "exact", "year"),
+    ("The talks ran for 48 hours.", "48 hours", 48, "exact", "hour"),
+    ("The dam holds 5 million tonnes of water.", "5 million tonnes", 5e6, "exact", "t"),
+    ("The town is 30 kilometers away.", "30 kilometers", 30, "exact", "km"),
+]
+
+# (sentence, mention, low, high, bound, unit)
+INTERVALS = [
+    ("Between 10,000 and 12,000 troops were sent.", "Between 10,000 and 12,000", 10000, 12000, "range", None),
+    ("It sent 10,000–12,000 troops.", "10,000–12,000", 10000, 12000, "range", None),
+    ("It sent 10,000-12,000 troops.", "10,000-12,000", 10000, 12000, "range", None),
+    ("It sent from 5 to 7 million dollars.", "from 5 to 7 million dollars", 5e6, 7e6, "range", "usd"),
+    ("It sent 11 to 12,000 men.", "11 to 12,000", 11000, 12000, "range", None),
+    ("It sent 10 to 12 thousand men.", "10 to 12 thousand", 10000, 12000, "range", None),
+    ("Prices rose 10-12% last year.", "10-12%", 10, 12, "range", "percent"),
+    ("Two or three officers were hurt.", "Two or three", 2, 3, "range", None),
+    ("An estimated 10,000–12,000 troops arrived.", "An estimated 10,000–12,000", 10000, 12000, "range", None),
+    ("The army sent several hundred soldiers.", "several hundred", 200, 900, "vague", None),
+    ("They occupied several hundred square kilometers.", "several hundred square kilometers", 200, 900, "vague", "km2"),
+    ("A few thousand people gathered.", "A few thousand", 2000, 5000, "vague", None),
+    ("Hundreds of people gathered.", "Hundreds", 200, 999, "vague", None),
+    ("Thousands of people gathered.", "Thousands", 2000, 99999, "vague", None),
+    ("Tens of thousands of people gathered.", "Tens of thousands", 20000, 99999, "vague", None),
+    ("Hundreds of thousands of people fled.", "Hundreds of thousands", 200000, 999999, "vague", None),
+    ("Dozens of villages were shelled.", "Dozens", 24, 199, "vague", None),
+]
+
+# sentences that hold no claim at all
+NOT_CLAIMS = [
+    "The offensive began in 2024.",
+    "The war began in February 2022.",
+    "He spoke on December 20, 2024.",
+    "Troops crossed the border on August 6.",
+    "The vote is on 6 August.",
+    "Talks resumed on Dec. 17 in Geneva.",
+    "It happened at the weekend (December 14th/15th).",
+    "The meeting starts at 6:57 p.m. sharp.",
+    "She finished 2nd in the race.",
+    "The 47th Brigade moved south.",
+    "An Su-34 bomber was shot down.",
+    "Kyiv asked for more F-16 jets.",
+    "North Korea tested a Hwasong-19 missile.",
+    "Many fell ill with COVID-19 last winter.",
+    "Read about: 5 min.",
+    "Posted 3 days ago",
+    "Updated 1 months ago",
+    "© 2002-2025 Example News",
+    "Copyright 2024 Example News",
+    "Call +1 555 123 4567 for tips.",
+    "Call (555) 123-4567 for tips.",
+    "See https://example.com/news/2024/12/20/story-123 for more.",
+    "Write to desk42@example.com today.",
+    "The date was 20/12/2024.",
+    "The date was 2024-12-20.",
+    "Article 5 of the treaty applies.",
+    "Flight 17 was shot down.",
+    "It was the first time since World War II.",
+    "The two countries signed a pact.",
+    "One official said the talks failed.",
+    "It was a two-year high.",
+    "The Kyiv-in-three-days plan failed.",
+    "A 10-year-old boy was hurt.",
+    "He runs the Group of Seven.",
+    "Losses hit record levels in 1999-2001.",
+]
+
+
+def _find(sentence, mention):
+    found = read_quantities(sentence)
+    hits = [q for q in found if q.text == mention]
+    assert hits, f"{mention!r} not read in {sentence!r}; read {[q.text for q in found]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("sentence,mention,value,bound,unit", [p for p in POINTS if p[1]])
+def test_numbers_read_point(sentence, mention, value, bound, unit):
+    q = _find(sentence, mention)
+    assert q.value == pytest.approx(value, rel=1e-4)
+    assert q.bound == bound
+    assert q.unit == unit
+    assert sentence[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("sentence,mention,low,high,bound,unit", INTERVALS)
+def test_numbers_read_interval(sentence, mention, low, high, bound, unit):
+    q = _find(sentence, mention)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert q.bound == bound
+    assert q.unit == unit
+    assert q.value is None
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_numbers_skip_non_claims(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+def test_numbers_table_is_large_enough():
+    assert len(POINTS) + len(INTERVALS) + len(NOT_CLAIMS) >= 100
+
+
+@pytest.mark.parametrize("value,bound,grain,expected", [
+    (12000, "exact", 1000, (11500, 12500)),
+    (12000, "approx", 1000, (10800, 13200)),
+    (11000, "more_than", 1000, (11000, None)),
+    (700, "at_most", 100, (None, 700)),
+    (11, "exact", 1, (11, 11)),
+    (700000, "exact", 100000, (665000, 735000)),
+])
+def test_numbers_interval_widens_by_wording(value, bound, grain, expected):
+    assert interval(value, bound, grain) == pytest.approx(expected) if None not in expected else interval(value, bound, grain) == expected
+
+
+def test_numbers_offsets_are_exact_with_unicode():
+    text = "Kyiv’s “estimate”: more than 11,000 North Korean troops."
+    (q,) = read_quantities(text)
+    assert text[q.start:q.end] == "more than 11,000"
+
+
+def test_numbers_scale_word_not_doubled():
+    (q,) = read_quantities("It cost 1.2 million thousand-year-old coins.")
+    assert q.value == 1.2e6
