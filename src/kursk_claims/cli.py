@@ -222,7 +222,10 @@ def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     from .store import Store, default_path
 
     if claims_file == "-" or (claims_file is None and not sys.stdin.isatty()):
-        return read_claims_jsonl(sys.stdin, "<stdin>")
+        piped = sys.stdin.read()
+        if piped.strip() or claims_file == "-":
+            return read_claims_jsonl(piped.splitlines(), "<stdin>")
+        # nothing was piped (a cron job, /dev/null): fall back to the store
     if claims_file is not None:
         path = Path(claims_file)
         if not path.is_file():

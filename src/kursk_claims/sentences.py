@@ -35,7 +35,7 @@ def boundaries(text: str) -> list[int]:
                 if w in abbrev or w.rstrip(".") in abbrev or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
                     continue
         end = m.end()
-        while end < len(text) and text[end] in " \t":
+        while end < len(text) and text[end].isspace():
             end += 1
         cuts.add(end)
     return sorted(c for c in cuts if c < len(text))
