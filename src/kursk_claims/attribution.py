@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import phrase_pattern, table
+from .lexicon import phrase_pattern, table, trie_pattern
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w.]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _JOINERS = frozenset({"of", "the", "for", "in", "at", "from", "and", "on", "'s", "’s"})
@@ -29,7 +29,7 @@ def _lex() -> dict:
     a = table("attribution")
     verbs = [v for v in a["speech_verbs"] if v != "according"]
     return {
-        "verb_re": re.compile(r"\b(" + "|".join(sorted(verbs, key=len, reverse=True)) + r")\b"),
+        "verb_re": re.compile(r"\b(" + trie_pattern(verbs) + r")\b"),
         "according_re": re.compile(r"\b(according to|as reported by|reported by|citing|cited by|per)\s+", re.I),
         "roles": frozenset(w.lower() for w in a["np_words"]),
         "lead_drop": frozenset(a["np_lead_drop"]),

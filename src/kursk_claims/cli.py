@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -115,60 +115,61 @@ def extract(
     """
     from .articles import Article, Problem, read_articles
     from .extract import extract_articles
-    from .output import claims_table, iter_dicts, write_records
+    from .output import RecordWriter, claims_table
     from .pipeline import build_pipeline, pipeline_signature
     from .store import Store, default_path
 
     fmt = _choose_format(fmt, output)
     base = _parse_as_of(as_of)
+    if sources is not None and not sources.is_file():
+        fail(f"--sources {sources}: no such file", 2)
     with _user_errors(2):
         nlp = build_pipeline(model)
     signature = pipeline_signature(nlp, model)
     problems: list[Problem] = []
-    articles: list[Article] = []
-    with _user_errors(1):
+
+    def articles() -> Iterator[Article]:
         for item in read_articles(inputs, sources=sources, as_of=base):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
             else:
-                articles.append(item)
+                yield item
+
     store = None
     if not no_store:
         with _user_errors(1):
             store = Store(default_path(db))
-    results: dict[int, list] = {}
-    todo: list[tuple[int, Article]] = []
-    for i, article in enumerate(articles):
-        cached = store.cached(article, signature) if store else None
-        if cached is not None:
-            results[i] = cached
-        else:
-            todo.append((i, article))
-    fresh = []
-    if todo:
-        progress = _progress(len(todo))
-        order = iter([i for i, _ in todo])
-        for article, claims in extract_articles(nlp, (a for _, a in todo), batch_size=batch_size, workers=workers,
-                                                on_done=progress.advance if progress else None):
-            results[next(order)] = claims
-            fresh.append((article, claims))
+    known = (lambda a: store.cached(a, signature)) if store else None
+    results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known)
+    n_articles = 0
+    with _user_errors(1), (store.transaction() if store else nullcontext()):
+        progress = _Progress() if err.is_terminal else None
+        table_claims = []
+        out = None if fmt == "table" else _open_output(output)
+        writer = RecordWriter(fmt, out, CLAIM_COLUMNS) if out else None
+        for article, claims, fresh in results:
+            n_articles += 1
+            if store and fresh:
+                store.replace(article, claims, signature)
+            if writer:
+                writer.write_all(c.to_dict() for c in claims)
+            else:
+                table_claims.extend(claims)
+            if progress:
+                progress.advance()
         if progress:
             progress.stop()
+        if writer:
+            writer.close()
+            if out is not sys.stdout:
+                out.close()
     if store:
-        with _user_errors(1):
-            store.save(fresh, signature)
-            store.close()
-    claims = [c for i in range(len(articles)) for c in results.get(i, [])]
+        store.close()
     if fmt == "table":
-        Console().print(claims_table(claims))
-    else:
-        out = _open_output(output)
-        write_records(iter_dicts(claims), fmt, out, CLAIM_COLUMNS)
-        if out is not sys.stdout:
-            out.close()
+        Console().print(claims_table(table_claims))
     if problems:
-        if not articles:
+        if not n_articles:
             fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
         raise typer.Exit(1)
 
@@ -243,24 +244,27 @@ def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
 
 
 class _Progress:
-    def __init__(self, total: int):
-        from rich.progress import Progress
+    """A progress bar on stderr, shown once a run has taken a few seconds."""
 
-        self.bar = Progress(console=err, transient=True)
-        self.task = self.bar.add_task("reading articles", total=total)
-        self.bar.start()
+    def __init__(self) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    def advance(self, *_: object) -> None:
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.completed} articles read"), TimeElapsedColumn(),
+                            console=err, transient=True)
+        self.task = self.bar.add_task("reading", total=None)
+        self.started = False
+        self.count = 0
+
+    def advance(self) -> None:
+        self.count += 1
+        if not self.started and self.count >= 20:
+            self.bar.start()
+            self.started = True
         self.bar.advance(self.task)
 
     def stop(self) -> None:
-        self.bar.stop()
-
-
-def _progress(total: int) -> Optional[_Progress]:
-    if total < 20 or not err.is_terminal:
-        return None
-    return _Progress(total)
+        if self.started:
+            self.bar.stop()
 
 
 def _version(value: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import phrase_pattern, table
+from .lexicon import table, trie_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
@@ -83,7 +83,7 @@ def _measure_lex() -> dict:
         for w in words:
             phrases.append((w, measure))
     order = {w: meas for w, meas in phrases}
-    pattern = re.compile(r"\b(" + phrase_pattern(order) + r")\b", re.I)
+    pattern = re.compile(r"\b(" + trie_pattern(order) + r")\b", re.I)
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "phrase_measure": {k.lower(): v for k, v in order.items()},
             "counted": counted, "window": m["phrase_window"]}
@@ -119,7 +119,7 @@ def _parties() -> tuple[re.Pattern, dict[str, str]]:
     for subject, forms in table("parties").items():
         for f in forms:
             names[f] = subject
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w.])(" + trie_pattern(names) + r")(?![\w])")
     return pattern, names
 
 
@@ -165,7 +165,7 @@ def _scope_lex() -> dict:
     months = table("dates")["months"]
     weekdays = table("dates")["weekdays"]
     return {
-        "period": [re.compile(p, re.I) for p in s["period"]],
+        "period": re.compile("|".join(f"(?:{p})" for p in s["period"]), re.I),
         "place": [re.compile(p) for p in s["place"]],
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
@@ -177,10 +177,9 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     """``period: in the past week alone`` or ``place: in Kursk``; None for a running total."""
     lex = _scope_lex()
     s0, s1 = sentence
-    for p in lex["period"]:
-        m = p.search(text, s0, s1)
-        if m:
-            return "period: " + re.sub(r"\s+", " ", m.group(0))
+    m = lex["period"].search(text, s0, s1)
+    if m:
+        return "period: " + re.sub(r"\s+", " ", m.group(0))
     if measure in lex["place_measures"]:
         clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
         clause = max(clause, s0)

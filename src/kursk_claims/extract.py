@@ -42,11 +42,20 @@ def extract_article(nlp: Language, article: Article) -> list[Claim]:
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, workers: int = 1,
-                     on_done: Callable[[Article], None] | None = None) -> Iterator[tuple[Article, list[Claim]]]:
-    """Each article with its claims, in input order, through ``nlp.pipe`` in batches."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=max(1, workers)):
-        claims = to_claims(article, claims_of(doc))
-        if on_done:
-            on_done(article)
-        yield article, claims
+                     known: Callable[[Article], list[Claim] | None] | None = None,
+                     ) -> Iterator[tuple[Article, list[Claim], bool]]:
+    """Each article with its claims, in input order, streamed through ``nlp.pipe`` in batches.
+
+    ``known`` returns the claims already stored for an unchanged article; those articles are
+    not read again. The third item says whether the claims are fresh.
+    """
+    def items() -> Iterator[tuple[str, tuple[Article, list[Claim] | None]]]:
+        for a in articles:
+            cached = known(a) if known else None
+            yield ("" if cached is not None else a.text), (a, cached)
+
+    for doc, (article, cached) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=max(1, workers)):
+        if cached is not None:
+            yield article, cached, False
+        else:
+            yield article, to_claims(article, claims_of(doc)), True

@@ -39,3 +39,26 @@ def phrase_pattern(phrases: Any, *, flags: int = re.IGNORECASE) -> str:
     """A regex alternation of ``phrases``, longest first, spaces matching any whitespace."""
     parts = sorted(set(phrases), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def trie_pattern(words: Any) -> str:
+    """A regex alternation of ``words`` factored by shared prefixes, which the regex engine
+    tries much faster than a flat list (``one|only|onto`` -> ``on(?:e|ly|to)``)."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)

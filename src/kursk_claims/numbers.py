@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import phrase_pattern, table
+from .lexicon import phrase_pattern, table, trie_pattern
 
 BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
 
@@ -36,6 +36,9 @@ class Numeral:
     low: float | None = None  # vague amounts only
     high: float | None = None
     currency: str | None = None
+
+    def to_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 @dataclass(slots=True)
@@ -68,7 +71,7 @@ def _lex() -> dict:
     fractions = dict(num["fractions"])
     vague = {k: tuple(v) for k, v in num["vague_plurals"].items()}
     all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"}
-    word_re = re.compile(r"\b(?:" + "|".join(sorted(all_words, key=len, reverse=True)) + r")\b", re.I)
+    word_re = re.compile(r"\b(?:" + trie_pattern(all_words) + r")\b", re.I)
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
     digit_re = re.compile(
@@ -91,6 +94,7 @@ def _lex() -> dict:
         "fractions": fractions,
         "vague": vague,
         "multipliers": {k: tuple(v) for k, v in num["vague_multipliers"].items()},
+        "multiplier_re": re.compile(r"\b(" + phrase_pattern(num["vague_multipliers"]) + r")\s$", re.I),
         "abbrev": abbrev,
         "word_re": word_re,
         "digit_re": digit_re,
@@ -112,12 +116,14 @@ def _lex() -> dict:
     }
 
 
-_SKIP_MASKS = [
-    re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"),  # URLs and e-mail addresses
-    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"),  # 20/12/2024, 2024-12-20
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # clock times
-    re.compile(r"\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"),  # phones
-]
+# Numbers inside these are never figures. Checked only around each numeral, not over the text.
+_SKIP_NEAR = re.compile(
+    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/12/2024, 2024-12-20
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
+    r"|\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"  # phone numbers
+    r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IP addresses
+)
+_WEB = re.compile(r"https?://|www\.|@[\w-]+\.")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|hrs|h\b|o'clock)", re.I)
 _HYPHEN_WORD_AFTER = re.compile(r"^[-‑]([A-Za-z]+)")
@@ -146,10 +152,9 @@ def _parse_digits(s: str) -> float:
 def find_numerals(text: str) -> list[Numeral]:
     """Every number as written, in order, with words joined (``eleven thousand``)."""
     lex = _lex()
-    masked = _masked_ranges(text)
     atoms: list[tuple[int, int, str, re.Match]] = []
     for m in lex["digit_re"].finditer(text):
-        if not _inside(m.start("num"), masked):
+        if not _masked(text, m.start("num"), m.end("num")):
             atoms.append((m.start(), m.end(), "d", m))
     for m in lex["word_re"].finditer(text):
         atoms.append((m.start(), m.end(), "w", m))
@@ -163,15 +168,15 @@ def find_numerals(text: str) -> list[Numeral]:
     return numerals
 
 
-def _masked_ranges(text: str) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    for pattern in _SKIP_MASKS:
-        ranges.extend(m.span() for m in pattern.finditer(text))
-    return sorted(ranges)
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+def _masked(text: str, start: int, end: int) -> bool:
+    """Whether the digits at [start, end) belong to a date, time, phone number, IP, URL or e-mail."""
+    a, b = max(0, start - 24), min(len(text), end + 24)
+    for m in _SKIP_NEAR.finditer(text, a, b):
+        if m.start() <= start < m.end():
+            return True
+    w0 = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    w1 = min([i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0] or [len(text)])
+    return bool(_WEB.search(text, w0, w1))
 
 
 _GAP = re.compile(r"\s{1,3}|\s?[-‑]\s?|\s{1,3}and\s{1,3}", re.I)
@@ -395,7 +400,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if n.kind == "words" and n.has_scale and re.search(r"\b(?:a|an|one)\s$", before, re.I) and n.value in (12, 100, 1000, 1e6, 1e9, 1e12):
         start = start - len(re.search(r"(?:a|an|one)\s$", before, re.I).group(0))
     # "several hundred", "a few thousand", "tens of thousands"
-    mult = re.search(r"\b(" + phrase_pattern(lex["multipliers"]) + r")\s$", text[max(0, start - 20):start], re.I)
+    mult = lex["multiplier_re"].search(text, max(0, start - 20), start)
     if mult and n.has_scale and n.value in (100, 1000, 1e6, 1e9):
         lo_m, hi_m = lex["multipliers"][re.sub(r"\s+", " ", mult.group(1).lower())]
         start -= len(mult.group(0))

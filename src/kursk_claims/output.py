@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import groupby
 from typing import IO, Any
 
@@ -25,28 +25,46 @@ CONFLICT_COLUMNS = ("group", "kind", "severity", "explanation", "suggestion", "a
                     "a_source", "a_as_of", "b_article", "b_text", "b_value", "b_source", "b_as_of")
 
 
+class RecordWriter:
+    """Streams dicts as jsonl, json or csv, one record at a time."""
+
+    def __init__(self, fmt: str, out: IO[str], columns: tuple[str, ...]):
+        if fmt not in ("jsonl", "json", "csv"):
+            raise ValueError(fmt)
+        self.fmt, self.out, self.n = fmt, out, 0
+        self.csv = None
+        if fmt == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+            self.csv.writeheader()
+        elif fmt == "json":
+            out.write("[")
+
+    def write(self, r: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.out.write(("," if self.n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+        else:
+            assert self.csv is not None
+            self.csv.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        self.n += 1
+
+    def write_all(self, records: Iterable[dict[str, Any]]) -> None:
+        for r in records:
+            self.write(r)
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.n else "]\n")
+        self.out.flush()
+
+
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str], columns: tuple[str, ...]) -> int:
     """Write dicts as jsonl, json or csv; returns how many were written."""
-    n = 0
-    if fmt == "jsonl":
-        for r in records:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "json":
-        out.write("[")
-        for r in records:
-            out.write(("," if n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
-            n += 1
-        out.write("\n]\n" if n else "]\n")
-    elif fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
-        for r in records:
-            w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
-            n += 1
-    else:  # pragma: no cover - the CLI checks the format first
-        raise ValueError(fmt)
-    return n
+    w = RecordWriter(fmt, out, columns)
+    w.write_all(records)
+    w.close()
+    return w.n
 
 
 def flat_conflict(c: Conflict) -> dict[str, Any]:
@@ -107,11 +125,6 @@ def claims_table(claims: Iterable[Claim]) -> Group:
                       escape(c.attribution or ""), highlighted_sentence(c))
         tables.append(t)
     return Group(*tables)
-
-
-def iter_dicts(items: Iterable[Claim | Conflict]) -> Iterator[dict[str, Any]]:
-    for item in items:
-        yield item.to_dict()
 
 
 _KIND_STYLE = {"scale": "bold red", "bound": "red", "mismatch": "yellow"}

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,32 @@ from .errors import ModelError
 
 PIPELINE_VERSION = "1"
 COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_context", "kursk_dates")
+
+
+_TEXT_KEY = "kursk_claims.text"
+
+
+class TextKeepingTokenizer:
+    """The pipeline's tokenizer, keeping the text on the doc: ``doc.text`` joins every token
+    again on each call, which would cost as much as tokenising."""
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[_TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:  # to_disk, rules, etc. stay the tokenizer's
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT_KEY)
+    return text if text is not None else doc.text
 
 
 def _extension(name: str) -> None:
@@ -54,7 +79,7 @@ class SentenceSetter:
             return doc
         idx = doc.to_array([IDX]).astype(np.int64)
         starts = np.full(len(doc), -1, dtype=np.int64)
-        cuts = np.array(sentences.boundaries(doc.text), dtype=np.int64)
+        cuts = np.array(sentences.boundaries(doc_text(doc)), dtype=np.int64)
         token_at = np.searchsorted(idx, cuts, side="left")
         token_at = token_at[token_at < len(doc)]
         starts[token_at] = 1
@@ -70,7 +95,7 @@ class NumberReader:
         _extension("numerals")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.numerals = [asdict(n) for n in numbers.find_numerals(doc.text)]
+        doc._.numerals = [n.to_dict() for n in numbers.find_numerals(doc_text(doc))]
         return doc
 
 
@@ -82,10 +107,10 @@ class QuantityAssembler:
         _extension("claims")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = doc._.numerals
         numerals = [numbers.Numeral(**n) for n in found] if found is not None else numbers.find_numerals(text)
-        spans = _sentence_spans(doc)
+        spans = _sentence_spans(doc, text)
         starts = [s for s, _ in spans]
         claims = []
         for q in numbers.assemble_quantities(text, numerals):
@@ -103,21 +128,24 @@ class QuantityAssembler:
 
 
 class AttributionReader:
-    """Sets each claim's ``attribution`` from speech events, quotes and ``according to``."""
+    """Sets each claim's ``attribution`` from speech events, quotes and ``according to``;
+    with a trained pipeline's entities, the source is trimmed to the person or organisation."""
 
-    def __init__(self) -> None:
+    def __init__(self, use_entities: bool = False) -> None:
         _extension("claims")
+        self.use_entities = use_entities
 
     def __call__(self, doc: Doc) -> Doc:
         claims = doc._.claims or []
         if not claims:
             return doc
-        spans = _sentence_spans(doc)
-        speech = attribution.Speech.read(doc.text, spans)
+        text = doc_text(doc)
+        spans = _sentence_spans(doc, text)
+        speech = attribution.Speech.read(text, spans)
         source_spans = speech.source_spans()
         for c in claims:
             who, where = speech.attribution_for(c["start"], (c["sentence_start"], c["sentence_end"]), spans)
-            if who and where and doc.has_annotation("ENT_IOB"):
+            if who and where and self.use_entities and doc.ents:
                 who = _entity_in(doc, where) or who
             c["attribution"] = who
             c["source_spans"] = [list(s) for s in source_spans if c["sentence_start"] <= s[0] < c["sentence_end"]]
@@ -125,15 +153,17 @@ class AttributionReader:
 
 
 class ContextReader:
-    """Sets ``counted``, ``subject``, ``measure`` and ``scope``."""
+    """Sets ``counted``, ``subject``, ``measure`` and ``scope``; with a trained parser, the
+    counted noun comes from its noun chunks."""
 
-    def __init__(self) -> None:
+    def __init__(self, use_parser: bool = False) -> None:
         _extension("claims")
+        self.use_parser = use_parser
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         claims = doc._.claims or []
-        has_chunks = doc.has_annotation("DEP")
+        has_chunks = self.use_parser and bool(claims) and doc.has_annotation("DEP")
         last_subject: dict[str | None, str] = {}
         for i, c in enumerate(claims):
             s0, s1 = c["sentence_start"], c["sentence_end"]
@@ -167,24 +197,35 @@ class DateReader:
         _extension("claims")
 
     def __call__(self, doc: Doc) -> Doc:
-        for c in doc._.claims or []:
-            c["date_ref"] = dates.find_date_ref(doc.text, c["sentence_start"], c["sentence_end"], c["start"])
+        claims = doc._.claims or []
+        text = doc_text(doc) if claims else ""
+        for c in claims:
+            c["date_ref"] = dates.find_date_ref(text, c["sentence_start"], c["sentence_end"], c["start"])
+        doc.user_data.pop(_TEXT_KEY, None)  # the last component: the kept text need not travel
         return doc
 
 
-def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
-        spans = []
-        for s in doc.sents:
-            a, b = s.start_char, s.end_char
-            while b > a and doc.text[b - 1].isspace():
-                b -= 1
-            while a < b and doc.text[a].isspace():
-                a += 1
-            if a < b:
-                spans.append((a, b))
-        return spans
-    return sentences.sentence_spans(doc.text)
+def _sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """(start, end) characters of each sentence, read from the sentence starts in one pass
+    (``doc.sents`` walks the tokens again for every sentence)."""
+    if len(doc) == 0:
+        return []
+    marks = doc.to_array([SENT_START]).astype(np.int64)
+    if not marks.any():
+        return sentences.sentence_spans(text)
+    idx = doc.to_array([IDX]).astype(np.int64)
+    is_start = marks == 1
+    is_start[0] = True
+    cuts = idx[is_start].tolist() + [len(text)]
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            spans.append((a, b))
+    return spans
 
 
 def _entity_in(doc: Doc, where: tuple[int, int]) -> str | None:
@@ -225,12 +266,12 @@ def make_quantities(nlp: Language, name: str) -> QuantityAssembler:
 
 @Language.factory("kursk_attribution")
 def make_attribution(nlp: Language, name: str) -> AttributionReader:
-    return AttributionReader()
+    return AttributionReader(use_entities=any(nlp.has_pipe(p) for p in ("ner", "entity_ruler", "span_ruler")))
 
 
 @Language.factory("kursk_context")
 def make_context(nlp: Language, name: str) -> ContextReader:
-    return ContextReader()
+    return ContextReader(use_parser=nlp.has_pipe("parser"))
 
 
 @Language.factory("kursk_dates")
@@ -250,6 +291,8 @@ def build_pipeline(model: str | None = None) -> Language:
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
             nlp.add_pipe(name)
+    if not isinstance(nlp.tokenizer, TextKeepingTokenizer):
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return nlp
 
 

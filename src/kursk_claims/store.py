@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class Store:
     def __init__(self, path: Path):
         self.path = path
         try:
-            self.conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+            self.conn = sqlite3.connect(str(path), timeout=600, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.executescript(_SCHEMA)
@@ -85,27 +86,40 @@ class Store:
 
     def save(self, results: Iterable[tuple[Article, list[Claim]]], signature: str) -> int:
         """Replace the claims of each article, all in one transaction. Returns the articles saved."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         n = 0
+        with self.transaction():
+            for article, claims in results:
+                self.replace(article, claims, signature)
+                n += 1
+        return n
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: all of it lands, or none of it (an interrupted run)."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            for article, claims in results:
-                self.conn.execute("DELETE FROM claims WHERE article = ?", (article.key,))
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article.key, text_digest(article.text), signature, article.source, article.published,
-                     article.url, article.title, now))
-                self.conn.executemany(
-                    "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(c.article, c.id, c.start, c.measure, c.subject, c.unit, json.dumps(c.to_dict(), ensure_ascii=False))
-                     for c in claims])
-                n += 1
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: the store is busy or read-only ({e}); try again, or pass --db or --no-store") from e
+        try:
+            yield
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        return n
+
+    def replace(self, article: Article, claims: list[Claim], signature: str) -> None:
+        """Put an article's claims in place of the ones stored before (inside a transaction)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.conn.execute("DELETE FROM claims WHERE article = ?", (article.key,))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.key, text_digest(article.text), signature, article.source, article.published,
+             article.url, article.title, now))
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(c.article, c.id, c.start, c.measure, c.subject, c.unit, json.dumps(c.to_dict(), ensure_ascii=False))
+             for c in claims])
 
     def all_claims(self) -> Iterator[Claim]:
         rows = self.conn.execute("SELECT record FROM claims ORDER BY article, start")
