@@ -208,7 +208,8 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         zeros = "thousand" if k == 3 else "million"
         suggestion = f"{slip.claim.text} -> {_fmt(slip.rep * 10 ** k if slip is a else slip.rep / 10 ** k)}?"
         severity = 0.9 + 0.1 * (1 - abs(b.rep / (a.rep * 10 ** k) - 1))
-        reason = f"one figure is about a {zeros} times the other: {slip.claim.text!r} likely lost or gained a '{zeros}' ({suggestion})"
+        verb = "lost" if slip is a else "gained"
+        reason = f"one figure is about a {zeros} times the other: {slip.claim.text!r} likely {verb} a '{zeros}' ({suggestion})"
     elif cb.bound in ("at_least", "more_than") or ca.bound in ("at_most", "less_than"):
         kind = "bound"
         suggestion = None
