@@ -75,7 +75,13 @@ def main() -> None:
     list(blank.pipe(texts[:20]))
     t_tok = timed(lambda: list(blank.pipe(texts, batch_size=64)))
     t_full = timed(lambda: list(nlp.pipe(texts, batch_size=64)))
-    t_two = timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=2)))
+    from kursk_claims.articles import Article
+    from kursk_claims.extract import extract_articles
+
+    arts = [Article(r["id"], r["text"]) for r in corpus]
+    t_one = timed(lambda: list(extract_articles(nlp, arts, batch_size=32)))
+    t_two = timed(lambda: list(extract_articles(nlp, arts, batch_size=32, workers=2)))
+    t_spacy_two = timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=2)))
     r = {
         "articles": len(texts),
         "corpus_mb": round(mb, 2),
@@ -84,7 +90,10 @@ def main() -> None:
         "articles_per_s": round(len(texts) / t_full, 1),
         "mb_per_s": round(mb / t_full, 2),
         "ratio_to_tokenising": round(t_full / t_tok, 2),
-        "workers_2_speedup": round(t_full / t_two, 2),
+        "extract_1_worker_s": round(t_one, 2),
+        "extract_2_workers_s": round(t_two, 2),
+        "workers_2_speedup": round(t_one / t_two, 2),
+        "spacy_n_process_2_speedup": round(t_full / t_spacy_two, 2),
     }
     if not a.skip_memory:
         with tempfile.TemporaryDirectory() as tmp:

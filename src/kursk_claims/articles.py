@@ -10,7 +10,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -215,20 +215,52 @@ def _sidecar(folder: Path, cache: dict[Path, dict], given: str) -> dict:
 
 
 def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+    if path.suffix.lower() == ".jsonl":
+        yield from _jsonl_file(path, key, extra, as_of)
+        return
     try:
         text = read_text_file(path)
     except InputError as e:
         yield Problem(key, str(e).split(": ", 1)[-1])
         return
-    if path.suffix.lower() == ".jsonl":
-        yield from _jsonl_articles(text, key, extra, as_of)
-        return
     yield _with_meta(Article(key, text), extra, sidecar.get(path.name) or sidecar.get(key) or {}, as_of)
 
 
-def _jsonl_articles(text: str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
-    for n, line in enumerate(text.splitlines(), 1):
+def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+    """A JSON Lines articles file, read a line at a time so its size does not matter."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Problem(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+        return
+    with f:
+        head = f.read(8192)
+        if b"\x00" in head:
+            yield Problem(key, "a binary file, not JSON Lines articles")
+            return
+        if not head.strip():
+            yield Problem(key, "empty file")
+            return
+        f.seek(0)
+
+        def lines() -> Iterator[str]:
+            for n, raw in enumerate(f, 1):
+                try:
+                    yield raw.decode("utf-8").lstrip("\ufeff") if n == 1 else raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield "\x00not-utf8"
+
+        yield from _jsonl_articles(lines(), key, extra, as_of)
+
+
+def _jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    for n, line in enumerate(lines, 1):
         if not line.strip():
+            continue
+        if line == "\x00not-utf8":
+            yield Problem(f"{where}:{n}", "not UTF-8 text")
             continue
         try:
             record = json.loads(line)

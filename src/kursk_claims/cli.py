@@ -99,7 +99,7 @@ def extract(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy's nlp.pipe.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
     sources: Annotated[Optional[Path], typer.Option(help="A sources.json or sources.csv with file/url, publisher, published for each article.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
@@ -141,7 +141,7 @@ def extract(
         with _user_errors(1):
             store = Store(default_path(db))
     known = (lambda a: store.cached(a, signature)) if store else None
-    results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known)
+    results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known, model=model)
     n_articles = 0
     with _user_errors(1), (store.transaction() if store else nullcontext()):
         progress = _Progress() if err.is_terminal else None

@@ -43,19 +43,80 @@ def extract_article(nlp: Language, article: Article) -> list[Claim]:
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, workers: int = 1,
                      known: Callable[[Article], list[Claim] | None] | None = None,
-                     ) -> Iterator[tuple[Article, list[Claim], bool]]:
+                     model: str | None = None) -> Iterator[tuple[Article, list[Claim], bool]]:
     """Each article with its claims, in input order, streamed through ``nlp.pipe`` in batches.
 
     ``known`` returns the claims already stored for an unchanged article; those articles are
-    not read again. The third item says whether the claims are fresh.
+    not read again. The third item says whether the claims are fresh. With ``workers`` > 1,
+    batches go to that many processes, each with its own pipeline (built from ``model``);
+    only the claims come back, which costs far less than sending spaCy docs between processes.
     """
-    def items() -> Iterator[tuple[str, tuple[Article, list[Claim] | None]]]:
+    def items() -> Iterator[tuple[Article, list[Claim] | None]]:
         for a in articles:
-            cached = known(a) if known else None
-            yield ("" if cached is not None else a.text), (a, cached)
+            yield a, (known(a) if known else None)
 
-    for doc, (article, cached) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=max(1, workers)):
+    if workers > 1:
+        yield from _extract_in_pool(items(), batch_size, workers, model)
+        return
+    pairs = (("" if cached is not None else a.text, (a, cached)) for a, cached in items())
+    for doc, (article, cached) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         if cached is not None:
             yield article, cached, False
         else:
             yield article, to_claims(article, claims_of(doc)), True
+
+
+_worker_nlp: Language | None = None
+
+
+def _start_worker(model: str | None) -> None:
+    global _worker_nlp
+    _worker_nlp = build_pipeline(model)
+
+
+def _read_batch(batch: list[Article]) -> list[list[Claim]]:
+    assert _worker_nlp is not None
+    docs = _worker_nlp.pipe((a.text for a in batch), batch_size=len(batch))
+    return [to_claims(a, claims_of(doc)) for a, doc in zip(batch, docs)]
+
+
+def _batches(items: Iterator[tuple[Article, list[Claim] | None]], size: int) -> Iterator[list[tuple[Article, list[Claim] | None]]]:
+    batch: list[tuple[Article, list[Claim] | None]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_size: int, workers: int,
+                     model: str | None) -> Iterator[tuple[Article, list[Claim], bool]]:
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no second start-up
+    batches = _batches(items, batch_size)
+    with ctx.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
+        pending = ((batch, pool.apply_async(_read_batch, ([a for a, cached in batch if cached is None],)))
+                   for batch in batches)
+        # keep a few batches in flight per worker, in order
+        window: list = []
+        for entry in pending:
+            window.append(entry)
+            if len(window) < workers * 3:
+                continue
+            yield from _drain(window.pop(0))
+        for entry in window:
+            yield from _drain(entry)
+
+
+def _drain(entry: tuple[list[tuple[Article, list[Claim] | None]], object]) -> Iterator[tuple[Article, list[Claim], bool]]:
+    batch, result = entry
+    fresh = iter(result.get())  # type: ignore[attr-defined]
+    for article, cached in batch:
+        if cached is not None:
+            yield article, cached, False
+        else:
+            yield article, next(fresh), True
