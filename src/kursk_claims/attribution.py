@@ -5,11 +5,12 @@ The text is read once for *speech events* (a source and where it speaks) and *qu
 each figure then takes the event that governs its sentence::
 
     >>> s = Speech.read("Russia lost 500 tanks, according to the General Staff of Ukraine.")
-    >>> s.attribution_for(12, (0, 66), [(0, 66)])[0]
+    >>> s.attribution_for(12)[0]
     'General Staff of Ukraine'
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +48,7 @@ class Event:
     source: str
     kind: str  # verb | according | quote
     reported: bool = False  # "said that ...": the speech may go on in the next sentence
+    named: bool = False  # the source is a name, so a later "he said" can refer to it
 
 
 def _is_name_word(w: str) -> bool:
@@ -126,31 +128,37 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Speech:
-    """The speech events and quotes of one text."""
+    """The speech events and quotes of one text, read a sentence at a time as figures need them."""
 
-    def __init__(self, text: str, events: list[Event], quotes: list[tuple[int, int, str | None]]):
+    def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
-        self.events = events
-        self.quotes = quotes
+        self.sentences = sentences
+        self.starts = [a for a, _ in sentences]
+        self._events: dict[int, list[Event]] = {}
+        self.quotes = quote_spans(text)
+        self._speakers: dict[tuple[int, int], str | None] = {}
 
     @classmethod
     def read(cls, text: str, sentences: list[tuple[int, int]] | None = None) -> Speech:
         from .sentences import sentence_spans
 
+        return cls(text, sentences or sentence_spans(text))
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def events_in(self, i: int) -> list[Event]:
+        """The speech events of sentence ``i``; a pronoun source takes the last named one."""
+        if i in self._events:
+            return self._events[i]
         lex = _lex()
-        sentences = sentences or sentence_spans(text)
-        starts = [s for s, _ in sentences]
-        events: list[Event] = []
-        last_named: str | None = None
-        found = []
-        for m in lex["according_re"].finditer(text):
-            found.append(("according", m.start(), m.end()))
-        for m in lex["verb_re"].finditer(text):
-            found.append(("verb", m.start(), m.end()))
+        text = self.text
+        s0, s1 = self.sentences[i]
+        found = [("according", m.start(), m.end()) for m in lex["according_re"].finditer(text, s0, s1)]
+        found += [("verb", m.start(), m.end()) for m in lex["verb_re"].finditer(text, s0, s1)]
         found.sort(key=lambda f: f[1])
+        events: list[Event] = []
         for kind, pos, after in found:
-            s0 = _floor(starts, pos)
-            s1 = _ceiling(sentences, pos, len(text))
             if kind == "according":
                 np = noun_phrase_after(text, after, s1)
                 if np is None or np[0].split()[0].lower() in lex["possessives"]:
@@ -167,31 +175,50 @@ class Speech:
             if np is None:
                 continue
             source = _clean(np[0])
+            words = source.split()
             if source.lower() in lex["pronouns"]:
-                if last_named is None:
+                named = [e for e in events if e.kind == "verb" and e.named] or self._last_named(i)
+                if not named:
                     continue
-                source = last_named
-            elif any(w[:1].isupper() for w in source.split()) or source.split()[-1].lower() in lex["roles"]:
-                if any(w[:1].isupper() for w in source.split()):
-                    last_named = source
+                source = named[-1].source
+                named_here = False
+            elif any(w[:1].isupper() for w in words):
+                named_here = True
+            elif words and words[-1].lower() in lex["roles"]:
+                named_here = False
             else:
                 continue
             reported = bool(re.match(r"(?:\s+\w+){0,4}?\s+that\b", follow))
-            events.append(Event(np[1], np[2], pos, source, "verb", reported))
-        quotes = []
-        for q0, q1 in quote_spans(text):
-            quotes.append((q0, q1, _quote_speaker(text, q0, q1, events)))
-        return cls(text, events, quotes)
+            events.append(Event(np[1], np[2], pos, source, "verb", reported, named_here))
+        self._events[i] = events
+        return events
 
-    def source_spans(self) -> list[tuple[int, int]]:
-        """Where sources are named: their words are not the subject of a figure."""
-        return [(e.start, e.end) for e in self.events]
+    def _last_named(self, i: int, reach: int = 12) -> list[Event]:
+        for j in range(i - 1, max(-1, i - 1 - reach), -1):
+            named = [e for e in self.events_in(j) if e.kind == "verb" and e.named]
+            if named:
+                return named
+        return []
 
-    def attribution_for(self, pos: int, sentence: tuple[int, int], sentences: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    def source_spans(self, i: int) -> list[tuple[int, int]]:
+        """Where sources are named in sentence ``i``: their words are not a figure's subject."""
+        return [(e.start, e.end) for e in self.events_in(i)]
+
+    def quote_speaker(self, q0: int, q1: int) -> str | None:
+        key = (q0, q1)
+        if key not in self._speakers:
+            i0, i1 = self.sentence_index(q0), self.sentence_index(min(len(self.text) - 1, q1))
+            nearby = [e for j in range(max(0, i0 - 1), min(len(self.sentences), i1 + 2)) for e in self.events_in(j)]
+            self._speakers[key] = _quote_speaker(self.text, q0, q1, nearby)
+        return self._speakers[key]
+
+    def attribution_for(self, pos: int, sentence: tuple[int, int] | None = None,
+                        sentences: list[tuple[int, int]] | None = None) -> tuple[str | None, tuple[int, int] | None]:
         """The source of a figure at ``pos`` and where it is named."""
-        s0, s1 = sentence
-        in_sentence = [e for e in self.events if s0 <= e.pos < s1]
-        quote = next(((q0, q1, who) for q0, q1, who in self.quotes if q0 < pos < q1), None)
+        i = self.sentence_index(pos)
+        s0, s1 = self.sentences[i] if self.sentences else (0, len(self.text))
+        in_sentence = self.events_in(i) if self.sentences else []
+        quote = next(((q0, q1) for q0, q1 in self.quotes if q0 < pos < q1), None)
         if quote is not None:
             in_sentence = [e for e in in_sentence if quote[0] < e.pos < quote[1]]
         according = [e for e in in_sentence if e.kind == "according"]
@@ -205,14 +232,15 @@ class Speech:
         after = [e for e in in_sentence if e.pos > pos]
         if after:
             return after[0].source, (after[0].start, after[0].end)
-        if quote is not None and quote[2]:
-            return quote[2], None
+        if quote is not None:
+            who = self.quote_speaker(*quote)
+            if who:
+                return who, None
         # reported speech goes on into a sentence that continues it ("As a result, ...")
-        idx = next((i for i, (a, b) in enumerate(sentences) if a == s0), None)
-        if idx and _lex()["continuations"].match(self.text[s0:s1]):
-            p0, p1 = sentences[idx - 1]
+        if i > 0 and _lex()["continuations"].match(self.text[s0:s1]):
+            p0, p1 = self.sentences[i - 1]
             if "\n" not in self.text[p1:s0]:
-                prev = [e for e in self.events if p0 <= e.pos < p1 and e.reported]
+                prev = [e for e in self.events_in(i - 1) if e.reported]
                 if prev:
                     return prev[-1].source, None
         return None, None
@@ -231,15 +259,3 @@ def _quote_speaker(text: str, q0: int, q1: int, events: list[Event]) -> str | No
     return None
 
 
-def _floor(starts: list[int], pos: int) -> int:
-    import bisect
-
-    i = bisect.bisect_right(starts, pos) - 1
-    return starts[i] if i >= 0 else 0
-
-
-def _ceiling(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
-    import bisect
-
-    i = bisect.bisect_right([s for s, _ in sentences], pos) - 1
-    return sentences[i][1] if i >= 0 else default

@@ -15,18 +15,18 @@ import re
 from functools import cache
 from typing import Any
 
-from .lexicon import table
+from .lexicon import table, trie_pattern
 
 
 @cache
 def _lex() -> dict:
     d = table("dates")
     months = d["months"]
-    month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    month = r"(?P<month>" + trie_pattern(months) + r")\.?"
     month2 = month.replace("?P<month>", "?P<month2>")
-    weekday = r"(?P<weekday>" + "|".join(d["weekdays"]) + r")"
+    weekday = r"(?P<weekday>" + trie_pattern(d["weekdays"]) + r")"
     pattern = re.compile(
-        r"\b(?:" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+        r"(?=[a-z0-9])\b(?:" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
         r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month2 + r"(?:,?\s+(?P<year2>\d{4}))?"
         r"|" + weekday + r")\b(?!\s*\d)",
         re.I,

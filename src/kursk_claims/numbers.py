@@ -75,7 +75,7 @@ def _lex() -> dict:
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
     digit_re = re.compile(
-        r"(?<![\w.,/])(?<!\d\s)"
+        r"(?=[\d$€£¥₽₴UCA])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
         r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴])?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
         r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
@@ -97,6 +97,7 @@ def _lex() -> dict:
         "multiplier_re": re.compile(r"\b(" + phrase_pattern(num["vague_multipliers"]) + r")\s$", re.I),
         "abbrev": abbrev,
         "word_re": word_re,
+        "word_lower_re": re.compile(word_re.pattern),
         "digit_re": digit_re,
         "month_before_re": re.compile(r"\b" + month_re + r"\s*$", re.I),
         "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
@@ -156,7 +157,12 @@ def find_numerals(text: str) -> list[Numeral]:
     for m in lex["digit_re"].finditer(text):
         if not _masked(text, m.start("num"), m.end("num")):
             atoms.append((m.start(), m.end(), "d", m))
-    for m in lex["word_re"].finditer(text):
+    lowered = text.lower()
+    if len(lowered) == len(text):  # scanning lower case is faster than ignoring case
+        words = lex["word_lower_re"].finditer(lowered)
+    else:  # a character whose lower case is longer: keep the offsets of the text itself
+        words = lex["word_re"].finditer(text)
+    for m in words:
         atoms.append((m.start(), m.end(), "w", m))
     atoms.sort(key=lambda a: a[0])
     numerals: list[Numeral] = []
@@ -170,13 +176,16 @@ def find_numerals(text: str) -> list[Numeral]:
 
 def _masked(text: str, start: int, end: int) -> bool:
     """Whether the digits at [start, end) belong to a date, time, phone number, IP, URL or e-mail."""
-    a, b = max(0, start - 24), min(len(text), end + 24)
-    for m in _SKIP_NEAR.finditer(text, a, b):
-        if m.start() <= start < m.end():
-            return True
+    near = text[max(0, start - 8):end + 2]
+    if any(ch in near for ch in "/.:-+()"):  # every pattern needs one of these next to its digits
+        a, b = max(0, start - 24), min(len(text), end + 24)
+        for m in _SKIP_NEAR.finditer(text, a, b):
+            if m.start() <= start < m.end():
+                return True
     w0 = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     w1 = min([i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0] or [len(text)])
-    return bool(_WEB.search(text, w0, w1))
+    word = text[w0:w1]
+    return ("/" in word or "@" in word or "www." in word) and bool(_WEB.search(word))
 
 
 _GAP = re.compile(r"\s{1,3}|\s?[-‑]\s?|\s{1,3}and\s{1,3}", re.I)

@@ -38,6 +38,7 @@ COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_c
 
 
 _TEXT_KEY = "kursk_claims.text"
+_SPANS_KEY = "kursk_claims.sentences"
 
 
 class TextKeepingTokenizer:
@@ -141,14 +142,13 @@ class AttributionReader:
             return doc
         text = doc_text(doc)
         spans = _sentence_spans(doc, text)
-        speech = attribution.Speech.read(text, spans)
-        source_spans = speech.source_spans()
+        speech = attribution.Speech(text, spans)
         for c in claims:
-            who, where = speech.attribution_for(c["start"], (c["sentence_start"], c["sentence_end"]), spans)
+            who, where = speech.attribution_for(c["start"])
             if who and where and self.use_entities and doc.ents:
                 who = _entity_in(doc, where) or who
             c["attribution"] = who
-            c["source_spans"] = [list(s) for s in source_spans if c["sentence_start"] <= s[0] < c["sentence_end"]]
+            c["source_spans"] = [list(s) for s in speech.source_spans(speech.sentence_index(c["start"]))]
         return doc
 
 
@@ -199,15 +199,27 @@ class DateReader:
     def __call__(self, doc: Doc) -> Doc:
         claims = doc._.claims or []
         text = doc_text(doc) if claims else ""
+        has_date: dict[int, bool] = {}
         for c in claims:
-            c["date_ref"] = dates.find_date_ref(text, c["sentence_start"], c["sentence_end"], c["start"])
-        doc.user_data.pop(_TEXT_KEY, None)  # the last component: the kept text need not travel
+            s0, s1 = c["sentence_start"], c["sentence_end"]
+            if s0 not in has_date:  # most sentences name no date: look once per sentence
+                has_date[s0] = dates.find_date_ref(text, s0, s1, s0) is not None
+            c["date_ref"] = dates.find_date_ref(text, s0, s1, c["start"]) if has_date[s0] else None
+        doc.user_data.pop(_TEXT_KEY, None)  # the last component: what was kept need not travel
+        doc.user_data.pop(_SPANS_KEY, None)
         return doc
 
 
 def _sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """(start, end) characters of each sentence, read from the sentence starts in one pass
-    (``doc.sents`` walks the tokens again for every sentence)."""
+    (``doc.sents`` walks the tokens again for every sentence); kept until the last component."""
+    spans = doc.user_data.get(_SPANS_KEY)
+    if spans is None:
+        spans = doc.user_data[_SPANS_KEY] = _read_sentence_spans(doc, text)
+    return spans
+
+
+def _read_sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     if len(doc) == 0:
         return []
     marks = doc.to_array([SENT_START]).astype(np.int64)

@@ -12,7 +12,7 @@ from functools import cache
 
 from .lexicon import table
 
-_STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9—–-])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_STOP = re.compile(r"(?=[.!?…])(?:[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9—–-])|(?<=[a-z]{2})\.(?=[A-Z][a-z]))")
 _NEWLINE = re.compile(r"\n+")
 
 
