@@ -29,7 +29,7 @@ POINTS = [
     ("They built twenty-five schools.", "twenty-five", 25, "exact", None),
     ("The fire destroyed one hundred and fifty homes.", "one hundred and fifty", 150, "exact", None),
     ("Police detained two hundred protesters.", "two hundred", 200, "exact", None),
-    ("It holds five million barrels.", "five million", 5e6, "exact", None),
+    ("It holds five million barrels.", "five million barrels", 5e6, "exact", "bbl"),
     ("Rescuers found seven survivors.", "seven", 7, "exact", None),
     ("About a thousand people marched.", "About a thousand", 1000, "approx", None),
     # shares
@@ -90,6 +90,18 @@ POINTS = [
     ("The town is 30 kilometers away.", "30 kilometers", 30, "exact", "km"),
 ]
 
+# general news
+POINTS += [
+    ("Shares fell 3.2 per cent to 145.50 pence in London.", "145.50 pence", 145.5, "exact", "gbx"),
+    ("The storm dumped 30 inches of snow.", "30 inches", 30, "exact", "in"),
+    ("The Fed raised rates by 25 basis points.", "25 basis points", 25, "exact", "bp"),
+    ("Average house prices rose by £12,000 to £285,000 last year.", "£285,000", 285000, "exact", "gbp"),
+    ("Inflation rose from 3.1% to 3.4% in March.", "3.4%", 3.4, "exact", "percent"),
+    ("Revenue rose to $94.8 billion in the quarter.", "$94.8 billion", 9.48e10, "exact", "usd"),
+    ("The wildfire burned more than 100,000 acres.", "more than 100,000 acres", 100000, "more_than", "acre"),
+    ("The company will cut 1,200 jobs.", "1,200", 1200, "exact", None),
+]
+
 # (sentence, mention, low, high, bound, unit)
 INTERVALS = [
     ("Between 10,000 and 12,000 troops were sent.", "Between 10,000 and 12,000", 10000, 12000, "range", None),
@@ -109,6 +121,7 @@ INTERVALS = [
     ("Tens of thousands of people gathered.", "Tens of thousands", 20000, 99999, "vague", None),
     ("Hundreds of thousands of people fled.", "Hundreds of thousands", 200000, 999999, "vague", None),
     ("Dozens of villages were shelled.", "Dozens", 24, 199, "vague", None),
+    ("Rates sit in a range of 5.25%-5.5%.", "5.25%-5.5%", 5.25, 5.5, "range", "percent"),
 ]
 
 # sentences that hold no claim at all
@@ -148,6 +161,11 @@ NOT_CLAIMS = [
     "A 10-year-old boy was hurt.",
     "He runs the Group of Seven.",
     "Losses hit record levels in 1999-2001.",
+    "Manchester United won 3-1 at Anfield.",
+    "The team finished with a 52-30 record.",
+    "Police said the men, aged 45 and 52, were arrested.",
+    "Boeing 737 deliveries resumed.",
+    "Leaders met at No. 10 Downing Street.",
 ]
 
 

@@ -107,6 +107,7 @@ def _lex() -> dict:
         "after_re": re.compile(r"^(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", re.I),
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
         "near": cues["near_bounds"],
+        "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "unit_after_re": re.compile(
             r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
             r"|\s*(km²|km2|m²|mi²)", re.I),
@@ -132,6 +133,7 @@ _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
 _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
+_AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 
 
@@ -334,6 +336,8 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
             return True  # Read about: 5 min.
         if _COPYRIGHT_BEFORE.search(before):
             return True
+        if _AGED_BEFORE.search(before):
+            return True  # "aged 45 and 52": ages
         if re.search(r"[A-Z][\w.]*\s$", before):
             word = re.search(r"([A-Za-z.]+)\s$", before)
             if word and word.group(1).lower() in lex["designators"]:
@@ -376,6 +380,7 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     return info, m.end()
 
 
+_UNIT_JOIN = re.compile(r"\s?(?:%|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑]|to)\s*)(?:[$€£])?")
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—‑]|to|and|or)\s*", re.I)
 
 
@@ -434,11 +439,18 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         gap = text[end:nxt.start]
         joiner = _RANGE_JOIN.fullmatch(gap)
         opener = re.search(r"\b(between|from)\s+(?:\S+\s+)?$", text[max(0, start - 20):start], re.I)
+        unit_gap = _UNIT_JOIN.fullmatch(gap)  # "5.25%-5.5%", "10 km to 12 km"
+        if unit_gap and _unit_after(text, end)[0] is not None and not joiner:
+            joiner = re.match(r"\s*(\S+)\s*", unit_gap.group("join"))
+        if joiner and joiner.group(0).strip().lower() in ("to", "and") and lex["change_re"].search(text, max(0, start - 40), start):
+            joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
         if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
             word = joiner.group(0).strip().lower()
             ok = (word in ("-", "–", "—", "‑", "to", "or")) or (word == "and" and opener and opener.group(1).lower() == "between")
-            if word in ("-", "‑") and (gap != word):
+            if word in ("-", "‑") and gap.strip() != word and not unit_gap:
                 ok = False  # "5 - 3" spaced hyphen is rarely a range
+            if ok and word in ("-", "‑") and nxt.value <= value and n.kind == nxt.kind == "digits":
+                return None, 2  # "won 3-1", "a 52-30 record": a score or a tally
             if ok and nxt.kind == n.kind or ok and nxt.kind == "digits":
                 partner = nxt
     if partner is not None:
