@@ -100,6 +100,12 @@ POINTS += [
     ("Revenue rose to $94.8 billion in the quarter.", "$94.8 billion", 9.48e10, "exact", "usd"),
     ("The wildfire burned more than 100,000 acres.", "more than 100,000 acres", 100000, "more_than", "acre"),
     ("The company will cut 1,200 jobs.", "1,200", 1200, "exact", None),
+    ("Half a million people fled.", "Half a million", 500000, "exact", None),
+    ("There are five and a half million residents.", "five and a half million", 5.5e6, "exact", None),
+    ("It took two and a half years.", "two and a half years", 2.5, "exact", "year"),
+    ("It cost $5 bn to build.", "$5 bn", 5e9, "exact", "usd"),
+    ("The video drew 10M views.", "10M", 1e7, "exact", None),
+    ("We saw half a dozen tanks.", "half a dozen", 6, "exact", None),
 ]
 
 # (sentence, mention, low, high, bound, unit)

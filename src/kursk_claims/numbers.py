@@ -74,13 +74,14 @@ def _lex() -> dict:
     word_re = re.compile(r"\b(?:" + trie_pattern(all_words) + r")\b", re.I)
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
+    upper_re = "|".join(sorted(num["upper_abbreviations"], key=len, reverse=True))
     digit_re = re.compile(
         r"(?=[\d$€£¥₽₴UCA])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
         r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴])?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
         r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
         r"|\d+(?:\.\d+)?)"
-        r"(?:(?P<abbr>" + abbrev_re + r")\b|(?P<abbr_any>(?i:" + abbrev_re + r"))\b)?",
+        r"(?:(?P<abbr>" + abbrev_re + r")\b|(?P<abbr_upper>" + upper_re + r")\b|(?P<abbr_any>(?i:" + abbrev_re + r"))\b)?",
     )
     months = dates["months"]
     month_re = r"(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
@@ -96,6 +97,8 @@ def _lex() -> dict:
         "multipliers": {k: tuple(v) for k, v in num["vague_multipliers"].items()},
         "multiplier_re": re.compile(r"\b(" + phrase_pattern(num["vague_multipliers"]) + r")\s$", re.I),
         "abbrev": abbrev,
+        "upper_abbrev": num["upper_abbreviations"],
+        "spaced_abbr_re": re.compile(r"[ \u00a0](" + "|".join(num["spaced_abbreviations"]) + r")\b"),
         "word_re": word_re,
         "word_lower_re": re.compile(word_re.pattern),
         "digit_re": digit_re,
@@ -206,35 +209,36 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         value = _parse_digits(digits)
         grain = _grain(digits)
         has_scale = False
-        abbr = m.group("abbr") or (m.group("cur") and m.group("abbr_any"))
+        abbr = m.group("abbr") or (m.group("cur") and m.group("abbr_any")) or m.group("abbr_upper")
+        num_end = m.start("num") + len(m.group("num"))
+        if not abbr:
+            spaced = lex["spaced_abbr_re"].match(text, num_end)  # "$5 bn", "10 bln"
+            if spaced:
+                abbr = spaced.group(1)
+                num_end = spaced.end() - len(abbr)
         if abbr:
-            factor = lex["abbrev"][abbr.lower()]
+            factor = lex["abbrev"].get(abbr.lower()) or lex["upper_abbrev"][abbr]
             value, grain, has_scale = value * factor, grain * factor, True
-            end = m.start("num") + len(m.group("num")) + len(abbr)
+            end = num_end + len(abbr)
         numeral = Numeral(start, end, value, "digits", grain, has_scale)
         cur = m.group("cur")
         if cur:
             numeral.currency = lex["currency_before"].get(cur, "usd")
-        j = i + 1
-        # "40 thousand", "1.2 million", "11 hundred"
-        while j < len(atoms):
-            s2, e2, k2, m2 = atoms[j]
-            word = m2.group(0).lower()
-            if k2 == "w" and word in lex["scales"] and text[numeral.end:s2] in (" ", "\u00a0", "-") and not has_scale_above(numeral, lex["scales"][word]):
-                factor = lex["scales"][word]
-                numeral.value *= factor
-                numeral.grain *= factor
-                numeral.has_scale = True
-                numeral.end = e2
-                j += 1
-                continue
-            break
+        j = _scale_after(text, atoms, _and_a_half(text, atoms, i + 1, numeral), numeral)
         return numeral, j
     word = m.group(0).lower()
     if word in lex["vague"]:
         low, high = lex["vague"][word]
         return Numeral(start, end, 0.0, "vague", 1.0, True, low, high), i + 1
     if word in lex["fractions"]:
+        half_of = re.match(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", text[end:end + 20], re.I)
+        if word == "half" and half_of:  # "half a million", "half a dozen", "half million"
+            scale = (half_of.group(1) or half_of.group(2)).lower()
+            factor = 12 if scale == "dozen" else lex["scales"][scale]
+            j = i + 1
+            while j < len(atoms) and atoms[j][0] < end + half_of.end():
+                j += 1
+            return Numeral(start, end + half_of.end(), factor / 2, "words", factor / 2, True), j
         return Numeral(start, end, lex["fractions"][word], "fraction"), i + 1
     # a run of number words: "twenty-five thousand", "one hundred and fifty", "a dozen"
     total, current = 0.0, 0.0
@@ -277,8 +281,44 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         j += 1
     if j == i:
         return None, i + 1
-    # a trailing " and" is not part of the number
-    return Numeral(start, end_, total + current, "words", smallest_scale if has_scale else 1.0, has_scale), j
+    numeral = Numeral(start, end_, total + current, "words", smallest_scale if has_scale else 1.0, has_scale)
+    if _AND_A_HALF.match(text, end_):  # "five and a half million"
+        j = _scale_after(text, atoms, _and_a_half(text, atoms, j, numeral), numeral)
+    return numeral, j
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+
+
+def _and_a_half(text: str, atoms: list, j: int, numeral: Numeral) -> int:
+    """``two and a half (million)``: add the half and skip its atom; returns the next atom."""
+    m = _AND_A_HALF.match(text, numeral.end)
+    if not m or numeral.has_scale and numeral.grain > 1:
+        return j
+    numeral.value += 0.5
+    numeral.grain = 0.5
+    numeral.end = m.end()
+    while j < len(atoms) and atoms[j][0] < m.end():
+        j += 1
+    return j
+
+
+def _scale_after(text: str, atoms: list, j: int, numeral: Numeral) -> int:
+    """Multiply by the scale words that follow: ``40 thousand``, ``1.2 million``, ``2.5 million``."""
+    lex = _lex()
+    while j < len(atoms):
+        s2, e2, k2, m2 = atoms[j]
+        word = m2.group(0).lower()
+        if k2 == "w" and word in lex["scales"] and text[numeral.end:s2] in (" ", "\u00a0", "-") and not has_scale_above(numeral, lex["scales"][word]):
+            factor = lex["scales"][word]
+            numeral.value *= factor
+            numeral.grain *= factor
+            numeral.has_scale = True
+            numeral.end = e2
+            j += 1
+            continue
+        break
+    return j
 
 
 def has_scale_above(numeral: Numeral, factor: float) -> bool:
