@@ -364,7 +364,7 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
     if n.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
             return True
-        if re.search(r"[A-Za-z][-‑/]$", before) or re.search(r"[#№]\s*$|\bno\.\s*$", before, re.I):
+        if re.search(r"(?<!\d)[A-Za-z]+[-‑/]$", before) or re.search(r"[#№]\s*$|\bno\.\s*$", before, re.I):
             return True  # Su-34, F-16, COVID-19, #3, No. 5
         if re.match(r"^[A-Za-z]+\d|^[-‑][A-Za-z]+\d", after):
             return True  # serial numbers: 3G4, 12-B7
@@ -421,7 +421,7 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
 
 
 _UNIT_JOIN = re.compile(r"\s?(?:%|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑]|to)\s*)(?:[$€£])?")
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‑]|to|and|or)\s*", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‑]|to|through|and|or)\s*", re.I)
 
 
 def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity | None, int]:
@@ -486,7 +486,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
         if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
             word = joiner.group(0).strip().lower()
-            ok = (word in ("-", "–", "—", "‑", "to", "or")) or (word == "and" and opener and opener.group(1).lower() == "between")
+            ok = (word in ("-", "–", "—", "‑", "to", "through", "or")) or (word == "and" and opener and opener.group(1).lower() == "between")
             if word in ("-", "‑") and gap.strip() != word and not unit_gap:
                 ok = False  # "5 - 3" spaced hyphen is rarely a range
             if ok and word in ("-", "‑") and nxt.value <= value and n.kind == nxt.kind == "digits":
