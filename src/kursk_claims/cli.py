@@ -218,6 +218,37 @@ def conflicts(
         raise typer.Exit(1)
 
 
+@app.command()
+def report(
+    claims_file: Annotated[Optional[str], typer.Argument(help="Claims as JSON Lines, or - for standard input. Default: standard input when piped, else the store.", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("kursk-claims-report.html"),
+    open_it: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
+    title: Annotated[str, typer.Option(help="The page title.")] = "kursk-claims report",
+    db: DbOpt = None,
+) -> None:
+    """One self-contained HTML page: a timeline per quantity, the conflicts marked, every
+    article's claims. Works offline and runs no scripts.
+
+    Example:
+
+        kursk-claims extract seeds/ --format jsonl | kursk-claims report -o seeds.html
+    """
+    from .report import build_report
+
+    with _user_errors(1):
+        claims = _load_claims(claims_file, db)
+    page = build_report(claims, title=title)
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as e:
+        fail(f"{output}: cannot write ({e.strerror})", 2)
+    print(f"Wrote {output} ({len(page) / 1e6:.2f} MB, {len(claims)} claims)", file=sys.stderr)
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     from .records import read_claims_jsonl
     from .store import Store, default_path

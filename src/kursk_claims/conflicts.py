@@ -206,7 +206,7 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         kind = "scale"
         slip, right = _likely_slip(a, b, group)
         zeros = "thousand" if k == 3 else "million"
-        suggestion = f"{slip.claim.text} -> {_fmt(slip.rep * 10 ** k if slip is a else slip.rep / 10 ** k)}?"
+        suggestion = f"{_fmt(slip.rep)} -> {_fmt(slip.rep * 10 ** k if slip is a else slip.rep / 10 ** k)}?"
         severity = 0.9 + 0.1 * (1 - abs(b.rep / (a.rep * 10 ** k) - 1))
         verb = "lost" if slip is a else "gained"
         reason = f"one figure is about a {zeros} times the other: {slip.claim.text!r} likely {verb} a '{zeros}' ({suggestion})"
@@ -223,7 +223,10 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         severity = min(0.8, 0.25 + max(gap, 0.0))
         reason = "the figures are further apart than their wording allows"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."
-    return Conflict(kind, round(severity, 3), explanation, ca, cb, group.id, suggestion, {"quantity": group.label})
+    extra = {"quantity": group.label}
+    if kind == "scale":
+        extra["slip"] = slip.claim.id
+    return Conflict(kind, round(severity, 3), explanation, ca, cb, group.id, suggestion, extra)
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> tuple[Entry, Entry]:
@@ -238,7 +241,7 @@ def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> tuple[Entry, Entry
 
 
 def _who(c: Claim) -> str:
-    outlet = c.source or c.article
+    outlet = c.source or _short(c.article)
     bits = [outlet]
     if c.attribution:
         bits.append(f"citing {c.attribution}")
@@ -247,22 +250,29 @@ def _who(c: Claim) -> str:
     return " ".join(bits[:1]) + (f" ({', '.join(bits[1:])})" if bits[1:] else "")
 
 
+def _short(article: str) -> str:
+    """An article's name without its folders, for sentences a person reads."""
+    return article.rstrip("/").rsplit("/", 1)[-1] or article
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() or v >= 100 else f"{v:g}"
 
 
-def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None = None) -> list[Conflict]:
-    """Every conflicting pair, most severe first."""
+def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None = None,
+                   max_per_claim: int | None = None) -> list[Conflict]:
+    """Every conflicting pair, most severe first; with ``max_per_claim``, each claim is paired
+    with at most that many figures above it (a page cannot show a million pairs)."""
     if groups is None:
         groups, _ = group_claims(claims)
     out: list[Conflict] = []
     for g in groups:
-        out.extend(conflicts_in(g))
+        out.extend(conflicts_in(g, max_per_claim))
     out.sort(key=lambda c: (-c.severity, c.group, c.a.id, c.b.id))
     return out
 
 
-def conflicts_in(group: QuantityGroup) -> list[Conflict]:
+def conflicts_in(group: QuantityGroup, max_per_claim: int | None = None) -> list[Conflict]:
     """The conflicting pairs of one group: each claim against those wholly above it."""
     entries = sorted(group.entries, key=lambda e: e.low)
     lows = [e.low for e in entries]
@@ -271,12 +281,16 @@ def conflicts_in(group: QuantityGroup) -> list[Conflict]:
         if not math.isfinite(a.high):
             continue
         i = bisect.bisect_left(lows, a.high)
+        found = 0
         for b in entries[i:]:
             if b is a or not _below(a, b):
                 continue
             c = compare(a, b, group)
             if c is not None:
                 out.append(c)
+                found += 1
+                if max_per_claim is not None and found >= max_per_claim:
+                    break
     return out
 
 

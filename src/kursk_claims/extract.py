@@ -32,7 +32,7 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
             text=d["text"], sentence=sentence, value=d["value"], low=d["low"], high=d["high"],
             bound=d["bound"], unit=d["unit"], counted=d["counted"], source=article.source,
             published=article.published, attribution=d["attribution"], subject=d["subject"],
-            measure=d["measure"], as_of=as_of, scope=d["scope"],
+            measure=d["measure"], as_of=as_of, scope=d["scope"], url=article.url,
         ))
     return out
 

@@ -44,7 +44,8 @@ class Claim:
     subject: str | None = None
     measure: str | None = None
     as_of: str | None = None
-    scope: str | None = None  # "the past week", "Kursk": a figure limited to a period or a place
+    scope: str | None = None  # "period: in the past week", "place: Kursk": a figure limited to one
+    url: str | None = None  # the article's address, when known
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
