@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import subprocess
@@ -46,13 +45,28 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
+_MEASURED = """
+import atexit, sys
+def _peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            sys.stderr.write("PEAK_KB " + line.split()[1] + "\\n")
+atexit.register(_peak)
+from kursk_claims.cli import main
+sys.argv = ["kursk-claims"] + sys.argv[1:]
+main()
+"""
+
+
 def peak_rss_mb(args: list[str]) -> float:
-    """Peak resident memory of one child process, in MB."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
-    return usage.ru_maxrss / 1024
+    """Peak resident memory of one command, in MB: the process's own high-water mark
+    (/proc/self/status VmHWM), which, unlike ru_maxrss, does not count the parent it forked from."""
+    proc = subprocess.run([sys.executable, "-c", _MEASURED, *args], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    peak = [line for line in proc.stderr.splitlines() if line.startswith("PEAK_KB ")]
+    if proc.returncode != 0 or not peak:
+        raise SystemExit(f"kursk-claims {' '.join(args)} failed: {proc.stderr[-500:]}")
+    return int(peak[-1].split()[1]) / 1024
 
 
 def main() -> None:
@@ -97,7 +111,7 @@ def main() -> None:
     }
     if not a.skip_memory:
         with tempfile.TemporaryDirectory() as tmp:
-            exe = [sys.executable, "-m", "kursk_claims", "extract", "--no-store", "-f", "jsonl"]
+            exe = ["extract", "--no-store", "-f", "jsonl"]
             one = Path(tmp) / "x1.jsonl"
             ten = Path(tmp) / "x10.jsonl"
             one.write_text("\n".join(json.dumps(r) for r in corpus), encoding="utf-8")

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Time and memory of conflict finding on synthetic claims: 100k and 1M claims in a few
+thousand quantity groups. Each size runs in a fresh process; the figures that matter are the
+ratios between sizes (near 10x for 10x the claims means near-linear growth).
+
+    python benchmarks/conflicts_bench.py [--sizes 100000 1000000] [--groups 3000]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+MEASURES = ("deployed", "casualties", "killed", "area", "share")
+
+
+def synthetic_claims(n: int, groups: int, seed: int = 1):
+    """Claims around a base figure per group: most agree within ~5%, 1 in 200 is a slip
+    (a lost 'thousand'), 1 in 100 is far off."""
+    from kursk_claims.records import Claim
+
+    rng = random.Random(seed)
+    bases = [10 ** rng.uniform(3, 6) for _ in range(groups)]
+    out = []
+    for i in range(n):
+        g = i % groups
+        base = bases[g]
+        r = rng.random()
+        value = base / 1000 if r < 0.005 else base * rng.uniform(2.5, 4) if r < 0.015 else base * rng.uniform(0.97, 1.03)
+        value = round(value)
+        out.append(Claim(id=f"c{i}", article=f"a{i // 8}", start=0, end=5, text=str(value), value=value,
+                         low=value * 0.99, high=value * 1.01, bound="exact", measure=MEASURES[g % len(MEASURES)],
+                         subject=f"Party {g}", counted="troops", source=f"Outlet {i % 50}"))
+    return out
+
+
+def run_one(n: int, groups: int) -> dict:
+    from kursk_claims.conflicts import find_conflicts, group_claims
+
+    claims = synthetic_claims(n, groups)
+    t = time.perf_counter()
+    found_groups, _ = group_claims(claims)
+    conflicts = find_conflicts(claims, found_groups)
+    seconds = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"claims": n, "groups": len(found_groups), "conflicts": len(conflicts), "seconds": round(seconds, 2),
+            "peak_mb": round(peak, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--groups", type=int, default=3000)
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.one:
+        print(json.dumps(run_one(a.one, a.groups)))
+        return
+    rows = []
+    for n in a.sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--groups", str(a.groups)],
+                             capture_output=True, text=True, check=True, env=os.environ)
+        rows.append(json.loads(out.stdout))
+        print(json.dumps(rows[-1]))
+    for small, big in zip(rows, rows[1:]):
+        k = big["claims"] / small["claims"]
+        print(f"{k:.0f}x the claims: {big['seconds'] / small['seconds']:.1f}x the time, "
+              f"{big['peak_mb'] / small['peak_mb']:.1f}x the peak memory, {big['conflicts'] / max(small['conflicts'], 1):.1f}x the conflicts")
+
+
+if __name__ == "__main__":
+    main()
