@@ -36,8 +36,8 @@ def synthetic_claims(n: int, groups: int, seed: int = 1):
         r = rng.random()
         value = base / 1000 if r < 0.005 else base * rng.uniform(2.5, 4) if r < 0.015 else base * rng.uniform(0.97, 1.03)
         value = round(value)
-        out.append(Claim(id=f"c{i}", article=f"a{i // 8}", start=0, end=5, text=str(value), value=value,
-                         low=value * 0.99, high=value * 1.01, bound="exact", measure=MEASURES[g % len(MEASURES)],
+        out.append(Claim(id=f"c{i}", article=f"a{i // 8}", start=0, end=5, text=f"about {value}", value=value,
+                         low=value * 0.9, high=value * 1.1, bound="approx", measure=MEASURES[g % len(MEASURES)],
                          subject=f"Party {g}", counted="troops", source=f"Outlet {i % 50}"))
     return out
 

@@ -134,7 +134,7 @@ def _known_outlet(phrase: str) -> str | None:
 
 
 def _trim_outlet(name: str) -> str | None:
-    words = [w for w in name.split() if w.lower() not in ("all", "rights", "reserved", "by", "the")]
+    words = [w.rstrip(".,;:") for w in name.split() if w.lower() not in ("all", "rights", "reserved", "by", "the")]
     words = [w for w in words if not re.fullmatch(r"[A-Z]{2,4}", w) or len(words) == 1]  # "APL KosovaPress"
     return " ".join(words[:3]) or None
 

@@ -77,21 +77,6 @@ def flat_conflict(c: Conflict) -> dict[str, Any]:
     return d
 
 
-def reading(c: Claim) -> str:
-    """What a figure says, in a few characters: ``≥ 700,000``, ``10,000–12,000``, ``~12,000``."""
-    unit = "" if not c.unit else ("%" if c.unit == "percent" else f" {c.unit}")
-
-    def num(v: float | None) -> str:
-        if v is None:
-            return "?"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
-
-    if c.bound in ("range", "vague"):
-        return f"{num(c.low)}–{num(c.high)}{unit}" + (" (vague)" if c.bound == "vague" else "")
-    sign = {"approx": "~", "at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< "}.get(c.bound, "")
-    return f"{sign}{num(c.value)}{unit}"
-
-
 def highlighted_sentence(c: Claim, width: int = 160) -> Text:
     """The sentence with the figure in bold, cut around it when long."""
     s = c.sentence
@@ -121,7 +106,7 @@ def claims_table(claims: Iterable[Claim]) -> Group:
         t.add_column("attribution")
         t.add_column("sentence", ratio=3)
         for c in items:
-            t.add_row(escape(c.text), reading(c), escape(c.counted or ""), escape(c.measure or ""),
+            t.add_row(escape(c.text), c.reading(), escape(c.counted or ""), escape(c.measure or ""),
                       escape(c.attribution or ""), highlighted_sentence(c))
         tables.append(t)
     return Group(*tables)
@@ -149,7 +134,7 @@ def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
         for e in entries:
             c = e.claim
             style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
-            t.add_row(c.as_of or "?", Text(c.text, style=style), reading(c), escape(c.source or "?"),
+            t.add_row(c.as_of or "?", Text(c.text, style=style), c.reading(), escape(c.source or "?"),
                       escape(c.attribution or ""), escape(c.article))
         low, best, high = g.consensus()
         t.caption = f"consensus across sources: low {low:,.0f} · best {best:,.0f} · high {high:,.0f}"

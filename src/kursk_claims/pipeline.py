@@ -228,16 +228,7 @@ def _read_sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     idx = doc.to_array([IDX]).astype(np.int64)
     is_start = marks == 1
     is_start[0] = True
-    cuts = idx[is_start].tolist() + [len(text)]
-    spans = []
-    for a, b in zip(cuts, cuts[1:]):
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        while a < b and text[a].isspace():
-            a += 1
-        if a < b:
-            spans.append((a, b))
-    return spans
+    return sentences.spans_between(text, idx[is_start].tolist())
 
 
 def _entity_in(doc: Doc, where: tuple[int, int]) -> str | None:

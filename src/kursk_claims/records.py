@@ -83,6 +83,14 @@ class Claim:
             kwargs["id"] = claim_id(str(kwargs["article"]), kwargs["start"], kwargs["end"])
         return cls(**kwargs)
 
+    def reading(self) -> str:
+        """What the figure says, in a few characters: ``≥ 700,000``, ``10,000–12,000``, ``~12,000``."""
+        unit = "" if not self.unit else ("%" if self.unit == "percent" else f" {self.unit}")
+        if self.bound in ("range", "vague"):
+            return f"{show_number(self.low)}–{show_number(self.high)}{unit}" + (" (vague)" if self.bound == "vague" else "")
+        sign = {"approx": "~", "at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< "}.get(self.bound, "")
+        return f"{sign}{show_number(self.value)}{unit}"
+
     @property
     def interval(self) -> tuple[float, float]:
         """The interval as numbers, open ends as infinities; a bare value stands for itself."""
@@ -155,3 +163,12 @@ def _plain_number(v: float | None) -> float | int | None:
     if float(v).is_integer() and abs(v) < 2**53:
         return int(v)
     return round(float(v), 6)
+
+
+def show_number(v: float | None) -> str:
+    """A figure as people write it: ``11,000``, ``3.5``, ``?`` for unknown."""
+    if v is None or not math.isfinite(v):
+        return "?"
+    if abs(v) >= 100 or float(v).is_integer():
+        return f"{v:,.0f}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")

@@ -16,7 +16,7 @@ from html import escape
 from urllib.parse import urlparse
 
 from .conflicts import QuantityGroup, find_conflicts, group_claims
-from .records import Claim, Conflict
+from .records import Claim, Conflict, show_number
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
            "#7f7f7f", "#393b79", "#637939", "#8c6d31")
@@ -59,22 +59,6 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if parsed.scheme.lower() in ("http", "https") and parsed.netloc else None
-
-
-def _num(v: float | None) -> str:
-    if v is None or not math.isfinite(v):
-        return "?"
-    if abs(v) >= 100 or float(v).is_integer():
-        return f"{v:,.0f}"
-    return f"{v:,.2f}".rstrip("0").rstrip(".")
-
-
-def reading(c: Claim) -> str:
-    unit = "" if not c.unit else ("%" if c.unit == "percent" else f" {c.unit}")
-    if c.bound in ("range", "vague"):
-        return f"{_num(c.low)}–{_num(c.high)}{unit}" + (" (vague)" if c.bound == "vague" else "")
-    sign = {"approx": "~", "at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< "}.get(c.bound, "")
-    return f"{sign}{_num(c.value)}{unit}"
 
 
 def highlighted(c: Claim, width: int = 220) -> str:
@@ -144,7 +128,7 @@ def timeline_svg(group: QuantityGroup, conflicts: list[Conflict], colours: dict[
              else [ylo + (yhi - ylo) * k / 4 for k in range(5)])
     for t in ticks:
         parts.append(f'<line x1="{L - 4}" y1="{y(t):.1f}" x2="{W - R}" y2="{y(t):.1f}" stroke="#eee"/>'
-                     f'<text x="{L - 6}" y="{y(t) + 4:.1f}" font-size="11" text-anchor="end" fill="#555">{_e(_num(t))}</text>')
+                     f'<text x="{L - 6}" y="{y(t) + 4:.1f}" font-size="11" text-anchor="end" fill="#555">{_e(show_number(t))}</text>')
     for s, x in xs.items():
         parts.append(f'<text x="{x:.1f}" y="{H - B + 16}" font-size="11" text-anchor="middle" fill="#555">{_e(s)}</text>')
     if log:
@@ -186,7 +170,7 @@ def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[st
     for e in sorted(g.entries, key=lambda e: (e.claim.as_of or "9999", e.claim.article)):
         c = e.claim
         cls = ' class="slip"' if c.id in marked else ""
-        rows.append(f"<tr><td{cls}>{_e(c.text)}<td>{_e(reading(c))}<td>{_e(c.source or '?')}"
+        rows.append(f"<tr><td{cls}>{_e(c.text)}<td>{_e(c.reading())}<td>{_e(c.source or '?')}"
                     f"<td>{_e(c.attribution or '')}<td>{_e(c.as_of or 'undated')}<td>{highlighted(c, 110)}"
                     f"<td>{_article_link(c, short=True)}")
     note = [f'<p class="conflict {_e(c.kind)}"><span class="kind">{_e(c.kind)}</span> '
@@ -198,7 +182,7 @@ def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[st
                                  if len(note) > 4 else "")
     return (f'<section class="group{" disputed" if disputed else ""}" id="group-{_e(g.id)}" data-label="{_e(g.label)}">'
             f"<h3>{_e(g.label)}</h3>{timeline_svg(g, conflicts, colours)}"
-            f'<p class="consensus">Consensus across sources: low <b>{_e(_num(low))}</b> · best <b>{_e(_num(best))}</b> · high <b>{_e(_num(high))}</b></p>'
+            f'<p class="consensus">Consensus across sources: low <b>{_e(show_number(low))}</b> · best <b>{_e(show_number(best))}</b> · high <b>{_e(show_number(high))}</b></p>'
             f"{notes}<table><tr><th>figure<th>reading<th>outlet<th>attribution<th>date"
             f"<th>sentence<th>article{''.join(rows)}</table></section>")
 
@@ -227,7 +211,7 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report") -> 
     article_html = []
     for name, items in articles.items():
         head = items[0]
-        rows = "".join(f"<tr><td>{_e(c.text)}<td>{_e(reading(c))}<td>{_e(c.counted or '')}"
+        rows = "".join(f"<tr><td>{_e(c.text)}<td>{_e(c.reading())}<td>{_e(c.counted or '')}"
                        f"<td>{_e(c.measure or '')}<td>{_e(c.attribution or '')}<td>{highlighted(c, 140)}"
                        for c in sorted(items, key=lambda c: c.start))
         article_html.append(f'<section class="article"><h3>{_article_link(head)}</h3>'

@@ -43,7 +43,12 @@ def boundaries(text: str) -> list[int]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, trailing whitespace left out."""
-    cuts = boundaries(text) + [len(text)]
+    return spans_between(text, boundaries(text))
+
+
+def spans_between(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches that begin at ``starts``, without their outer whitespace."""
+    cuts = list(starts) + [len(text)]
     spans = []
     for a, b in zip(cuts, cuts[1:]):
         while b > a and text[b - 1].isspace():
