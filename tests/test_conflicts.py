@@ -122,7 +122,9 @@ def test_conflicts_large_group_is_output_sensitive():
     many = [claim(f"{v}", v, v * 0.97, v * 1.03) for v in range(10000, 10400)]
     assert find_conflicts(many) == []  # every interval overlaps every other
     outlier = claim("10", 10)
-    found = find_conflicts(many + [outlier])
+    found = find_conflicts(many + [outlier], max_per_claim=None)
     assert len(found) == 400 and {c.kind for c in found} == {"scale"}
+    capped = find_conflicts(many + [outlier], max_per_claim=10)
+    assert len(capped) == 10 and all(outlier.id in (c.a.id, c.b.id) for c in capped)
     groups, _ = group_claims(many)
     assert len(groups) == 1 and len(groups[0].entries) == 400

@@ -184,6 +184,7 @@ def conflicts(
     kind: Annotated[Optional[list[str]], typer.Option(help="Only these kinds: scale, bound, mismatch (repeatable).")] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when any conflict is found (for scripts).")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
+    max_per_claim: Annotated[int, typer.Option(min=0, help="At most this many conflicting pairs per claim (the farthest first); 0 for all.")] = 10,
 ) -> None:
     """The figures that disagree: claims grouped by what they measure, conflicting pairs
     explained and ranked by severity.
@@ -202,7 +203,7 @@ def conflicts(
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
     groups, skipped = group_claims(claims)
-    found = [c for c in find_conflicts(claims, groups) if c.severity >= min_severity and (not kind or c.kind in kind)]
+    found = [c for c in find_conflicts(claims, groups, max_per_claim or None) if c.severity >= min_severity and (not kind or c.kind in kind)]
     if explain:
         for line in explain_lines(groups, skipped):
             print(line, file=sys.stderr)

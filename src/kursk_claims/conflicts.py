@@ -32,6 +32,7 @@ from .lexicon import table
 from .records import Claim, Conflict
 
 KINDS = ("scale", "bound", "mismatch")
+DEFAULT_MAX_PER_CLAIM = 10
 
 
 @cache
@@ -68,6 +69,7 @@ class QuantityGroup:
     key: tuple
     id: str
     entries: list[Entry] = field(default_factory=list)
+    _median: float | None = None
 
     @property
     def label(self) -> str:
@@ -80,6 +82,12 @@ class QuantityGroup:
         if scope:
             parts.append(f"[{scope}]")
         return " ".join(parts)
+
+    @property
+    def median(self) -> float:
+        if self._median is None:
+            self._median = statistics.median(e.rep for e in self.entries)
+        return self._median
 
     def consensus(self) -> tuple[float, float, float]:
         """low / best / high across the group's figures, as casualty trackers publish them."""
@@ -230,11 +238,10 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> tuple[Entry, Entry]:
-    """The figure further from the rest of the group is the likely slip."""
-    others = [e.rep for e in group.entries if e is not a and e is not b]
-    if not others:
+    """The figure further from the group's median is the likely slip."""
+    if len(group.entries) <= 2:
         return a, b  # a lost "thousand" is more common than an added one
-    med = statistics.median(others)
+    med = group.median
     da = abs(math.log10(max(a.rep, 1e-9) / med)) if med > 0 else 0
     db = abs(math.log10(max(b.rep, 1e-9) / med)) if med > 0 else 0
     return (a, b) if da >= db else (b, a)
@@ -260,9 +267,12 @@ def _fmt(v: float) -> str:
 
 
 def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None = None,
-                   max_per_claim: int | None = None) -> list[Conflict]:
-    """Every conflicting pair, most severe first; with ``max_per_claim``, each claim is paired
-    with at most that many figures above it (a page cannot show a million pairs)."""
+                   max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Conflict]:
+    """The conflicting pairs, most severe first.
+
+    With ``max_per_claim`` (None for all), no claim takes part in more than that many pairs:
+    one outlier among thousands of agreeing figures is reported against the farthest few,
+    not against every one, which keeps the output, and the cost, linear in the claims."""
     if groups is None:
         groups, _ = group_claims(claims)
     out: list[Conflict] = []
@@ -272,25 +282,28 @@ def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None =
     return out
 
 
-def conflicts_in(group: QuantityGroup, max_per_claim: int | None = None) -> list[Conflict]:
-    """The conflicting pairs of one group: each claim against those wholly above it."""
+def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Conflict]:
+    """The conflicting pairs of one group: each claim against those wholly above it, the
+    farthest pairs first for the claims at the top."""
     entries = sorted(group.entries, key=lambda e: e.low)
     lows = [e.low for e in entries]
+    taken: dict[int, int] = defaultdict(int)
+    cap = math.inf if max_per_claim is None else max_per_claim
     out = []
     for a in entries:
         if not math.isfinite(a.high):
             continue
         i = bisect.bisect_left(lows, a.high)
-        found = 0
         for b in entries[i:]:
-            if b is a or not _below(a, b):
+            if taken[id(a)] >= cap:
+                break
+            if b is a or taken[id(b)] >= cap or not _below(a, b):
                 continue
             c = compare(a, b, group)
             if c is not None:
                 out.append(c)
-                found += 1
-                if max_per_claim is not None and found >= max_per_claim:
-                    break
+                taken[id(a)] += 1
+                taken[id(b)] += 1
     return out
 
 
