@@ -55,8 +55,8 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
         if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]):
             break  # "territory Ukrainian troops seized": a new phrase starts; "nominal North Korean" goes on
         if (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex["keep_ed"] and len(lw) > 4:
-            if taken or not _looks_adjectival(words, i):
-                break
+            if not _looks_adjectival(words, i) or (taken and lw.endswith("ed")):
+                break  # "soldiers fighting on the front", "16 thousand killed"; "armored fighting vehicles" goes on
         taken.append((w, s, e))
         i += 1
     # a phrase must end in a noun-like word: drop trailing capitals that start the next clause
@@ -70,7 +70,11 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
 
 def _looks_adjectival(words: list, i: int) -> bool:
     """``armed men``, ``trained soldiers``: a participle before another word of the phrase."""
-    return i + 1 < len(words) and words[i + 1][0][0].isalpha() and words[i + 1][0].lower() not in _counted_lex()["stops"]
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1][0]
+    return nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in _counted_lex()["stops"] \
+        and not nxt.lower().endswith(("ly", "ing"))
 
 
 # --- measure --------------------------------------------------------------------------

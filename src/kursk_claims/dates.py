@@ -46,6 +46,10 @@ def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] 
         lead = text[max(start, m.start() - 12):m.start()].lower().split()
         if lead and lead[-1] in lex["skip"]:
             continue
+        clause = text[max(start, m.start() - 80):m.start()]
+        clause = re.split(r"[,;:.]\s", clause)[-1].lower()
+        if re.search(r"\b(?:since|from|after|before|until)\b", clause):
+            continue  # "since the invasion on Feb. 24, 2022": the start of a period
         parts: dict[str, int] = {}
         if m.group("month"):
             parts = {"month": lex["months"][m.group("month").lower()], "day": int(m.group("day"))}
@@ -130,6 +134,8 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
 _BYLINE = re.compile(r"^\s*(?P<label>[A-Za-z ]{2,20}?)\s*:\s*(?P<date>.{6,60})$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]")
 _DATE_ONLY = re.compile(r"^\s*(?:\w+,\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}(?:[, ]+\d{1,2}[:.]\d{2}.*)?)\s*$")
+_FULL_DATE = re.compile(r"\b(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M|GMT|UTC|CET|EET|MSK)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _RELATIVE_LINE = re.compile(r"^\s*(?P<date>\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago)\s*$", re.I)
 
 
@@ -154,6 +160,11 @@ def article_date(text: str, *, as_of: dt.datetime | None = None, head_lines: int
         m = _DATE_ONLY.match(line)
         if m:
             found = parse_date(m.group("date"))
+            if found:
+                return found
+        m = _FULL_DATE.search(line)
+        if m and (_CLOCK.search(line) or re.match(r"\s*by\s", line, re.I) or re.search(r"[|·•]", line)):
+            found = parse_date(m.group(0))  # a byline: "by The desk December 22, 2024 9:03 AM"
             if found:
                 return found
     if as_of is not None:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import phrase_pattern, table, trie_pattern
+from .lexicon import phrase_pattern, table, trie_pattern, word_list
 
 BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
 
@@ -117,6 +117,7 @@ def _lex() -> dict:
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": units["before"],
         "designators": {d.lower() for d in dates["designators"]},
+        "boilerplate_re": re.compile(r"(?<!\w)(?:" + phrase_pattern(word_list("boilerplate")) + r")(?!\w)", re.I),
         "relative_units": dates["relative_units"],
     }
 
@@ -361,6 +362,9 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
     lex = _lex()
     before = text[max(0, n.start - 40):n.start]
     after = text[n.end:n.end + 40]
+    a, b = _line_bounds(text, n.start, n.end)
+    if lex["boilerplate_re"].search(text, a, b):
+        return True  # subscription offers, related links, share counters
     if n.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
             return True
@@ -386,6 +390,8 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
         line = text[a:b].strip()
         if line == text[n.start:n.end]:
             return True  # a lone counter on its own line
+        if _READING_TIME.match(after) and re.match(r"\s*(?:min|mins|minutes?)\s+read\b", after, re.I):
+            return True  # "1 min read"
         if text[a:n.start].strip() == "" and _LIST_MARKER_AFTER.match(after):
             return True  # list numbering
     return False
