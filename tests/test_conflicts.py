@@ -128,3 +128,11 @@ def test_conflicts_large_group_is_output_sensitive():
     assert len(capped) == 10 and all(outlier.id in (c.a.id, c.b.id) for c in capped)
     groups, _ = group_claims(many)
     assert len(groups) == 1 and len(groups[0].entries) == 400
+
+
+def test_conflicts_land_held_months_apart_is_not_a_conflict():
+    aug = claim("1,000 km²", 1000, 950, 1050, measure="area", counted="territory", unit="km2", as_of="2024-08-20")
+    nov = claim("600 km²", 600, 570, 630, measure="area", counted="territory", unit="km2", as_of="2024-11-05")
+    assert kinds(aug, nov) == []
+    same_week = claim("600 km²", 600, 570, 630, measure="area", counted="territory", unit="km2", as_of="2024-08-22")
+    assert kinds(aug, same_week) == ["mismatch"]

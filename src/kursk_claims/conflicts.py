@@ -45,6 +45,8 @@ def _rules() -> dict:
         "person_measures": frozenset(t["person_measures"]),
         "classes": classes,
         "running": frozenset(t["running_totals"]),
+        "varying": frozenset(t["time_varying"]),
+        "max_days": int(t["max_days_apart"]),
         "imprecise": float(t["imprecise_ratio"]),
         "scale_tol": float(t["scale_tolerance"]),
         "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
@@ -209,6 +211,8 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         return None  # "in Kursk" is not "in the whole war": only a slip stands out
     if measure in _rules()["running"] and ca.as_of and cb.as_of and ca.as_of < cb.as_of and k is None:
         return None  # a later, higher running total is an update
+    if measure in _rules()["varying"] and k is None and _days_apart(ca, cb) > _rules()["max_days"]:
+        return None  # land held, troops present: the figure itself moved between the two dates
     gap = math.log10(b.low / a.high) if a.high > 0 and b.low > 0 and math.isfinite(a.high) else 1.0
     if k is not None:
         kind = "scale"
@@ -235,6 +239,16 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
     if kind == "scale":
         extra["slip"] = slip.claim.id
     return Conflict(kind, round(severity, 3), explanation, ca, cb, group.id, suggestion, extra)
+
+
+def _days_apart(a: Claim, b: Claim) -> int:
+    """Days between two claims' dates; 0 when either is unknown."""
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat((a.as_of or "")[:10]) - dt.date.fromisoformat((b.as_of or "")[:10])).days)
+    except ValueError:
+        return 0
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> tuple[Entry, Entry]:

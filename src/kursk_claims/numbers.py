@@ -137,6 +137,7 @@ _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
 _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 
@@ -334,7 +335,27 @@ def read_quantities(text: str) -> list[Quantity]:
     return assemble_quantities(text, find_numerals(text))
 
 
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+
+
 def assemble_quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
+    """Quantities from numerals; a converted figure in brackets after one of the same kind
+    (``1,000 square km (386 square miles)``) is the same claim, so it is folded in."""
+    out: list[Quantity] = []
+    for q in _quantities(text, numerals):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit_kind and prev.unit_kind == q.unit_kind and prev.unit != q.unit
+                and _OPEN_PAREN.fullmatch(text, prev.end, q.start)):
+            close = _CLOSE_PAREN.match(text, q.end)
+            if close:
+                prev.tail = close.end()  # the counted noun comes after the brackets
+                continue
+        out.append(q)
+    return out
+
+
+def _quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
     out: list[Quantity] = []
     used_until = -1
     i = 0
@@ -548,6 +569,8 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         end += len(tail.group(1))
     if unit_info and unit_info["kind"] == "duration" and cue is None and n.kind == "words" and n.value < 2:
         return None, consumed
+    if unit_info and unit_info["kind"] == "duration" and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
+        return None, consumed  # "in the past 24 hours": the period a figure covers, not a claim
     unit = _unit_from(unit_info, currency)
     low, high = interval(value, bound, n.grain)
     if bound == "at_most" and cue_text in lex["near"]:
