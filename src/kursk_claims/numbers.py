@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import phrase_pattern, table, trie_pattern, word_list
 
@@ -102,7 +102,7 @@ def _lex() -> dict:
         "word_re": word_re,
         "word_lower_re": re.compile(word_re.pattern),
         "digit_re": digit_re,
-        "month_before_re": re.compile(r"\b" + month_re + r"\s*$", re.I),
+        "month_names": frozenset(months),
         "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
         "weekday_re": re.compile(r"\b(?:" + "|".join(dates["weekdays"]) + r")\s*,?\s*$", re.I),
         "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + phrase_pattern(before_cues) + r")\s*$", re.I),
@@ -117,7 +117,7 @@ def _lex() -> dict:
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": units["before"],
         "designators": {d.lower() for d in dates["designators"]},
-        "boilerplate_re": re.compile(r"(?<!\w)(?:" + phrase_pattern(word_list("boilerplate")) + r")(?!\w)", re.I),
+        "boilerplate_re": re.compile(r"(?<!\w)(?:" + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)", re.I),
         "relative_units": dates["relative_units"],
     }
 
@@ -137,6 +137,10 @@ _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
 _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
+_DESIGNATION_BEFORE = re.compile(r"(?<!\d)[A-Za-z]+[-‑/]$")
+_NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
+_SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
+_MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
@@ -383,39 +387,46 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
     lex = _lex()
     before = text[max(0, n.start - 40):n.start]
     after = text[n.end:n.end + 40]
-    a, b = _line_bounds(text, n.start, n.end)
-    if lex["boilerplate_re"].search(text, a, b):
-        return True  # subscription offers, related links, share counters
+    if text.rfind("\n", 0, n.start) + 1 in _furniture_lines(text):
+        return True  # subscription offers, related links, reading times
     if n.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
             return True
-        if re.search(r"(?<!\d)[A-Za-z]+[-‑/]$", before) or re.search(r"[#№]\s*$|\bno\.\s*$", before, re.I):
-            return True  # Su-34, F-16, COVID-19, #3, No. 5
-        if re.match(r"^[A-Za-z]+\d|^[-‑][A-Za-z]+\d", after):
-            return True  # serial numbers: 3G4, 12-B7
-        if lex["month_before_re"].search(before) or lex["month_after_re"].match(after):
+        last = before[-1:]
+        if last in "-‑/" and last and _DESIGNATION_BEFORE.search(before):
+            return True  # Su-34, F-16, COVID-19
+        if ("#" in before[-3:] or "№" in before[-3:] or "o." in before[-5:]) and _NUMBER_SIGN_BEFORE.search(before):
+            return True  # #3, No. 5
+        if after[:1].isalpha() or after[:1] in "-‑":
+            if _SERIAL_AFTER.match(after):
+                return True  # serial numbers: 3G4, 12-B7
+        words = before.split()
+        prev_word = words[-1].lower().strip("([{\"“‘.,") if words and not last.isalnum() else ""
+        if prev_word in lex["month_names"] or lex["month_after_re"].match(after):
             return True  # December 20, 6 August, Dec. 17
         if _RELATIVE_AGO.match(after):
             return True  # 3 days ago
-        if _READING_TIME.match(after) and _READ_BEFORE.search(text[_line_bounds(text, n.start, n.end)[0]:n.start]):
-            return True  # Read about: 5 min.
-        if _COPYRIGHT_BEFORE.search(before):
+        if _READING_TIME.match(after) and (_READ_BEFORE.search(text[_line_bounds(text, n.start, n.end)[0]:n.start])
+                                           or _MIN_READ_AFTER.match(after)):
+            return True  # Read about: 5 min.; 1 min read
+        if ("©" in before or "opyright" in before or "(c)" in before) and _COPYRIGHT_BEFORE.search(before):
             return True
-        if _AGED_BEFORE.search(before):
+        if "age" in before.lower() and _AGED_BEFORE.search(before):
             return True  # "aged 45 and 52": ages
-        if re.search(r"[A-Z][\w.]*\s$", before):
-            word = re.search(r"([A-Za-z.]+)\s$", before)
-            if word and word.group(1).lower() in lex["designators"]:
-                return True  # Article 5, Flight 17, World War 2
+        if prev_word in lex["designators"] and words[-1][:1].isupper():
+            return True  # Article 5, Flight 17, World War 2
         a, b = _line_bounds(text, n.start, n.end)
-        line = text[a:b].strip()
-        if line == text[n.start:n.end]:
+        if text[a:b].strip() == text[n.start:n.end]:
             return True  # a lone counter on its own line
-        if _READING_TIME.match(after) and re.match(r"\s*(?:min|mins|minutes?)\s+read\b", after, re.I):
-            return True  # "1 min read"
-        if text[a:n.start].strip() == "" and _LIST_MARKER_AFTER.match(after):
+        if _LIST_MARKER_AFTER.match(after) and text[a:n.start].strip() == "":
             return True  # list numbering
     return False
+
+
+@lru_cache(maxsize=8)
+def _furniture_lines(text: str) -> frozenset[int]:
+    """Where the lines that are page furniture start (one scan of the text)."""
+    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(text))
 
 
 def _is_year(text: str, n: Numeral) -> bool:
