@@ -20,7 +20,7 @@ def test_pipeline_sentences_respect_abbreviations_and_lines(nlp):
 
 def test_pipeline_numbers_component_finds_numerals(nlp):
     doc = nlp("They sent eleven thousand men and 40 tanks.")
-    assert [(n["start"], n["value"]) for n in doc._.numerals] == [(10, 11000.0), (34, 40.0)]
+    assert [(n[0], n[2]) for n in doc._.numerals] == [(10, 11000.0), (34, 40.0)]
 
 
 def test_pipeline_claims_have_reading_and_context(nlp):

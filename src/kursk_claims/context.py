@@ -8,7 +8,7 @@ Rules over the sentence text, no trained model needed::
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import table, trie_pattern
 
@@ -143,11 +143,23 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
-    mentions = [m for m in party_mentions(text, sentence[0], fig[0])
-                if not any(a <= m[0] < b for a, b in excluded)]
+    mentions = [m for m in _sentence_parties(text, sentence[0], sentence[1])
+                if m[1] <= fig[0] and not any(a <= m[0] < b for a, b in excluded)]
     if mentions:
         return mentions[-1][2]
     return None
+
+
+@lru_cache(maxsize=256)
+def _sentence_parties(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The parties a sentence names, found once for all the figures in it."""
+    return party_mentions(text, start, end)
+
+
+@lru_cache(maxsize=256)
+def _sentence_period(text: str, start: int, end: int) -> str | None:
+    m = _scope_lex()["period"].search(text, start, end)
+    return "period: " + re.sub(r"\s+", " ", m.group(0)) if m else None
 
 
 def read_land_owner(text: str, start: int, end: int) -> str | None:
@@ -181,9 +193,9 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     """``period: in the past week alone`` or ``place: in Kursk``; None for a running total."""
     lex = _scope_lex()
     s0, s1 = sentence
-    m = lex["period"].search(text, s0, s1)
-    if m:
-        return "period: " + re.sub(r"\s+", " ", m.group(0))
+    period = _sentence_period(text, s0, s1)
+    if period:
+        return period
     if measure in lex["place_measures"]:
         clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
         clause = max(clause, s0)

@@ -37,8 +37,9 @@ class Numeral:
     high: float | None = None
     currency: str | None = None
 
-    def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__}
+    def to_tuple(self) -> tuple:
+        """The fields in order: a form that crosses processes and rebuilds with ``Numeral(*t)``."""
+        return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high, self.currency)
 
 
 @dataclass(slots=True)

@@ -96,7 +96,7 @@ class NumberReader:
         _extension("numerals")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.numerals = [n.to_dict() for n in numbers.find_numerals(doc_text(doc))]
+        doc._.numerals = [n.to_tuple() for n in numbers.find_numerals(doc_text(doc))]
         return doc
 
 
@@ -110,7 +110,7 @@ class QuantityAssembler:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found = doc._.numerals
-        numerals = [numbers.Numeral(**n) for n in found] if found is not None else numbers.find_numerals(text)
+        numerals = [numbers.Numeral(*n) for n in found] if found is not None else numbers.find_numerals(text)
         spans = _sentence_spans(doc, text)
         starts = [s for s, _ in spans]
         claims = []
