@@ -136,3 +136,14 @@ def test_conflicts_land_held_months_apart_is_not_a_conflict():
     assert kinds(aug, nov) == []
     same_week = claim("600 km²", 600, 570, 630, measure="area", counted="territory", unit="km2", as_of="2024-08-22")
     assert kinds(aug, same_week) == ["mismatch"]
+
+
+def test_conflicts_explain_says_why_a_pair_was_not_compared():
+    from kursk_claims.conflicts import explain
+
+    a = claim("300", 300, article="x.txt", attribution="Kirby")
+    b = claim("900", 900, article="x.txt", attribution="Kirby")
+    groups, skipped = group_claims([a, b, claim("11", 11, measure=None)])
+    lines = explain(groups, skipped)
+    assert any("pair not compared: '300' vs '900': the same source" in line for line in lines)
+    assert any(line.startswith("not compared: '11'") for line in lines)

@@ -200,19 +200,29 @@ def _same_voice(a: Claim, b: Claim) -> bool:
     return a.article == b.article and (a.attribution or "") == (b.attribution or "")
 
 
-def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
-    """The conflict between a (lower) and b (higher), or None when the wording allows both."""
+def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
+    """Why two figures that do not overlap (a below b) are still no conflict, or None."""
     ca, cb = a.claim, b.claim
     if _same_voice(ca, cb):
-        return None
+        return "the same source in the same article"
     measure = group.key[0]
+    if _scale(a, b) is not None:
+        return None  # a slip stands out whatever the scope or date
+    if a.place != b.place:
+        return f"one is limited to a place ({a.place or b.place}), the other is not or names another"
+    if measure in _rules()["running"] and ca.as_of and cb.as_of and ca.as_of < cb.as_of:
+        return f"a running total: the higher figure is later ({cb.as_of} after {ca.as_of}), an update"
+    if measure in _rules()["varying"] and _days_apart(ca, cb) > _rules()["max_days"]:
+        return f"the figure moves over time and the two are {_days_apart(ca, cb)} days apart"
+    return None
+
+
+def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
+    """The conflict between a (lower) and b (higher), or None when the wording allows both."""
+    if not_compared(a, b, group) is not None:
+        return None
+    ca, cb = a.claim, b.claim
     k = _scale(a, b)
-    if a.place != b.place and k is None:
-        return None  # "in Kursk" is not "in the whole war": only a slip stands out
-    if measure in _rules()["running"] and ca.as_of and cb.as_of and ca.as_of < cb.as_of and k is None:
-        return None  # a later, higher running total is an update
-    if measure in _rules()["varying"] and k is None and _days_apart(ca, cb) > _rules()["max_days"]:
-        return None  # land held, troops present: the figure itself moved between the two dates
     gap = math.log10(b.low / a.high) if a.high > 0 and b.low > 0 and math.isfinite(a.high) else 1.0
     if k is not None:
         kind = "scale"
@@ -321,12 +331,24 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
     return out
 
 
-def explain(groups: list[QuantityGroup], skipped: list[Skipped]) -> list[str]:
-    """Why claims were grouped and why some were not compared, one line each."""
+def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50) -> list[str]:
+    """Why claims were grouped, why some were not compared, and why figures that do not
+    overlap were not called a conflict; one line each."""
     lines = []
     for g in sorted(groups, key=lambda g: g.label):
-        texts = ", ".join(f"{e.claim.text!r} ({e.claim.source or e.claim.article})" for e in g.entries)
-        lines.append(f"group {g.id} {g.label}: {len(g.entries)} claim(s): {texts}")
+        texts = ", ".join(f"{e.claim.text!r} ({e.claim.source or _short(e.claim.article)})" for e in g.entries)
+        lines.append(f"group {g.id} {g.label}: {len(g.entries)} claim(s) with the same measure, subject, unit, "
+                     f"counted noun and period: {texts}")
+        entries = sorted(g.entries, key=lambda e: e.low)
+        shown = 0
+        for a in entries:
+            for b in entries:
+                if shown >= max_pairs or b is a or not _below(a, b):
+                    continue
+                reason = not_compared(a, b, g)
+                if reason:
+                    lines.append(f"  pair not compared: {a.claim.text!r} vs {b.claim.text!r}: {reason}")
+                    shown += 1
     for s in skipped:
         lines.append(f"not compared: {s.claim.text!r} in {s.claim.article}: {s.reason}")
     return lines
