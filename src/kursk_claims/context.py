@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from .lexicon import table, trie_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
 
 
 @cache
@@ -42,6 +42,9 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
             if words[i][0].lower() in ("whom", "which", "them"):
                 return None, pos, pos
             i += 1
+    if i + 1 < len(words) and words[i][0].lower() in ("more", "additional", "extra", "new", "other") \
+            and words[i + 1][0][:1].isalpha() and words[i + 1][0].lower() not in lex["stops"]:
+        i += 1  # "10 more tanks"
     taken: list[tuple[str, int, int]] = []
     while i < len(words) and len(taken) < 6:
         w, s, e = words[i]
@@ -89,22 +92,30 @@ def _measure_lex() -> dict:
     order = {w: meas for w, meas in phrases}
     pattern = re.compile(r"\b(" + trie_pattern(order) + r")\b", re.I)
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
-    return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "phrase_measure": {k.lower(): v for k, v in order.items()},
+    things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
+    return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "phrase_measure": {k.lower(): v for k, v in order.items()},
             "counted": counted, "window": m["phrase_window"]}
 
 
 def read_measure(text: str, unit_kind: str | None, counted: str | None,
                  after: tuple[int, int], before: tuple[int, int]) -> str | None:
-    """The measure: from the unit, else the nearest measure phrase after then before the figure,
-    else the counted noun (``troops`` -> ``deployed``)."""
+    """The measure: from the unit, else a measure phrase right before the figure (``killing 3``),
+    else the nearest one after it, then before it, else the counted noun (``troops`` -> ``deployed``)."""
     lex = _measure_lex()
     if unit_kind and unit_kind in lex["unit_kinds"]:
         return lex["unit_kinds"][unit_kind]
+    if counted:
+        thing = lex["things"].get(counted.split()[-1].lower())
+        if thing:
+            return thing  # "lost 9,538 tanks": equipment, whatever the verb
     a0, a1 = after
+    b0, b1 = before
+    near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
+    if near and not text[near[-1].end():b1].strip(" ,"):  # right before the figure: "killing 3", "lost 500"
+        return lex["phrase_measure"][re.sub(r"\s+", " ", near[-1].group(1).lower())]
     m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
     if m:
         return lex["phrase_measure"][re.sub(r"\s+", " ", m.group(1).lower())]
-    b0, b1 = before
     hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
     if hits:
         return lex["phrase_measure"][re.sub(r"\s+", " ", hits[-1].group(1).lower())]

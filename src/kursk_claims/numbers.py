@@ -138,7 +138,11 @@ _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
 _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
-_DESIGNATION_BEFORE = re.compile(r"(?<!\d)[A-Za-z]+[-‑/]$")
+_DESIGNATION_BEFORE = re.compile(r"(?<!\d)[A-Za-z]+[-‑/+]$")
+_CALIBRE_AFTER = re.compile(r"[\s-]?mm\b(?:\s+\w+)?\s+(?:shells?|rounds?|ammunition|artillery|guns?|howitzers?|calibre|caliber|mortars?|cannons?)\b", re.I)
+# a capitalised word (not the first of its sentence) right before a bare number: a model name
+_MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)[A-Z][A-Za-z]+\s$")
+_NUMBER_GOES_ON = re.compile(r"[.,]\d|\s?%|\s+(?:per\s?cent|percent)\b")
 _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
 _SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
 _MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
@@ -394,8 +398,14 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
             return True
         last = before[-1:]
-        if last in "-‑/" and last and _DESIGNATION_BEFORE.search(before):
-            return True  # Su-34, F-16, COVID-19
+        if last in "-‑/+" and last and _DESIGNATION_BEFORE.search(before):
+            return True  # Su-34, F-16, COVID-19, GMT+2
+        if _CALIBRE_AFTER.match(after):
+            return True  # 155mm shells: a calibre
+        if last == " " and _MODEL_BEFORE.search(before) and not _NUMBER_GOES_ON.match(after):
+            prev = before.split()[-1]
+            if prev.lower() not in lex["month_names"] and prev not in _party_words():
+                return True  # Leopard 2, Windows 11, Boeing 737: a model name
         if ("#" in before[-3:] or "№" in before[-3:] or "o." in before[-5:]) and _NUMBER_SIGN_BEFORE.search(before):
             return True  # #3, No. 5
         if after[:1].isalpha() or after[:1] in "-‑":
@@ -422,6 +432,11 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
         if _LIST_MARKER_AFTER.match(after) and text[a:n.start].strip() == "":
             return True  # list numbering
     return False
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    return frozenset(w for forms in table("parties").values() for form in forms for w in form.split())
 
 
 @lru_cache(maxsize=8)
