@@ -172,6 +172,13 @@ NOT_CLAIMS = [
     "Police said the men, aged 45 and 52, were arrested.",
     "Boeing 737 deliveries resumed.",
     "Leaders met at No. 10 Downing Street.",
+    "Updated 4:12 PM GMT+2, October 5, 2024",
+    "Germany pledged 155mm artillery shells.",
+    "Berlin pledged Leopard 2 tanks.",
+    "Join 15,000 members who keep us independent. Subscribe for $5 a month.",
+    "Read also: 3 killed in an attack on Kharkiv",
+    "By the desk, 1 min read",
+    "Strikes came in the past 24 hours.",
 ]
 
 

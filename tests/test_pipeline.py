@@ -93,3 +93,18 @@ def test_pipeline_unknown_model_is_a_clear_error():
 
     with pytest.raises(ModelError, match="pip install"):
         load_model("en_no_such_pipeline_sm")
+
+
+def test_pipeline_measure_word_right_before_figure_wins(nlp):
+    doc = nlp("A missile struck Kharkiv, killing 3 people and wounding 21, the governor said.")
+    assert [(c["text"], c["measure"]) for c in doc._.claims] == [("3", "killed"), ("21", "wounded")]
+
+
+def test_pipeline_counted_things_decide_equipment(nlp):
+    (c,) = nlp("Russia has also lost 9,538 tanks.")._.claims
+    assert (c["counted"], c["measure"]) == ("tanks", "equipment")
+
+
+def test_pipeline_bracketed_conversion_is_one_claim(nlp):
+    claims = nlp("Ukraine held about 1,000 square km (386 square miles) of Russian territory.")._.claims
+    assert [(c["text"], c["counted"], c["subject"]) for c in claims] == [("about 1,000 square km", "Russian territory", "Russia")]
