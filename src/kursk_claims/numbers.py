@@ -118,7 +118,9 @@ def _lex() -> dict:
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": units["before"],
         "designators": {d.lower() for d in dates["designators"]},
-        "boilerplate_re": re.compile(r"(?<!\w)(?:" + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)", re.I),
+        "boilerplate_re": re.compile(
+            "(?=[" + re.escape("".join(sorted({w[0].lower() for w in word_list("boilerplate")}))) + r"])(?<!\w)(?:"
+            + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)"),
         "relative_units": dates["relative_units"],
     }
 
@@ -146,6 +148,10 @@ _NUMBER_GOES_ON = re.compile(r"[.,]\d|\s?%|\s+(?:per\s?cent|percent)\b")
 _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
 _SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
 _MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
+_OPENER_NEAR = re.compile(r"\b(between|from)\s+(?:\S+\s+)?$", re.I)
+_OPENER = re.compile(r"\b(between|from)\s+$", re.I)
+_TAIL_CUE = re.compile(r"(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", re.I)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
@@ -442,7 +448,10 @@ def _party_words() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _furniture_lines(text: str) -> frozenset[int]:
     """Where the lines that are page furniture start (one scan of the text)."""
-    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(text))
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # keep offsets; the pattern also matches lower case only, a rare miss
+    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(lowered))
 
 
 def _is_year(text: str, n: Numeral) -> bool:
@@ -519,7 +528,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if _is_year(text, n):
         cue, _, _ = _cue_before(text, start)
         unit, _ = _unit_after(text, end)
-        nxt = re.match(r"\s+([a-z]+)", text[end:end + 30])
+        nxt = _NEXT_WORD.match(text, end, end + 30)
         counted_words = {w for ws in table("measures")["counted"].values() for w in ws}
         if not (cue or unit or (nxt and nxt.group(1) in counted_words)):
             return None, 1
@@ -532,7 +541,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         nxt = numerals[i + 1]
         gap = text[end:nxt.start]
         joiner = _RANGE_JOIN.fullmatch(gap)
-        opener = re.search(r"\b(between|from)\s+(?:\S+\s+)?$", text[max(0, start - 20):start], re.I)
+        opener = _OPENER_NEAR.search(text[max(0, start - 20):start])
         unit_gap = _UNIT_JOIN.fullmatch(gap)  # "5.25%-5.5%", "10 km to 12 km"
         if unit_gap and _unit_after(text, end)[0] is not None and not joiner:
             joiner = re.match(r"\s*(\S+)\s*", unit_gap.group("join"))
@@ -563,7 +572,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             unit_info, unit_end = _unit_after(text, partner.end)
             if unit_info is None:
                 unit_info, _ = _unit_after(text, n.end)  # "10%-12%"
-            opener = re.search(r"\b(between|from)\s+$", text[max(0, start - 10):start], re.I)
+            opener = _OPENER.search(text[max(0, start - 10):start])
             s = start - len(opener.group(0)) if opener else start
             cue, cue_start, _ = _cue_before(text, s)
             if cue is not None:
@@ -590,7 +599,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
                 return None, consumed  # "three-year high", "10-year-old", "9-member": an adjective
             unit_info = info
             end += 1 + len(word)
-    tail = re.match(r"(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", text[end:end + 12], re.I)
+    tail = _TAIL_CUE.match(text, end, end + 12)
     if tail:
         bound = lex["after_cues"].get(tail.group(1).strip().lower().lstrip("-"), bound) if bound in ("exact", "approx") else bound
         end += len(tail.group(1))

@@ -80,7 +80,10 @@ class SentenceSetter:
             return doc
         idx = doc.to_array([IDX]).astype(np.int64)
         starts = np.full(len(doc), -1, dtype=np.int64)
-        cuts = np.array(sentences.boundaries(doc_text(doc)), dtype=np.int64)
+        text = doc_text(doc)
+        found = sentences.boundaries(text)
+        doc.user_data[_SPANS_KEY] = sentences.spans_between(text, found)  # for the components after
+        cuts = np.array(found, dtype=np.int64)
         token_at = np.searchsorted(idx, cuts, side="left")
         token_at = token_at[token_at < len(doc)]
         starts[token_at] = 1
