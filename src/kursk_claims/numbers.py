@@ -77,8 +77,8 @@ def _lex() -> dict:
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
     upper_re = "|".join(sorted(num["upper_abbreviations"], key=len, reverse=True))
     digit_re = re.compile(
-        r"(?=[\d$€£¥₽₴UCA])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
-        r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴])?"
+        r"(?=[\d$€£¥₽₴UCAEGRJ])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
+        r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴]|(?:USD|EUR|GBP|RUB|UAH|CHF|JPY|CNY|CAD|AUD)\s?)?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
         r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
         r"|\d+(?:\.\d+)?)"
@@ -240,7 +240,7 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         numeral = Numeral(start, end, value, "digits", grain, has_scale)
         cur = m.group("cur")
         if cur:
-            numeral.currency = lex["currency_before"].get(cur, "usd")
+            numeral.currency = lex["currency_before"].get(cur.strip(), cur.strip().lower())
         j = _scale_after(text, atoms, _and_a_half(text, atoms, i + 1, numeral), numeral)
         return numeral, j
     word = m.group(0).lower()
