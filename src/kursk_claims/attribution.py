@@ -22,6 +22,9 @@ _JOINERS = frozenset({"of", "the", "for", "in", "at", "from", "and", "on", "'s",
 _ADVERBS = frozenset({"even", "also", "later", "previously", "has", "had", "have", "reportedly", "then",
                       "recently", "once", "further", "separately", "earlier", "repeatedly", "publicly",
                       "officially", "initially", "now", "still", "had", "already", "which", "who"})
+_INVERTED_BEFORE = re.compile(r"[,”\"]\s*$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 _CUT = re.compile(r"\s+(?:in|at|from|on)\s+(?=[A-Z])")
 
 
@@ -167,7 +170,7 @@ class Speech:
                 continue
             np = None
             follow = text[after:after + 60]
-            inverted = re.search(r"[,”\"]\s*$", text[max(s0, pos - 4):pos]) and re.match(r"\s+[A-Z]", follow)
+            inverted = _INVERTED_BEFORE.search(text[max(s0, pos - 4):pos]) and _CAPITAL_NEXT.match(follow)
             if inverted:
                 np = noun_phrase_after(text, after + 1, s1)
             if np is None:
@@ -188,7 +191,7 @@ class Speech:
                 named_here = False
             else:
                 continue
-            reported = bool(re.match(r"(?:\s+\w+){0,4}?\s+that\b", follow))
+            reported = bool(_THAT_FOLLOWS.match(follow))
             events.append(Event(np[1], np[2], pos, source, "verb", reported, named_here))
         self._events[i] = events
         return events

@@ -14,6 +14,7 @@ from .lexicon import table
 
 _STOP = re.compile(r"(?=[.!?…])(?:[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9—–-])|(?<=[a-z]{2})\.(?=[A-Z][a-z]))")
 _NEWLINE = re.compile(r"\n+")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @cache
@@ -28,14 +29,14 @@ def boundaries(text: str) -> list[int]:
     for m in _NEWLINE.finditer(text):
         cuts.add(m.end())
     for m in _STOP.finditer(text):
-        if m.group(0).startswith("."):
-            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
-            if word:
-                w = word.group(1).lower()
-                if w in abbrev or w.rstrip(".") in abbrev or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
-                    continue
+        if text[m.start()] == ".":
+            parts = text[max(0, m.start() - 12):m.start()].split()
+            w = parts[-1].lower().lstrip("(\"“'") if parts and not text[m.start() - 1].isspace() else ""
+            if w and (w in abbrev or len(w) == 1 and w.isalpha() or _INITIALS.fullmatch(w)):
+                continue  # "Gen.", "U.S.", "J. Smith"
         end = m.end()
-        while end < len(text) and text[end].isspace():
+        n = len(text)
+        while end < n and text[end].isspace():
             end += 1
         cuts.add(end)
     return sorted(c for c in cuts if c < len(text))
