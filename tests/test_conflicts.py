@@ -1,8 +1,6 @@
 """Conflict rules on hand-built claims: each kind, and each thing that is not a conflict."""
 import sys
 
-import pytest
-
 from kursk_claims.conflicts import find_conflicts, group_claims
 from kursk_claims.records import Claim
 

@@ -18,10 +18,6 @@ from functools import cache
 from .lexicon import phrase_pattern, table, trie_pattern
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w.]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
-_JOINERS = frozenset({"of", "the", "for", "in", "at", "from", "and", "on", "'s", "’s"})
-_ADVERBS = frozenset({"even", "also", "later", "previously", "has", "had", "have", "reportedly", "then",
-                      "recently", "once", "further", "separately", "earlier", "repeatedly", "publicly",
-                      "officially", "initially", "now", "still", "had", "already", "which", "who"})
 _INVERTED_BEFORE = re.compile(r"[,”\"]\s*$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
@@ -39,6 +35,8 @@ def _lex() -> dict:
         "lead_drop": frozenset(a["np_lead_drop"]),
         "pronouns": frozenset(a["pronouns"]),
         "possessives": frozenset(a["possessives"]),
+        "joiners": frozenset(a["np_joiners"]),
+        "adverbs": frozenset(a["adverbs_before_verb"]),
         "continuations": re.compile(r"^\W*(?:" + phrase_pattern(a["continuations"]) + r")\b", re.I),
     }
 
@@ -63,15 +61,15 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
     ``the Ukrainian secret service``, ``a US military official in Washington``."""
     lex = _lex()
     toks = [(m.group(0), m.start() + floor, m.end() + floor) for m in _TOKEN.finditer(text[floor:end])]
-    while toks and (toks[-1][0].lower() in _ADVERBS or toks[-1][0] == ","):
+    while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
         toks.pop()
     taken: list[tuple[str, int, int]] = []
     while toks:
         w, s, e = toks[-1]
         lw = w.lower()
-        if _is_name_word(w) or (lw in _JOINERS and taken) or (lw in ("a", "an") and taken):
+        if _is_name_word(w) or (lw in lex["joiners"] and taken) or (lw in ("a", "an") and taken):
             taken.append(toks.pop())
-            if lw in ("a", "an") or (lw == "the" and not (toks and toks[-1][0].lower() in _JOINERS - {"the"})):
+            if lw in ("a", "an") or (lw == "the" and not (toks and toks[-1][0].lower() in lex["joiners"] - {"the"})):
                 break  # "the" ends the phrase unless it follows "of"/"for": "spokesman for the council"
             continue
         break
@@ -80,9 +78,9 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
         name = noun_phrase_before(text, toks[-1][1], floor)
         if name and all(p[:1].isupper() for p in name[0].split()):
             return name
-    while taken and taken[-1][0].lower() in _JOINERS | {"a", "an"}:
+    while taken and taken[-1][0].lower() in lex["joiners"] | {"a", "an"}:
         taken.pop()
-    while taken and taken[0][0].lower() in _JOINERS:
+    while taken and taken[0][0].lower() in lex["joiners"]:
         taken.pop(0)
     if not taken:
         return None
@@ -97,14 +95,14 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
     taken = []
     for w, s, e in toks:
         lw = w.lower()
-        if w[:1].isalpha() and (_is_name_word(w) or lw in _JOINERS or lw in ("a", "an") or lw in lex["possessives"]):
+        if w[:1].isalpha() and (_is_name_word(w) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]):
             if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
                 taken.append((w[:-1], s, e - 1))
                 break
             taken.append((w, s, e))
             continue
         break
-    while taken and taken[-1][0].lower() in _JOINERS | {"a", "an"}:
+    while taken and taken[-1][0].lower() in lex["joiners"] | {"a", "an"}:
         taken.pop()
     if not taken:
         return None

@@ -105,10 +105,8 @@ def _lex() -> dict:
         "digit_re": digit_re,
         "month_names": frozenset(months),
         "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
-        "weekday_re": re.compile(r"\b(?:" + "|".join(dates["weekdays"]) + r")\s*,?\s*$", re.I),
         "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + phrase_pattern(before_cues) + r")\s*$", re.I),
         "before_cues": {k.lower(): v for k, v in before_cues.items()},
-        "after_re": re.compile(r"^(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", re.I),
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
         "near": cues["near_bounds"],
         "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
@@ -121,7 +119,6 @@ def _lex() -> dict:
         "boilerplate_re": re.compile(
             "(?=[" + re.escape("".join(sorted({w[0].lower() for w in word_list("boilerplate")}))) + r"])(?<!\w)(?:"
             + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)"),
-        "relative_units": dates["relative_units"],
     }
 
 
@@ -680,8 +677,8 @@ def _vague_plural(text: str, n: Numeral) -> Quantity | None:
     before = text[max(0, start - 20):start]
     m = re.search(r"\b(tens|hundreds|dozens)\s+of\s+$", before, re.I)
     if m and word in ("thousands", "millions", "billions"):
-        mult = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 99)}[m.group(1).lower()]
-        base = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[word]
+        mult = lex["multipliers"][m.group(1).lower() + " of"]
+        base = lex["scales"][word[:-1]]
         low, high = mult[0] * base, (mult[1] + 1) * base - 1
         start -= len(m.group(0))
     elif re.match(r"\s+of\s+(?:thousands|millions|billions)\b", text[end:end + 20], re.I):
