@@ -106,6 +106,7 @@ POINTS += [
     ("It cost $5 bn to build.", "$5 bn", 5e9, "exact", "usd"),
     ("The video drew 10M views.", "10M", 1e7, "exact", None),
     ("We saw half a dozen tanks.", "half a dozen", 6, "exact", None),
+    ("Nearly a quarter of a million people fled.", "Nearly a quarter of a million", 250000, "at_most", None),
 ]
 
 # (sentence, mention, low, high, bound, unit)
@@ -127,6 +128,7 @@ INTERVALS = [
     ("Tens of thousands of people gathered.", "Tens of thousands", 20000, 99999, "vague", None),
     ("Hundreds of thousands of people fled.", "Hundreds of thousands", 200000, 999999, "vague", None),
     ("Dozens of villages were shelled.", "Dozens", 24, 199, "vague", None),
+    ("The war has killed tens of thousands.", "tens of thousands", 20000, 99999, "vague", None),
     ("Rates sit in a range of 5.25%-5.5%.", "5.25%-5.5%", 5.25, 5.5, "range", "percent"),
 ]
 
@@ -232,6 +234,10 @@ def test_numbers_offsets_are_exact_with_unicode():
     text = "Kyiv’s “estimate”: more than 11,000 North Korean troops."
     (q,) = read_quantities(text)
     assert text[q.start:q.end] == "more than 11,000"
+
+
+def test_numbers_fraction_reads_its_count_once():
+    assert [q.text for q in read_quantities("Three quarters of the staff left.")] == ["Three quarters"]
 
 
 def test_numbers_scale_word_not_doubled():

@@ -149,6 +149,8 @@ _OPENER_NEAR = re.compile(r"\b(between|from)\s+(?:\S+\s+)?$", re.I)
 _OPENER = re.compile(r"\b(between|from)\s+$", re.I)
 _TAIL_CUE = re.compile(r"(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", re.I)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_FRACTION_NEXT = re.compile(r"[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", re.I)
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion)\b", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
@@ -684,8 +686,8 @@ def _vague_plural(text: str, n: Numeral) -> Quantity | None:
     elif re.match(r"\s+of\s+(?:thousands|millions|billions)\b", text[end:end + 20], re.I):
         return None  # the outer word of "tens of thousands" is read with the inner one
     after = text[end:end + 20]
-    if not re.match(r"\s+(?:of\s+)?[A-Za-z]", after) and not re.match(r"\s+(?:more|fled|died|were|have|had)\b", after):
-        return None
+    if not re.match(r"\s+(?:of\s+)?[A-Za-z]", after) and not (m and re.match(r"\s*[.,;)]", after)):
+        return None  # "thousands of people", "killed tens of thousands."
     unit_info = None
     if re.match(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", after, re.I):
         unit_info, _ = _unit_after(text, end + len(re.match(r"\s+of", after).group(0)))
@@ -706,6 +708,7 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     if re.search(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", before, re.I):
         return None
     m = re.search(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", before, re.I)
+    of_scale = _OF_A_SCALE.match(text, n.end)
     if word == "half":
         if m and m.group(1):
             start -= len(m.group(0))
@@ -723,6 +726,10 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     bound = cue or "exact"
     if cue:
         start = cue_start
+    if of_scale:  # "a quarter of a million": a count, not a share
+        value = share / 100 * lex["scales"][of_scale.group(1).lower()]
+        low, high = interval(value, bound, value)
+        return _make(text, start, of_scale.end(), value, low, high, bound, None, [])
     low, high = interval(share, bound)
     if bound == "approx":
         low, high = share - 5, share + 5  # "about half": 45-55 percent
@@ -751,6 +758,8 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
             return None  # "Group of Seven", "Ocean's Eleven"
     if re.match(r"\s+in\s+(?:\d+|[a-z]+)\b", after, re.I):
         return None
+    if _FRACTION_NEXT.match(after):
+        return None  # "three quarters": the fraction reads it
     if not re.match(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]", after):
         return None
     return True
