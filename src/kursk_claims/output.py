@@ -99,12 +99,12 @@ def claims_table(claims: Iterable[Claim]) -> Group:
         head = items[0]
         title = f"[bold]{escape(article)}[/]  {escape(head.source or 'outlet unknown')} · {escape(head.published or 'date unknown')}"
         t = Table(title=title, title_justify="left", show_lines=False, expand=True)
-        t.add_column("figure", style="bold", max_width=24)
+        t.add_column("figure", style="bold", no_wrap=True)
         t.add_column("reading", no_wrap=True)
         t.add_column("counted", max_width=26)
         t.add_column("measure", no_wrap=True)
         t.add_column("attribution", max_width=26)
-        t.add_column("sentence", ratio=3, min_width=40)
+        t.add_column("sentence", ratio=3)
         for c in items:
             t.add_row(escape(c.text), c.reading(), escape(c.counted or ""), escape(c.measure or ""),
                       escape(c.attribution or ""), highlighted_sentence(c, 110))
