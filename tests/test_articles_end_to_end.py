@@ -52,3 +52,15 @@ def test_e2e_byline(read):
     assert not any(t.startswith("155") for t in claims)  # a calibre
     assert (claims["3"].measure, claims["21"].measure) == ("killed", "wounded")
     assert claims["24"].counted == "Shahed-136 drones"
+
+
+def test_e2e_site_byline_and_joined_figures(read):
+    import datetime as dt
+
+    article, claims = read("site_byline.txt", as_of=dt.datetime(2024, 12, 30))
+    assert article.source == "BBC News"
+    assert claims["1,500"].measure == "casualties" and claims["1,500"].scope.startswith("period:")
+    assert claims["462,980"].measure == "casualties"  # "up from": the same quantity as the figure before
+    assert claims["250,000"].subject == "Ukraine"  # "57,500 killed and 250,000 wounded"
+    assert claims["about a third"].unit == "percent"
+    assert claims["13.5tn roubles"].value == 13.5e12 and claims["13.5tn roubles"].unit == "rub"

@@ -99,6 +99,7 @@ def _outlets() -> tuple[str, ...]:
 _FOOTER = re.compile(
     r"(?:maintained(?: and managed)? by|all rights reserved by|©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?|copyright\s*(?:©\s*)?(?:\d{4})?)"
     r"\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
+_BYLINE_SOURCE = re.compile(r"(?m)^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$")
 _DATELINE_SOURCE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n(]{0,30}\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
 _REACHED_OUT = re.compile(r"(?:^|[.!?]\s+|\n)(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has\s+)?reached out to\b")
 
@@ -111,6 +112,9 @@ def article_source(text: str) -> str | None:
         name = _known_outlet(m.group("name")) or _trim_outlet(m.group("name"))
         if name:
             return name
+    m = _BYLINE_SOURCE.search(text[:800])
+    if m:
+        return _known_outlet(m.group("name")) or m.group("name").strip()
     m = _DATELINE_SOURCE.search(text[:600])
     if m:
         return _known_outlet(m.group("name")) or m.group("name").strip()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ PIPELINE_VERSION = "1"
 COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_context", "kursk_dates")
 
 
+_COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
+_JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
 _TEXT_KEY = "kursk_claims.text"
 _SPANS_KEY = "kursk_claims.sentences"
 
@@ -186,6 +189,16 @@ class ContextReader:
                 subject = context.read_land_owner(text, c["end"], clause_end) or subject
             if subject is None and c["measure"] is not None:
                 subject = last_subject.get(c["measure"])  # the figure goes on about the same side
+            if i > 0 and claims[i - 1]["sentence_start"] == s0:
+                # "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded": a figure
+                # joined to the one before it speaks of the same thing, or of the same side
+                before = claims[i - 1]
+                gap = text[before["end"]:c["start"]]
+                if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):
+                    c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
+                    subject = subject or before["subject"]
+                if subject is None and _JOINED.fullmatch(gap):
+                    subject = before["subject"]
             c["subject"] = subject
             if subject is not None and c["measure"] is not None:
                 last_subject[c["measure"]] = subject
