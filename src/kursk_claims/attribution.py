@@ -239,7 +239,7 @@ class Speech:
                 return who, None
         # reported speech goes on into a sentence that continues it ("As a result, ...")
         if i > 0 and _lex()["continuations"].match(self.text[s0:s1]):
-            p0, p1 = self.sentences[i - 1]
+            _, p1 = self.sentences[i - 1]
             if "\n" not in self.text[p1:s0]:
                 prev = [e for e in self.events_in(i - 1) if e.reported]
                 if prev:

@@ -226,7 +226,7 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
     gap = math.log10(b.low / a.high) if a.high > 0 and b.low > 0 and math.isfinite(a.high) else 1.0
     if k is not None:
         kind = "scale"
-        slip, right = _likely_slip(a, b, group)
+        slip, _ = _likely_slip(a, b, group)
         zeros = "thousand" if k == 3 else "million"
         suggestion = f"{_fmt(slip.rep)} -> {_fmt(slip.rep * 10 ** k if slip is a else slip.rep / 10 ** k)}?"
         severity = 0.9 + 0.1 * (1 - abs(b.rep / (a.rep * 10 ** k) - 1))

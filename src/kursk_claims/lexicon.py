@@ -35,7 +35,7 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
-def phrase_pattern(phrases: Any, *, flags: int = re.IGNORECASE) -> str:
+def phrase_pattern(phrases: Any) -> str:
     """A regex alternation of ``phrases``, longest first, spaces matching any whitespace."""
     parts = sorted(set(phrases), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)

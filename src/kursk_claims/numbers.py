@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .lexicon import phrase_pattern, table, trie_pattern, word_list
-
-BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
-
 
 @dataclass(slots=True)
 class Numeral:
@@ -56,7 +53,6 @@ class Quantity:
     unit: str | None = None
     unit_kind: str | None = None
     tail: int = 0  # where the counted noun may start (after the unit)
-    notes: list[str] = field(default_factory=list)
 
 
 # --- the lexicon, compiled once -------------------------------------------------------
@@ -495,7 +491,6 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             return None, 2
         return None, 1
     start, end = n.start, n.end
-    notes: list[str] = []
     low = high = value = None
     bound = "exact"
     consumed = 1
@@ -522,7 +517,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         start -= len(mult.group(0))
         low, high = lo_m * n.value, hi_m * n.value
         unit, end = _unit_after(text, end)
-        return _make(text, start, end, None, low, high, "vague", unit, notes), 1
+        return _make(text, start, end, None, low, high, "vague", unit), 1
 
     if _is_year(text, n):
         cue, _, _ = _cue_before(text, start)
@@ -577,7 +572,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             if cue is not None:
                 s = cue_start
             unit = _unit_from(unit_info, currency or partner.currency)
-            return _make(text, s, unit_end, None, lo_v, hi_v, "range", unit, notes), 2
+            return _make(text, s, unit_end, None, lo_v, hi_v, "range", unit), 2
         if _is_year(text, n) and partner is not None and _is_year(text, partner):
             return None, 2
 
@@ -610,7 +605,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     low, high = interval(value, bound, n.grain)
     if bound == "at_most" and cue_text in lex["near"]:
         low = value * lex["near"][cue_text]  # "nearly 3,000" is close to 3,000
-    return _make(text, start, end, value, low, high, bound, unit, notes), consumed
+    return _make(text, start, end, value, low, high, bound, unit), consumed
 
 
 def _unit_from(info: dict | None, currency: str | None) -> dict | None:
@@ -620,10 +615,10 @@ def _unit_from(info: dict | None, currency: str | None) -> dict | None:
 
 
 def _make(text: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
-          bound: str, unit_info: dict | None, notes: list[str]) -> Quantity:
+          bound: str, unit_info: dict | None) -> Quantity:
     unit = unit_info["unit"] if unit_info else None
     kind = unit_info["kind"] if unit_info else None
-    return Quantity(start, end, text[start:end], value, low, high, bound, unit, kind, end, notes)
+    return Quantity(start, end, text[start:end], value, low, high, bound, unit, kind, end)
 
 
 def interval(value: float, bound: str, grain: float = 1.0) -> tuple[float | None, float | None]:
@@ -667,7 +662,7 @@ def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
         start = cue_start
     share = round(100 / m.value, 4)
     low, high = interval(share, bound)
-    return _make(text, start, m.end, share, low, high, bound, {"unit": "percent", "kind": "share"}, [])
+    return _make(text, start, m.end, share, low, high, bound, {"unit": "percent", "kind": "share"})
 
 
 def _vague_plural(text: str, n: Numeral) -> Quantity | None:
@@ -691,7 +686,7 @@ def _vague_plural(text: str, n: Numeral) -> Quantity | None:
     unit_info = None
     if re.match(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", after, re.I):
         unit_info, _ = _unit_after(text, end + len(re.match(r"\s+of", after).group(0)))
-    return _make(text, start, end, None, low, high, "vague", unit_info, [])
+    return _make(text, start, end, None, low, high, "vague", unit_info)
 
 
 def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
@@ -729,11 +724,11 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     if of_scale:  # "a quarter of a million": a count, not a share
         value = share / 100 * lex["scales"][of_scale.group(1).lower()]
         low, high = interval(value, bound, value)
-        return _make(text, start, of_scale.end(), value, low, high, bound, None, [])
+        return _make(text, start, of_scale.end(), value, low, high, bound, None)
     low, high = interval(share, bound)
     if bound == "approx":
         low, high = share - 5, share + 5  # "about half": 45-55 percent
-    return _make(text, start, n.end, round(share, 4), low, high, bound, {"unit": "percent", "kind": "share"}, [])
+    return _make(text, start, n.end, round(share, 4), low, high, bound, {"unit": "percent", "kind": "share"})
 
 
 def _word_number_context(text: str, n: Numeral) -> bool | None:
