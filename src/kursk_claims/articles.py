@@ -92,8 +92,10 @@ def load_sources(path: Path) -> dict[str, dict[str, str | None]]:
 # --- what the text shows --------------------------------------------------------------
 
 @cache
-def _outlets() -> tuple[str, ...]:
-    return tuple(sorted(word_list("outlets"), key=len, reverse=True))
+def _outlets() -> re.Pattern:
+    """One pattern for every known outlet, the longest name first."""
+    names = sorted(word_list("outlets"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 _FOOTER = re.compile(
@@ -135,10 +137,8 @@ def article_source(text: str) -> str | None:
 
 
 def _known_outlet(phrase: str) -> str | None:
-    for outlet in _outlets():
-        if re.search(r"(?<!\w)" + re.escape(outlet) + r"(?!\w)", phrase):
-            return outlet
-    return None
+    m = _outlets().search(phrase)
+    return m.group(1) if m else None
 
 
 def _trim_outlet(name: str) -> str | None:

@@ -23,6 +23,10 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 _CUT = re.compile(r"\s+(?:in|at|from|on)\s+(?=[A-Z])")
 
+# patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
+
 
 @cache
 def _lex() -> dict:
@@ -96,7 +100,7 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
     for w, s, e in toks:
         lw = w.lower()
         if w[:1].isalpha() and (_is_name_word(w) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]):
-            if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+            if w.endswith(".") and not _INITIALS.fullmatch(w):
                 taken.append((w[:-1], s, e - 1))
                 break
             taken.append((w, s, e))
@@ -250,7 +254,7 @@ class Speech:
 def _quote_speaker(text: str, q0: int, q1: int, events: list[Event]) -> str | None:
     """Who a quotation is by: ``X wrote: “…”``, ``“…,” X said``."""
     lead = text[max(0, text.rfind("\n", 0, q0) + 1, q0 - 200):q0]
-    if re.search(r"[:,]\s*$", lead) or lead.strip() == "":
+    if _LEADS_INTO_QUOTE.search(lead) or lead.strip() == "":
         for e in reversed(events):
             if e.kind == "verb" and q0 - 200 <= e.pos < q0 and "\n" not in text[e.pos:q0]:
                 return e.source

@@ -15,6 +15,15 @@ from .lexicon import table, trie_pattern
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
 
+# patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_SPACES = re.compile(r"\s+")
+_HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
+_HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
+_PREPOSITION_LEAD = re.compile(r"^\S+\s+(?:the\s+)?")
+
 
 @cache
 def _counted_lex() -> dict:
@@ -52,7 +61,7 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
         if not w[0].isalpha():
             break
         if lw in lex["stops"] or w.endswith("."):
-            if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+            if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not _INITIALS.fullmatch(w):
                 taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
             break
         if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]):
@@ -112,13 +121,13 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
     b0, b1 = before
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
     if near and not text[near[-1].end():b1].strip(" ,"):  # right before the figure: "killing 3", "lost 500"
-        return lex["phrase_measure"][re.sub(r"\s+", " ", near[-1].group(1).lower())]
+        return lex["phrase_measure"][_SPACES.sub(" ", near[-1].group(1).lower())]
     m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
     if m:
-        return lex["phrase_measure"][re.sub(r"\s+", " ", m.group(1).lower())]
+        return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
     hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
     if hits:
-        return lex["phrase_measure"][re.sub(r"\s+", " ", hits[-1].group(1).lower())]
+        return lex["phrase_measure"][_SPACES.sub(" ", hits[-1].group(1).lower())]
     if counted:
         head = counted.split()[-1].lower()
         if head in lex["counted"]:
@@ -142,8 +151,8 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     """(start, end, subject) of each party named in text[start:end]."""
     pattern, names = _parties()
     return [(m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text, start, end)
-            if not re.match(r"[-‑][A-Za-z]", text[m.end():m.end() + 2])  # "Kyiv-in-three-days"
-            and not re.search(r"[A-Za-z][-‑]$", text[max(0, m.start() - 2):m.start()])]  # "pro-Russian"
+            if not _HYPHEN_WORD_AFTER.match(text[m.end():m.end() + 2])  # "Kyiv-in-three-days"
+            and not _HYPHEN_WORD_BEFORE.search(text[max(0, m.start() - 2):m.start()])]  # "pro-Russian"
 
 
 def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], counted: tuple[int, int] | None,
@@ -170,7 +179,7 @@ def _sentence_parties(text: str, start: int, end: int) -> list[tuple[int, int, s
 @lru_cache(maxsize=256)
 def _sentence_period(text: str, start: int, end: int) -> str | None:
     m = _scope_lex()["period"].search(text, start, end)
-    return "period: " + re.sub(r"\s+", " ", m.group(0)) if m else None
+    return "period: " + _SPACES.sub(" ", m.group(0)) if m else None
 
 
 def read_land_owner(text: str, start: int, end: int) -> str | None:
@@ -179,7 +188,7 @@ def read_land_owner(text: str, start: int, end: int) -> str | None:
     pattern, names = _parties()
     for m in pattern.finditer(text, start, end):
         after = text[m.end():m.end() + 30]
-        if re.match(r"['’]s\b", after) or re.match(r"\s+(?:territory|land|soil|territories|lands)\b", after):
+        if _POSSESSIVE_AFTER.match(after) or _LAND_AFTER.match(after):
             return names[m.group(1)]
     return None
 
@@ -214,7 +223,7 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
             for m in p.finditer(text, clause, s1):
                 if any(a <= m.start() < b for a, b in excluded):
                     continue
-                place = re.sub(r"^\S+\s+(?:the\s+)?", "", m.group(0))
+                place = _PREPOSITION_LEAD.sub("", m.group(0))
                 if place.split()[0].lower() in lex["not_places"] or place in _parties()[1]:
                     continue
                 return "place: " + place

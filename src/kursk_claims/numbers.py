@@ -38,6 +38,34 @@ class Numeral:
         """The fields in order: a form that crosses processes and rebuilds with ``Numeral(*t)``."""
         return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high, self.currency)
 
+# patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
+_NOT_DIGIT_OR_POINT = re.compile(r"[^\d.]")
+_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_HALF_A_SCALE = re.compile(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", re.I)
+_YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
+_SPACES = re.compile(r"\s+")
+_DASH_GAP = re.compile(r"\s*[-–—]\s*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|one)\s$", re.I)
+_ARTICLE_END = re.compile(r"(?:a|an|one)\s$", re.I)
+_FIRST_WORD = re.compile(r"\s*(\S+)\s*")
+_IN_GAP = re.compile(r"\s+in\s+")
+_MULTIPLIER_OF_BEFORE = re.compile(r"\b(tens|hundreds|dozens)\s+of\s+$", re.I)
+_OF_SCALE_PLURAL_AFTER = re.compile(r"\s+of\s+(?:thousands|millions|billions)\b", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z]")
+_PUNCTUATION_AFTER = re.compile(r"\s*[.,;)]")
+_OF_UNIT_AFTER = re.compile(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", re.I)
+_OF = re.compile(r"\s+of")
+_FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
+_NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
+_FRACTION_COUNT_BEFORE = re.compile(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", re.I)
+_HYPHEN_WORD = re.compile(r"[-‑][A-Za-z]")
+_PLUS_ODD = re.compile(r"[-‑](?:plus|odd)\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", re.I)
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
+_SENTENCE_OPENS_BEFORE = re.compile(r"[.!?:\"“]\s*$")
+_IN_N_AFTER = re.compile(r"\s+in\s+(?:\d+|[a-z]+)\b", re.I)
+_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]")
+
 
 @dataclass(slots=True)
 class Quantity:
@@ -154,7 +182,7 @@ _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 
 def _grain(digits: str) -> float:
     """The place value of the last significant digit: 12,000 -> 1000, 1250 -> 10, 3.2 -> 0.1."""
-    plain = re.sub(r"[^\d.]", "", digits)
+    plain = _NOT_DIGIT_OR_POINT.sub("", digits)
     if "." in plain:
         return 10.0 ** -len(plain.split(".")[1])
     stripped = plain.rstrip("0")
@@ -162,7 +190,7 @@ def _grain(digits: str) -> float:
 
 
 def _parse_digits(s: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", s))
+    return float(_GROUP_SEPARATORS.sub("", s))
 
 
 # --- pass 1: numerals -----------------------------------------------------------------
@@ -243,7 +271,7 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         low, high = lex["vague"][word]
         return Numeral(start, end, 0.0, "vague", 1.0, True, low, high), i + 1
     if word in lex["fractions"]:
-        half_of = re.match(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", text[end:end + 20], re.I)
+        half_of = _HALF_A_SCALE.match(text[end:end + 20])
         if word == "half" and half_of:  # "half a million", "half a dozen", "half million"
             scale = (half_of.group(1) or half_of.group(2)).lower()
             factor = 12 if scale == "dozen" else lex["scales"][scale]
@@ -451,7 +479,7 @@ def _furniture_lines(text: str) -> frozenset[int]:
 
 def _is_year(text: str, n: Numeral) -> bool:
     digits = text[n.start:n.end]
-    return n.kind == "digits" and not n.currency and bool(re.fullmatch(r"1[6-9]\d\d|20\d\d", digits))
+    return n.kind == "digits" and not n.currency and bool(_YEAR_LIKE.fullmatch(digits))
 
 
 def _cue_before(text: str, start: int) -> tuple[str | None, int, str]:
@@ -461,7 +489,7 @@ def _cue_before(text: str, start: int) -> tuple[str | None, int, str]:
     m = lex["before_re"].search(window)
     if not m:
         return None, start, ""
-    cue = re.sub(r"\s+", " ", m.group(1).lower())
+    cue = _SPACES.sub(" ", m.group(1).lower())
     return lex["before_cues"][cue], start - (len(window) - m.start(1)), cue
 
 
@@ -471,7 +499,7 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     if not m:
         return None, pos
     surface = (m.group(1) or m.group(2) or m.group(3)).lower()
-    surface = re.sub(r"\s+", " ", surface)
+    surface = _SPACES.sub(" ", surface)
     info = lex["unit_after"].get(surface) or lex["unit_after"].get(surface.replace("²", "2"))
     if info is None:
         return None, pos
@@ -487,7 +515,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     n = numerals[i]
     if _is_non_claim(text, n):
         # a year range "2002-2025" or a date: skip its partner too
-        if i + 1 < len(numerals) and re.fullmatch(r"\s*[-–—]\s*", text[n.end:numerals[i + 1].start]):
+        if i + 1 < len(numerals) and _DASH_GAP.fullmatch(text[n.end:numerals[i + 1].start]):
             return None, 2
         return None, 1
     start, end = n.start, n.end
@@ -508,12 +536,12 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             return None, 1
     before = text[max(0, start - 30):start]
     # "a million", "a dozen", "an estimated"
-    if n.kind == "words" and n.has_scale and re.search(r"\b(?:a|an|one)\s$", before, re.I) and n.value in (12, 100, 1000, 1e6, 1e9, 1e12):
-        start = start - len(re.search(r"(?:a|an|one)\s$", before, re.I).group(0))
+    if n.kind == "words" and n.has_scale and _ARTICLE_BEFORE.search(before) and n.value in (12, 100, 1000, 1e6, 1e9, 1e12):
+        start = start - len(_ARTICLE_END.search(before).group(0))
     # "several hundred", "a few thousand", "tens of thousands"
     mult = lex["multiplier_re"].search(text, max(0, start - 20), start)
     if mult and n.has_scale and n.value in (100, 1000, 1e6, 1e9):
-        lo_m, hi_m = lex["multipliers"][re.sub(r"\s+", " ", mult.group(1).lower())]
+        lo_m, hi_m = lex["multipliers"][_SPACES.sub(" ", mult.group(1).lower())]
         start -= len(mult.group(0))
         low, high = lo_m * n.value, hi_m * n.value
         unit, end = _unit_after(text, end)
@@ -538,7 +566,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         opener = _OPENER_NEAR.search(text[max(0, start - 20):start])
         unit_gap = _UNIT_JOIN.fullmatch(gap)  # "5.25%-5.5%", "10 km to 12 km"
         if unit_gap and _unit_after(text, end)[0] is not None and not joiner:
-            joiner = re.match(r"\s*(\S+)\s*", unit_gap.group("join"))
+            joiner = _FIRST_WORD.match(unit_gap.group("join"))
         if joiner and joiner.group(0).strip().lower() in ("to", "and") and lex["change_re"].search(text, max(0, start - 40), start):
             joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
         if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
@@ -651,7 +679,7 @@ def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     if n.value != 1 or i + 1 >= len(numerals):
         return None
     m = numerals[i + 1]
-    if not re.fullmatch(r"\s+in\s+", text[n.end:m.start]) or not 2 <= m.value <= 1000 or m.kind not in ("digits", "words"):
+    if not _IN_GAP.fullmatch(text[n.end:m.start]) or not 2 <= m.value <= 1000 or m.kind not in ("digits", "words"):
         return None
     if _is_year(text, m) or _is_non_claim(text, m):
         return None
@@ -672,20 +700,20 @@ def _vague_plural(text: str, n: Numeral) -> Quantity | None:
     low, high = n.low, n.high
     start, end = n.start, n.end
     before = text[max(0, start - 20):start]
-    m = re.search(r"\b(tens|hundreds|dozens)\s+of\s+$", before, re.I)
+    m = _MULTIPLIER_OF_BEFORE.search(before)
     if m and word in ("thousands", "millions", "billions"):
         mult = lex["multipliers"][m.group(1).lower() + " of"]
         base = lex["scales"][word[:-1]]
         low, high = mult[0] * base, (mult[1] + 1) * base - 1
         start -= len(m.group(0))
-    elif re.match(r"\s+of\s+(?:thousands|millions|billions)\b", text[end:end + 20], re.I):
+    elif _OF_SCALE_PLURAL_AFTER.match(text[end:end + 20]):
         return None  # the outer word of "tens of thousands" is read with the inner one
     after = text[end:end + 20]
-    if not re.match(r"\s+(?:of\s+)?[A-Za-z]", after) and not (m and re.match(r"\s*[.,;)]", after)):
+    if not _NOUN_AFTER.match(after) and not (m and _PUNCTUATION_AFTER.match(after)):
         return None  # "thousands of people", "killed tens of thousands."
     unit_info = None
-    if re.match(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", after, re.I):
-        unit_info, _ = _unit_after(text, end + len(re.match(r"\s+of", after).group(0)))
+    if _OF_UNIT_AFTER.match(after):
+        unit_info, _ = _unit_after(text, end + len(_OF.match(after).group(0)))
     return _make(text, start, end, None, low, high, "vague", unit_info)
 
 
@@ -698,11 +726,11 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     after = text[n.end:n.end + 20]
     start = n.start
     share = n.value
-    if not re.match(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", after, re.I):
+    if not _FRACTION_OBJECT_AFTER.match(after):
         return None
-    if re.search(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", before, re.I):
+    if _NOT_A_FRACTION_BEFORE.search(before):
         return None
-    m = re.search(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", before, re.I)
+    m = _FRACTION_COUNT_BEFORE.search(before)
     of_scale = _OF_A_SCALE.match(text, n.end)
     if word == "half":
         if m and m.group(1):
@@ -741,20 +769,20 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
     if n.value == 1:
         # "one in five" is a share; a lone "one" is a pronoun more often than a count
         return None
-    if re.match(r"[-‑][A-Za-z]", after) and not re.match(r"[-‑](?:plus|odd)\b", after, re.I):
+    if _HYPHEN_WORD.match(after) and not _PLUS_ODD.match(after):
         return None  # "three-year", "two-thirds" is read as a fraction
-    if re.search(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", before, re.I) \
-            and not re.search(r"\bof\s+the\s+$", before, re.I):
+    if _DETERMINER_BEFORE.search(before) \
+            and not _OF_THE_BEFORE.search(before):
         return None  # "the two countries" refers back; "of the three brigades" counts
     if word[0].isupper():
         line_start = text.rfind("\n", 0, n.start) + 1
         head = text[line_start:n.start]
-        if head.strip() and not re.search(r"[.!?:\"“]\s*$", head):
+        if head.strip() and not _SENTENCE_OPENS_BEFORE.search(head):
             return None  # "Group of Seven", "Ocean's Eleven"
-    if re.match(r"\s+in\s+(?:\d+|[a-z]+)\b", after, re.I):
+    if _IN_N_AFTER.match(after):
         return None
     if _FRACTION_NEXT.match(after):
         return None  # "three quarters": the fraction reads it
-    if not re.match(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]", after):
+    if not _WORD_OR_STOP_AFTER.match(after):
         return None
     return True
