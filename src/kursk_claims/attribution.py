@@ -24,6 +24,7 @@ _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 _CUT = re.compile(r"\s+(?:in|at|from|on)\s+(?=[A-Z])")
 
 # patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
 
@@ -127,7 +128,7 @@ def _clean(phrase: str) -> str:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation: curly quotes pair by shape, straight ones in turn."""
     spans = []
-    for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text):
+    for m in _QUOTATION.finditer(text):
         spans.append((m.start(), m.end()))
     return spans
 

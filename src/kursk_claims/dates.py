@@ -47,8 +47,8 @@ def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] 
         if lead and lead[-1] in lex["skip"]:
             continue
         clause = text[max(start, m.start() - 80):m.start()]
-        clause = re.split(r"[,;:.]\s", clause)[-1].lower()
-        if re.search(r"\b(?:since|from|after|before|until)\b", clause):
+        clause = _CLAUSE_BREAK.split(clause)[-1]
+        if _PERIOD_OPENER.search(clause):
             continue  # "since the invasion on Feb. 24, 2022": the start of a period
         parts: dict[str, int] = {}
         if m.group("month"):
@@ -131,6 +131,8 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
     return parsed.date().isoformat() if parsed else None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.]\s")
+_PERIOD_OPENER = re.compile(r"\b(?:since|from|after|before|until)\b", re.I)
 _BYLINE = re.compile(r"^\s*(?P<label>[A-Za-z ]{2,20}?)\s*:\s*(?P<date>.{6,60})$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]")
 _DATE_ONLY = re.compile(r"^\s*(?:\w+,\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}(?:[, ]+\d{1,2}[:.]\d{2}.*)?)\s*$")
