@@ -108,3 +108,8 @@ def test_pipeline_counted_things_decide_equipment(nlp):
 def test_pipeline_bracketed_conversion_is_one_claim(nlp):
     claims = nlp("Ukraine held about 1,000 square km (386 square miles) of Russian territory.")._.claims
     assert [(c["text"], c["counted"], c["subject"]) for c in claims] == [("about 1,000 square km", "Russian territory", "Russia")]
+
+
+def test_pipeline_counted_named_before_the_figure(nlp):
+    claims = nlp("The death toll rose to 300. Russia suffered losses of 5,000 in a week.")._.claims
+    assert [(c["counted"], c["measure"]) for c in claims] == [("death toll", "killed"), ("losses", "casualties")]

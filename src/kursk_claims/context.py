@@ -80,6 +80,24 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
     return text[start:end], start, end
 
 
+@cache
+def _tally_before() -> re.Pattern:
+    nouns = table("counted")["tally_nouns"]
+    return re.compile(
+        r"\b(" + trie_pattern(n.lower() for n in nouns) + r")\s+(?:of\s+|(?:\w+\s+){0,2}?"
+        r"(?:rose|risen|reached|stood|stands|hit|climbed|jumped|fell|is|was|were|are|at|to|now|exceeded|topped)\s+(?:at\s+|to\s+)?)$",
+        re.I)
+
+
+def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, int, int]:
+    """The noun that names a figure before it, when nothing after it does: ``the death toll rose
+    to 300`` -> ``death toll``, ``losses of 5,000`` -> ``losses``."""
+    m = _tally_before().search(text, max(floor, start - 60), start)
+    if not m:
+        return None, start, start
+    return m.group(1), m.start(1), m.end(1)
+
+
 def _looks_adjectival(words: list, i: int) -> bool:
     """``armed men``, ``trained soldiers``: a participle before another word of the phrase."""
     if i + 1 >= len(words):

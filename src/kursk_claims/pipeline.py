@@ -180,6 +180,8 @@ class ContextReader:
                 chunk = _noun_chunk_after(doc, c["end"], nxt)
                 if chunk is not None:
                     counted, c0, c1 = chunk
+            if counted is None:
+                counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
             c["counted"] = counted
             excluded = [tuple(s) for s in c["source_spans"]]
             c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], nxt), (prev, c["start"]))
