@@ -249,3 +249,28 @@ def test_cli_conflicts_malformed_line_names_it(runner, in_tmp):
 def test_cli_conflicts_without_store_says_what_to_do(runner, in_tmp):
     r = runner.invoke(app, ["conflicts"])
     assert r.exit_code == 1 and "kursk-claims extract" in r.stderr
+
+
+def test_cli_extract_long_article(runner, in_tmp):
+    (in_tmp / "long.txt").write_text(("Filler words without figures here. " * 40000) + ARTICLE, encoding="utf-8")
+    r = run(runner, ["extract", "long.txt", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 0 and [row["value"] for row in jsonl(r.stdout)] == [300]
+
+
+def test_cli_extract_one_failing_article_does_not_stop_the_run(runner, in_tmp, monkeypatch):
+    from kursk_claims import context
+
+    real = context.read_counted
+
+    def broken(text, pos, limit=None):
+        if "BROKEN" in text:
+            raise RuntimeError("rule failed")
+        return real(text, pos, limit)
+
+    monkeypatch.setattr(context, "read_counted", broken)
+    (in_tmp / "a.txt").write_text("BROKEN: about 12 tanks.", encoding="utf-8")
+    (in_tmp / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    r = runner.invoke(app, ["extract", "a.txt", "b.txt", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 1
+    assert "a.txt: could not be read (RuntimeError: rule failed)" in r.stderr
+    assert [row["article"] for row in jsonl(r.stdout)] == ["b.txt"]

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import KurskError
+from .errors import ArticleError, KurskError
 from .output import CLAIM_COLUMNS, FORMATS
 
 app = typer.Typer(
@@ -141,7 +141,14 @@ def extract(
         with _user_errors(1):
             store = Store(default_path(db))
     known = (lambda a: store.cached(a, signature)) if store else None
-    results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known, model=model)
+    def failed(article: Optional[Article], e: Exception) -> None:
+        why = str(e) if isinstance(e, ArticleError) else f"{e.__class__.__name__}: {e}"
+        problem = Problem(article.key if article else "an article", f"could not be read ({why})")
+        problems.append(problem)
+        warn(str(problem))
+
+    results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known, model=model,
+                               on_error=failed)
     n_articles = 0
     with _user_errors(1), (store.transaction() if store else nullcontext()):
         progress = _Progress() if err.is_terminal else None

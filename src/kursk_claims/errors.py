@@ -20,3 +20,7 @@ class ModelError(KurskError):
 
 class StoreError(KurskError):
     """The SQLite store cannot be opened or written."""
+
+
+class ArticleError(KurskError):
+    """The pipeline failed on one article; the others are still read."""

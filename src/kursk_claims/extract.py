@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from .articles import Article
 from .dates import resolve
+from .errors import ArticleError
 from .pipeline import build_pipeline, claims_of
 from .records import Claim, claim_id, text_digest
 
@@ -43,22 +44,31 @@ def extract_article(nlp: Language, article: Article) -> list[Claim]:
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, workers: int = 1,
                      known: Callable[[Article], list[Claim] | None] | None = None,
-                     model: str | None = None) -> Iterator[tuple[Article, list[Claim], bool]]:
+                     model: str | None = None,
+                     on_error: Callable[[Article | None, Exception], None] | None = None,
+                     ) -> Iterator[tuple[Article, list[Claim], bool]]:
     """Each article with its claims, in input order, streamed through ``nlp.pipe`` in batches.
 
     ``known`` returns the claims already stored for an unchanged article; those articles are
     not read again. The third item says whether the claims are fresh. With ``workers`` > 1,
     batches go to that many processes, each with its own pipeline (built from ``model``);
     only the claims come back, which costs far less than sending spaCy docs between processes.
+    ``on_error`` hears of an article the pipeline failed on; the others are still read.
     """
     def items() -> Iterator[tuple[Article, list[Claim] | None]]:
         for a in articles:
             yield a, (known(a) if known else None)
 
     if workers > 1:
-        yield from _extract_in_pool(items(), batch_size, workers, model)
+        yield from _extract_in_pool(items(), batch_size, workers, model, on_error)
         return
     pairs = (("" if cached is not None else a.text, (a, cached)) for a, cached in items())
+    if on_error is not None:
+        def handler(name: str, proc: object, docs: list, e: Exception) -> None:
+            for doc in docs:  # the doc is dropped; the run goes on with the next article
+                context = getattr(doc, "_context", None)
+                on_error(context[0] if context else None, e)
+        nlp.set_error_handler(handler)
     for doc, (article, cached) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         if cached is not None:
             yield article, cached, False
@@ -74,10 +84,16 @@ def _start_worker(model: str | None) -> None:
     _worker_nlp = build_pipeline(model)
 
 
-def _read_batch(batch: list[Article]) -> list[list[Claim]]:
+def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
+    """Claims for each article, or the error an article raised (the others still count)."""
     assert _worker_nlp is not None
-    docs = _worker_nlp.pipe((a.text for a in batch), batch_size=len(batch))
-    return [to_claims(a, claims_of(doc)) for a, doc in zip(batch, docs)]
+    out: list[list[Claim] | str] = []
+    for a in batch:
+        try:
+            out.append(to_claims(a, claims_of(_worker_nlp(a.text))))
+        except Exception as e:  # one article's failure must not lose the batch
+            out.append(f"{e.__class__.__name__}: {e}")
+    return out
 
 
 def _batches(items: Iterator[tuple[Article, list[Claim] | None]], size: int) -> Iterator[list[tuple[Article, list[Claim] | None]]]:
@@ -92,7 +108,8 @@ def _batches(items: Iterator[tuple[Article, list[Claim] | None]], size: int) -> 
 
 
 def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_size: int, workers: int,
-                     model: str | None) -> Iterator[tuple[Article, list[Claim], bool]]:
+                     model: str | None, on_error: Callable[[Article | None, Exception], None] | None,
+                     ) -> Iterator[tuple[Article, list[Claim], bool]]:
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
@@ -107,16 +124,23 @@ def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_
             window.append(entry)
             if len(window) < workers * 3:
                 continue
-            yield from _drain(window.pop(0))
+            yield from _drain(window.pop(0), on_error)
         for entry in window:
-            yield from _drain(entry)
+            yield from _drain(entry, on_error)
 
 
-def _drain(entry: tuple[list[tuple[Article, list[Claim] | None]], object]) -> Iterator[tuple[Article, list[Claim], bool]]:
+def _drain(entry: tuple[list[tuple[Article, list[Claim] | None]], object],
+           on_error: Callable[[Article | None, Exception], None] | None) -> Iterator[tuple[Article, list[Claim], bool]]:
     batch, result = entry
     fresh = iter(result.get())  # type: ignore[attr-defined]
     for article, cached in batch:
         if cached is not None:
             yield article, cached, False
-        else:
-            yield article, next(fresh), True
+            continue
+        claims = next(fresh)
+        if isinstance(claims, str):
+            if on_error is None:
+                raise ArticleError(claims)
+            on_error(article, ArticleError(claims))
+            continue
+        yield article, claims, True

@@ -35,6 +35,7 @@ from . import attribution, context, dates, numbers, sentences
 from .errors import ModelError
 
 PIPELINE_VERSION = "1"
+MAX_ARTICLE_CHARS = 20_000_000
 COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_context", "kursk_dates")
 
 
@@ -314,6 +315,7 @@ def build_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe(name)
     if not isinstance(nlp.tokenizer, TextKeepingTokenizer):
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS)  # rules, not a parser: long texts are fine
     return nlp
 
 
