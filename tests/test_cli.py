@@ -274,3 +274,12 @@ def test_cli_extract_one_failing_article_does_not_stop_the_run(runner, in_tmp, m
     assert r.exit_code == 1
     assert "a.txt: could not be read (RuntimeError: rule failed)" in r.stderr
     assert [row["article"] for row in jsonl(r.stdout)] == ["b.txt"]
+
+
+def test_cli_store_that_is_not_a_database_is_one_clear_error(runner, in_tmp):
+    (in_tmp / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (in_tmp / "bad.db").write_bytes(b"this is not an SQLite file" * 100)
+    r = runner.invoke(app, ["extract", "a.txt", "--db", "bad.db", "-f", "jsonl"])
+    assert r.exit_code == 1
+    assert "bad.db" in r.stderr and "--no-store" in r.stderr and "Traceback" not in r.stderr
+    assert (in_tmp / "bad.db").read_bytes().startswith(b"this is not")  # nothing overwritten
