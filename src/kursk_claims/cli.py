@@ -141,6 +141,7 @@ def extract(
         with _user_errors(1):
             store = Store(default_path(db))
     known = (lambda a: store.cached(a, signature)) if store else None
+
     def failed(article: Optional[Article], e: Exception) -> None:
         why = str(e) if isinstance(e, ArticleError) else f"{e.__class__.__name__}: {e}"
         problem = Problem(article.key if article else "an article", f"could not be read ({why})")
