@@ -181,6 +181,9 @@ NOT_CLAIMS = [
     "Read also: 3 killed in an attack on Kharkiv",
     "By the desk, 1 min read",
     "Strikes came in the past 24 hours.",
+    "Operators rolled out 5G networks.",
+    "Prices last rose like this in the 1990s.",
+    "The film was shown in 3D.",
 ]
 
 

@@ -167,6 +167,7 @@ _CALIBRE_AFTER = re.compile(r"[\s-]?mm\b(?:\s+\w+)?\s+(?:shells?|rounds?|ammunit
 _MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)[A-Z][A-Za-z]+\s$")
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|\s?%|\s+(?:per\s?cent|percent)\b")
 _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
+_STUCK_LETTERS = re.compile(r"[A-Z]|s\b|'s\b")
 _SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
 _MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
 _OPENER_NEAR = re.compile(r"\b(between|from)\s+(?:\S+\s+)?$", re.I)
@@ -440,6 +441,8 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
         if after[:1].isalpha() or after[:1] in "-‑":
             if _SERIAL_AFTER.match(after):
                 return True  # serial numbers: 3G4, 12-B7
+            if _STUCK_LETTERS.match(after) and _unit_after(text, n.end)[0] is None:
+                return True  # capitals stuck to the digits, or a decade: 5G, 3D, the 1990s
         words = before.split()
         prev_word = words[-1].lower().strip("([{\"“‘.,") if words and not last.isalnum() else ""
         if prev_word in lex["month_names"] or lex["month_after_re"].match(after):
