@@ -218,8 +218,7 @@ class Speech:
             self._speakers[key] = _quote_speaker(self.text, q0, q1, nearby)
         return self._speakers[key]
 
-    def attribution_for(self, pos: int, sentence: tuple[int, int] | None = None,
-                        sentences: list[tuple[int, int]] | None = None) -> tuple[str | None, tuple[int, int] | None]:
+    def attribution_for(self, pos: int) -> tuple[str | None, tuple[int, int] | None]:
         """The source of a figure at ``pos`` and where it is named."""
         i = self.sentence_index(pos)
         s0, s1 = self.sentences[i] if self.sentences else (0, len(self.text))

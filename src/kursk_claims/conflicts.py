@@ -226,7 +226,7 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
     gap = math.log10(b.low / a.high) if a.high > 0 and b.low > 0 and math.isfinite(a.high) else 1.0
     if k is not None:
         kind = "scale"
-        slip, _ = _likely_slip(a, b, group)
+        slip = _likely_slip(a, b, group)
         zeros = "thousand" if k == 3 else "million"
         suggestion = f"{_fmt(slip.rep)} -> {_fmt(slip.rep * 10 ** k if slip is a else slip.rep / 10 ** k)}?"
         severity = 0.9 + 0.1 * (1 - abs(b.rep / (a.rep * 10 ** k) - 1))
@@ -261,14 +261,14 @@ def _days_apart(a: Claim, b: Claim) -> int:
         return 0
 
 
-def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> tuple[Entry, Entry]:
+def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
     """The figure further from the group's median is the likely slip."""
     if len(group.entries) <= 2:
-        return a, b  # a lost "thousand" is more common than an added one
+        return a  # a lost "thousand" is more common than an added one
     med = group.median
     da = abs(math.log10(max(a.rep, 1e-9) / med)) if med > 0 else 0
     db = abs(math.log10(max(b.rep, 1e-9) / med)) if med > 0 else 0
-    return (a, b) if da >= db else (b, a)
+    return a if da >= db else b
 
 
 def _who(c: Claim) -> str:

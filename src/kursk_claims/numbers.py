@@ -38,34 +38,6 @@ class Numeral:
         """The fields in order: a form that crosses processes and rebuilds with ``Numeral(*t)``."""
         return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high, self.currency)
 
-# patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
-_NOT_DIGIT_OR_POINT = re.compile(r"[^\d.]")
-_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
-_HALF_A_SCALE = re.compile(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", re.I)
-_YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
-_SPACES = re.compile(r"\s+")
-_DASH_GAP = re.compile(r"\s*[-–—]\s*")
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|one)\s$", re.I)
-_ARTICLE_END = re.compile(r"(?:a|an|one)\s$", re.I)
-_FIRST_WORD = re.compile(r"\s*(\S+)\s*")
-_IN_GAP = re.compile(r"\s+in\s+")
-_MULTIPLIER_OF_BEFORE = re.compile(r"\b(tens|hundreds|dozens)\s+of\s+$", re.I)
-_OF_SCALE_PLURAL_AFTER = re.compile(r"\s+of\s+(?:thousands|millions|billions)\b", re.I)
-_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z]")
-_PUNCTUATION_AFTER = re.compile(r"\s*[.,;)]")
-_OF_UNIT_AFTER = re.compile(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", re.I)
-_OF = re.compile(r"\s+of")
-_FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
-_NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
-_FRACTION_COUNT_BEFORE = re.compile(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", re.I)
-_HYPHEN_WORD = re.compile(r"[-‑][A-Za-z]")
-_PLUS_ODD = re.compile(r"[-‑](?:plus|odd)\b", re.I)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", re.I)
-_OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
-_SENTENCE_OPENS_BEFORE = re.compile(r"[.!?:\"“]\s*$")
-_IN_N_AFTER = re.compile(r"\s+in\s+(?:\d+|[a-z]+)\b", re.I)
-_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]")
-
 
 @dataclass(slots=True)
 class Quantity:
@@ -133,6 +105,12 @@ def _lex() -> dict:
         "before_cues": {k.lower(): v for k, v in before_cues.items()},
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
         "near": cues["near_bounds"],
+        "tail_re": re.compile("(" + "|".join(_after_cue(k) for k in sorted(after_cues, key=len, reverse=True)) + ")", re.I),
+        "joiners": frozenset(cues["range_joiners"]),
+        "openers": {k.lower(): v for k, v in cues["range_openers"].items()},
+        "join_re": re.compile(r"\s*(" + "|".join(re.escape(j) for j in sorted(
+            set(cues["range_joiners"]) | set(cues["range_openers"].values()), key=len, reverse=True)) + r")\s*", re.I),
+        "opener_re": re.compile(r"\b(" + "|".join(cues["range_openers"]) + r")\s+(?:\S+\s+)?$", re.I),
         "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "unit_after_re": re.compile(
             r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
@@ -146,6 +124,7 @@ def _lex() -> dict:
     }
 
 
+# The patterns of the rules below, compiled once (a literal re.match(r"...") looks each up again).
 # Numbers inside these are never figures. Checked only around each numeral, not over the text.
 _SKIP_NEAR = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/12/2024, 2024-12-20
@@ -156,7 +135,7 @@ _SKIP_NEAR = re.compile(
 _WEB = re.compile(r"https?://|www\.|@[\w-]+\.")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|hrs|h\b|o'clock)", re.I)
-_HYPHEN_WORD_AFTER = re.compile(r"^[-‑]([A-Za-z]+)")
+_HYPHEN_WORD_AFTER = re.compile(r"[-‑]([A-Za-z]+)")
 _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
@@ -170,15 +149,36 @@ _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
 _STUCK_LETTERS = re.compile(r"[A-Z]|s\b|'s\b")
 _SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
 _MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
-_OPENER_NEAR = re.compile(r"\b(between|from)\s+(?:\S+\s+)?$", re.I)
-_OPENER = re.compile(r"\b(between|from)\s+$", re.I)
-_TAIL_CUE = re.compile(r"(\s+(?:or more|or so|or fewer|or less|and more|and up)\b|-?plus\b|\+|-odd\b)", re.I)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _FRACTION_NEXT = re.compile(r"[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", re.I)
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion)\b", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
+_NOT_DIGIT_OR_POINT = re.compile(r"[^\d.]")
+_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_HALF_A_SCALE = re.compile(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", re.I)
+_YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
+_SPACES = re.compile(r"\s+")
+_DASH_GAP = re.compile(r"\s*[-–—]\s*")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|one)\s$", re.I)
+_FIRST_WORD = re.compile(r"\s*(\S+)\s*")
+_IN_GAP = re.compile(r"\s+in\s+")
+_MULTIPLIER_OF_BEFORE = re.compile(r"\b(tens|hundreds|dozens)\s+of\s+$", re.I)
+_OF_SCALE_PLURAL_AFTER = re.compile(r"\s+of\s+(?:thousands|millions|billions)\b", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z]")
+_PUNCTUATION_AFTER = re.compile(r"\s*[.,;)]")
+_OF_UNIT_AFTER = re.compile(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares|dollars|euros)", re.I)
+_OF = re.compile(r"\s+of")
+_FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
+_NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
+_FRACTION_COUNT_BEFORE = re.compile(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", re.I)
+_PLUS_ODD = re.compile(r"[-‑](?:plus|odd)\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", re.I)
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
+_SENTENCE_OPENS_BEFORE = re.compile(r"[.!?:\"“]\s*$")
+_IN_N_AFTER = re.compile(r"\s+in\s+(?:\d+|[a-z]+)\b", re.I)
+_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]")
 
 
 def _grain(digits: str) -> float:
@@ -218,6 +218,14 @@ def find_numerals(text: str) -> list[Numeral]:
         if numeral is not None:
             numerals.append(numeral)
     return numerals
+
+
+def _after_cue(cue: str) -> str:
+    """The pattern of a cue written after a figure: words after a space ("or more"), signs
+    stuck to it ("-plus", "+")."""
+    if cue[0].isalpha():
+        return r"\s+" + re.escape(cue).replace(r"\ ", r"\s+") + r"\b"
+    return re.escape(cue) + (r"\b" if cue[-1].isalpha() else "")
 
 
 def _masked(text: str, start: int, end: int) -> bool:
@@ -510,7 +518,6 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
 
 
 _UNIT_JOIN = re.compile(r"\s?(?:%|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑]|to)\s*)(?:[$€£])?")
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‑]|to|through|and|or)\s*", re.I)
 
 
 def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity | None, int]:
@@ -540,7 +547,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     before = text[max(0, start - 30):start]
     # "a million", "a dozen", "an estimated"
     if n.kind == "words" and n.has_scale and _ARTICLE_BEFORE.search(before) and n.value in (12, 100, 1000, 1e6, 1e9, 1e12):
-        start = start - len(_ARTICLE_END.search(before).group(0))
+        start = start - len(_ARTICLE_BEFORE.search(before).group(0))
     # "several hundred", "a few thousand", "tens of thousands"
     mult = lex["multiplier_re"].search(text, max(0, start - 20), start)
     if mult and n.has_scale and n.value in (100, 1000, 1e6, 1e9):
@@ -565,8 +572,8 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if i + 1 < len(numerals):
         nxt = numerals[i + 1]
         gap = text[end:nxt.start]
-        joiner = _RANGE_JOIN.fullmatch(gap)
-        opener = _OPENER_NEAR.search(text[max(0, start - 20):start])
+        joiner = lex["join_re"].fullmatch(gap)
+        opener = lex["opener_re"].search(text, max(0, start - 20), start)
         unit_gap = _UNIT_JOIN.fullmatch(gap)  # "5.25%-5.5%", "10 km to 12 km"
         if unit_gap and _unit_after(text, end)[0] is not None and not joiner:
             joiner = _FIRST_WORD.match(unit_gap.group("join"))
@@ -574,7 +581,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
         if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
             word = joiner.group(0).strip().lower()
-            ok = (word in ("-", "–", "—", "‑", "to", "through", "or")) or (word == "and" and opener and opener.group(1).lower() == "between")
+            ok = word in lex["joiners"] or bool(opener and lex["openers"][opener.group(1).lower()] == word)
             if word in ("-", "‑") and gap.strip() != word and not unit_gap:
                 ok = False  # "5 - 3" spaced hyphen is rarely a range
             if ok and word in ("-", "‑") and nxt.value <= value and n.kind == nxt.kind == "digits":
@@ -597,7 +604,9 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
             unit_info, unit_end = _unit_after(text, partner.end)
             if unit_info is None:
                 unit_info, _ = _unit_after(text, n.end)  # "10%-12%"
-            opener = _OPENER.search(text[max(0, start - 10):start])
+            opener = lex["opener_re"].search(text, max(0, start - 10), start)
+            if opener and opener.group(0).split()[-1].lower() not in lex["openers"]:
+                opener = None  # "from" must stand right before the range to belong to it
             s = start - len(opener.group(0)) if opener else start
             cue, cue_start, _ = _cue_before(text, s)
             if cue is not None:
@@ -624,9 +633,10 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
                 return None, consumed  # "three-year high", "10-year-old", "9-member": an adjective
             unit_info = info
             end += 1 + len(word)
-    tail = _TAIL_CUE.match(text, end, end + 12)
+    tail = lex["tail_re"].match(text, end, end + 12)
     if tail:
-        bound = lex["after_cues"].get(tail.group(1).strip().lower().lstrip("-"), bound) if bound in ("exact", "approx") else bound
+        cue = _SPACES.sub(" ", tail.group(1).strip().lower())
+        bound = lex["after_cues"].get(cue, bound) if bound in ("exact", "approx") else bound
         end += len(tail.group(1))
     if unit_info and unit_info["kind"] == "duration" and cue is None and n.kind == "words" and n.value < 2:
         return None, consumed
@@ -772,7 +782,7 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
     if n.value == 1:
         # "one in five" is a share; a lone "one" is a pronoun more often than a count
         return None
-    if _HYPHEN_WORD.match(after) and not _PLUS_ODD.match(after):
+    if _HYPHEN_WORD_AFTER.match(after) and not _PLUS_ODD.match(after):
         return None  # "three-year", "two-thirds" is read as a fraction
     if _DETERMINER_BEFORE.search(before) \
             and not _OF_THE_BEFORE.search(before):

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .records import Claim, Conflict
+from .records import Claim, Conflict, show_number
 
 FORMATS = ("table", "jsonl", "json", "csv")
 CLAIM_COLUMNS = ("id", "article", "start", "end", "text", "value", "low", "high", "bound", "unit", "counted",
@@ -79,15 +79,10 @@ def flat_conflict(c: Conflict) -> dict[str, Any]:
 
 def highlighted_sentence(c: Claim, width: int = 160) -> Text:
     """The sentence with the figure in bold, cut around it when long."""
-    s = c.sentence
-    i = s.find(c.text)
-    if i < 0:
-        return Text(s[:width])
-    a = max(0, i - width // 2)
-    b = min(len(s), i + len(c.text) + width // 2)
-    t = Text(("…" if a else "") + s[a:i])
-    t.append(c.text, style="bold yellow")
-    t.append(s[i + len(c.text):b] + ("…" if b < len(s) else ""))
+    before, figure, after = c.sentence_around(width)
+    t = Text(before)
+    t.append(figure, style="bold yellow")
+    t.append(after)
     return t
 
 
@@ -137,7 +132,7 @@ def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
             t.add_row(c.as_of or "?", Text(c.text, style=style), c.reading(), escape(c.source or "?"),
                       escape(c.attribution or ""), escape(c.article))
         low, best, high = g.consensus()
-        t.caption = f"consensus across sources: low {low:,.0f} · best {best:,.0f} · high {high:,.0f}"
+        t.caption = f"consensus across sources: low {show_number(low)} · best {show_number(best)} · high {show_number(high)}"
         parts.append(t)
         for c in by_group[g.id]:
             parts.append(Text(f"  {c.kind} ({c.severity:.2f}): {c.explanation}", style=_KIND_STYLE[c.kind]))

@@ -91,6 +91,17 @@ class Claim:
         sign = {"approx": "~", "at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< "}.get(self.bound, "")
         return f"{sign}{show_number(self.value)}{unit}"
 
+    def sentence_around(self, width: int) -> tuple[str, str, str]:
+        """The sentence cut to about ``width`` characters around the figure: (before, figure, after),
+        with an ellipsis where it was cut; ("sentence start", "", "") when the figure is not in it."""
+        s = self.sentence or ""
+        i = s.find(self.text) if self.text else -1
+        if i < 0:
+            return s[:width], "", ""
+        a = max(0, i - width // 2)
+        b = min(len(s), i + len(self.text) + width // 2)
+        return ("…" if a else "") + s[a:i], self.text, s[i + len(self.text):b] + ("…" if b < len(s) else "")
+
     @property
     def interval(self) -> tuple[float, float]:
         """The interval as numbers, open ends as infinities; a bare value stands for itself."""

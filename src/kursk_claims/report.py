@@ -63,13 +63,8 @@ def safe_url(url: str | None) -> str | None:
 
 def highlighted(c: Claim, width: int = 220) -> str:
     """The sentence, escaped, with the figure in <mark>, cut around it when long."""
-    s = c.sentence or ""
-    i = s.find(c.text) if c.text else -1
-    if i < 0:
-        return _e(s[:width])
-    a = max(0, i - width // 2)
-    b = min(len(s), i + len(c.text) + width // 2)
-    return ("…" if a else "") + _e(s[a:i]) + "<mark>" + _e(c.text) + "</mark>" + _e(s[i + len(c.text):b]) + ("…" if b < len(s) else "")
+    before, figure, after = c.sentence_around(width)
+    return _e(before) + (f"<mark>{_e(figure)}</mark>" if figure else "") + _e(after)
 
 
 def _article_link(c: Claim, short: bool = False) -> str:
