@@ -168,17 +168,28 @@ def read_text_file(path: Path) -> str:
     return text
 
 
+def read_stdin(stream: io.TextIOBase | Any) -> str | None:
+    """All of standard input as UTF-8 text, or None when it is not UTF-8. The bytes are read
+    and decoded strictly: a text stream's lenient decoding (surrogate escapes) would let bad
+    bytes through to fail later, when the claims are written."""
+    raw = getattr(stream, "buffer", None)
+    try:
+        text = raw.read().decode("utf-8") if raw is not None else stream.read()
+        text.encode("utf-8")  # no lone surrogates from a lenient text stream
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.datetime | None = None,
                   stdin: io.TextIOBase | None = None) -> Iterator[Article | Problem]:
     """Every article the inputs name, in order, or a ``Problem`` for each that cannot be read."""
     extra = load_sources(sources) if sources else {}
     for given in inputs:
         if given == "-":
-            stream = stdin or sys.stdin
-            try:
-                text = stream.read()
-            except UnicodeDecodeError:
-                yield Problem("<stdin>", "not UTF-8 text")
+            text = read_stdin(stdin or sys.stdin)
+            if text is None:
+                yield Problem("<stdin>", "not UTF-8 text (convert it with iconv first)")
                 continue
             if not text.strip():
                 yield Problem("<stdin>", "no text on standard input")
@@ -275,8 +286,15 @@ def _jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: 
         except json.JSONDecodeError as e:
             yield Problem(f"{where}:{n}", f"not valid JSON ({e.msg}); each line must be one article object")
             continue
+        except (ValueError, RecursionError) as e:  # a number of thousands of digits; nesting too deep
+            why = "nested too deeply" if isinstance(e, RecursionError) else str(e).split(";")[0][:80]
+            yield Problem(f"{where}:{n}", f"not an article record ({why}); each line must be one article object")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Problem(f"{where}:{n}", "an article record needs a 'text' string")
+            continue
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in record.values()):
+            yield Problem(f"{where}:{n}", "an unpaired surrogate escape (such as \\ud800) is not text")
             continue
         if not record["text"].strip():
             yield Problem(f"{where}:{n}", "empty 'text'")
@@ -284,6 +302,9 @@ def _jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: 
         key = str(record.get("id") or record.get("url") or f"{where}:{n}")
         meta = _meta_from(record)
         yield _with_meta(Article(key, record["text"]), extra, meta, as_of)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _with_meta(article: Article, extra: dict, meta: dict, as_of: dt.datetime | None) -> Article:

@@ -6,6 +6,7 @@ stderr. Each command parses its options and calls plain functions that return re
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -18,7 +19,28 @@ from . import __version__
 from .errors import ArticleError, KurskError
 from .output import CLAIM_COLUMNS, FORMATS
 
+class _HelpWithoutType:
+    """``--help`` listed without a ``<bool>`` after it, like the other flags."""
+
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class _Group(_HelpWithoutType, typer.core.TyperGroup):
+    pass
+
+
+class _Command(_HelpWithoutType, typer.core.TyperCommand):
+    def collect_usage_pieces(self, ctx):  # type: ignore[no-untyped-def]
+        """``INPUT...`` in the usage line, as man pages write it, not ``{INPUT}...``."""
+        return [p[1:].replace("}", "", 1) if p.startswith("{") else p for p in super().collect_usage_pieces(ctx)]
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     help="The numeric claims of news articles, and the figures that disagree.",
@@ -88,23 +110,23 @@ def _open_output(output: Optional[Path]):
         fail(f"{output}: cannot write ({e.strerror})", 2)
 
 
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the records to this file instead of standard output.")]
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the records to this file instead of standard output.")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Every numeric claim in the articles: figure, reading, what is counted, whose, who says so.")
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .jsonl), JSON Lines article files, or - for standard input.", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl), JSON Lines article files, or - for standard input.", show_default=False)],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    model: Annotated[Optional[str], typer.Option(help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
-    sources: Annotated[Optional[Path], typer.Option(help="A sources.json or sources.csv with file/url, publisher, published for each article.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
+    model: Annotated[Optional[str], typer.Option(metavar="NAME_OR_PATH", help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")] = 16,
+    sources: Annotated[Optional[Path], typer.Option(metavar="FILE", help="A sources.json or sources.csv with file/url, publisher, published for each article.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
     db: DbOpt = None,
-    no_store: Annotated[bool, typer.Option("--no-store", help="Do not save the claims to the store.")] = False,
+    no_store: Annotated[bool, typer.Option("--no-store", metavar="", help="Do not save the claims to the store.")] = False,
 ) -> None:
     """Every numeric claim in the articles, with its figure, reading, counted noun, subject,
     measure, attribution, outlet and date.
@@ -129,7 +151,7 @@ def extract(
     problems: list[Problem] = []
 
     def articles() -> Iterator[Article]:
-        for item in read_articles(inputs, sources=sources, as_of=base):
+        for item in _distinct_keys(read_articles(inputs, sources=sources, as_of=base)):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
@@ -151,48 +173,62 @@ def extract(
     results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known, model=model,
                                on_error=failed)
     n_articles = 0
+    no_claims: list[str] = []
+    lost: Optional[OSError] = None  # the output could not be written: a closed pipe, a full disk
     with _user_errors(1), (store.transaction() if store else nullcontext()):
         progress = _Progress() if err.is_terminal else None
         table_claims = []
         out = None if fmt == "table" else _open_output(output)
         writer = RecordWriter(fmt, out, CLAIM_COLUMNS) if out else None
-        for article, claims, fresh in results:
-            n_articles += 1
-            if store and fresh:
-                store.replace(article, claims, signature)
+        try:
+            for article, claims, fresh in results:
+                n_articles += 1
+                if store and fresh:
+                    store.replace(article, claims, signature)
+                if writer:
+                    writer.write_all(c.to_dict() for c in claims)
+                else:
+                    table_claims.extend(claims)
+                    if not claims:
+                        no_claims.append(article.key)
+                if progress:
+                    progress.advance()
             if writer:
-                writer.write_all(c.to_dict() for c in claims)
-            else:
-                table_claims.extend(claims)
-            if progress:
-                progress.advance()
+                writer.close()
+        except OSError as e:  # stop reading; what was read so far is still saved
+            lost = e
+            results.close()
         if progress:
             progress.stop()
-        if writer:
-            writer.close()
-            if out is not sys.stdout:
-                out.close()
+        if out is not None and out is not sys.stdout:
+            _close_quietly(out)
     if store:
         store.close()
+    if lost is not None:
+        kept = f"; the {n_articles} article{'s' if n_articles != 1 else ''} read so far {'are' if n_articles != 1 else 'is'} stored" if store else ""
+        _output_lost(lost, output, kept)
     if fmt == "table":
-        Console().print(claims_table(table_claims))
+        try:
+            Console().print(claims_table(table_claims, no_claims))
+        except OSError as e:
+            _output_lost(e, None, "")
     if problems:
         if not n_articles:
             fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="The figures that disagree, grouped by quantity, explained and ranked.")
 def conflicts(
-    claims_file: Annotated[Optional[str], typer.Argument(help="Claims as JSON Lines (what `extract --format jsonl` prints), or - for standard input. Default: standard input when piped, else the store.", show_default=False)] = None,
+    claims_file: Annotated[Optional[str], typer.Argument(metavar="CLAIMS", help="Claims as JSON Lines (what `extract --format jsonl` prints), or - for standard input. Default: standard input when piped, else the store.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     db: DbOpt = None,
-    min_severity: Annotated[float, typer.Option(min=0.0, max=1.0, help="Leave out conflicts below this severity (0-1).")] = 0.0,
-    kind: Annotated[Optional[list[str]], typer.Option(help="Only these kinds: scale, bound, mismatch (repeatable).")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 when any conflict is found (for scripts).")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
-    max_per_claim: Annotated[int, typer.Option(min=0, help="At most this many conflicting pairs per claim (the farthest first); 0 for all.")] = 10,
+    min_severity: Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X", help="Leave out conflicts below this severity (0-1).")] = 0.0,
+    kind: Annotated[Optional[list[str]], typer.Option(metavar="KIND", help="Only these kinds: scale, bound, mismatch (repeatable).")] = None,
+    check: Annotated[bool, typer.Option("--check", metavar="", help="Exit 1 when any conflict is found (for scripts).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", metavar="", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
+    max_per_claim: Annotated[int, typer.Option(min=0, metavar="N", help="At most this many conflicting pairs per claim (the farthest first); 0 for all.")] = 10,
 ) -> None:
     """The figures that disagree: claims grouped by what they measure, conflicting pairs
     explained and ranked by severity.
@@ -216,23 +252,31 @@ def conflicts(
         for line in explain_lines(groups, skipped):
             print(line, file=sys.stderr)
     if fmt == "table":
-        Console().print(conflicts_table(groups, found))
+        try:
+            Console().print(conflicts_table(groups, found))
+        except OSError as e:
+            _output_lost(e, None, "")
     else:
         out = _open_output(output)
         rows = (flat_conflict(c) if fmt == "csv" else c.to_dict() for c in found)
-        write_records(rows, fmt, out, CONFLICT_COLUMNS)
+        try:
+            write_records(rows, fmt, out, CONFLICT_COLUMNS)
+        except OSError as e:
+            if out is not sys.stdout:
+                _close_quietly(out)
+            _output_lost(e, output, "")
         if out is not sys.stdout:
-            out.close()
+            _close_quietly(out)
     if check and found:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="One self-contained HTML page: a timeline per quantity, the conflicts marked.")
 def report(
-    claims_file: Annotated[Optional[str], typer.Argument(help="Claims as JSON Lines, or - for standard input. Default: standard input when piped, else the store.", show_default=False)] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("kursk-claims-report.html"),
-    open_it: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
-    title: Annotated[str, typer.Option(help="The page title.")] = "kursk-claims report",
+    claims_file: Annotated[Optional[str], typer.Argument(metavar="CLAIMS", help="Claims as JSON Lines, or - for standard input. Default: standard input when piped, else the store.", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")] = Path("kursk-claims-report.html"),
+    open_it: Annotated[bool, typer.Option("--open", metavar="", help="Open the page in the default browser.")] = False,
+    title: Annotated[str, typer.Option(metavar="TEXT", help="The page title.")] = "kursk-claims report",
     db: DbOpt = None,
 ) -> None:
     """One self-contained HTML page: a timeline per quantity, the conflicts marked, every
@@ -255,32 +299,142 @@ def report(
     if open_it:
         import webbrowser
 
-        webbrowser.open(output.resolve().as_uri())
+        uri = output.resolve().as_uri()
+        try:
+            opened = webbrowser.open(uri)
+        except Exception:  # a broken browser setting must not hide the page
+            opened = False
+        if not opened:
+            print(f"No browser could be started here: open {output.resolve()} in a browser "
+                  f"(its address is {uri}), or copy it to a machine with one.", file=sys.stderr)
+
+
+def _distinct_keys(items: Iterator) -> Iterator:
+    """The articles with one name each: the same article given twice is read once, and a
+    second, different article under a name already used (two JSON Lines records with one id)
+    is read under ``name#2``; both said on stderr."""
+    from .records import text_digest
+
+    seen: dict[str, str] = {}
+    for item in items:
+        if not hasattr(item, "text"):
+            yield item
+            continue
+        digest = text_digest(item.text)
+        if item.key in seen:
+            if seen[item.key] == digest:
+                warn(f"{item.key}: the same article given twice; read once")
+                continue
+            n = 2
+            while f"{item.key}#{n}" in seen:
+                n += 1
+            warn(f"{item.key}: a second, different article with this id; its claims are under {item.key}#{n}")
+            item.key = f"{item.key}#{n}"
+        seen[item.key] = digest
+        yield item
+
+
+def _close_quietly(out) -> None:  # type: ignore[no-untyped-def]
+    try:
+        out.close()
+    except OSError:
+        pass  # the same write error, already reported
+
+
+def _output_lost(e: OSError, output: Optional[Path], kept: str) -> None:
+    """Say why the output stopped, then exit: 141 (as a tool stopped by SIGPIPE) when the reader
+    closed the pipe (``| head``), 1 when the output could not be written (a full disk)."""
+    import os
+
+    if output is None:  # what is still buffered for stdout must not fail again at exit
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+    where = str(output) if output is not None else "standard output"
+    if isinstance(e, BrokenPipeError):
+        print(f"Note: {where} was closed by its reader, so the output stops here{kept}.", file=sys.stderr)
+        raise typer.Exit(141)
+    fail(f"cannot write to {where} ({e.strerror or e.__class__.__name__}){kept}", 1)
 
 
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     from .records import read_claims_jsonl
     from .store import Store, default_path
 
-    if claims_file == "-" or (claims_file is None and not sys.stdin.isatty()):
-        piped = sys.stdin.read()
-        if piped.strip() or claims_file == "-":
-            return read_claims_jsonl(piped.splitlines(), "<stdin>")
-        # nothing was piped (a cron job, /dev/null): fall back to the store
+    piped = _stdin_claims(claims_file)
+    if piped is not None:
+        if not piped.strip():
+            warn("no claims on standard input")
+        return _unique(read_claims_jsonl(piped.splitlines(), "<stdin>"))
     if claims_file is not None:
         path = Path(claims_file)
         if not path.is_file():
             fail(f"{claims_file}: no such file", 1)
         try:
             with path.open(encoding="utf-8") as f:
-                return read_claims_jsonl(f, claims_file)
+                return _unique(read_claims_jsonl(f, claims_file))
         except UnicodeDecodeError:
             fail(f"{claims_file}: not UTF-8 text", 1)
+        except OSError as e:
+            fail(f"{claims_file}: cannot read ({e.strerror or e.__class__.__name__})", 1)
     path = default_path(db)
     if not path.exists():
         fail(f"no claims store at {path}: run `kursk-claims extract ARTICLES` first, or pass a claims file", 1)
-    with Store(path) as store:
+    with Store(path, readonly=True) as store:
         return list(store.all_claims())
+
+
+def _stdin_claims(claims_file: Optional[str]) -> Optional[str]:
+    """Standard input's text when it holds the claims, else None (read the store). ``-`` or a
+    pipe or file on standard input is the input, even an empty one; a terminal or a device
+    (/dev/null, as cron gives) is not."""
+    from .articles import read_stdin
+
+    if claims_file not in (None, "-"):
+        return None
+    kind = "pipe"
+    if claims_file is None:
+        if sys.stdin is None or sys.stdin.isatty():
+            return None
+        kind = _stream_kind(sys.stdin)
+        if kind == "device":
+            return None
+    text = read_stdin(sys.stdin)
+    if text is None:
+        fail("<stdin>: not UTF-8 text; convert it with iconv first", 1)
+    if kind == "unknown" and not text.strip():
+        return None  # a stream with no file behind it (an embedding program) and nothing in it
+    return text
+
+
+def _stream_kind(stream) -> str:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return "unknown"
+    return "device" if stat.S_ISCHR(mode) else "pipe"
+
+
+def _unique(claims: list) -> list:
+    """The claims with exact duplicates left out (said on stderr): one figure read twice must
+    not count twice in every conflict."""
+    import json
+
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        key = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    if len(out) < len(claims):
+        n = len(claims) - len(out)
+        warn(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
+    return out
 
 
 class _Progress:
@@ -315,7 +469,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="", help="Print the version and exit.")] = False,
 ) -> None:
     """The numeric claims of news articles, and the figures that disagree."""
 

@@ -18,7 +18,7 @@ from .errors import ArticleError
 from .pipeline import build_pipeline, claims_of
 from .records import Claim, claim_id, text_digest
 
-__all__ = ["build_pipeline", "extract_article", "extract_articles", "to_claims"]
+__all__ = ["article_drafts", "build_pipeline", "chunks", "extract_article", "extract_articles", "to_claims"]
 
 
 def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
@@ -39,7 +39,52 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
 
 
 def extract_article(nlp: Language, article: Article) -> list[Claim]:
-    return to_claims(article, claims_of(nlp(article.text)))
+    return to_claims(article, article_drafts(nlp, article.text))
+
+
+CHUNK_CHARS = 100_000  # a long article is read in pieces of about this size: memory stays bounded
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` for a text cut into pieces of at most ``size`` characters, cut at a
+    paragraph break where there is one, else at a line break, a sentence end or a space, so
+    that no sentence (and no figure) is split in any ordinary text.
+
+    >>> [(o, p) for o, p in chunks("one.\n\ntwo.\n\nthree.", 8)]
+    [(0, 'one.\n\n'), (6, 'two.\n\n'), (12, 'three.')]
+    """
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for seam in ("\n\n", "\n", ". ", " "):
+            i = text.rfind(seam, start + size // 4, end)
+            if i >= 0:
+                end = i + len(seam)
+                break
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
+def article_drafts(nlp: Language, text: str) -> list[dict]:
+    """The pipeline's drafts for a whole text, a long one read piece by piece."""
+    if len(text) <= CHUNK_CHARS:
+        return claims_of(nlp(text))
+    out: list[dict] = []
+    for offset, piece in chunks(text):
+        out.extend(_shifted(claims_of(nlp(piece)), offset))
+    return out
+
+
+def _shifted(drafts: list[dict], offset: int) -> list[dict]:
+    """Drafts read from a piece, with their offsets moved to the whole text's."""
+    if offset:
+        for d in drafts:
+            for key in ("start", "end", "sentence_start", "sentence_end"):
+                d[key] += offset
+            if d.get("source_spans"):
+                d["source_spans"] = [[a + offset, b + offset] for a, b in d["source_spans"]]
+    return drafts
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, workers: int = 1,
@@ -62,18 +107,42 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
     if workers > 1:
         yield from _extract_in_pool(items(), batch_size, workers, model, on_error)
         return
-    pairs = (("" if cached is not None else a.text, (a, cached)) for a, cached in items())
+    def pieces() -> Iterator[tuple[str, tuple[Article, list[Claim] | None, int, bool, int]]]:
+        for n, (a, cached) in enumerate(items()):
+            if cached is not None or len(a.text) <= CHUNK_CHARS:
+                yield ("" if cached is not None else a.text), (a, cached, 0, True, n)
+                continue
+            parts = chunks(a.text)  # a long article: its pieces, the last one marked
+            offset, piece = next(parts)
+            for next_offset, next_piece in parts:
+                yield piece, (a, None, offset, False, n)
+                offset, piece = next_offset, next_piece
+            yield piece, (a, None, offset, True, n)
+
+    failed: set[int] = set()  # the articles (by input position) a piece of which the pipeline failed on
     if on_error is not None:
         def handler(name: str, proc: object, docs: list, e: Exception) -> None:
             for doc in docs:  # the doc is dropped; the run goes on with the next article
                 context = getattr(doc, "_context", None)
-                on_error(context[0] if context else None, e)
+                article, n = (context[0], context[4]) if context else (None, -1)
+                if n not in failed or n < 0:
+                    on_error(article, e)
+                failed.add(n)
         nlp.set_error_handler(handler)
-    for doc, (article, cached) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    reading: Article | None = None  # the long article whose pieces are being gathered
+    drafts: list[dict] = []
+    for doc, (article, cached, offset, last, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if cached is not None:
             yield article, cached, False
-        else:
-            yield article, to_claims(article, claims_of(doc)), True
+            continue
+        if article is not reading:
+            reading, drafts = article, []
+        drafts.extend(_shifted(claims_of(doc), offset))
+        if last:
+            reading = None
+            if n in failed:
+                continue
+            yield article, to_claims(article, drafts), True
 
 
 _worker_nlp: Language | None = None
@@ -90,7 +159,7 @@ def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
     out: list[list[Claim] | str] = []
     for a in batch:
         try:
-            out.append(to_claims(a, claims_of(_worker_nlp(a.text))))
+            out.append(to_claims(a, article_drafts(_worker_nlp, a.text)))
         except Exception as e:  # one article's failure must not lose the batch
             out.append(f"{e.__class__.__name__}: {e}")
     return out

@@ -46,7 +46,7 @@ class RecordWriter:
             self.out.write(("," if self.n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
         else:
             assert self.csv is not None
-            self.csv.writerow({k: ("" if v is None else v) for k, v in r.items()})
+            self.csv.writerow({k: ("" if v is None else _inert(v)) for k, v in r.items()})
         self.n += 1
 
     def write_all(self, records: Iterable[dict[str, Any]]) -> None:
@@ -57,6 +57,15 @@ class RecordWriter:
         if self.fmt == "json":
             self.out.write("\n]\n" if self.n else "]\n")
         self.out.flush()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(v: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``)
+    gets a leading apostrophe, which spreadsheets show as text; numbers are left as they are."""
+    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str], columns: tuple[str, ...]) -> int:
@@ -86,25 +95,37 @@ def highlighted_sentence(c: Claim, width: int = 160) -> Text:
     return t
 
 
-def claims_table(claims: Iterable[Claim]) -> Group:
-    """One table per article, its outlet and date in the heading."""
-    tables = []
+def claims_table(claims: Iterable[Claim], no_claims: Iterable[str] = ()) -> Group:
+    """One table per article, its outlet and date in the heading, and one block per claim: the
+    figure on the left; its reading, measure, counted noun and attribution on one line with the
+    sentence below, so it reads at 80 columns as well as at 200. ``no_claims`` names the
+    articles read that hold no figure."""
+    tables: list = []
     for article, group in groupby(claims, key=lambda c: c.article):
         items = list(group)
         head = items[0]
         title = f"[bold]{escape(article)}[/]  {escape(head.source or 'outlet unknown')} · {escape(head.published or 'date unknown')}"
-        t = Table(title=title, title_justify="left", show_lines=False, expand=True)
-        t.add_column("figure", style="bold", no_wrap=True)
-        t.add_column("reading", no_wrap=True)
-        t.add_column("counted", max_width=26)
-        t.add_column("measure", no_wrap=True)
-        t.add_column("attribution", max_width=26)
-        t.add_column("sentence", ratio=3)
+        t = Table(title=title, title_justify="left", show_lines=True, expand=True)
+        t.add_column("figure", style="bold", min_width=10, max_width=22, overflow="fold")
+        t.add_column("what it says, and where", min_width=30, ratio=1)
         for c in items:
-            t.add_row(escape(c.text), c.reading(), escape(c.counted or ""), escape(c.measure or ""),
-                      escape(c.attribution or ""), highlighted_sentence(c, 110))
+            t.add_row(escape(c.text), Text.assemble(claim_summary(c), "\n", highlighted_sentence(c, 160)))
         tables.append(t)
+    empty = list(no_claims)
+    if empty:
+        shown = ", ".join(empty[:10]) + (f" and {len(empty) - 10} more" if len(empty) > 10 else "")
+        tables.append(Text(f"No claims in {shown}.", style="dim"))
     return Group(*tables)
+
+
+def claim_summary(c: Claim) -> Text:
+    """``≥ 700,000 · casualties · soldiers · per Ukrinform``: what a figure says, on one line."""
+    t = Text(c.reading(), style="bold")
+    for label, value in (("", c.measure), ("", c.counted), ("per ", c.attribution), ("", c.scope)):
+        if value:
+            t.append(" · ", style="dim")
+            t.append(label + value)
+    return t
 
 
 _KIND_STYLE = {"scale": "bold red", "bound": "red", "mismatch": "yellow"}

@@ -79,6 +79,7 @@ class Claim:
                 raise RecordError(f"{f.name!r} must be a string or null, not {v!r}")
             kwargs[f.name] = v
         kwargs.setdefault("text", "")
+        _check_claim(kwargs)
         if "id" not in kwargs or not kwargs["id"]:
             kwargs["id"] = claim_id(str(kwargs["article"]), kwargs["start"], kwargs["end"])
         return cls(**kwargs)
@@ -149,11 +150,44 @@ def read_claims_jsonl(lines: Iterable[str], where: str) -> list[Claim]:
             data = json.loads(line)
         except json.JSONDecodeError as e:
             raise RecordError(f"{where}:{n}: not valid JSON ({e.msg}); expected one claim object a line") from e
+        except (ValueError, RecursionError) as e:  # a number of thousands of digits; nesting too deep
+            raise RecordError(f"{where}:{n}: not a claim ({_json_trouble(e)}); expected one claim object a line") from e
         try:
             out.append(Claim.from_dict(data))
         except RecordError as e:
             raise RecordError(f"{where}:{n}: {e}") from e
     return out
+
+
+def _json_trouble(e: Exception) -> str:
+    return "nested too deeply" if isinstance(e, RecursionError) else str(e).split(";")[0][:80]
+
+
+def _check_claim(kwargs: dict[str, Any]) -> None:
+    """What the field types alone do not say: an article name, finite numbers, low <= high."""
+    if not isinstance(kwargs.get("article"), str) or not kwargs["article"]:
+        raise RecordError(f"'article' must be a non-empty string, not {kwargs.get('article')!r}")
+    for key in ("value", "low", "high"):
+        v = kwargs.get(key)
+        if v is None:
+            continue
+        try:
+            finite = math.isfinite(float(v))
+        except OverflowError:
+            finite = False
+        if not finite:
+            raise RecordError(f"{key!r} must be a finite number, not {str(v)[:20] + '…' if len(str(v)) > 20 else v}")
+    for key, v in kwargs.items():
+        if isinstance(v, str) and not v.isascii():
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RecordError(f"{key!r} holds an unpaired surrogate escape, which is not text") from None
+    low, high = kwargs.get("low"), kwargs.get("high")
+    if low is not None and high is not None and low > high:
+        raise RecordError(f"'low' ({low}) is above 'high' ({high})")
+    if kwargs["start"] < 0 or kwargs["end"] < kwargs["start"] or kwargs["end"] >= 2**53:
+        raise RecordError(f"'start' ({kwargs['start']}) and 'end' ({kwargs['end']}) are not a span")
 
 
 def claim_id(article_key: str, start: int, end: int) -> str:

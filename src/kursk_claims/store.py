@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .articles import Article
-from .errors import StoreError
+from .errors import RecordError, StoreError
 from .records import Claim, text_digest
 
 DEFAULT_DB = "kursk-claims.db"
@@ -50,16 +50,45 @@ def default_path(db: str | None = None) -> Path:
     return Path(db or os.environ.get(ENV_DB) or DEFAULT_DB)
 
 
+# the columns the store reads and writes; a table may have more (a user's own notes), never fewer
+_COLUMNS = {"articles": ("article", "digest", "signature", "source", "published", "url", "title", "extracted_at"),
+            "claims": ("article", "id", "start", "measure", "subject", "unit", "record")}
+
+
 class Store:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, readonly: bool = False):
+        """Open the store. ``readonly`` opens it for reading only: nothing is created or switched,
+        so a store the user may read but not write still reads. Before anything is written, the
+        file is checked to be an empty database or a claims store (never another tool's file)."""
         self.path = path
         try:
+            if readonly:
+                self.conn = _connect_readonly(path)
+                self._check_schema()
+                return
             self.conn = sqlite3.connect(str(path), timeout=600, isolation_level=None)
+            self._check_schema()
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript(_SCHEMA)
+            self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")  # all tables or none: others may be checking
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot open the claims store ({e}); pass --db with another path or --no-store") from e
+
+    def _check_schema(self) -> None:
+        """A StoreError unless the database is empty or holds the store's tables with their columns."""
+        tables = {name: sql for name, sql in self.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+                  if not name.startswith("sqlite_")}
+        if not tables:
+            return
+        for table, needed in _COLUMNS.items():
+            if table not in tables:
+                raise StoreError(f"{self.path}: a SQLite database of another tool (tables: {', '.join(sorted(tables)[:5])}); "
+                                 "it was left untouched: pass --db with another path")
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            missing = [c for c in needed if c not in have]
+            if missing:
+                raise StoreError(f"{self.path}: its {table!r} table is not a kursk-claims table (no {', '.join(missing)}); "
+                                 "it was left untouched: pass --db with another path")
 
     def close(self) -> None:
         self.conn.close()
@@ -102,7 +131,10 @@ class Store:
             raise StoreError(f"{self.path}: the store is busy or read-only ({e}); try again, or pass --db or --no-store") from e
         try:
             yield
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"{self.path}: cannot save the claims ({e}); the store is as it was") from e
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -110,23 +142,53 @@ class Store:
 
     def replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         """Put an article's claims in place of the ones stored before (inside a transaction)."""
+        try:
+            self._replace(article, claims, signature)
+        except sqlite3.DatabaseError as e:  # a user's own NOT NULL column, a full disk
+            raise StoreError(f"{self.path}: cannot save the claims of {article.key} ({e}); "
+                             "nothing of this run was saved: pass --db with another path or --no-store") from e
+
+    def _replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self.conn.execute("DELETE FROM claims WHERE article = ?", (article.key,))
         self.conn.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO articles (article, digest, signature, source, published, url, title, extracted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (article.key, text_digest(article.text), signature, article.source, article.published,
              article.url, article.title, now))
         self.conn.executemany(
-            "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO claims (article, id, start, measure, subject, unit, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(c.article, c.id, c.start, c.measure, c.subject, c.unit, json.dumps(c.to_dict(), ensure_ascii=False))
              for c in claims])
 
     def all_claims(self) -> Iterator[Claim]:
-        rows = self.conn.execute("SELECT record FROM claims ORDER BY article, start")
-        for (record,) in rows:
-            yield Claim.from_dict(json.loads(record))
+        try:
+            if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims'").fetchone():
+                return  # an empty database, opened read-only: no claims yet
+            rows = self.conn.execute("SELECT article, record FROM claims ORDER BY article, start")
+            for article, record in rows:
+                try:
+                    yield Claim.from_dict(json.loads(record))
+                except (ValueError, TypeError, RecursionError, RecordError) as e:
+                    raise StoreError(f"{self.path}: a stored claim of {article!r} is damaged ({e}); "
+                                     "extract that article again") from e
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot read the claims store ({e})") from e
 
     def count(self) -> tuple[int, int]:
         a = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         c = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         return a, c
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection; where SQLite cannot share a write-ahead log read-only (no write
+    access to the folder), the file is read as it stands."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=600, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
