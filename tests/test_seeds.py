@@ -7,10 +7,11 @@ import pytest
 
 from kursk_claims.cli import app
 
-from .conftest import SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED
 
-SCORER = SHARED / "eval" / "score.py"
-GOLD = SHARED / "eval" / "seeds.gold.json"
+# the repository's copies (data/eval/README.md), so the scores are checked in a plain clone too
+SCORER = ROOT / "data" / "eval" / "score.py"
+GOLD = ROOT / "data" / "eval" / "seeds.gold.json"
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,12 @@ def test_seeds_conflicts_meet_thresholds(scores):
     assert scores["conflict_core_recall"] == 1.0
     assert scores["conflict_stretch_recall"] >= 0.6
     assert scores["conflict_precision"] >= 0.9
+
+
+def test_seed_gold_copies_are_the_shared_files():
+    """The copies are there in every clone, and where the shared folder is too, identical to it."""
+    for name in ("score.py", "seeds.gold.json", "FORMAT.md"):
+        copy, shared = ROOT / "data" / "eval" / name, SHARED / "eval" / name
+        assert copy.is_file(), f"data/eval/{name} is missing"
+        if shared.exists():
+            assert copy.read_bytes() == shared.read_bytes(), f"data/eval/{name} differs from {shared}"
