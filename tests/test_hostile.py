@@ -369,3 +369,14 @@ def test_report_open_without_a_browser_says_where_the_page_is(runner, in_tmp, mo
     r = invoke(runner, ["report", "c.jsonl", "-o", "page.html", "--open"])
     assert r.exit_code == 0
     one_line(r.stderr, "No browser", str(in_tmp / "page.html"), "file://")
+
+
+def test_surprise_json_lines_on_standard_input_end_at_newlines_only(runner, in_tmp):
+    """U+2028 (a line separator to str.splitlines) is allowed inside a JSON string, and news text has it."""
+    record = {"id": "sep", "text": "The ministry said\u2028about 12,000 troops had been deployed.\n"}
+    r = invoke(runner, ["extract", "-", "-f", "jsonl", "--no-store"], input=json.dumps(record, ensure_ascii=False) + "\n")
+    assert r.exit_code == 0, r.stderr
+    rows = jsonl(r.stdout)
+    assert [row["text"] for row in rows] == ["about 12,000"]
+    c = invoke(runner, ["conflicts", "-", "-f", "jsonl"], input=json.dumps(dict(CLAIM, sentence="a\u2028b"), ensure_ascii=False) + "\n")
+    assert c.exit_code == 0, c.stderr

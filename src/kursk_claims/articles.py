@@ -274,7 +274,7 @@ def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) ->
 
 def _jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
     if isinstance(lines, str):
-        lines = lines.splitlines()
+        lines = lines.split("\n")  # JSON Lines: a line ends at a newline only (U+2028 may be in a string)
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

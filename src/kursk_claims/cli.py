@@ -366,7 +366,7 @@ def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     if piped is not None:
         if not piped.strip():
             warn("no claims on standard input")
-        return _unique(read_claims_jsonl(piped.splitlines(), "<stdin>"))
+        return _unique(read_claims_jsonl(piped.split("\n"), "<stdin>"))
     if claims_file is not None:
         path = Path(claims_file)
         if not path.is_file():
