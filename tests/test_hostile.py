@@ -380,3 +380,12 @@ def test_surprise_json_lines_on_standard_input_end_at_newlines_only(runner, in_t
     assert [row["text"] for row in rows] == ["about 12,000"]
     c = invoke(runner, ["conflicts", "-", "-f", "jsonl"], input=json.dumps(dict(CLAIM, sentence="a\u2028b"), ensure_ascii=False) + "\n")
     assert c.exit_code == 0, c.stderr
+
+
+def test_surprise_markup_in_claims_is_shown_as_written(runner, in_tmp):
+    """Square brackets from a claims file are text at a terminal, never rich markup."""
+    claims_file(in_tmp / "c.jsonl", [dict(CLAIM, as_of="[/]", unit="[bold]"),
+                                     dict(CLAIM, id="c2", article="b.txt", text="11", value=11, low=11, high=11, as_of="[/x]", unit="[bold]")])
+    r = invoke(runner, ["conflicts", "c.jsonl", "-f", "table"])
+    assert r.exit_code == 0
+    assert "[/x]" in r.stdout and "[bold]" in r.stdout

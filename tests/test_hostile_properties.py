@@ -31,7 +31,7 @@ runner = CliRunner()
 
 FRAGMENTS = ["12", "12,000", "-3.5", "−12,000", "1e308", "9" * 60, "½", "٣٬٠٠٠", "1\u200b000", "\u202e",
              "\x00", "\ufeff", "\r\n", "\n\n", " percent", " km²", "about ", "more than ", "between 3 and ",
-             " soldiers", " said Reuters.", "(3.5) billion", "1850 North", "thousands", "—", "\t", "{", "[", '"']
+             " soldiers", " said Reuters.", "(3.5) billion", "1850 North", "thousands", "—", "\t", "{", "[", '"', "[/]", "[bold]", "[/x]", "<script>", "&amp;"]
 hostile_text = st.one_of(
     st.text(max_size=300),
     st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map("".join),

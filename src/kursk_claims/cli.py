@@ -56,7 +56,7 @@ class Exit(Exception):
 
 def fail(message: str, code: int = 1) -> None:
     """One clear line on stderr, then exit."""
-    err.print(f"[bold red]Error:[/] {message}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
+    err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
 

@@ -150,7 +150,7 @@ def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
         for e in entries:
             c = e.claim
             style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
-            t.add_row(c.as_of or "?", Text(c.text, style=style), c.reading(), escape(c.source or "?"),
+            t.add_row(escape(c.as_of or "?"), Text(c.text, style=style), escape(c.reading()), escape(c.source or "?"),
                       escape(c.attribution or ""), escape(c.article))
         low, best, high = g.consensus()
         t.caption = f"consensus across sources: low {show_number(low)} · best {show_number(best)} · high {show_number(high)}"
