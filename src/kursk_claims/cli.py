@@ -19,6 +19,7 @@ from . import __version__
 from .errors import ArticleError, KurskError
 from .output import CLAIM_COLUMNS, FORMATS
 
+
 class _HelpWithoutType:
     """``--help`` listed without a ``<bool>`` after it, like the other flags."""
 
@@ -174,39 +175,34 @@ def extract(
                                on_error=failed)
     n_articles = 0
     no_claims: list[str] = []
-    lost: Optional[OSError] = None  # the output could not be written: a closed pipe, a full disk
     with _user_errors(1), (store.transaction() if store else nullcontext()):
         progress = _Progress() if err.is_terminal else None
         table_claims = []
         out = None if fmt == "table" else _open_output(output)
-        writer = RecordWriter(fmt, out, CLAIM_COLUMNS) if out else None
-        try:
-            for article, claims, fresh in results:
-                n_articles += 1
-                if store and fresh:
-                    store.replace(article, claims, signature)
-                if writer:
-                    writer.write_all(c.to_dict() for c in claims)
-                else:
-                    table_claims.extend(claims)
-                    if not claims:
-                        no_claims.append(article.key)
-                if progress:
-                    progress.advance()
+        writer = _Guarded(RecordWriter(fmt, out, CLAIM_COLUMNS)) if out else None
+        for article, claims, fresh in _until_lost(results, writer):
+            n_articles += 1
+            if store and fresh:
+                store.replace(article, claims, signature)
             if writer:
-                writer.close()
-        except OSError as e:  # stop reading; what was read so far is still saved
-            lost = e
-            results.close()
+                writer.write_all(c.to_dict() for c in claims)
+            else:
+                table_claims.extend(claims)
+                if not claims:
+                    no_claims.append(article.key)
+            if progress:
+                progress.advance()
         if progress:
             progress.stop()
-        if out is not None and out is not sys.stdout:
-            _close_quietly(out)
+        if writer:
+            writer.close()
+            if out is not sys.stdout:
+                _close_quietly(out)
     if store:
         store.close()
-    if lost is not None:
+    if writer and writer.lost:  # a closed pipe, a full disk: what was read so far is saved
         kept = f"; the {n_articles} article{'s' if n_articles != 1 else ''} read so far {'are' if n_articles != 1 else 'is'} stored" if store else ""
-        _output_lost(lost, output, kept)
+        _output_lost(writer.lost, output, kept)
     if fmt == "table":
         try:
             Console().print(claims_table(table_claims, no_claims))
@@ -332,6 +328,38 @@ def _distinct_keys(items: Iterator) -> Iterator:
             item.key = f"{item.key}#{n}"
         seen[item.key] = digest
         yield item
+
+
+class _Guarded:
+    """A record writer that keeps the first write error (a closed pipe, a full disk) instead of
+    raising it, and writes nothing after it, so the run can stop cleanly and say why."""
+
+    def __init__(self, writer) -> None:  # type: ignore[no-untyped-def]
+        self.writer = writer
+        self.lost: Optional[OSError] = None
+
+    def write_all(self, records) -> None:  # type: ignore[no-untyped-def]
+        if self.lost is None:
+            try:
+                self.writer.write_all(records)
+            except OSError as e:
+                self.lost = e
+
+    def close(self) -> None:
+        if self.lost is None:
+            try:
+                self.writer.close()
+            except OSError as e:
+                self.lost = e
+
+
+def _until_lost(results, writer: Optional[_Guarded]):  # type: ignore[no-untyped-def]
+    """The results until the output is lost; then no more articles are read."""
+    for item in results:
+        yield item
+        if writer is not None and writer.lost is not None:
+            results.close()
+            return
 
 
 def _close_quietly(out) -> None:  # type: ignore[no-untyped-def]
