@@ -389,3 +389,32 @@ def test_surprise_markup_in_claims_is_shown_as_written(runner, in_tmp):
     r = invoke(runner, ["conflicts", "c.jsonl", "-f", "table"])
     assert r.exit_code == 0
     assert "[/x]" in r.stdout and "[bold]" in r.stdout
+
+
+def test_hostile_8_where_sqlite_cannot_share_the_log_read_only_the_file_is_read_as_it_stands(runner, in_tmp, monkeypatch):
+    """In a folder the user may not write, SQLite cannot open a WAL store's shared memory read-only
+    (SQLITE_CANTOPEN); the store is then read as an immutable file. Root may write anywhere, so
+    the refusal is played here by a connection that fails as SQLite does."""
+    from kursk_claims import store
+
+    (in_tmp / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert invoke(runner, ["extract", "a.txt", "-f", "jsonl"]).exit_code == 0
+    real = sqlite3.connect
+    opened = []
+
+    class Refused:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self):
+            pass
+
+    def connect(database, *args, **kwargs):
+        opened.append(database)
+        return real(database, *args, **kwargs) if "immutable=1" in database else Refused()
+
+    monkeypatch.setattr(store.sqlite3, "connect", connect)
+    r = invoke(runner, ["conflicts", "-f", "jsonl", "--explain"])
+    assert r.exit_code == 0, r.stderr
+    assert [u.split("?")[1] for u in opened] == ["mode=ro", "mode=ro&immutable=1"]
+    assert "at least 300" in r.stderr  # the stored claim was read
