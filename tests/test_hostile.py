@@ -418,3 +418,20 @@ def test_hostile_8_where_sqlite_cannot_share_the_log_read_only_the_file_is_read_
     assert r.exit_code == 0, r.stderr
     assert [u.split("?")[1] for u in opened] == ["mode=ro", "mode=ro&immutable=1"]
     assert "at least 300" in r.stderr  # the stored claim was read
+
+
+def test_report_draws_figures_near_the_ends_of_floating_point(runner, in_tmp):
+    """Found by the property suite: a low of 5e-324 made the log-scale axis start at 10**-324 == 0."""
+    claims_file(in_tmp / "c.jsonl", [dict(CLAIM, value=None, low=5e-324, high=None),
+                                     dict(CLAIM, id="c2", article="b.txt", value=27493150.2, low=None, high=None),
+                                     dict(CLAIM, id="c3", article="c.txt", value=1e308, low=1e308, high=1.7e308)])
+    r = invoke(runner, ["report", "c.jsonl", "-o", "r.html"])
+    assert r.exit_code == 0, r.stderr
+    page = (in_tmp / "r.html").read_text(encoding="utf-8")
+    assert "<svg" in page and 'cy="nan"' not in page and "inf" not in page.split("<svg", 1)[1].split("</svg>")[0]
+    claims_file(in_tmp / "d.jsonl", [dict(CLAIM, value=1.7e308, low=None, high=None),
+                                     dict(CLAIM, id="c2", article="b.txt", value=1.6e308, low=None, high=None)])
+    r = invoke(runner, ["report", "d.jsonl", "-o", "r.html"])
+    assert r.exit_code == 0, r.stderr
+    svg = (in_tmp / "r.html").read_text(encoding="utf-8").split("<svg", 1)[1].split("</svg>")[0]
+    assert "nan" not in svg and "inf" not in svg

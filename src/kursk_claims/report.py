@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections import defaultdict
 from html import escape
 from urllib.parse import urlparse
@@ -98,10 +99,11 @@ def timeline_svg(group: QuantityGroup, conflicts: list[Conflict], colours: dict[
     lo, hi = (min(values), max(values)) if values else (1.0, 10.0)
     log = lo > 0 and hi / lo >= 100
     if log:
-        ylo, yhi = 10 ** math.floor(math.log10(lo)), 10 ** math.ceil(math.log10(hi))
+        # within what a float holds: 10 ** -324 rounds to 0, 10 ** 309 overflows
+        ylo, yhi = 10.0 ** max(math.floor(math.log10(lo)), -300), 10.0 ** min(math.ceil(math.log10(hi)), 308)
     else:
         pad = (hi - lo) * 0.15 or max(hi * 0.15, 1)
-        ylo, yhi = max(0.0, lo - pad), hi + pad
+        ylo, yhi = max(0.0, lo - pad), min(hi + pad, sys.float_info.max)
 
     def y(v: float) -> float:
         v = min(max(v, ylo), yhi)
