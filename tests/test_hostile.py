@@ -430,7 +430,7 @@ def test_report_draws_figures_near_the_ends_of_floating_point(runner, in_tmp):
     page = (in_tmp / "r.html").read_text(encoding="utf-8")
     assert "<svg" in page and 'cy="nan"' not in page and "inf" not in page.split("<svg", 1)[1].split("</svg>")[0]
     claims_file(in_tmp / "d.jsonl", [dict(CLAIM, value=1.7e308, low=None, high=None),
-                                     dict(CLAIM, id="c2", article="b.txt", value=1.6e308, low=None, high=None)])
+                                     dict(CLAIM, id="c2", article="b.txt", value=1.0e308, low=None, high=None)])
     r = invoke(runner, ["report", "d.jsonl", "-o", "r.html"])
     assert r.exit_code == 0, r.stderr
     svg = (in_tmp / "r.html").read_text(encoding="utf-8").split("<svg", 1)[1].split("</svg>")[0]
