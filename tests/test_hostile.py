@@ -54,9 +54,9 @@ def test_hostile_1_article_over_the_length_limit_is_read_in_pieces(runner, in_tm
 
     monkeypatch.setattr(pipeline, "MAX_ARTICLE_CHARS", 0)  # spaCy's own limit: 1,000,000 characters
     monkeypatch.setattr(extract, "CHUNK_CHARS", 50_000)
-    filler = "A paragraph without any figures in it, said the report once more.\n\n" * 16_000
+    filler = "A paragraph without any figures in it, said the report once more.\n\n" * 7_500
     long_text = OTHER + "\n" + filler + ARTICLE + filler + "Later, up to 40 villages were shelled.\n"
-    assert len(long_text) > 2_000_000
+    assert len(long_text) > 1_000_000
     (in_tmp / "long.txt").write_text(long_text, encoding="utf-8")
     (in_tmp / "good.txt").write_text(ARTICLE, encoding="utf-8")
     r = invoke(runner, ["extract", "long.txt", "good.txt", "-f", "jsonl"])
@@ -68,6 +68,8 @@ def test_hostile_1_article_over_the_length_limit_is_read_in_pieces(runner, in_tm
         assert long_text[row["start"]:row["end"]] == row["text"]
         assert row["text"] in row["sentence"]
     assert stored() == {"long.txt": 3, "good.txt": 1}
+    in_pool = invoke(runner, ["extract", "long.txt", "good.txt", "-f", "jsonl", "--no-store", "--workers", "2"])
+    assert in_pool.exit_code == 0 and jsonl(in_pool.stdout) == rows
 
 
 def test_hostile_1_pieces_are_cut_between_paragraphs():
