@@ -239,6 +239,8 @@ def test_surprise_an_empty_pipe_is_the_input(runner, in_tmp):
     empty = subprocess.run(_cli("conflicts", "-f", "jsonl"), cwd=in_tmp, input=b"", capture_output=True, timeout=120)
     assert empty.returncode == 0 and empty.stdout == b""  # not the store's conflicts
     assert b"no claims on standard input" in empty.stderr
+    page = subprocess.run(_cli("report", "-o", "empty.html"), cwd=in_tmp, input=b"", capture_output=True, timeout=120)
+    assert page.returncode == 0 and b"0 claims" in page.stderr and b"no claims on standard input" in page.stderr
     with open(os.devnull) as devnull:  # no input at all (cron): the store
         p = subprocess.run(_cli("conflicts", "-f", "jsonl"), cwd=in_tmp, stdin=devnull, capture_output=True, timeout=120)
     assert p.returncode == 0 and len(p.stdout.splitlines()) > 5
