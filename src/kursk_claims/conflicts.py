@@ -1,14 +1,19 @@
 """Finding the figures that disagree. Works on ``Claim`` records only, never on spaCy, so it
 serves claims from any source (the store, a JSON Lines file, hand-built ones).
 
-1. Claims are grouped by a key: measure, subject, unit kind, what is counted, and a
-   period scope. Only claims in one group are compared, so the cost grows with the
-   number of claims, not with its square.
+1. Each claim has a *quantity frame*: what exactly it measures (``area:held`` is not
+   ``area:taken``; tanks are not artillery), whose it is (or, for land, who holds or takes it),
+   the unit kind, which kind of figure it is (a level, a running total, a change, a figure for
+   a period, a plan, a ratio), where it applies and when. Claims are grouped by the slots that
+   must be equal; only claims in one group are compared, so the cost grows with the number of
+   claims, not with its square.
 2. Each claim is an interval (bounds, approximation and rounding widen it). Two claims
-   conflict when their intervals do not overlap. Inside a group, sorted by interval, the
-   conflicting pairs are enumerated directly (output-sensitive), never all pairs.
+   conflict when their intervals do not overlap and nothing explains the gap: places that
+   differ, levels far apart in time, a later higher running total (an update), the same
+   speaker restating a figure. Inside a group, sorted by interval, the non-overlapping pairs
+   are enumerated directly (output-sensitive), never all pairs.
 3. A conflict is a ``scale`` slip (10^3 or 10^6 apart with the same leading digits), a
-   broken ``bound``, or a plain ``mismatch``; a later, higher running total is an update.
+   broken ``bound``, or a plain ``mismatch``.
 
     >>> a = Claim(id="a", article="x", start=0, end=2, text="12", value=12, low=12, high=12,
     ...           measure="deployed", subject="North Korea", counted="soldiers")
@@ -20,8 +25,10 @@ serves claims from any source (the store, a JSON Lines file, hand-built ones).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import math
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
@@ -40,28 +47,37 @@ def _rules() -> dict:
     t = table("conflicts")
     units = table("units")["conversions"]
     classes = {w: cls for cls, words in t["counted_classes"].items() for w in words}
+    equipment = {w: cls for cls, words in t["equipment_classes"].items() for w in words}
     return {
         "not_compared": frozenset(t["not_compared"]),
         "person_measures": frozenset(t["person_measures"]),
+        "land": frozenset(t["land_measures"]),
         "classes": classes,
-        "running": frozenset(t["running_totals"]),
-        "varying": frozenset(t["time_varying"]),
-        "max_days": int(t["max_days_apart"]),
+        "equipment": equipment,
+        "equipment_longest": max(len(w.split()) for w in equipment),
+        "never_kinds": frozenset(t["never_compared_kinds"]),
+        "same_moment": int(t["same_moment_days"]),
         "imprecise": float(t["imprecise_ratio"]),
         "scale_tol": float(t["scale_tolerance"]),
         "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
+        "windows": table("frames")["time_windows"],
     }
 
 
 @dataclass(slots=True)
 class Entry:
-    """A claim as the comparison sees it: its interval in the group's base unit."""
+    """A claim as the comparison sees it: its interval in the group's base unit, and the
+    frame slots compared pair by pair (a slot one claim does not know never blocks)."""
 
     claim: Claim
     low: float
     high: float
     rep: float  # a representative figure: the value, or the interval's middle
     place: str | None
+    day: dt.date | None  # the date the figure is for
+    year: int | None  # the year of a month-long period, when known
+    voice: str  # who says it: the speaker key, else the attribution, else the outlet
+    echo_dated: bool = False  # the date comes from a dated article that reports the same statement
 
 
 @dataclass(slots=True)
@@ -75,14 +91,16 @@ class QuantityGroup:
 
     @property
     def label(self) -> str:
-        measure, subject, unit, counted, scope = self.key
-        parts = [subject or "?", measure]
+        what, subject, unit, counted, kind, period = self.key
+        parts = [subject or "?", what]
         if counted not in (None, "*"):
             parts.append(f"({counted})")
         if unit:
             parts.append(f"in {unit}")
-        if scope:
-            parts.append(f"[{scope}]")
+        if kind and kind != "level" and kind != "total":
+            parts.append(f"[{kind}{': ' + period if period else ''}]")
+        elif kind:
+            parts.append(f"[{'running total' if kind == 'total' else kind}]")
         return " ".join(parts)
 
     @property
@@ -91,9 +109,16 @@ class QuantityGroup:
             self._median = statistics.median(e.rep for e in self.entries)
         return self._median
 
-    def consensus(self) -> tuple[float, float, float]:
-        """low / best / high across the group's figures, as casualty trackers publish them."""
-        reps = [e.rep for e in self.entries]
+    def consensus(self, leave_out: frozenset[str] | set[str] = frozenset()) -> tuple[float, float, float]:
+        """low / best / high across the group's statements, as casualty trackers publish them:
+        one statement repeated by several outlets (same speaker, same figure) counts once, and
+        figures in ``leave_out`` (likely scale slips) do not count."""
+        statements: dict[tuple, float] = {}
+        for e in self.entries:
+            if e.claim.id in leave_out:
+                continue
+            statements.setdefault((e.voice, e.low, e.high), e.rep)
+        reps = list(statements.values()) or [e.rep for e in self.entries]
         return min(reps), statistics.median(reps), max(reps)
 
 
@@ -112,6 +137,47 @@ def _singular(word: str) -> str:
     return w
 
 
+def _counted_class(claim: Claim) -> str:
+    rules = _rules()
+    words = [w.strip(".,()").lower() for w in (claim.counted or "").split()]
+    if claim.measure == "equipment":
+        for n in range(min(len(words), rules["equipment_longest"]), 0, -1):
+            cls = rules["equipment"].get(" ".join(words[-n:]))
+            if cls:
+                return cls
+        return " ".join(_singular(w) for w in words[-2:]) or "equipment"
+    if claim.measure in rules["person_measures"]:
+        h = words[-1] if words else ""
+        return rules["classes"].get(h) or (rules["classes"].get(_singular(h)) if h else None) or (_singular(h) if h else "personnel")
+    return "*"
+
+
+def _period_of(claim: Claim) -> str | None:
+    """The period a ``period`` figure is for: a month name, or the words that say it."""
+    scope = claim.scope or ""
+    if not scope.startswith("period"):
+        return None
+    words = scope[len("period: "):].lower().strip(" .").split()
+    month = next((w for w in words if w.rstrip(".") in _months()), None)
+    if month is not None:
+        return _months_names()[_months()[month.rstrip(".")]]
+    return " ".join(w for w in words if w not in ("alone", "the", "in", "during", "over", "for"))
+
+
+@cache
+def _months() -> dict[str, int]:
+    return table("dates")["months"]
+
+
+@cache
+def _months_names() -> dict[int, str]:
+    names: dict[int, str] = {}
+    for name, n in _months().items():
+        if len(name) > len(names.get(n, "")):
+            names[n] = name
+    return {n: name.capitalize() for n, name in names.items()}
+
+
 def group_key(claim: Claim) -> tuple | str:
     """The group a claim belongs to, or why it is not compared."""
     rules = _rules()
@@ -119,21 +185,23 @@ def group_key(claim: Claim) -> tuple | str:
         return "no measure: what the figure counts is unclear"
     if claim.measure in rules["not_compared"]:
         return f"measure {claim.measure!r} is not compared"
+    kind = claim.figure
+    if kind in rules["never_kinds"]:
+        return f"a {kind}, not a count of what is: never compared"
     unit = claim.unit
     if unit in rules["conversions"]:
         unit = rules["conversions"][unit][0]
-    counted = "*"
-    if claim.measure in rules["person_measures"]:
-        head = (claim.counted or "").split()[-1:] or [""]
-        h = head[0].lower().strip(".,")
-        counted = rules["classes"].get(h) or (rules["classes"].get(_singular(h)) if h else None) or (_singular(h) if h else "personnel")
-    subject = claim.subject
-    if subject is None:
-        if claim.counted is None:
-            return "no subject and no counted noun: whose figure it is is unclear"
-        subject = f"~{_singular(claim.counted.split()[-1])}"
-    scope = claim.scope if claim.scope and claim.scope.startswith("period") else None
-    return (claim.measure, subject, unit, counted, scope)
+    what = claim.what or claim.measure
+    if claim.measure in rules["land"]:
+        subject = None  # who holds or takes the land is compared pair by pair (the actor)
+    else:
+        subject = claim.subject
+        if subject is None:
+            if claim.counted is None:
+                return "no subject and no counted noun: whose figure it is is unclear"
+            subject = f"~{_singular(claim.counted.split()[-1])}"
+    period = _period_of(claim) if kind == "period" else None
+    return (what, subject, unit, _counted_class(claim), kind, period)
 
 
 def _entry(claim: Claim) -> Entry | str:
@@ -151,8 +219,41 @@ def _entry(claim: Claim) -> Entry | str:
         rep = (low + high) / 2
     else:
         rep = low if math.isfinite(low) else high
-    place = claim.scope[len("place: "):] if claim.scope and claim.scope.startswith("place") else None
-    return Entry(claim, low, high, rep, place)
+    place = claim.place
+    if place is None and claim.scope and claim.scope.startswith("place"):
+        place = claim.scope[len("place: "):]
+    day = _date(claim.as_of)
+    year = None
+    if claim.figure == "period" and _period_of(claim) in _months_names().values():
+        m = _YEAR.search(claim.scope or "")
+        year = int(m.group(0)) if m else (_month_year(claim) if claim.published else None)
+    voice = claim.speaker or _voice_key(claim.attribution) or _voice_key(claim.source) or claim.article
+    return Entry(claim, low, high, rep, place.lower() if place else None, day, year, voice)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _month_year(claim: Claim) -> int | None:
+    """The year of the month a period names: the article's year, or the year before when the
+    month lies after the article's date (``in August`` in a March article)."""
+    published = _date(claim.published)
+    month_name = _period_of(claim)
+    if published is None or month_name is None:
+        return None
+    month = next(n for n, name in _months_names().items() if name == month_name)
+    return published.year if month <= published.month else published.year - 1
+
+
+def _voice_key(name: str | None) -> str | None:
+    return " ".join(name.lower().split()) if name else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
 
 
 def group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
@@ -172,7 +273,52 @@ def group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Ski
             gid = hashlib.sha1(repr(key).encode()).hexdigest()[:12]
             g = groups[key] = QuantityGroup(key, gid)
         g.entries.append(entry)
+    _date_by_echoes(groups.values())
     return list(groups.values()), skipped
+
+
+def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
+    """Date the figures of an article that shows no date by the statements it repeats: when it
+    quotes the same speaker giving the same figure for the same quantity as a dated article,
+    it reports the same statement, so its undated figures take that statement's date."""
+    dated: dict[tuple, dt.date] = {}
+    undated: list[tuple[tuple, str]] = []
+    for g in groups:
+        for e in g.entries:
+            if e.claim.dated == "earlier":
+                continue
+            statement = (g.id, _echo_voice(e.voice), round(e.rep, 6))
+            if e.day is not None:
+                dated.setdefault(statement, e.day)
+            elif e.claim.published is None:
+                undated.append((statement, e.claim.article))
+    days: dict[str, list[dt.date]] = defaultdict(list)
+    for statement, article in undated:
+        if statement in dated:
+            days[article].append(dated[statement])
+    if not days:
+        return
+    estimate = {article: sorted(found)[len(found) // 2] for article, found in days.items()}
+    for g in groups:
+        for e in g.entries:
+            if e.day is None and e.claim.published is None and e.claim.dated != "earlier" and e.claim.article in estimate:
+                e.day = estimate[e.claim.article]
+                e.echo_dated = True
+
+
+def _well_framed(c: Claim) -> bool:
+    """A frame precise enough to compare without a date: the measure made finer by its verb
+    and the acting side known (land), or a count of one named side's people."""
+    rules = _rules()
+    if c.measure in rules["land"]:
+        return bool(c.what and ":" in c.what and c.actor)
+    return c.measure in rules["person_measures"] and bool(c.subject)
+
+
+def _echo_voice(voice: str) -> str:
+    """A speaker's name as far as transliterations agree: Syrsky / Syrskyi / Syrskyy."""
+    last = voice.split()[-1] if voice.split() else voice
+    return last[:5]
 
 
 def _below(a: Entry, b: Entry) -> bool:
@@ -180,7 +326,10 @@ def _below(a: Entry, b: Entry) -> bool:
     if a.high < b.low:
         return True
     if a.high == b.low:
-        return b.claim.bound == "more_than" or a.claim.bound == "less_than"
+        # rounding slack is half-open: 340 ([339.5, 340.5)) and 341 ([340.5, 341.5)) do not meet
+        if b.claim.bound == "more_than" or a.claim.bound == "less_than":
+            return True
+        return a.claim.bound == b.claim.bound == "exact" and a.rep < b.rep
     return False
 
 
@@ -196,24 +345,45 @@ def _scale(a: Entry, b: Entry) -> int | None:
     return None
 
 
-def _same_voice(a: Claim, b: Claim) -> bool:
-    return a.article == b.article and (a.attribution or "") == (b.attribution or "")
-
-
 def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
     """Why two figures that do not overlap (a below b) are still no conflict, or None."""
     ca, cb = a.claim, b.claim
-    if _same_voice(ca, cb):
-        return "the same source in the same article"
-    measure = group.key[0]
-    if _scale(a, b) is not None:
-        return None  # a slip stands out whatever the scope or date
-    if a.place != b.place:
-        return f"one is limited to a place ({a.place or b.place}), the other is not or names another"
-    if measure in _rules()["running"] and ca.as_of and cb.as_of and ca.as_of < cb.as_of:
-        return f"a running total: the higher figure is later ({cb.as_of} after {ca.as_of}), an update"
-    if measure in _rules()["varying"] and _days_apart(ca, cb) > _rules()["max_days"]:
-        return f"the figure moves over time and the two are {_days_apart(ca, cb)} days apart"
+    if ca.article == cb.article and a.voice == b.voice and a.day == b.day:
+        return "the same speaker in the same article: a restatement or a breakdown"
+    slip = _scale(a, b) is not None
+    if a.place and b.place and a.place != b.place and not slip:
+        return f"different places ({ca.place or a.place} / {cb.place or b.place})"
+    if ca.actor and cb.actor and ca.actor != cb.actor:
+        return f"different sides act ({ca.actor} / {cb.actor})"
+    if slip:
+        return None  # a lost "thousand" stands out whatever the date
+    kind = group.key[4]
+    if kind == "period":
+        if a.year and b.year and a.year != b.year:
+            return f"the same month of different years ({a.year} / {b.year})"
+        if group.key[5] not in _months_names().values():
+            if a.day is None or b.day is None:
+                return "a figure for a period whose date is unknown"
+            if abs((a.day - b.day).days) > 2:
+                return f"figures for periods that end on different days ({a.day} / {b.day})"
+        return None
+    if a.day is None or b.day is None:
+        if ca.dated == "earlier" or cb.dated == "earlier":
+            return "one figure is for an earlier, unstated moment"
+        if ca.article == cb.article or (_well_framed(ca) and _well_framed(cb)):
+            return None
+        return "no known date, and the frame is too loose to compare across articles without one"
+    days = abs((a.day - b.day).days)
+    if kind == "total":
+        if days <= _rules()["same_moment"]:
+            return None
+        if a.day < b.day:
+            return f"a running total: the higher figure is later ({b.day} after {a.day}), an update"
+        return None  # a later, lower running total
+    windows = _rules()["windows"]
+    window = int(windows.get(ca.measure or "", windows["default"]))
+    if days > window:
+        return f"the figure moves over time and the two are {days} days apart (more than {window})"
     return None
 
 
@@ -244,21 +414,14 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         suggestion = None
         severity = min(0.8, 0.25 + max(gap, 0.0))
         reason = "the figures are further apart than their wording allows"
+    if a.echo_dated or b.echo_dated:
+        severity = round(severity * 0.9, 3)
+        reason += " (an undated article dated by the statement it repeats)"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."
     extra = {"quantity": group.label}
     if kind == "scale":
         extra["slip"] = slip.claim.id
     return Conflict(kind, round(severity, 3), explanation, ca, cb, group.id, suggestion, extra)
-
-
-def _days_apart(a: Claim, b: Claim) -> int:
-    """Days between two claims' dates; 0 when either is unknown."""
-    import datetime as dt
-
-    try:
-        return abs((dt.date.fromisoformat((a.as_of or "")[:10]) - dt.date.fromisoformat((b.as_of or "")[:10])).days)
-    except ValueError:
-        return 0
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
@@ -274,6 +437,8 @@ def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
 def _who(c: Claim) -> str:
     outlet = c.source or _short(c.article)
     bits = [outlet]
+    if c.via and c.via != c.source:
+        bits.append(f"via {c.via}")
     if c.attribution:
         bits.append(f"citing {c.attribution}")
     if c.as_of:
@@ -337,8 +502,8 @@ def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int 
     lines = []
     for g in sorted(groups, key=lambda g: g.label):
         texts = ", ".join(f"{e.claim.text!r} ({e.claim.source or _short(e.claim.article)})" for e in g.entries)
-        lines.append(f"group {g.id} {g.label}: {len(g.entries)} claim(s) with the same measure, subject, unit, "
-                     f"counted noun and period: {texts}")
+        lines.append(f"group {g.id} {g.label}: {len(g.entries)} claim(s) with the same frame (what, whose, unit, "
+                     f"counted class, kind of figure, period): {texts}")
         entries = sorted(g.entries, key=lambda e: e.low)
         shown = 0
         for a in entries:

@@ -31,7 +31,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution, context, dates, numbers, sentences
+from . import attribution, context, dates, frames, numbers, sentences
 from .errors import ModelError
 
 PIPELINE_VERSION = "1"
@@ -41,6 +41,7 @@ COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_c
 
 _COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
 _JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 _TEXT_KEY = "kursk_claims.text"
 _SPANS_KEY = "kursk_claims.sentences"
 
@@ -176,7 +177,10 @@ class ContextReader:
             s0, s1 = c["sentence_start"], c["sentence_end"]
             nxt = claims[i + 1]["start"] if i + 1 < len(claims) and claims[i + 1]["start"] < s1 else s1
             prev = claims[i - 1]["end"] if i > 0 and claims[i - 1]["end"] > s0 else s0
-            counted, c0, c1 = context.read_counted(text, c["tail"], nxt)
+            reach = nxt
+            if nxt < s1 and _PARTITIVE_GAP.fullmatch(text, c["tail"], nxt):
+                reach = s1  # "3,800 of the 12,000 soldiers … killed": the whole names what the part counts
+            counted, c0, c1 = context.read_counted(text, c["tail"], reach)
             if has_chunks:
                 chunk = _noun_chunk_after(doc, c["end"], nxt)
                 if chunk is not None:
@@ -185,13 +189,15 @@ class ContextReader:
                 counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
             c["counted"] = counted
             excluded = [tuple(s) for s in c["source_spans"]]
-            c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], nxt), (prev, c["start"]))
+            c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
+                                                last_after=reach != nxt)
             subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded)
             if c["measure"] in ("area", "share"):
                 clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
                 subject = context.read_land_owner(text, c["end"], clause_end) or subject
             if subject is None and c["measure"] is not None:
-                subject = last_subject.get(c["measure"])  # the figure goes on about the same side
+                subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded) \
+                    or last_subject.get(c["measure"])  # the figure goes on about the same side
             if i > 0 and claims[i - 1]["sentence_start"] == s0:
                 # "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded": a figure
                 # joined to the one before it speaks of the same thing, or of the same side
@@ -202,11 +208,37 @@ class ContextReader:
                     subject = subject or before["subject"]
                 if subject is None and _JOINED.fullmatch(gap):
                     subject = before["subject"]
+                elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
+                        and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), c["end"]):
+                    # "Russia had 11,000 there when Ukraine's push began; estimates now put the
+                    # grouping at 45,000": a clause that names no side goes on about the figure before
+                    subject = before["subject"]
             c["subject"] = subject
             if subject is not None and c["measure"] is not None:
                 last_subject[c["measure"]] = subject
             c["scope"] = context.read_scope(text, (s0, s1), (c["start"], c["end"]), c["measure"], excluded)
+            _set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
         return doc
+
+
+def _set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_end: int | None,
+               excluded: list[tuple[int, int]]) -> None:
+    """The quantity frame: what exactly, which kind of figure, where, who acts."""
+    f = frames.read_frame(text, sentence, (c["start"], c["end"]), c["measure"], c["tail"], counted_end, excluded)
+    c["what"], c["figure"], c["actor"] = f["what"], f["figure"], f["actor"]
+    c["earlier"] = f["earlier"]
+    scope = c["scope"] or ""
+    place = scope[len("place: "):] if scope.startswith("place: ") else f["place"]
+    c["place"] = frames.normal_place(place) if place else None
+    if f["period"] and not scope.startswith("period"):
+        c["scope"] = "period: " + f["period"]
+    elif scope.startswith("period") and c["figure"] in ("level", "total"):
+        # "in the past week": a figure for a period; "since October": a running total from a start;
+        # "today", "last week" date a level rather than limit it
+        if scope.lower().startswith("period: since"):
+            c["figure"] = "total"
+        elif not (c["figure"] == "level" and dates.is_relative_day(scope[len("period: "):])):
+            c["figure"] = "period"
 
 
 class DateReader:
