@@ -61,6 +61,7 @@ def _rules() -> dict:
         "scale_tol": float(t["scale_tolerance"]),
         "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
         "windows": table("frames")["time_windows"],
+        "land_nouns": frozenset(table("frames")["land_nouns"]["words"]),
     }
 
 
@@ -146,6 +147,13 @@ def _counted_class(claim: Claim) -> str:
             if cls:
                 return cls
         return " ".join(_singular(w) for w in words[-2:]) or "equipment"
+    if claim.measure == "share":
+        # a share of land is not a share of a force: the base noun decides
+        if not words:
+            return "*"
+        if any(w in rules["land_nouns"] or w.startswith(("kilomet", "mile")) for w in words):
+            return "land"
+        return _singular(words[-1])
     if claim.measure in rules["person_measures"]:
         h = words[-1] if words else ""
         return rules["classes"].get(h) or (rules["classes"].get(_singular(h)) if h else None) or (_singular(h) if h else "personnel")
@@ -209,6 +217,9 @@ def _entry(claim: Claim) -> Entry | str:
     low, high = claim.interval
     if claim.value is None and claim.low is None and claim.high is None:
         return "no figure"
+    if claim.bound == "exact" and claim.value is not None and float(claim.value).is_integer() and claim.unit is None \
+            and (abs(claim.value) < 1000 or claim.value % 1000):
+        low = high = float(claim.value)  # "340 vehicles" in a tally is a count, not a rounded figure
     factor = rules["conversions"].get(claim.unit, (None, 1.0))[1]
     low, high = low * factor, high * factor
     if claim.bound == "vague" and low > 0 and high / low >= rules["imprecise"]:
@@ -307,12 +318,11 @@ def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
 
 
 def _well_framed(c: Claim) -> bool:
-    """A frame precise enough to compare without a date: the measure made finer by its verb
-    and the acting side known (land), or a count of one named side's people."""
+    """A frame precise enough to compare without a date: land taken or retaken (a total that
+    only grows, or a figure for a named period), its measure made finer by its verb; a side,
+    when both name one, must still agree. Land held moves both ways: it needs a date."""
     rules = _rules()
-    if c.measure in rules["land"]:
-        return bool(c.what and ":" in c.what and c.actor)
-    return c.measure in rules["person_measures"] and bool(c.subject)
+    return c.measure in rules["land"] and bool(c.what and ":" in c.what) and c.figure in ("total", "period")
 
 
 def _echo_voice(voice: str) -> str:

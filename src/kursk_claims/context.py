@@ -22,6 +22,9 @@ _HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
 _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
+_NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:number|count|figure|tally|total|size|strength)\s+of\s+", re.I)
+_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
 _PREPOSITION_LEAD = re.compile(r"^\S+\s+(?:the\s+)?")
 
 
@@ -92,6 +95,24 @@ def _tally_before() -> re.Pattern:
 
 
 @cache
+def _tally_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in table("counted")["tally_nouns"])
+
+
+@cache
+def _after_noun() -> tuple[re.Pattern, dict[str, str]]:
+    words = table("measures")["after_noun"]
+    return re.compile(r"\s+(" + trie_pattern(words) + r")\b", re.I), words
+
+
+def measure_after_noun(text: str, end: int) -> str | None:
+    """The measure a participle right after the counted noun gives: ``594 soldiers captured``."""
+    pattern, words = _after_noun()
+    m = pattern.match(text, end)
+    return words[" ".join(m.group(1).lower().split())] if m else None
+
+
+@cache
 def _estimate_before() -> re.Pattern:
     verbs = table("counted")["estimate_verbs"]
     return re.compile(r"\b(?:" + trie_pattern(verbs) + r")\s+(?:the\s+|its\s+|their\s+|his\s+)?(?=[A-Za-z])(?P<rest>[^,;:.]{1,80}?)\s+at\s+$", re.I)
@@ -115,7 +136,12 @@ def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, 
         return m.group(1), m.start(1), m.end(1)
     m = _estimate_before().search(text, max(floor, start - 100), start)
     if m:
-        phrase, p0, p1 = read_counted(text, m.start("rest"), m.end("rest"))
+        lead = _NUMBER_OF.match(text, m.start("rest"), m.end("rest"))  # "the total number of North Korean troops"
+        phrase, p0, p1 = read_counted(text, lead.end() if lead else m.start("rest"), m.end("rest"))
+        if phrase and phrase.split()[-1].lower() in _tally_words() and text.startswith(" of ", p1):
+            inner = read_counted(text, p1 + 1, m.end("rest"))  # "the total number of North Korean troops"
+            if inner[0]:
+                return inner
         if phrase:
             return phrase, p0, p1
     m = _tally_subject().search(text, max(floor, start - 160), start)
@@ -211,7 +237,15 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
-    named = [m for m in _sentence_parties(text, sentence[0], sentence[1]) if not any(a <= m[0] < b for a, b in excluded)]
+    named = [m for m in _sentence_parties(text, sentence[0], sentence[1])
+             if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])]
+    if counted and counted[0] >= fig[1]:
+        # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
+        m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
+        if m:
+            after = [p for p in named if p[0] == m.end()]
+            if after:
+                return after[0][2]
     if counted and counted[1] <= fig[0]:
         # "Casualties among North Korean troops … have reached 3,000": the party next to the noun
         near = [m for m in named if counted[1] <= m[0] < fig[0]]

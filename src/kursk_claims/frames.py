@@ -19,6 +19,7 @@ from typing import Any
 from .context import party_mentions
 from .lexicon import table, trie_pattern
 
+_PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:and|but|while|that|which|who|after|before|as|when|where)\s|\s[-–—]\s")
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -41,12 +42,13 @@ def _lex() -> dict[str, Any]:
         "actions": actions,
         "refined": {m: frozenset(cls) for m, cls in f["refined"].items()},
         "peak_re": re.compile(r"\b(?:" + trie_pattern(f["peak"]) + r")\b", re.I),
-        "before_re": re.compile(r"\b(" + trie_pattern(kinds["before"]) + r")\s+(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$", re.I),
+        "before_re": re.compile(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$", re.I),
+        "plan_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,3}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$", re.I),
         "before": kinds["before"],
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after": kinds["after"],
-        "place_re": re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
+        "place_re": re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
@@ -54,9 +56,11 @@ def _lex() -> dict[str, Any]:
         "earlier_words_re": re.compile(r"\b(?:" + trie_pattern(w for w in f["earlier"]["before"] if w != "from") + r")\b", re.I),
         "earlier_clause_re": re.compile(r"\b(?:" + trie_pattern(f["earlier"]["clause"]) + r")\b", re.I),
         "same_as": f["same_as"],
+        "land_nouns": frozenset(f["land_nouns"]["words"]),
+        "change_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["change"]["clause"]) + r")\b", re.I),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
         "month_whats": frozenset(f["period_month_measures"]["what"]),
-        "month_re": re.compile(r"\b(?i:in|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
+        "month_re": re.compile(r"\b(?i:in|on|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
                                r"(?:" + trie_pattern(m.capitalize() for m in table("dates")["months"]) + r")\b\.?(?:,?\s+\d{4}\b)?"),
     }
 
@@ -97,6 +101,10 @@ def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     m = lex["before_re"].search(lead)
     if m:
         return lex["before"][m.group(1).lower()]
+    if lex["plan_clause_re"].search(text, max(s0, fig[0] - 60), fig[0]):
+        return "plan"  # "intends to concentrate 60,000 troops"
+    if lex["change_clause_re"].search(text, s0, fig[0]):
+        return "change"  # "is moving in another division … with a strength of 7,500"
     after = text[tail:min(s1, tail + 40)]
     m = lex["after_first_re"].match(after)
     if m:
@@ -122,7 +130,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     lex = _lex()
     s0, s1 = sentence
     c0 = clause_start(text, s0, fig[0])
-    nxt = _CLAUSE_BREAK.search(text, fig[1], s1)
+    nxt = _PUNCTUATION.search(text, fig[1], s1)
     c1 = nxt.start() if nxt else s1
     best: tuple[int, str] | None = None
     for m in lex["place_re"].finditer(text, c0, c1):
@@ -132,7 +140,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         words = name.split()
         if words[0].lower() in lex["region_words"] or name.isupper() and len(name) <= 3:
             continue
-        if text[m.end(1):m.end(1) + 1] in ("-", "‑"):
+        if "-" in name or text[m.end(1):m.end(1) + 1] in ("-", "‑"):
             continue  # "the Russia-Ukraine front lines"
         prev = text[max(s0, m.start() - 16):m.start()].lower().split()
         if prev and prev[-1].strip(".,") in lex["not_after"]:
@@ -237,7 +245,8 @@ def month_period(text: str, sentence: tuple[int, int], what: str | None) -> str 
 
 def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measure: str | None,
                tail: int | None = None, counted_end: int | None = None,
-               excluded: list[tuple[int, int]] = ()) -> dict[str, str | None]:  # type: ignore[assignment]
+               excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+               counted: str | None = None) -> dict[str, str | None]:
     """The frame slots of a figure: ``what``, ``figure`` (level, total, change, period, plan,
     ratio; None when its measure says neither), ``place``, ``actor``, and ``period`` (the month
     a total is limited to, when its sentence names one)."""
@@ -245,13 +254,15 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     tail = fig[1] if tail is None else tail
     what = measure
     actor = None
-    if measure in lex["refined"]:
+    land_share = measure != "share" or counted is None or any(w.lower().strip(".,") in lex["land_nouns"] for w in counted.split())
+    if measure in lex["refined"] and land_share:
         action = read_action(text, sentence, fig, tail)
         if measure in ("area", "share", "settlements") and action == "held" and is_peak(text, sentence, fig):
             action = "taken"  # the most land ever held is the land taken
-        flipped = action in lex["same_as"]
+        same_as = lex["same_as"].get(measure, {})
+        flipped = action in same_as
         if flipped:
-            action = lex["same_as"][action]
+            action = same_as[action]
         if action in lex["refined"][measure]:
             what = f"{measure}:{action}"
         if measure in ("area", "share", "settlements") and not flipped:

@@ -191,6 +191,17 @@ class ContextReader:
             excluded = [tuple(s) for s in c["source_spans"]]
             c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
                                                 last_after=reach != nxt)
+            if counted and c1 > c["end"] and c["unit_kind"] is None:
+                c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
+            if counted is None and c["measure"] is None:
+                # "about 40 thousand are already there": a bare figure that repeats one given
+                # just before in the article speaks of the same thing
+                same = next((b for b in reversed(claims[:i]) if b["value"] is not None and b["value"] == c["value"]
+                             and b["measure"] and c["start"] - b["end"] < 600), None)
+                if same is not None:
+                    c["measure"], subject_hint = same["measure"], same["subject"]
+                    c["counted"] = None
+                    last_subject.setdefault(same["measure"], subject_hint)
             subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded)
             if c["measure"] in ("area", "share"):
                 clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
@@ -224,7 +235,8 @@ class ContextReader:
 def _set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_end: int | None,
                excluded: list[tuple[int, int]]) -> None:
     """The quantity frame: what exactly, which kind of figure, where, who acts."""
-    f = frames.read_frame(text, sentence, (c["start"], c["end"]), c["measure"], c["tail"], counted_end, excluded)
+    f = frames.read_frame(text, sentence, (c["start"], c["end"]), c["measure"], c["tail"], counted_end, excluded,
+                          c["counted"])
     c["what"], c["figure"], c["actor"] = f["what"], f["figure"], f["actor"]
     c["earlier"] = f["earlier"]
     scope = c["scope"] or ""
