@@ -355,14 +355,19 @@ def _scale(a: Entry, b: Entry) -> int | None:
     return None
 
 
+_WAR, _OPERATION = "the war", "the operation"  # campaign scopes (data/frames.json 'campaigns')
+
+
 def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
     """Why two figures that do not overlap (a below b) are still no conflict, or None."""
     ca, cb = a.claim, b.claim
     if ca.article == cb.article and a.voice == b.voice and a.day == b.day:
         return "the same speaker in the same article: a restatement or a breakdown"
     slip = _scale(a, b) is not None
-    if a.place and b.place and a.place != b.place and not slip:
+    if a.place and b.place and a.place != b.place and not slip and _OPERATION not in (a.place, b.place):
         return f"different places ({ca.place or a.place} / {cb.place or b.place})"
+    if _WAR in (a.place, b.place) and _OPERATION in (a.place, b.place):
+        return "one is for the whole war, the other for one operation"
     if ca.actor and cb.actor and ca.actor != cb.actor:
         return f"different sides act ({ca.actor} / {cb.actor})"
     if slip:
@@ -392,6 +397,8 @@ def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
         return None  # a later, lower running total
     windows = _rules()["windows"]
     window = int(windows.get(ca.measure or "", windows["default"]))
+    if ca.article == cb.article and days > _rules()["same_moment"]:
+        return f"one article gives the figure for two moments ({a.day} / {b.day}): the change it reports"
     if days > window:
         return f"the figure moves over time and the two are {days} days apart (more than {window})"
     return None

@@ -56,6 +56,7 @@ def _lex() -> dict[str, Any]:
         "earlier_words_re": re.compile(r"\b(?:" + trie_pattern(w for w in f["earlier"]["before"] if w != "from") + r")\b", re.I),
         "earlier_clause_re": re.compile(r"\b(?:" + trie_pattern(f["earlier"]["clause"]) + r")\b", re.I),
         "same_as": f["same_as"],
+        "campaigns": [(label, re.compile(r"\b(?:" + trie_pattern(ws) + r")\b", re.I)) for label, ws in f["campaigns"].items()],
         "land_nouns": frozenset(f["land_nouns"]["words"]),
         "change_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["change"]["clause"]) + r")\b", re.I),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
@@ -158,6 +159,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
+        for label, pattern in lex["campaigns"]:
+            if pattern.search(text, s0, s1):
+                return label  # "in the operation", "over the war"
         return None
     return _party_names().get(best[1], best[1])
 

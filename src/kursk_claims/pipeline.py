@@ -229,6 +229,8 @@ class ContextReader:
                 last_subject[c["measure"]] = subject
             c["scope"] = context.read_scope(text, (s0, s1), (c["start"], c["end"]), c["measure"], excluded)
             _set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
+            if i > 0 and claims[i - 1]["sentence_start"] == s0:
+                _restated_frame(text, claims[i - 1], c)
         return doc
 
 
@@ -251,6 +253,24 @@ def _set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_
             c["figure"] = "total"
         elif not (c["figure"] == "level" and dates.is_relative_day(scope[len("period: "):])):
             c["figure"] = "period"
+
+
+_RESTATED = re.compile(r"[^.;]{0,160}?(?:,\s*or|\bor|\(|,\s*i\.e\.|,\s*that is)\s*(?:about|around|roughly|some|nearly|almost|approximately|more than|over)?\s*$", re.I)
+_LAND = ("area", "share")
+
+
+def _restated_frame(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
+    """``freed 86 percent of the territory …, or around 1,100 km²``, ``took 900 km² (347
+    square miles)``: a figure that restates the one before in other terms shares its frame."""
+    if before["measure"] not in _LAND or c["measure"] not in _LAND or not before.get("what"):
+        return
+    if not _RESTATED.fullmatch(text, before["end"], c["start"]):
+        return
+    action = before["what"].split(":", 1)[1] if ":" in before["what"] else None
+    c["what"] = f"{c['measure']}:{action}" if action else c["measure"]
+    c["figure"], c["actor"] = before["figure"], before["actor"]
+    if before["scope"] and before["scope"].startswith("period"):
+        c["scope"] = before["scope"]
 
 
 class DateReader:
