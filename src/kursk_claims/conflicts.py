@@ -431,7 +431,10 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         suggestion = None
         severity = min(0.8, 0.25 + max(gap, 0.0))
         reason = "the figures are further apart than their wording allows"
-    if a.echo_dated or b.echo_dated:
+    if (a.day is None or b.day is None) and ca.article != cb.article:
+        severity = round(severity * 0.8, 3)
+        reason += " (a date is unknown: which came first cannot be told)"
+    elif a.echo_dated or b.echo_dated:
         severity = round(severity * 0.9, 3)
         reason += " (an undated article dated by the statement it repeats)"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."

@@ -70,12 +70,19 @@ def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] 
             parts = {"weekday": lex["weekdays"][m.group("weekday").lower()]}
         if not (1 <= parts.get("day", 1) <= 31):
             continue
+        if _other_clause(text, m.start(), near):
+            continue
         distance = abs(m.start() - near)
         if best is None or distance < best[0]:
             best = (distance, parts)
     if best is None:
         best = _loose_date_ref(text, start, end, near)
     return best[1] if best else None
+
+
+def _other_clause(text: str, a: int, b: int) -> bool:
+    """A semicolon between a date and a figure: the date belongs to another statement."""
+    return ";" in text[min(a, b):max(a, b)]
 
 
 def is_relative_day(phrase: str) -> bool:
@@ -92,6 +99,8 @@ def _loose_date_ref(text: str, start: int, end: int, near: int) -> tuple[int, di
     lex = _lex()
     best: tuple[int, dict[str, int]] | None = None
     for m in lex["relative_re"].finditer(text, start, end):
+        if _other_clause(text, m.start(), near):
+            continue
         distance = abs(m.start() - near)
         if best is None or distance < best[0]:
             best = (distance, {"days_before": int(lex["relative"][" ".join(m.group(1).lower().split())])})
@@ -101,6 +110,8 @@ def _loose_date_ref(text: str, start: int, end: int, near: int) -> tuple[int, di
             continue
         clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
         if _PERIOD_OPENER.search(clause):
+            continue
+        if _other_clause(text, m.start(), near):
             continue
         part = m.group("part")
         day = lex["month_parts"][" ".join(part.lower().split())] if part else lex["month_default"]
