@@ -62,6 +62,7 @@ def _rules() -> dict:
         "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
         "windows": table("frames")["time_windows"],
         "land_nouns": frozenset(table("frames")["land_nouns"]["words"]),
+        "kind_of": {w: kind for kind, whats in table("frames")["figure_by_what"].items() for w in whats},
     }
 
 
@@ -160,6 +161,18 @@ def _counted_class(claim: Claim) -> str:
     return "*"
 
 
+def figure_kind(claim: Claim) -> str | None:
+    """The kind of figure: the claim's own ``figure``, else what its measure and scope say (for
+    claims written before frames were read, or built by hand)."""
+    if claim.figure:
+        return claim.figure
+    if claim.scope and claim.scope.startswith("period"):
+        return "total" if claim.scope.lower().startswith("period: since") else "period"
+    kinds = _rules()["kind_of"]
+    what = claim.what or claim.measure or ""
+    return kinds.get(what) or kinds.get(what.split(":")[0])
+
+
 def _period_of(claim: Claim) -> str | None:
     """The period a ``period`` figure is for: a month name, or the words that say it."""
     scope = claim.scope or ""
@@ -193,7 +206,7 @@ def group_key(claim: Claim) -> tuple | str:
         return "no measure: what the figure counts is unclear"
     if claim.measure in rules["not_compared"]:
         return f"measure {claim.measure!r} is not compared"
-    kind = claim.figure
+    kind = figure_kind(claim)
     if kind in rules["never_kinds"]:
         return f"a {kind}, not a count of what is: never compared"
     unit = claim.unit
@@ -218,7 +231,7 @@ def _entry(claim: Claim) -> Entry | str:
     if claim.value is None and claim.low is None and claim.high is None:
         return "no figure"
     if claim.bound == "exact" and claim.value is not None and float(claim.value).is_integer() and claim.unit is None \
-            and (abs(claim.value) < 1000 or claim.value % 1000):
+            and abs(claim.value) < 1000:
         low = high = float(claim.value)  # "340 vehicles" in a tally is a count, not a rounded figure
     factor = rules["conversions"].get(claim.unit, (None, 1.0))[1]
     low, high = low * factor, high * factor
@@ -235,7 +248,7 @@ def _entry(claim: Claim) -> Entry | str:
         place = claim.scope[len("place: "):]
     day = _date(claim.as_of)
     year = None
-    if claim.figure == "period" and _period_of(claim) in _months_names().values():
+    if figure_kind(claim) == "period" and _period_of(claim) in _months_names().values():
         m = _YEAR.search(claim.scope or "")
         year = int(m.group(0)) if m else (_month_year(claim) if claim.published else None)
     voice = claim.speaker or _voice_key(claim.attribution) or _voice_key(claim.source) or claim.article
@@ -322,7 +335,7 @@ def _well_framed(c: Claim) -> bool:
     only grows, or a figure for a named period), its measure made finer by its verb; a side,
     when both name one, must still agree. Land held moves both ways: it needs a date."""
     rules = _rules()
-    return c.measure in rules["land"] and bool(c.what and ":" in c.what) and c.figure in ("total", "period")
+    return c.measure in rules["land"] and bool(c.what and ":" in c.what) and figure_kind(c) in ("total", "period")
 
 
 def _echo_voice(voice: str) -> str:
@@ -431,7 +444,7 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         suggestion = None
         severity = min(0.8, 0.25 + max(gap, 0.0))
         reason = "the figures are further apart than their wording allows"
-    if (a.day is None or b.day is None) and ca.article != cb.article:
+    if (a.day is None or b.day is None) and ca.article != cb.article and kind != "scale":
         severity = round(severity * 0.8, 3)
         reason += " (a date is unknown: which came first cannot be told)"
     elif a.echo_dated or b.echo_dated:
@@ -514,6 +527,30 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
                 taken[id(a)] += 1
                 taken[id(b)] += 1
     return out
+
+
+def slips(conflicts: Iterable[Conflict]) -> set[str]:
+    """The ids of the figures the conflicts name as likely scale slips."""
+    return {c.extra["slip"] for c in conflicts if c.extra.get("slip")}
+
+
+def distinct_statements(conflicts: list[Conflict]) -> list[tuple[Conflict, int]]:
+    """The conflicts with repeated statements folded: when several outlets repeat one speaker's
+    figure, the conflict between two statements is listed once, with how many pairs of
+    mentions it stands for (most severe first)."""
+    seen: dict[tuple, list] = {}
+    for c in conflicts:
+        key = (c.group, _statement(c.a), _statement(c.b))
+        if key in seen:
+            seen[key][1] += 1
+        else:
+            seen[key] = [c, 1]
+    return [(c, n) for c, n in seen.values()]
+
+
+def _statement(c: Claim) -> tuple:
+    who = c.speaker or _voice_key(c.attribution) or _voice_key(c.source) or c.article
+    return who, c.low, c.high, c.value
 
 
 def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50) -> list[str]:
