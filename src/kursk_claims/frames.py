@@ -43,7 +43,7 @@ def _lex() -> dict[str, Any]:
         "refined": {m: frozenset(cls) for m, cls in f["refined"].items()},
         "peak_re": re.compile(r"\b(?:" + trie_pattern(f["peak"]) + r")\b", re.I),
         "before_re": re.compile(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$", re.I),
-        "plan_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,3}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$", re.I),
+        "plan_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,4}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$", re.I),
         "before": kinds["before"],
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
@@ -147,9 +147,12 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if prev and prev[-1].strip(".,") in lex["not_after"]:
             continue  # "the war in Ukraine" is no place of a figure
         after = text[m.end(1):m.end(1) + 3]
+        possessive_end = m.end(1)
+        if name.endswith(("'s", "’s")):
+            name, possessive_end, after = name[:-2], m.end(1) - 2, "'s"
         if _POSSESSIVE.match(after) and not m.group(2):
             # "in Russia's western Kursk region": the place is the name after the possessive
-            inner = _NAME_AFTER_POSSESSIVE.match(text, m.end(1))
+            inner = _NAME_AFTER_POSSESSIVE.match(text, possessive_end)
             if inner is None:
                 continue
             name = _strip_region(inner.group(1))
