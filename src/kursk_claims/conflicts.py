@@ -26,14 +26,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import hashlib
 import math
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import table
 from .records import Claim, Conflict
@@ -140,22 +142,27 @@ def _singular(word: str) -> str:
 
 
 def _counted_class(claim: Claim) -> str:
+    return _class_of(claim.measure, claim.counted)
+
+
+@lru_cache(maxsize=8192)
+def _class_of(measure: str | None, counted: str | None) -> str:
     rules = _rules()
-    words = [w.strip(".,()").lower() for w in (claim.counted or "").split()]
-    if claim.measure == "equipment":
+    words = [w.strip(".,()").lower() for w in (counted or "").split()]
+    if measure == "equipment":
         for n in range(min(len(words), rules["equipment_longest"]), 0, -1):
             cls = rules["equipment"].get(" ".join(words[-n:]))
             if cls:
                 return cls
         return " ".join(_singular(w) for w in words[-2:]) or "equipment"
-    if claim.measure == "share":
+    if measure == "share":
         # a share of land is not a share of a force: the base noun decides
         if not words:
             return "*"
         if any(w in rules["land_nouns"] or w.startswith(("kilomet", "mile")) for w in words):
             return "land"
         return _singular(words[-1])
-    if claim.measure in rules["person_measures"]:
+    if measure in rules["person_measures"]:
         h = words[-1] if words else ""
         return rules["classes"].get(h) or (rules["classes"].get(_singular(h)) if h else None) or (_singular(h) if h else "personnel")
     return "*"
@@ -214,7 +221,7 @@ def group_key(claim: Claim) -> tuple | str:
         unit = rules["conversions"][unit][0]
     what = claim.what or claim.measure
     if claim.measure in rules["land"]:
-        subject = None  # who holds or takes the land is compared pair by pair (the actor)
+        subject = claim.actor  # the side that holds or takes the land, not whose land it is
     else:
         subject = claim.subject
         if subject is None:
@@ -273,6 +280,7 @@ def _voice_key(name: str | None) -> str | None:
     return " ".join(name.lower().split()) if name else None
 
 
+@lru_cache(maxsize=4096)
 def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat((value or "")[:10])
@@ -280,7 +288,25 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector while many small acyclic records are made: with a million
+    claims its repeated full passes cost as much as the work itself."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
+    with _no_gc():
+        return _group_claims(claims)
+
+
+def _group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
     groups: dict[tuple, QuantityGroup] = {}
     skipped: list[Skipped] = []
     for c in claims:
@@ -305,6 +331,8 @@ def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
     """Date the figures of an article that shows no date by the statements it repeats: when it
     quotes the same speaker giving the same figure for the same quantity as a dated article,
     it reports the same statement, so its undated figures take that statement's date."""
+    if not any(e.day is None and e.claim.published is None for g in groups for e in g.entries):
+        return
     dated: dict[tuple, dt.date] = {}
     undated: list[tuple[tuple, str]] = []
     for g in groups:
@@ -498,35 +526,212 @@ def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None =
     if groups is None:
         groups, _ = group_claims(claims)
     out: list[Conflict] = []
-    for g in groups:
-        out.extend(conflicts_in(g, max_per_claim))
+    with _no_gc():
+        for g in groups:
+            out.extend(conflicts_in(g, max_per_claim))
+        out.extend(_across_unknown_sides(groups, max_per_claim))
     out.sort(key=lambda c: (-c.severity, c.group, c.a.id, c.b.id))
     return out
 
 
+def _across_unknown_sides(groups: list[QuantityGroup], max_per_claim: int | None) -> list[Conflict]:
+    """Land figures whose acting side is unknown ("about half of the territory was lost")
+    against each side's figures of the same frame: a slot one figure does not know never
+    blocks a comparison. Only the pairs across the two groups are new."""
+    rules = _rules()
+    siblings: dict[tuple, list[QuantityGroup]] = defaultdict(list)
+    for g in groups:
+        if g.key[0].split(":")[0] in rules["land"]:
+            siblings[g.key[:1] + g.key[2:]].append(g)
+    out: list[Conflict] = []
+    for family in siblings.values():
+        unknown = [g for g in family if g.key[1] is None]
+        if not unknown or len(family) < 2:
+            continue
+        loose = unknown[0]
+        loose_ids = {e.claim.id for e in loose.entries}
+        for g in family:
+            if g is loose:
+                continue
+            merged = QuantityGroup(g.key, g.id, g.entries + loose.entries)
+            out.extend(c for c in conflicts_in(merged, max_per_claim) if (c.a.id in loose_ids) != (c.b.id in loose_ids))
+    return out
+
+
 def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Conflict]:
-    """The conflicting pairs of one group: each claim against those wholly above it, the
-    farthest pairs first for the claims at the top."""
-    entries = sorted(group.entries, key=lambda e: e.low)
-    lows = [e.low for e in entries]
-    taken: dict[int, int] = defaultdict(int)
+    """The conflicting pairs of one group, found without visiting all pairs: dated figures are
+    swept in date order and each is checked only against figures of a compatible date that lie
+    wholly above it (the farthest first, through an index of their intervals); undated figures
+    against their own article; likely scale slips whatever their dates. No claim takes part in
+    more than ``max_per_claim`` pairs, and none is checked against more than a few times that
+    many figures, so the cost grows near-linearly with the claims."""
     cap = math.inf if max_per_claim is None else max_per_claim
-    out = []
-    for a in entries:
+    budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
+    taken: dict[int, int] = defaultdict(int)
+    found: set[tuple[int, int]] = set()
+    out: list[Conflict] = []
+
+    def consider(a: Entry, b: Entry) -> None:
+        """a lies below b: compare them unless either is spent or the pair is already in."""
+        if taken[id(a)] >= cap or taken[id(b)] >= cap or (id(a), id(b)) in found:
+            return
+        c = compare(a, b, group)
+        if c is not None:
+            out.append(c)
+            found.add((id(a), id(b)))
+            taken[id(a)] += 1
+            taken[id(b)] += 1
+
+    dated = [e for e in group.entries if e.day is not None]
+    if len(dated) <= _SMALL_GROUP:
+        _pairs_above(dated, consider, lambda e: taken[id(e)] >= cap)
+    else:
+        _sweep(dated, group, consider, lambda e: taken[id(e)] >= cap, budget)
+    undated = [e for e in group.entries if e.day is None]
+    if undated:
+        by_article: dict[str, list[Entry]] = defaultdict(list)
+        for e in group.entries:
+            by_article[e.claim.article].append(e)
+        for a in undated:
+            pool = group.entries if _well_framed(a.claim) else by_article[a.claim.article]
+            for b in pool[:budget] if math.isfinite(budget) else pool:
+                if _below(a, b):
+                    consider(a, b)
+                elif _below(b, a):
+                    consider(b, a)
+    _slips(group.entries, consider)
+    return out
+
+
+_SMALL_GROUP = 64  # below this many dated figures, checking every pair above is faster than an index
+
+
+def _pairs_above(entries: list[Entry], consider, spent) -> None:
+    """Each figure against every figure wholly above it, the farthest first (small groups)."""
+    by_low = sorted(entries, key=lambda e: e.low)
+    lows = [e.low for e in by_low]
+    for a in by_low:
         if not math.isfinite(a.high):
             continue
-        i = bisect.bisect_left(lows, a.high)
-        for b in entries[i:]:
-            if taken[id(a)] >= cap:
+        for b in reversed(by_low[bisect.bisect_left(lows, a.high):]):
+            if spent(a):
                 break
-            if b is a or taken[id(b)] >= cap or not _below(a, b):
+            if b is not a and _below(a, b):
+                consider(a, b)
+
+
+def _sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: float) -> None:
+    """Each dated figure against the figures wholly above it whose dates allow a conflict:
+    levels and changes within the time window either way; running totals that are not later
+    than it by more than a few days (a later, higher total is an update); figures for a named
+    month whatever their dates."""
+    if len(entries) < 2:
+        return
+    kind = group.key[4]
+    rules = _rules()
+    windows = rules["windows"]
+    if kind == "total":
+        ahead, behind = rules["same_moment"], math.inf
+    elif kind == "period" and group.key[5] in _months_names().values():
+        ahead = behind = math.inf
+    elif kind == "period":
+        ahead = behind = 2
+    else:
+        w = int(windows.get(group.entries[0].claim.measure or "", windows["default"]))
+        ahead = behind = w
+    by_low = sorted(entries, key=lambda e: (e.low, e.high))
+    lows = [e.low for e in by_low]
+    position = {id(e): i for i, e in enumerate(by_low)}
+    index = _Fenwick(len(by_low))
+    present = [False] * len(by_low)
+    by_day = sorted(entries, key=lambda e: e.day)
+    ordinals = [e.day.toordinal() for e in by_day]
+    ins = rem = 0
+    for a in by_day:
+        day = a.day.toordinal()
+        while ins < len(by_day) and ordinals[ins] <= day + ahead:
+            p = position[id(by_day[ins])]
+            if not spent(by_day[ins]):
+                index.add(p, 1)
+                present[p] = True
+            ins += 1
+        while rem < len(by_day) and ordinals[rem] < day - behind:
+            p = position[id(by_day[rem])]
+            if present[p]:
+                index.add(p, -1)
+                present[p] = False
+            rem += 1
+        if spent(a) or not math.isfinite(a.high):
+            continue
+        first = bisect.bisect_left(lows, a.high)
+        below = index.prefix(first - 1)
+        visits = 0
+        j = index.prefix(len(by_low) - 1)
+        while j > below and visits < budget and not spent(a):
+            p = index.kth(j)
+            b = by_low[p]
+            j -= 1
+            visits += 1
+            if b is a or not _below(a, b):
                 continue
-            c = compare(a, b, group)
-            if c is not None:
-                out.append(c)
-                taken[id(a)] += 1
-                taken[id(b)] += 1
-    return out
+            consider(a, b)
+            if spent(b) and present[p]:
+                index.add(p, -1)  # a spent figure is no longer offered
+                present[p] = False
+                j = min(j, index.prefix(len(by_low) - 1))
+
+
+def _slips(entries: list[Entry], consider) -> None:
+    """Pairs a thousand or a million times apart with the same leading digits, whatever their
+    dates: a lost 'thousand' stands out even between figures months apart."""
+    tol = _rules()["scale_tol"]
+    by_rep = sorted((e for e in entries if e.rep > 0), key=lambda e: e.rep)
+    reps = [e.rep for e in by_rep]
+    for a in by_rep:
+        for k in (3, 6):
+            lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
+            hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
+            for b in by_rep[lo:hi]:
+                if _below(a, b):
+                    consider(a, b)
+
+
+class _Fenwick:
+    """Counts over positions 0..n-1: add, prefix sums, and the position of the k-th present one."""
+
+    __slots__ = ("n", "tree", "top")
+
+    def __init__(self, n: int):
+        self.n = n
+        self.tree = [0] * (n + 1)
+        self.top = 1 << max(n.bit_length() - 1, 0)
+
+    def add(self, i: int, delta: int) -> None:
+        i += 1
+        while i <= self.n:
+            self.tree[i] += delta
+            i += i & -i
+
+    def prefix(self, i: int) -> int:
+        """The count at positions 0..i (0 when i < 0)."""
+        i += 1
+        total = 0
+        while i > 0:
+            total += self.tree[i]
+            i -= i & -i
+        return total
+
+    def kth(self, k: int) -> int:
+        """The position of the k-th present one (k from 1)."""
+        pos = 0
+        step = self.top
+        while step:
+            nxt = pos + step
+            if nxt <= self.n and self.tree[nxt] < k:
+                pos = nxt
+                k -= self.tree[nxt]
+            step >>= 1
+        return pos
 
 
 def slips(conflicts: Iterable[Conflict]) -> set[str]:

@@ -102,7 +102,7 @@ def _tally_words() -> frozenset[str]:
 @cache
 def _after_noun() -> tuple[re.Pattern, dict[str, str]]:
     words = table("measures")["after_noun"]
-    return re.compile(r"\s+(" + trie_pattern(words) + r")\b", re.I), words
+    return re.compile(r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|are\s+|being\s+)?(" + trie_pattern(words) + r")\b", re.I), words
 
 
 def measure_after_noun(text: str, end: int) -> str | None:
