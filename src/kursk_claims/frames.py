@@ -21,7 +21,7 @@ from .lexicon import table, trie_pattern
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:and|but|while|that|which|who|after|before|as|when|where)\s|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:and|but|while|that|which|who|after|before|as|when|where|since|because|although|though|until|if)\s|\s[-–—]\s")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _NAME_AFTER_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2}")
@@ -216,6 +216,16 @@ def read_actor(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> st
             break
         end = c0 - 1
     return None
+
+
+def describes_base(text: str, sentence: tuple[int, int], fig: tuple[int, int], phrase: str) -> bool:
+    """A period phrase after the figure that belongs to a clause about what the figure is a
+    share of: ``won back 70% of the territory Ukraine took during the opening weeks``."""
+    s0, s1 = sentence
+    at = text.find(phrase, fig[1], s1)
+    if at < 0:
+        return False
+    return bool(_lex()["action_re"].search(text, fig[1], at))
 
 
 def is_earlier(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bool:
