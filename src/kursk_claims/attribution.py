@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .lexicon import phrase_pattern, table, trie_pattern
@@ -43,6 +43,8 @@ _AFTER_NAME_OK = re.compile(r"\s*(?:$|[.,;:!?)”\"]|(?:on|in|at|during|after|be
 _CLAUSE_START = re.compile(r"\s*(?:who|which|whose|a|an|the|speaking|writing|according|deputy|acting|former|head|chief|one)\b|\s*\w+(?:ing|ed)\b")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _TRANSLIT_END = re.compile(r"(?:yy|iy|yi|ii|ij|y|i)$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
+_COMPASS = re.compile(r"(?:north|south|east|west)\w*ern")
 _WORDS = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
@@ -142,6 +144,7 @@ def _fold(word: str) -> str:
 
 
 def slug(text: str) -> str:
+    text = re.sub(r"['’]s\b", "", text)
     return _SLUG.sub("-", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()).strip("-")
 
 
@@ -189,7 +192,7 @@ class Mention:
 
 
 def _is_name_word(w: str) -> bool:
-    return w[:1].isupper() or w.lower() in _lex()["roles"]
+    return w[:1].isupper() or w.lower() in _lex()["roles"] or _COMPASS.fullmatch(w) is not None
 
 
 def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
@@ -197,8 +200,11 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
     ``the Ukrainian secret service``, ``a US military official in Washington``."""
     lex = _lex()
     m = _PAREN_ACRONYM.search(text, max(floor, end - 14), end)
-    if m:
-        end = m.start()  # "the Joint Chiefs of Staff (JCS) said": the name before the acronym
+    if m:  # "the Joint Chiefs of Staff (JCS) said": the name before the acronym, written with it
+        found = noun_phrase_before(text, m.start(), floor)
+        if found:
+            stop = m.start() + len(m.group(0).rstrip())
+            return text[found[1]:stop], found[1], stop
     toks = [(m.group(0), m.start() + floor, m.end() + floor) for m in _TOKEN.finditer(text[floor:end])]
     while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
         toks.pop()
@@ -208,6 +214,9 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
     while toks:
         w, s, e = toks[-1]
         lw = w.lower()
+        if w == "," and taken and taken[-1][0][:1].isupper() and any(t[0] == "and" for t in taken) and len(toks) > 1 and toks[-2][0][:1].isupper():
+            taken.append(toks.pop())  # "Washington, Kyiv and Seoul"
+            continue
         if _is_name_word(w) or (lw in lex["joiners"] and taken) or (lw in ("a", "an") and taken):
             taken.append(toks.pop())
             if lw in ("a", "an") or (lw == "the" and not (toks and toks[-1][0].lower() in lex["joiners"] - {"the"})):
@@ -277,7 +286,7 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
 def _clean(phrase: str) -> str:
     lex = _lex()
     cut = _CUT.split(phrase, maxsplit=1)
-    if len(cut) == 2 and any(w.lower() in lex["roles"] for w in cut[0].split()) and not cut[0].split()[-1].lower() in ("source", "sources"):
+    if len(cut) == 2 and any(w.lower() in lex["roles"] for w in cut[0].split()) and not cut[0].split()[-1].lower() in lex["report_nouns"] | {"source", "sources"}:
         phrase = cut[0]  # "a US military official in Washington" -> "US military official"
     words = phrase.split()
     while words and words[0].lower() in lex["lead_drop"]:
@@ -360,9 +369,14 @@ class Speech:
             return key
         sp = _speakers()
         best = None
+        tail = _PAREN_ACRONYM.sub("", phrase).rstrip()
         for m in sp["pattern"].finditer(phrase):
             k = _lookup(m.group(0))
-            if k and (best is None or len(m.group(0)) > best[0]):
+            if k is None or " and " in tail and not sp["by_key"][k].person:
+                continue  # "American and South Korean military": no one body
+            if m.end() < len(tail) and not sp["by_key"][k].person and not _is_alias(m.group(0)):
+                continue  # "Pentagon spokesman …": the spokesman, not the Pentagon
+            if best is None or len(m.group(0)) > best[0]:
                 best = (len(m.group(0)), k)
         if best:
             return best[1]
@@ -409,16 +423,32 @@ class Speech:
             p = p[4:]
         return _speakers()["parties"].get(p)
 
-    def resolve(self, phrase: str, pos: int) -> Who | None:
-        """Who ``phrase`` names at ``pos``: a name, or the speaker a pronoun, a description
-        ("the agency", "Ukraine's president") or a report ("the report") points back to."""
+    def resolve(self, raw: str, pos: int) -> Who | None:
+        """Who ``raw`` names at ``pos``: a name, or the speaker a pronoun, a description
+        ("the agency", "Ukraine's president") or a report ("the report") points back to.
+        A pronoun or "the <role>" takes the article's own name for its speaker; a name or a
+        title written as one ("Kursk Governor") stays as written."""
         lex = _lex()
         sp = _speakers()
+        phrase = re.sub(r"['’]s$", "", _clean(raw))
+        if not phrase:
+            return None
         low = phrase.lower()
+        first = raw.split()[0].lower() if raw.split() else ""
+        pointer = first in ("the", "this", "that", "a", "an") or phrase[:1].islower()
         if low in lex["pronouns"] or low in lex["possessives"]:
-            return self._antecedent_pronoun(pos, person=low in lex["person_pronouns"] or low in ("his", "her"))
+            found = self._antecedent_pronoun(pos, person=low in lex["person_pronouns"] or low in ("his", "her"))
+            return self._best_name(found) if found else None
+        if first in ("the", "this", "that") and phrase[:1].isupper() and phrase.split()[-1][:1].islower():
+            # "the General Staff source": the source in the General Staff named before
+            head = _head(phrase)
+            caps = [w for w in phrase.split() if w[:1].isupper()]
+            for m in reversed(self.mentions()):
+                if m.pos < pos and head in (m.who.classes | m.extra) and all(c in m.who.written for c in caps):
+                    return self._best_name(m.who)
         if _lookup(phrase):
-            return self._who(phrase)  # a name or a description the data knows: "Seoul's spy agency"
+            who = self._who(phrase)  # a name or a description the data knows: "Seoul's spy agency"
+            return self._best_name(who) if pointer and not _is_alias(phrase) else who
         words = phrase.split()
         capitals = [w for w in words if w[:1].isupper()]
         descr = _descriptor(phrase)
@@ -437,9 +467,11 @@ class Speech:
                 if head in ("estimate", "estimates"):
                     return None
                 return self._last_event_outlet(pos)
-            found = self._antecedent_role(descr, head, pos, definite=low.startswith(("the ", "this ", "that ")) or "'s " in low or "’s " in low)
+            found = self._antecedent_role(descr, head, pos, definite=first in ("the", "this", "that") and "'s " not in low and "’s " not in low)
             if found:
-                return found
+                if pointer:
+                    return self._best_name(found)
+                return Who(phrase, found.key, found.person, True, found.classes)
             if descr in lex["not_speakers"] or head in lex["not_speakers"] and len(words) == 1:
                 return None
             if not capitals and head not in lex["titles"] and head not in lex["body_heads"] and head not in lex["roles"]:
@@ -448,6 +480,13 @@ class Speech:
         if low in lex["not_speakers"] or all(w.lower().rstrip(".") in lex["not_speakers"] or w in lex["title_abbrevs"] for w in words):
             return None
         return self._who(phrase)
+
+    def _best_name(self, who: Who) -> Who:
+        """The article's fullest name for ``who``, when ``who`` is written as a description."""
+        if who.written[:1].isupper() and who.written.lower() not in _speakers()["described"]:
+            return who
+        m = self._mention_of(who.key)
+        return Who(m.written, who.key, who.person, True, who.classes) if m else who
 
     def mentions(self) -> list[Mention]:
         """Every speaker the article names, in order: known names and descriptions, acronyms
@@ -512,7 +551,8 @@ class Speech:
         sp = _speakers()
         for m in self.mentions():
             k = sp["by_key"].get(m.who.key)
-            if k is not None and not k.person and k.country == country and m.who.written[:1].isupper() and " " in m.who.written:
+            if k is not None and not k.person and k.country == country and m.who.written[:1].isupper() and " " in m.who.written \
+                    and not k.classes & {"news agency", "broadcaster", "newspaper"}:
                 return self._mention_of(k.key) or m.who
         return None
 
@@ -581,8 +621,7 @@ class Speech:
         events: list[Event] = []
         m = lex["possessive_re"].match(text, s0, s1) or lex["pronoun_possessive_re"].match(text, s0, s1)
         if m:
-            phrase = _clean(m.group("np"))
-            who = self.resolve(phrase, m.start("np"))
+            who = self.resolve(m.group("np"), m.start("np"))
             if who is not None:
                 events.append(Event(m.start("np"), m.end("np"), m.start("np"), who.written, "according", False, who.named, who))
         for kind, pos, after in found:
@@ -592,10 +631,10 @@ class Speech:
                     continue
                 if text[pos:after].strip().lower() == "quoted" and not re.match(r"\s+as\s+say", text[np[2]:np[2] + 20]):
                     continue
-                phrase = _clean(np[0])
+                phrase = np[0]
                 pm = re.search(r"['’]s\s+(?:\w+\s+)?(\w+)$", text[np[1]:np[2] + 30].split(",")[0])
                 if pm and pm.group(1).lower() in table("attribution")["possessive_report_nouns"]:
-                    phrase = _clean(re.split(r"['’]s\s", phrase)[0])  # "relayed the NIS's findings"
+                    phrase = re.split(r"['’]s\s", phrase)[0]  # "relayed the NIS's findings"
                 who = self.resolve(phrase, np[1])
                 if who is None:
                     continue
@@ -609,7 +648,11 @@ class Speech:
                 if np is not None and not _AFTER_NAME_OK.match(text, np[2]):
                     np = None  # "X, who …, says Russia has": not "…, says X"
             if np is None:
-                np = _name_before_clause(text, pos, s0) or noun_phrase_before(text, pos, s0)
+                direct = noun_phrase_before(text, pos, s0)
+                if direct and all(w[:1].isupper() for w in direct[0].split()) and text[:direct[1]].rstrip().endswith(","):
+                    np = direct  # "the country's commander-in-chief, Oleksandr Syrskyi, said"
+                else:
+                    np = _name_before_clause(text, pos, s0) or direct
             if np is None:
                 continue
             source = _clean(np[0])
@@ -618,7 +661,10 @@ class Speech:
             words = source.split()
             if source.lower() not in lex["pronouns"] and not any(w[:1].isupper() for w in words) and not (words and words[-1].lower() in lex["roles"]):
                 continue
-            who = self.resolve(source, np[1])
+            raw = np[0]
+            if _DETERMINER_BEFORE.search(text, max(s0, np[1] - 6), np[1]):
+                raw = "the " + raw  # "the Ukrainian leader said": a description pointing back
+            who = self.resolve(raw, np[1])
             if who is None:
                 continue
             reported = bool(_THAT_FOLLOWS.match(follow))
@@ -717,10 +763,13 @@ class Speech:
         """The sentence of the article's first speech event, when it comes early."""
         if self._first_event == -1:
             self._first_event = None
+            title_end = self.text.find("\n", len(self.text) - len(self.text.lstrip()))
             for j, (a, b) in enumerate(self.sentences):
                 if a > reach:
                     break
-                if self.events_in(j) or self._line_speaker(j) is not None:
+                if a < title_end:
+                    continue  # the headline speaks for itself
+                if any(e.who is not None for e in self.events_in(j)):
                     self._first_event = j
                     break
         return self._first_event
@@ -814,7 +863,7 @@ class Speech:
                 if lm:
                     np = noun_phrase_after(line, lm.start(2), len(line))
                     if np:
-                        who = self.resolve(_clean(np[0]), above_start + np[1])
+                        who = self.resolve(np[0], above_start + np[1])
                         if who:
                             return Event(above_start + np[1], above_start + np[2], q0, who.written, "quote", False, who.named, who)
                     break
@@ -839,12 +888,17 @@ class Speech:
 
 def _choose(events: list[Event], pos: int) -> Event | None:
     """The event that governs a figure at ``pos``: an ``according to`` or chain in the
-    sentence, else the nearest speech verb before it, else after it."""
+    sentence, else the nearest speech verb before it, else after it. "X believes …, according
+    to a lawmaker": an unnamed go-between passes on what the named speaker says."""
     evs = [e for e in events if e.who is not None]
     according = [e for e in evs if e.kind in ("according", "chain")]
     if according:
         chains = [e for e in according if e.kind == "chain"]
-        return min(chains or according, key=lambda e: abs(e.pos - pos))
+        chosen = min(chains or according, key=lambda e: abs(e.pos - pos))
+        named = [e for e in evs if e.kind == "verb" and e.who.named and e.who.key != chosen.who.key]
+        if not chosen.who.named and named and chosen.via is None:
+            return replace(min(named, key=lambda e: abs(e.pos - pos)), via=chosen.who)
+        return chosen
     before = [e for e in evs if e.pos < pos]
     if before:
         return before[-1]
