@@ -137,8 +137,10 @@ class QuantityAssembler:
 
 
 class AttributionReader:
-    """Sets each claim's ``attribution`` from speech events, quotes and ``according to``;
-    with a trained pipeline's entities, the source is trimmed to the person or organisation."""
+    """Sets each claim's ``attribution`` (as written), ``speaker`` (one key per speaker) and
+    ``via`` (the intermediary of a chain) from speech events, quotes, ``according to``, and
+    the speaker the article carries on with; with a trained pipeline's entities, the source
+    is trimmed to the person or organisation."""
 
     def __init__(self, use_entities: bool = False) -> None:
         _extension("claims")
@@ -152,10 +154,13 @@ class AttributionReader:
         spans = _sentence_spans(doc, text)
         speech = attribution.Speech(text, spans)
         for c in claims:
-            who, where = speech.attribution_for(c["start"])
+            source = speech.source_for(c["start"])
+            who, where = source.attribution, source.where
             if who and where and self.use_entities and doc.ents:
                 who = _entity_in(doc, where) or who
             c["attribution"] = who
+            c["speaker"] = source.speaker
+            c["via"] = source.via
             c["source_spans"] = [list(s) for s in speech.source_spans(speech.sentence_index(c["start"]))]
         return doc
 
