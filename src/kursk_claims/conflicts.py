@@ -334,20 +334,26 @@ def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
     if not any(e.day is None and e.claim.published is None for g in groups for e in g.entries):
         return
     dated: dict[tuple, dt.date] = {}
-    undated: list[tuple[tuple, str]] = []
+    undated: list[tuple[list[tuple], str]] = []
     for g in groups:
         for e in g.entries:
             if e.claim.dated == "earlier":
                 continue
-            statement = (g.id, _echo_voice(e.voice), round(e.rep, 6))
+            rep = round(e.rep, 6)
             if e.day is not None:
-                dated.setdefault(statement, e.day)
+                # the speaker, or the outlet it came through ("DayFR, citing Newsweek")
+                for who in (e.voice, e.claim.via):
+                    if who:
+                        dated.setdefault((g.id, _echo_voice(who), rep), e.day)
             elif e.claim.published is None:
-                undated.append((statement, e.claim.article))
+                # an outlet's own report repeated by another: its speaker, or the outlet itself
+                keys = [(g.id, _echo_voice(who), rep) for who in (e.voice, _voice_key(e.claim.source)) if who]
+                undated.append((keys, e.claim.article))
     days: dict[str, list[dt.date]] = defaultdict(list)
-    for statement, article in undated:
-        if statement in dated:
-            days[article].append(dated[statement])
+    for keys, article in undated:
+        hit = next((dated[k] for k in keys if k in dated), None)
+        if hit is not None:
+            days[article].append(hit)
     if not days:
         return
     estimate = {article: sorted(found)[len(found) // 2] for article, found in days.items()}

@@ -85,6 +85,15 @@ def _other_clause(text: str, a: int, b: int) -> bool:
     return ";" in text[min(a, b):max(a, b)]
 
 
+_LATER_CLAUSE = re.compile(r";|,(?!\d)|\b(?:and|but|while)\b")
+
+
+def _after_in_other_clause(text: str, near: int, at: int) -> bool:
+    """A date without a day after the figure, past a comma or an 'and': it dates the next
+    clause (``700,000 casualties, and losses hit a high in November``)."""
+    return at > near and bool(_LATER_CLAUSE.search(text, near, at))
+
+
 def is_relative_day(phrase: str) -> bool:
     """``today``, ``last week``: a phrase that dates a figure relative to the article's date."""
     return bool(_lex()["relative_re"].fullmatch(phrase.strip()))
@@ -99,7 +108,7 @@ def _loose_date_ref(text: str, start: int, end: int, near: int) -> tuple[int, di
     lex = _lex()
     best: tuple[int, dict[str, int]] | None = None
     for m in lex["relative_re"].finditer(text, start, end):
-        if _other_clause(text, m.start(), near):
+        if _other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start()):
             continue
         distance = abs(m.start() - near)
         if best is None or distance < best[0]:
@@ -111,7 +120,7 @@ def _loose_date_ref(text: str, start: int, end: int, near: int) -> tuple[int, di
         clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
         if _PERIOD_OPENER.search(clause):
             continue
-        if _other_clause(text, m.start(), near):
+        if _other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start()):
             continue
         part = m.group("part")
         day = lex["month_parts"][" ".join(part.lower().split())] if part else lex["month_default"]
