@@ -42,7 +42,7 @@ def _lex() -> dict:
             "month_ref": month_ref, "month_parts": parts, "month_default": int(d["month_parts"]["default"])}
 
 
-def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] | None:
+def find_date_ref(text: str, start: int, end: int, near: int | None) -> dict[str, int] | None:
     """The date expression in text[start:end] nearest to ``near``, as its parts.
 
     Dates that open a period (``since August 6``) are not the figure's date.
@@ -70,9 +70,9 @@ def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] 
             parts = {"weekday": lex["weekdays"][m.group("weekday").lower()]}
         if not (1 <= parts.get("day", 1) <= 31):
             continue
-        if _other_clause(text, m.start(), near):
+        if near is not None and _other_clause(text, m.start(), near):
             continue
-        distance = abs(m.start() - near)
+        distance = abs(m.start() - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, parts)
     if best is None:
@@ -102,15 +102,15 @@ def is_relative_day(phrase: str) -> bool:
 _NOW = re.compile(r"\b(?:now|currently|still|so far|to date)\b", re.I)
 
 
-def _loose_date_ref(text: str, start: int, end: int, near: int) -> tuple[int, dict[str, int]] | None:
+def _loose_date_ref(text: str, start: int, end: int, near: int | None) -> tuple[int, dict[str, int]] | None:
     """A date without a day: ``by late October``, ``in mid-January``, ``last week``, ``yesterday``.
     A bare ``in January`` does not date a figure its sentence says is current (``now``)."""
     lex = _lex()
     best: tuple[int, dict[str, int]] | None = None
     for m in lex["relative_re"].finditer(text, start, end):
-        if _other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start()):
+        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
             continue
-        distance = abs(m.start() - near)
+        distance = abs(m.start() - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, {"days_before": int(lex["relative"][" ".join(m.group(1).lower().split())])})
     for m in lex["month_ref"].finditer(text, start, end):
@@ -120,14 +120,14 @@ def _loose_date_ref(text: str, start: int, end: int, near: int) -> tuple[int, di
         clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
         if _PERIOD_OPENER.search(clause):
             continue
-        if _other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start()):
+        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
             continue
         part = m.group("part")
         day = lex["month_parts"][" ".join(part.lower().split())] if part else lex["month_default"]
         parts = {"month": lex["months"][m.group("month").lower()], "day": int(day)}
         if m.group("year"):
             parts["year"] = int(m.group("year"))
-        distance = abs(m.start() - near)
+        distance = abs(m.start() - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, parts)
     return best

@@ -294,7 +294,7 @@ class DateReader:
         for c in claims:
             s0, s1 = c["sentence_start"], c["sentence_end"]
             if s0 not in has_date:  # most sentences name no date: look once per sentence
-                has_date[s0] = dates.find_date_ref(text, s0, s1, s0) is not None
+                has_date[s0] = dates.find_date_ref(text, s0, s1, None) is not None
             c["date_ref"] = dates.find_date_ref(text, s0, s1, c["start"]) if has_date[s0] else None
         doc.user_data.pop(_TEXT_KEY, None)  # the last component: what was kept need not travel
         doc.user_data.pop(_SPANS_KEY, None)
