@@ -364,6 +364,11 @@ def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
                 e.echo_dated = True
 
 
+def _undated(e: Entry) -> bool:
+    """No date, or only one inferred from a repeated statement."""
+    return e.day is None or e.echo_dated
+
+
 def _well_framed(c: Claim) -> bool:
     """A frame precise enough to compare without a date: land taken or retaken (a total that
     only grows, or a figure for a named period), its measure made finer by its verb; a side,
@@ -429,11 +434,16 @@ def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
             if abs((a.day - b.day).days) > 2:
                 return f"figures for periods that end on different days ({a.day} / {b.day})"
         return None
-    if a.day is None or b.day is None:
+    land_totals = _well_framed(ca) and _well_framed(cb)
+    if a.day is None or b.day is None or (land_totals and (a.echo_dated or b.echo_dated)):
         if ca.dated == "earlier" or cb.dated == "earlier":
             return "one figure is for an earlier, unstated moment"
-        if ca.article == cb.article or (_well_framed(ca) and _well_framed(cb)):
+        if ca.article == cb.article:
             return None
+        if land_totals and _undated(a) and _undated(b):
+            return None  # two reports of one land total, neither dated: worth a look
+        if land_totals:
+            return "a running total with no known date may be from before or after the dated one"
         return "no known date, and the frame is too loose to compare across articles without one"
     days = abs((a.day - b.day).days)
     if kind == "total":
