@@ -216,13 +216,18 @@ def test_conflicts_undated_figures_meet_only_inside_their_article():
     assert kinds(a, same_article) == ["mismatch"]
 
 
-def test_conflicts_undated_land_totals_are_compared_with_a_warning():
-    a = claim("40 percent", 40, measure="share", unit="percent", counted="territory", subject=None,
-              what="share:retaken", actor="Russia", as_of=None, published=None)
-    b = claim("about half", 50, 45, 55, "approx", measure="share", unit="percent", counted="territory", subject=None,
-              what="share:retaken", actor="Russia")
+def test_conflicts_undated_land_totals_meet_each_other_with_a_warning():
+    def retaken(text, value, low, high, bound, **kw):
+        return claim(text, value, low, high, bound, measure="share", unit="percent", counted="territory",
+                     subject=None, what="share:retaken", actor="Russia", **kw)
+
+    a = retaken("40 percent", 40, 40, 40, "exact", as_of=None, published=None)
+    b = retaken("about half", 50, 45, 55, "approx", as_of=None, published=None)
     (found,) = find_conflicts([a, b])
     assert "a date is unknown" in found.explanation and found.severity < 0.5
+    dated = retaken("about half", 50, 45, 55, "approx")
+    assert kinds(a, dated) == []
+    assert "may be from before or after the dated one" in reasons(a, dated)
 
 
 def test_conflicts_earlier_figures_of_unstated_date_are_not_compared():
