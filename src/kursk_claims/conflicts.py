@@ -774,9 +774,12 @@ def _statement(c: Claim) -> tuple:
     return who, c.low, c.high, c.value
 
 
-def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50) -> list[str]:
+def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50,
+            reported: Iterable[Conflict] | None = None) -> list[str]:
     """Why claims were grouped, why some were not compared, and why figures that do not
-    overlap were not called a conflict; one line each."""
+    overlap were not called a conflict; one line each. With ``reported`` (the conflicts
+    shown), a comparable pair left out says why too (the cap per claim, or a filter)."""
+    shown_pairs = None if reported is None else {frozenset((c.a.id, c.b.id)) for c in reported}
     lines = []
     for g in sorted(groups, key=lambda g: g.label):
         texts = ", ".join(f"{e.claim.text!r} ({e.claim.source or _short(e.claim.article)})" for e in g.entries)
@@ -789,6 +792,9 @@ def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int 
                 if shown >= max_pairs or b is a or not _below(a, b):
                     continue
                 reason = not_compared(a, b, g)
+                if reason is None and shown_pairs is not None and frozenset((a.claim.id, b.claim.id)) not in shown_pairs \
+                        and compare(a, b, g) is not None:
+                    reason = "a conflict left out by --max-per-claim or by --kind/--min-severity"
                 if reason:
                     lines.append(f"  pair not compared: {a.claim.text!r} vs {b.claim.text!r}: {reason}")
                     shown += 1
