@@ -27,7 +27,11 @@ def synthetic_claims(n: int, groups: int, seed: int = 1):
     (a lost 'thousand'), 1 in 100 is far off."""
     from kursk_claims.records import Claim
 
+    import datetime as dt
+
     rng = random.Random(seed)
+    start = dt.date(2024, 11, 1)
+    days = [(start + dt.timedelta(days=d)).isoformat() for d in range(10)]  # levels within the window, totals a few days apart
     bases = [10 ** rng.uniform(3, 6) for _ in range(groups)]
     out = []
     for i in range(n):
@@ -38,7 +42,9 @@ def synthetic_claims(n: int, groups: int, seed: int = 1):
         value = round(value)
         out.append(Claim(id=f"c{i}", article=f"a{i // 8}", start=0, end=5, text=f"about {value}", value=value,
                          low=value * 0.9, high=value * 1.1, bound="approx", measure=MEASURES[g % len(MEASURES)],
-                         subject=f"Party {g}", counted="troops", source=f"Outlet {i % 50}"))
+                         subject=f"Party {g}", counted="troops", source=f"Outlet {i % 50}", as_of=days[i % 10],
+                         actor=f"Party {g}" if MEASURES[g % len(MEASURES)] in ("area", "share") else None,
+                         published=days[i % 10]))
     return out
 
 

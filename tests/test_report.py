@@ -54,7 +54,7 @@ def test_report_links_only_http(url, ok):
 
 def test_report_seeds_has_groups_and_conflicts(seed_claims):
     page = build_report(seed_claims)
-    assert 'data-label="North Korea deployed (personnel)"' in page
+    assert 'data-label="North Korea deployed (personnel) [level]"' in page
     assert "12 → 12,000?" in page
     assert page.count('class="mark') >= len([c for c in seed_claims if c.measure == "deployed"])
     assert "offline" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
@@ -118,7 +118,7 @@ def test_report_browser_seeds(browser, seed_claims, tmp_path):
     path.write_text(build_report(seed_claims), encoding="utf-8")
     page, errors, dialogs, requests = _open(browser, path)
     assert errors == [] and requests == []
-    group = page.locator('section.group[data-label="North Korea deployed (personnel)"]')
+    group = page.locator('section.group[data-label="North Korea deployed (personnel) [level]"]')
     assert group.count() == 1
     rows = group.locator("table tr").count() - 1
     marks = group.locator("svg g.mark")

@@ -245,7 +245,7 @@ def conflicts(
     groups, skipped = group_claims(claims)
     found = [c for c in find_conflicts(claims, groups, max_per_claim or None) if c.severity >= min_severity and (not kind or c.kind in kind)]
     if explain:
-        for line in explain_lines(groups, skipped):
+        for line in explain_lines(groups, skipped, reported=found):
             print(line, file=sys.stderr)
     if fmt == "table":
         try:

@@ -1,14 +1,19 @@
 """Finding the figures that disagree. Works on ``Claim`` records only, never on spaCy, so it
 serves claims from any source (the store, a JSON Lines file, hand-built ones).
 
-1. Claims are grouped by a key: measure, subject, unit kind, what is counted, and a
-   period scope. Only claims in one group are compared, so the cost grows with the
-   number of claims, not with its square.
+1. Each claim has a *quantity frame*: what exactly it measures (``area:held`` is not
+   ``area:taken``; tanks are not artillery), whose it is (or, for land, who holds or takes it),
+   the unit kind, which kind of figure it is (a level, a running total, a change, a figure for
+   a period, a plan, a ratio), where it applies and when. Claims are grouped by the slots that
+   must be equal; only claims in one group are compared, so the cost grows with the number of
+   claims, not with its square.
 2. Each claim is an interval (bounds, approximation and rounding widen it). Two claims
-   conflict when their intervals do not overlap. Inside a group, sorted by interval, the
-   conflicting pairs are enumerated directly (output-sensitive), never all pairs.
+   conflict when their intervals do not overlap and nothing explains the gap: places that
+   differ, levels far apart in time, a later higher running total (an update), the same
+   speaker restating a figure. Inside a group, sorted by interval, the non-overlapping pairs
+   are enumerated directly (output-sensitive), never all pairs.
 3. A conflict is a ``scale`` slip (10^3 or 10^6 apart with the same leading digits), a
-   broken ``bound``, or a plain ``mismatch``; a later, higher running total is an update.
+   broken ``bound``, or a plain ``mismatch``.
 
     >>> a = Claim(id="a", article="x", start=0, end=2, text="12", value=12, low=12, high=12,
     ...           measure="deployed", subject="North Korea", counted="soldiers")
@@ -20,13 +25,17 @@ serves claims from any source (the store, a JSON Lines file, hand-built ones).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import gc
 import hashlib
 import math
+import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import table
 from .records import Claim, Conflict
@@ -40,28 +49,39 @@ def _rules() -> dict:
     t = table("conflicts")
     units = table("units")["conversions"]
     classes = {w: cls for cls, words in t["counted_classes"].items() for w in words}
+    equipment = {w: cls for cls, words in t["equipment_classes"].items() for w in words}
     return {
         "not_compared": frozenset(t["not_compared"]),
         "person_measures": frozenset(t["person_measures"]),
+        "land": frozenset(t["land_measures"]),
         "classes": classes,
-        "running": frozenset(t["running_totals"]),
-        "varying": frozenset(t["time_varying"]),
-        "max_days": int(t["max_days_apart"]),
+        "equipment": equipment,
+        "equipment_longest": max(len(w.split()) for w in equipment),
+        "never_kinds": frozenset(t["never_compared_kinds"]),
+        "same_moment": int(t["same_moment_days"]),
         "imprecise": float(t["imprecise_ratio"]),
         "scale_tol": float(t["scale_tolerance"]),
         "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
+        "windows": table("frames")["time_windows"],
+        "land_nouns": frozenset(table("frames")["land_nouns"]["words"]),
+        "kind_of": {w: kind for kind, whats in table("frames")["figure_by_what"].items() for w in whats},
     }
 
 
 @dataclass(slots=True)
 class Entry:
-    """A claim as the comparison sees it: its interval in the group's base unit."""
+    """A claim as the comparison sees it: its interval in the group's base unit, and the
+    frame slots compared pair by pair (a slot one claim does not know never blocks)."""
 
     claim: Claim
     low: float
     high: float
     rep: float  # a representative figure: the value, or the interval's middle
     place: str | None
+    day: dt.date | None  # the date the figure is for
+    year: int | None  # the year of a month-long period, when known
+    voice: str  # who says it: the speaker key, else the attribution, else the outlet
+    echo_dated: bool = False  # the date comes from a dated article that reports the same statement
 
 
 @dataclass(slots=True)
@@ -75,14 +95,16 @@ class QuantityGroup:
 
     @property
     def label(self) -> str:
-        measure, subject, unit, counted, scope = self.key
-        parts = [subject or "?", measure]
+        what, subject, unit, counted, kind, period = self.key
+        parts = [subject or "?", what]
         if counted not in (None, "*"):
             parts.append(f"({counted})")
         if unit:
             parts.append(f"in {unit}")
-        if scope:
-            parts.append(f"[{scope}]")
+        if kind and kind != "level" and kind != "total":
+            parts.append(f"[{kind}{': ' + period if period else ''}]")
+        elif kind:
+            parts.append(f"[{'running total' if kind == 'total' else kind}]")
         return " ".join(parts)
 
     @property
@@ -91,9 +113,16 @@ class QuantityGroup:
             self._median = statistics.median(e.rep for e in self.entries)
         return self._median
 
-    def consensus(self) -> tuple[float, float, float]:
-        """low / best / high across the group's figures, as casualty trackers publish them."""
-        reps = [e.rep for e in self.entries]
+    def consensus(self, leave_out: frozenset[str] | set[str] = frozenset()) -> tuple[float, float, float]:
+        """low / best / high across the group's statements, as casualty trackers publish them:
+        one statement repeated by several outlets (same speaker, same figure) counts once, and
+        figures in ``leave_out`` (likely scale slips) do not count."""
+        statements: dict[tuple, float] = {}
+        for e in self.entries:
+            if e.claim.id in leave_out:
+                continue
+            statements.setdefault((e.voice, e.low, e.high), e.rep)
+        reps = list(statements.values()) or [e.rep for e in self.entries]
         return min(reps), statistics.median(reps), max(reps)
 
 
@@ -112,6 +141,71 @@ def _singular(word: str) -> str:
     return w
 
 
+def _counted_class(claim: Claim) -> str:
+    return _class_of(claim.measure, claim.counted)
+
+
+@lru_cache(maxsize=8192)
+def _class_of(measure: str | None, counted: str | None) -> str:
+    rules = _rules()
+    words = [w.strip(".,()").lower() for w in (counted or "").split()]
+    if measure == "equipment":
+        for n in range(min(len(words), rules["equipment_longest"]), 0, -1):
+            cls = rules["equipment"].get(" ".join(words[-n:]))
+            if cls:
+                return cls
+        return " ".join(_singular(w) for w in words[-2:]) or "equipment"
+    if measure == "share":
+        # a share of land is not a share of a force: the base noun decides
+        if not words:
+            return "*"
+        if any(w in rules["land_nouns"] or w.startswith(("kilomet", "mile")) for w in words):
+            return "land"
+        return _singular(words[-1])
+    if measure in rules["person_measures"]:
+        h = words[-1] if words else ""
+        return rules["classes"].get(h) or (rules["classes"].get(_singular(h)) if h else None) or (_singular(h) if h else "personnel")
+    return "*"
+
+
+def figure_kind(claim: Claim) -> str | None:
+    """The kind of figure: the claim's own ``figure``, else what its measure and scope say (for
+    claims written before frames were read, or built by hand)."""
+    if claim.figure:
+        return claim.figure
+    if claim.scope and claim.scope.startswith("period"):
+        return "total" if claim.scope.lower().startswith("period: since") else "period"
+    kinds = _rules()["kind_of"]
+    what = claim.what or claim.measure or ""
+    return kinds.get(what) or kinds.get(what.split(":")[0])
+
+
+def _period_of(claim: Claim) -> str | None:
+    """The period a ``period`` figure is for: a month name, or the words that say it."""
+    scope = claim.scope or ""
+    if not scope.startswith("period"):
+        return None
+    words = scope[len("period: "):].lower().strip(" .").split()
+    month = next((w for w in words if w.rstrip(".") in _months()), None)
+    if month is not None:
+        return _months_names()[_months()[month.rstrip(".")]]
+    return " ".join(w for w in words if w not in ("alone", "the", "in", "during", "over", "for"))
+
+
+@cache
+def _months() -> dict[str, int]:
+    return table("dates")["months"]
+
+
+@cache
+def _months_names() -> dict[int, str]:
+    names: dict[int, str] = {}
+    for name, n in _months().items():
+        if len(name) > len(names.get(n, "")):
+            names[n] = name
+    return {n: name.capitalize() for n, name in names.items()}
+
+
 def group_key(claim: Claim) -> tuple | str:
     """The group a claim belongs to, or why it is not compared."""
     rules = _rules()
@@ -119,21 +213,23 @@ def group_key(claim: Claim) -> tuple | str:
         return "no measure: what the figure counts is unclear"
     if claim.measure in rules["not_compared"]:
         return f"measure {claim.measure!r} is not compared"
+    kind = figure_kind(claim)
+    if kind in rules["never_kinds"]:
+        return f"a {kind}, not a count of what is: never compared"
     unit = claim.unit
     if unit in rules["conversions"]:
         unit = rules["conversions"][unit][0]
-    counted = "*"
-    if claim.measure in rules["person_measures"]:
-        head = (claim.counted or "").split()[-1:] or [""]
-        h = head[0].lower().strip(".,")
-        counted = rules["classes"].get(h) or (rules["classes"].get(_singular(h)) if h else None) or (_singular(h) if h else "personnel")
-    subject = claim.subject
-    if subject is None:
-        if claim.counted is None:
-            return "no subject and no counted noun: whose figure it is is unclear"
-        subject = f"~{_singular(claim.counted.split()[-1])}"
-    scope = claim.scope if claim.scope and claim.scope.startswith("period") else None
-    return (claim.measure, subject, unit, counted, scope)
+    what = claim.what or claim.measure
+    if claim.measure in rules["land"]:
+        subject = claim.actor  # the side that holds or takes the land, not whose land it is
+    else:
+        subject = claim.subject
+        if subject is None:
+            if claim.counted is None:
+                return "no subject and no counted noun: whose figure it is is unclear"
+            subject = f"~{_singular(claim.counted.split()[-1])}"
+    period = _period_of(claim) if kind == "period" else None
+    return (what, subject, unit, _counted_class(claim), kind, period)
 
 
 def _entry(claim: Claim) -> Entry | str:
@@ -141,6 +237,9 @@ def _entry(claim: Claim) -> Entry | str:
     low, high = claim.interval
     if claim.value is None and claim.low is None and claim.high is None:
         return "no figure"
+    if claim.bound == "exact" and claim.value is not None and float(claim.value).is_integer() and claim.unit is None \
+            and abs(claim.value) < 1000:
+        low = high = float(claim.value)  # "340 vehicles" in a tally is a count, not a rounded figure
     factor = rules["conversions"].get(claim.unit, (None, 1.0))[1]
     low, high = low * factor, high * factor
     if claim.bound == "vague" and low > 0 and high / low >= rules["imprecise"]:
@@ -151,11 +250,63 @@ def _entry(claim: Claim) -> Entry | str:
         rep = (low + high) / 2
     else:
         rep = low if math.isfinite(low) else high
-    place = claim.scope[len("place: "):] if claim.scope and claim.scope.startswith("place") else None
-    return Entry(claim, low, high, rep, place)
+    place = claim.place
+    if place is None and claim.scope and claim.scope.startswith("place"):
+        place = claim.scope[len("place: "):]
+    day = _date(claim.as_of)
+    year = None
+    if figure_kind(claim) == "period" and _period_of(claim) in _months_names().values():
+        m = _YEAR.search(claim.scope or "")
+        year = int(m.group(0)) if m else (_month_year(claim) if claim.published else None)
+    voice = claim.speaker or _voice_key(claim.attribution) or _voice_key(claim.source) or claim.article
+    return Entry(claim, low, high, rep, place.lower() if place else None, day, year, voice)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _month_year(claim: Claim) -> int | None:
+    """The year of the month a period names: the article's year, or the year before when the
+    month lies after the article's date (``in August`` in a March article)."""
+    published = _date(claim.published)
+    month_name = _period_of(claim)
+    if published is None or month_name is None:
+        return None
+    month = next(n for n, name in _months_names().items() if name == month_name)
+    return published.year if month <= published.month else published.year - 1
+
+
+def _voice_key(name: str | None) -> str | None:
+    return " ".join(name.lower().split()) if name else None
+
+
+@lru_cache(maxsize=4096)
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector while many small acyclic records are made: with a million
+    claims its repeated full passes cost as much as the work itself."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
+    with _no_gc():
+        return _group_claims(claims)
+
+
+def _group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
     groups: dict[tuple, QuantityGroup] = {}
     skipped: list[Skipped] = []
     for c in claims:
@@ -172,7 +323,64 @@ def group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Ski
             gid = hashlib.sha1(repr(key).encode()).hexdigest()[:12]
             g = groups[key] = QuantityGroup(key, gid)
         g.entries.append(entry)
+    _date_by_echoes(groups.values())
     return list(groups.values()), skipped
+
+
+def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
+    """Date the figures of an article that shows no date by the statements it repeats: when it
+    quotes the same speaker giving the same figure for the same quantity as a dated article,
+    it reports the same statement, so its undated figures take that statement's date."""
+    if not any(e.day is None and e.claim.published is None for g in groups for e in g.entries):
+        return
+    dated: dict[tuple, dt.date] = {}
+    undated: list[tuple[list[tuple], str]] = []
+    for g in groups:
+        for e in g.entries:
+            if e.claim.dated == "earlier":
+                continue
+            rep = round(e.rep, 6)
+            if e.day is not None:
+                # the speaker, or the outlet it came through ("DayFR, citing Newsweek")
+                for who in (e.voice, e.claim.via):
+                    if who:
+                        dated.setdefault((g.id, _echo_voice(who), rep), e.day)
+            elif e.claim.published is None:
+                # an outlet's own report repeated by another: its speaker, or the outlet itself
+                keys = [(g.id, _echo_voice(who), rep) for who in (e.voice, _voice_key(e.claim.source)) if who]
+                undated.append((keys, e.claim.article))
+    days: dict[str, list[dt.date]] = defaultdict(list)
+    for keys, article in undated:
+        hit = next((dated[k] for k in keys if k in dated), None)
+        if hit is not None:
+            days[article].append(hit)
+    if not days:
+        return
+    estimate = {article: sorted(found)[len(found) // 2] for article, found in days.items()}
+    for g in groups:
+        for e in g.entries:
+            if e.day is None and e.claim.published is None and e.claim.dated != "earlier" and e.claim.article in estimate:
+                e.day = estimate[e.claim.article]
+                e.echo_dated = True
+
+
+def _undated(e: Entry) -> bool:
+    """No date, or only one inferred from a repeated statement."""
+    return e.day is None or e.echo_dated
+
+
+def _well_framed(c: Claim) -> bool:
+    """A frame precise enough to compare without a date: land taken or retaken (a total that
+    only grows, or a figure for a named period), its measure made finer by its verb; a side,
+    when both name one, must still agree. Land held moves both ways: it needs a date."""
+    rules = _rules()
+    return c.measure in rules["land"] and bool(c.what and ":" in c.what) and figure_kind(c) in ("total", "period")
+
+
+def _echo_voice(voice: str) -> str:
+    """A speaker's name as far as transliterations agree: Syrsky / Syrskyi / Syrskyy."""
+    last = voice.split()[-1] if voice.split() else voice
+    return last[:5]
 
 
 def _below(a: Entry, b: Entry) -> bool:
@@ -180,7 +388,10 @@ def _below(a: Entry, b: Entry) -> bool:
     if a.high < b.low:
         return True
     if a.high == b.low:
-        return b.claim.bound == "more_than" or a.claim.bound == "less_than"
+        # rounding slack is half-open: 340 ([339.5, 340.5)) and 341 ([340.5, 341.5)) do not meet
+        if b.claim.bound == "more_than" or a.claim.bound == "less_than":
+            return True
+        return a.claim.bound == b.claim.bound == "exact" and a.rep < b.rep
     return False
 
 
@@ -196,24 +407,57 @@ def _scale(a: Entry, b: Entry) -> int | None:
     return None
 
 
-def _same_voice(a: Claim, b: Claim) -> bool:
-    return a.article == b.article and (a.attribution or "") == (b.attribution or "")
+_WAR, _OPERATION = "the war", "the operation"  # campaign scopes (data/frames.json 'campaigns')
 
 
 def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
     """Why two figures that do not overlap (a below b) are still no conflict, or None."""
     ca, cb = a.claim, b.claim
-    if _same_voice(ca, cb):
-        return "the same source in the same article"
-    measure = group.key[0]
-    if _scale(a, b) is not None:
-        return None  # a slip stands out whatever the scope or date
-    if a.place != b.place:
-        return f"one is limited to a place ({a.place or b.place}), the other is not or names another"
-    if measure in _rules()["running"] and ca.as_of and cb.as_of and ca.as_of < cb.as_of:
-        return f"a running total: the higher figure is later ({cb.as_of} after {ca.as_of}), an update"
-    if measure in _rules()["varying"] and _days_apart(ca, cb) > _rules()["max_days"]:
-        return f"the figure moves over time and the two are {_days_apart(ca, cb)} days apart"
+    if ca.article == cb.article and a.voice == b.voice and a.day == b.day:
+        return "the same speaker in the same article: a restatement or a breakdown"
+    slip = _scale(a, b) is not None
+    if a.place and b.place and a.place != b.place and not slip and _OPERATION not in (a.place, b.place):
+        return f"different places ({ca.place or a.place} / {cb.place or b.place})"
+    if _WAR in (a.place, b.place) and _OPERATION in (a.place, b.place):
+        return "one is for the whole war, the other for one operation"
+    if ca.actor and cb.actor and ca.actor != cb.actor:
+        return f"different sides act ({ca.actor} / {cb.actor})"
+    if slip:
+        return None  # a lost "thousand" stands out whatever the date
+    kind = group.key[4]
+    if kind == "period":
+        if a.year and b.year and a.year != b.year:
+            return f"the same month of different years ({a.year} / {b.year})"
+        if group.key[5] not in _months_names().values():
+            if a.day is None or b.day is None:
+                return "a figure for a period whose date is unknown"
+            if abs((a.day - b.day).days) > 2:
+                return f"figures for periods that end on different days ({a.day} / {b.day})"
+        return None
+    land_totals = _well_framed(ca) and _well_framed(cb)
+    if a.day is None or b.day is None or (land_totals and (a.echo_dated or b.echo_dated)):
+        if ca.dated == "earlier" or cb.dated == "earlier":
+            return "one figure is for an earlier, unstated moment"
+        if ca.article == cb.article:
+            return None
+        if land_totals and _undated(a) and _undated(b):
+            return None  # two reports of one land total, neither dated: worth a look
+        if land_totals:
+            return "a running total with no known date may be from before or after the dated one"
+        return "no known date, and the frame is too loose to compare across articles without one"
+    days = abs((a.day - b.day).days)
+    if kind == "total":
+        if days <= _rules()["same_moment"]:
+            return None
+        if a.day < b.day:
+            return f"a running total: the higher figure is later ({b.day} after {a.day}), an update"
+        return None  # a later, lower running total
+    windows = _rules()["windows"]
+    window = int(windows.get(ca.measure or "", windows["default"]))
+    if ca.article == cb.article and days > _rules()["same_moment"]:
+        return f"one article gives the figure for two moments ({a.day} / {b.day}): the change it reports"
+    if days > window:
+        return f"the figure moves over time and the two are {days} days apart (more than {window})"
     return None
 
 
@@ -244,21 +488,17 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
         suggestion = None
         severity = min(0.8, 0.25 + max(gap, 0.0))
         reason = "the figures are further apart than their wording allows"
+    if (a.day is None or b.day is None) and ca.article != cb.article and kind != "scale":
+        severity = round(severity * 0.8, 3)
+        reason += " (a date is unknown: which came first cannot be told)"
+    elif a.echo_dated or b.echo_dated:
+        severity = round(severity * 0.9, 3)
+        reason += " (an undated article dated by the statement it repeats)"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."
     extra = {"quantity": group.label}
     if kind == "scale":
         extra["slip"] = slip.claim.id
     return Conflict(kind, round(severity, 3), explanation, ca, cb, group.id, suggestion, extra)
-
-
-def _days_apart(a: Claim, b: Claim) -> int:
-    """Days between two claims' dates; 0 when either is unknown."""
-    import datetime as dt
-
-    try:
-        return abs((dt.date.fromisoformat((a.as_of or "")[:10]) - dt.date.fromisoformat((b.as_of or "")[:10])).days)
-    except ValueError:
-        return 0
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
@@ -274,6 +514,8 @@ def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
 def _who(c: Claim) -> str:
     outlet = c.source or _short(c.article)
     bits = [outlet]
+    if c.via and c.via != c.source:
+        bits.append(f"via {c.via}")
     if c.attribution:
         bits.append(f"citing {c.attribution}")
     if c.as_of:
@@ -300,45 +542,249 @@ def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None =
     if groups is None:
         groups, _ = group_claims(claims)
     out: list[Conflict] = []
-    for g in groups:
-        out.extend(conflicts_in(g, max_per_claim))
+    with _no_gc():
+        for g in groups:
+            out.extend(conflicts_in(g, max_per_claim))
+        out.extend(_across_unknown_sides(groups, max_per_claim))
     out.sort(key=lambda c: (-c.severity, c.group, c.a.id, c.b.id))
     return out
 
 
-def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Conflict]:
-    """The conflicting pairs of one group: each claim against those wholly above it, the
-    farthest pairs first for the claims at the top."""
-    entries = sorted(group.entries, key=lambda e: e.low)
-    lows = [e.low for e in entries]
-    taken: dict[int, int] = defaultdict(int)
-    cap = math.inf if max_per_claim is None else max_per_claim
-    out = []
-    for a in entries:
-        if not math.isfinite(a.high):
+def _across_unknown_sides(groups: list[QuantityGroup], max_per_claim: int | None) -> list[Conflict]:
+    """Land figures whose acting side is unknown ("about half of the territory was lost")
+    against each side's figures of the same frame: a slot one figure does not know never
+    blocks a comparison. Only the pairs across the two groups are new."""
+    rules = _rules()
+    siblings: dict[tuple, list[QuantityGroup]] = defaultdict(list)
+    for g in groups:
+        if g.key[0].split(":")[0] in rules["land"]:
+            siblings[g.key[:1] + g.key[2:]].append(g)
+    out: list[Conflict] = []
+    for family in siblings.values():
+        unknown = [g for g in family if g.key[1] is None]
+        if not unknown or len(family) < 2:
             continue
-        i = bisect.bisect_left(lows, a.high)
-        for b in entries[i:]:
-            if taken[id(a)] >= cap:
-                break
-            if b is a or taken[id(b)] >= cap or not _below(a, b):
+        loose = unknown[0]
+        loose_ids = {e.claim.id for e in loose.entries}
+        for g in family:
+            if g is loose:
                 continue
-            c = compare(a, b, group)
-            if c is not None:
-                out.append(c)
-                taken[id(a)] += 1
-                taken[id(b)] += 1
+            merged = QuantityGroup(g.key, g.id, g.entries + loose.entries)
+            out.extend(c for c in conflicts_in(merged, max_per_claim) if (c.a.id in loose_ids) != (c.b.id in loose_ids))
     return out
 
 
-def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50) -> list[str]:
+def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Conflict]:
+    """The conflicting pairs of one group, found without visiting all pairs: dated figures are
+    swept in date order and each is checked only against figures of a compatible date that lie
+    wholly above it (the farthest first, through an index of their intervals); undated figures
+    against their own article; likely scale slips whatever their dates. No claim takes part in
+    more than ``max_per_claim`` pairs, and none is checked against more than a few times that
+    many figures, so the cost grows near-linearly with the claims."""
+    cap = math.inf if max_per_claim is None else max_per_claim
+    budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
+    taken: dict[int, int] = defaultdict(int)
+    found: set[tuple[int, int]] = set()
+    out: list[Conflict] = []
+
+    def consider(a: Entry, b: Entry) -> None:
+        """a lies below b: compare them unless either is spent or the pair is already in."""
+        if taken[id(a)] >= cap or taken[id(b)] >= cap or (id(a), id(b)) in found:
+            return
+        c = compare(a, b, group)
+        if c is not None:
+            out.append(c)
+            found.add((id(a), id(b)))
+            taken[id(a)] += 1
+            taken[id(b)] += 1
+
+    dated = [e for e in group.entries if e.day is not None]
+    if len(dated) <= _SMALL_GROUP:
+        _pairs_above(dated, consider, lambda e: taken[id(e)] >= cap)
+    else:
+        _sweep(dated, group, consider, lambda e: taken[id(e)] >= cap, budget)
+    undated = [e for e in group.entries if e.day is None]
+    if undated:
+        by_article: dict[str, list[Entry]] = defaultdict(list)
+        for e in group.entries:
+            by_article[e.claim.article].append(e)
+        for a in undated:
+            pool = group.entries if _well_framed(a.claim) else by_article[a.claim.article]
+            for b in pool[:budget] if math.isfinite(budget) else pool:
+                if _below(a, b):
+                    consider(a, b)
+                elif _below(b, a):
+                    consider(b, a)
+    _slips(group.entries, consider)
+    return out
+
+
+_SMALL_GROUP = 64  # below this many dated figures, checking every pair above is faster than an index
+
+
+def _pairs_above(entries: list[Entry], consider, spent) -> None:
+    """Each figure against every figure wholly above it, the farthest first (small groups)."""
+    by_low = sorted(entries, key=lambda e: e.low)
+    lows = [e.low for e in by_low]
+    for a in by_low:
+        if not math.isfinite(a.high):
+            continue
+        for b in reversed(by_low[bisect.bisect_left(lows, a.high):]):
+            if spent(a):
+                break
+            if b is not a and _below(a, b):
+                consider(a, b)
+
+
+def _sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: float) -> None:
+    """Each dated figure against the figures wholly above it whose dates allow a conflict:
+    levels and changes within the time window either way; running totals that are not later
+    than it by more than a few days (a later, higher total is an update); figures for a named
+    month whatever their dates."""
+    if len(entries) < 2:
+        return
+    kind = group.key[4]
+    rules = _rules()
+    windows = rules["windows"]
+    if kind == "total":
+        ahead, behind = rules["same_moment"], math.inf
+    elif kind == "period" and group.key[5] in _months_names().values():
+        ahead = behind = math.inf
+    elif kind == "period":
+        ahead = behind = 2
+    else:
+        w = int(windows.get(group.entries[0].claim.measure or "", windows["default"]))
+        ahead = behind = w
+    by_low = sorted(entries, key=lambda e: (e.low, e.high))
+    lows = [e.low for e in by_low]
+    position = {id(e): i for i, e in enumerate(by_low)}
+    index = _Fenwick(len(by_low))
+    present = [False] * len(by_low)
+    by_day = sorted(entries, key=lambda e: e.day)
+    ordinals = [e.day.toordinal() for e in by_day]
+    ins = rem = 0
+    for a in by_day:
+        day = a.day.toordinal()
+        while ins < len(by_day) and ordinals[ins] <= day + ahead:
+            p = position[id(by_day[ins])]
+            if not spent(by_day[ins]):
+                index.add(p, 1)
+                present[p] = True
+            ins += 1
+        while rem < len(by_day) and ordinals[rem] < day - behind:
+            p = position[id(by_day[rem])]
+            if present[p]:
+                index.add(p, -1)
+                present[p] = False
+            rem += 1
+        if spent(a) or not math.isfinite(a.high):
+            continue
+        first = bisect.bisect_left(lows, a.high)
+        below = index.prefix(first - 1)
+        visits = 0
+        j = index.prefix(len(by_low) - 1)
+        while j > below and visits < budget and not spent(a):
+            p = index.kth(j)
+            b = by_low[p]
+            j -= 1
+            visits += 1
+            if b is a or not _below(a, b):
+                continue
+            consider(a, b)
+            if spent(b) and present[p]:
+                index.add(p, -1)  # a spent figure is no longer offered
+                present[p] = False
+                j = min(j, index.prefix(len(by_low) - 1))
+
+
+def _slips(entries: list[Entry], consider) -> None:
+    """Pairs a thousand or a million times apart with the same leading digits, whatever their
+    dates: a lost 'thousand' stands out even between figures months apart."""
+    tol = _rules()["scale_tol"]
+    by_rep = sorted((e for e in entries if e.rep > 0), key=lambda e: e.rep)
+    reps = [e.rep for e in by_rep]
+    for a in by_rep:
+        for k in (3, 6):
+            lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
+            hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
+            for b in by_rep[lo:hi]:
+                if _below(a, b):
+                    consider(a, b)
+
+
+class _Fenwick:
+    """Counts over positions 0..n-1: add, prefix sums, and the position of the k-th present one."""
+
+    __slots__ = ("n", "tree", "top")
+
+    def __init__(self, n: int):
+        self.n = n
+        self.tree = [0] * (n + 1)
+        self.top = 1 << max(n.bit_length() - 1, 0)
+
+    def add(self, i: int, delta: int) -> None:
+        i += 1
+        while i <= self.n:
+            self.tree[i] += delta
+            i += i & -i
+
+    def prefix(self, i: int) -> int:
+        """The count at positions 0..i (0 when i < 0)."""
+        i += 1
+        total = 0
+        while i > 0:
+            total += self.tree[i]
+            i -= i & -i
+        return total
+
+    def kth(self, k: int) -> int:
+        """The position of the k-th present one (k from 1)."""
+        pos = 0
+        step = self.top
+        while step:
+            nxt = pos + step
+            if nxt <= self.n and self.tree[nxt] < k:
+                pos = nxt
+                k -= self.tree[nxt]
+            step >>= 1
+        return pos
+
+
+def slips(conflicts: Iterable[Conflict]) -> set[str]:
+    """The ids of the figures the conflicts name as likely scale slips."""
+    return {c.extra["slip"] for c in conflicts if c.extra.get("slip")}
+
+
+def distinct_statements(conflicts: list[Conflict]) -> list[tuple[Conflict, int]]:
+    """The conflicts with repeated statements folded: when several outlets repeat one speaker's
+    figure, the conflict between two statements is listed once, with how many pairs of
+    mentions it stands for (most severe first)."""
+    seen: dict[tuple, list] = {}
+    for c in conflicts:
+        key = (c.group, _statement(c.a), _statement(c.b))
+        if key in seen:
+            seen[key][1] += 1
+        else:
+            seen[key] = [c, 1]
+    return [(c, n) for c, n in seen.values()]
+
+
+def _statement(c: Claim) -> tuple:
+    who = c.speaker or _voice_key(c.attribution) or _voice_key(c.source) or c.article
+    return who, c.low, c.high, c.value
+
+
+def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50,
+            reported: Iterable[Conflict] | None = None) -> list[str]:
     """Why claims were grouped, why some were not compared, and why figures that do not
-    overlap were not called a conflict; one line each."""
+    overlap were not called a conflict; one line each. With ``reported`` (the conflicts
+    shown), a comparable pair left out says why too (the cap per claim, or a filter)."""
+    shown_pairs = None if reported is None else {frozenset((c.a.id, c.b.id)) for c in reported}
     lines = []
     for g in sorted(groups, key=lambda g: g.label):
         texts = ", ".join(f"{e.claim.text!r} ({e.claim.source or _short(e.claim.article)})" for e in g.entries)
-        lines.append(f"group {g.id} {g.label}: {len(g.entries)} claim(s) with the same measure, subject, unit, "
-                     f"counted noun and period: {texts}")
+        lines.append(f"group {g.id} {g.label}: {len(g.entries)} claim(s) with the same frame (what, whose, unit, "
+                     f"counted class, kind of figure, period): {texts}")
         entries = sorted(g.entries, key=lambda e: e.low)
         shown = 0
         for a in entries:
@@ -346,6 +792,9 @@ def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int 
                 if shown >= max_pairs or b is a or not _below(a, b):
                     continue
                 reason = not_compared(a, b, g)
+                if reason is None and shown_pairs is not None and frozenset((a.claim.id, b.claim.id)) not in shown_pairs \
+                        and compare(a, b, g) is not None:
+                    reason = "a conflict left out by --max-per-claim or by --kind/--min-severity"
                 if reason:
                     lines.append(f"  pair not compared: {a.claim.text!r} vs {b.claim.text!r}: {reason}")
                     shown += 1

@@ -22,6 +22,9 @@ _HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
 _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
+_NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:number|count|figure|tally|total|size|strength)\s+of\s+", re.I)
+_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
 _PREPOSITION_LEAD = re.compile(r"^\S+\s+(?:the\s+)?")
 
 
@@ -51,6 +54,8 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
             if words[i][0].lower() in ("whom", "which", "them"):
                 return None, pos, pos
             i += 1
+            while i < len(words) and (words[i][0][:1].isdigit() or (words[i][0] in ",." and i + 1 < len(words) and words[i + 1][0][:1].isdigit())):
+                i += 1  # "3,800 of the 12,000 soldiers": the whole counts the same thing
     if i + 1 < len(words) and words[i][0].lower() in ("more", "additional", "extra", "new", "other") \
             and words[i + 1][0][:1].isalpha() and words[i + 1][0].lower() not in lex["stops"]:
         i += 1  # "10 more tanks"
@@ -89,13 +94,60 @@ def _tally_before() -> re.Pattern:
         re.I)
 
 
+@cache
+def _tally_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in table("counted")["tally_nouns"])
+
+
+@cache
+def _after_noun() -> tuple[re.Pattern, dict[str, str]]:
+    words = table("measures")["after_noun"]
+    return re.compile(r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|are\s+|being\s+)?(" + trie_pattern(words) + r")\b", re.I), words
+
+
+def measure_after_noun(text: str, end: int) -> str | None:
+    """The measure a participle right after the counted noun gives: ``594 soldiers captured``."""
+    pattern, words = _after_noun()
+    m = pattern.match(text, end)
+    return words[" ".join(m.group(1).lower().split())] if m else None
+
+
+@cache
+def _estimate_before() -> re.Pattern:
+    verbs = table("counted")["estimate_verbs"]
+    return re.compile(r"\b(?:" + trie_pattern(verbs) + r")\s+(?:the\s+|its\s+|their\s+|his\s+)?(?=[A-Za-z])(?P<rest>[^,;:.]{1,80}?)\s+at\s+$", re.I)
+
+
+@cache
+def _tally_subject() -> re.Pattern:
+    nouns = table("counted")["tally_nouns"]
+    return re.compile(r"(?<![\w-])(" + trie_pattern(n.lower() for n in nouns) + r")\b(?=(?:\s+[\w'’-]+){0,12}?\s+"
+                      r"(?:have|has|had)?\s*(?:now\s+|already\s+)?(?:reached|risen to|rose to|climbed to|stood at|stand at|stands at|"
+                      r"totalled|totaled|topped|passed|exceeded|numbered|hit|grown to|grew to|is|are|was|were)\s+[^.;]{0,20}$)", re.I)
+
+
 def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, int, int]:
     """The noun that names a figure before it, when nothing after it does: ``the death toll rose
-    to 300`` -> ``death toll``, ``losses of 5,000`` -> ``losses``."""
+    to 300`` -> ``death toll``, ``losses of 5,000`` -> ``losses``, ``estimates put the grouping
+    at 45,000`` -> ``grouping``, ``Casualties among the troops have now reached 3,000`` ->
+    ``Casualties``."""
     m = _tally_before().search(text, max(floor, start - 60), start)
-    if not m:
-        return None, start, start
-    return m.group(1), m.start(1), m.end(1)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    m = _estimate_before().search(text, max(floor, start - 100), start)
+    if m:
+        lead = _NUMBER_OF.match(text, m.start("rest"), m.end("rest"))  # "the total number of North Korean troops"
+        phrase, p0, p1 = read_counted(text, lead.end() if lead else m.start("rest"), m.end("rest"))
+        if phrase and phrase.split()[-1].lower() in _tally_words() and text.startswith(" of ", p1):
+            inner = read_counted(text, p1 + 1, m.end("rest"))  # "the total number of North Korean troops"
+            if inner[0]:
+                return inner
+        if phrase:
+            return phrase, p0, p1
+    m = _tally_subject().search(text, max(floor, start - 160), start)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    return None, start, start
 
 
 def _looks_adjectival(words: list, i: int) -> bool:
@@ -125,7 +177,7 @@ def _measure_lex() -> dict:
 
 
 def read_measure(text: str, unit_kind: str | None, counted: str | None,
-                 after: tuple[int, int], before: tuple[int, int]) -> str | None:
+                 after: tuple[int, int], before: tuple[int, int], last_after: bool = False) -> str | None:
     """The measure: from the unit, else a measure phrase right before the figure (``killing 3``),
     else the nearest one after it, then before it, else the counted noun (``troops`` -> ``deployed``)."""
     lex = _measure_lex()
@@ -140,7 +192,11 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
     if near and not text[near[-1].end():b1].strip(" ,"):  # right before the figure: "killing 3", "lost 500"
         return lex["phrase_measure"][_SPACES.sub(" ", near[-1].group(1).lower())]
-    m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
+    if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
+        found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
+        m = found[-1] if found else None
+    else:
+        m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
     if m:
         return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
     hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
@@ -181,10 +237,32 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
-    mentions = [m for m in _sentence_parties(text, sentence[0], sentence[1])
-                if m[1] <= fig[0] and not any(a <= m[0] < b for a, b in excluded)]
+    named = [m for m in _sentence_parties(text, sentence[0], sentence[1])
+             if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])]
+    if counted and counted[0] >= fig[1]:
+        # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
+        m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
+        if m:
+            after = [p for p in named if p[0] == m.end()]
+            if after:
+                return after[0][2]
+    if counted and counted[1] <= fig[0]:
+        # "Casualties among North Korean troops … have reached 3,000": the party next to the noun
+        near = [m for m in named if counted[1] <= m[0] < fig[0]]
+        if near:
+            return near[0][2]
+    mentions = [m for m in named if m[1] <= fig[0]]
     if mentions:
         return mentions[-1][2]
+    return None
+
+
+def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]]) -> str | None:
+    """The first party named after a figure in its sentence: ``counted 3,000 troops killed, a
+    quarter of the North Korean forces sent``."""
+    for m in _sentence_parties(text, sentence[0], sentence[1]):
+        if m[0] >= fig[1] and not any(a <= m[0] < b for a, b in excluded):
+            return m[2]
     return None
 
 

@@ -31,11 +31,18 @@ def _lex() -> dict:
         r"|" + weekday + r")\b(?!\s*\d)",
         re.I,
     )
+    relative = {k: v for k, v in d["relative_days"].items()}
+    parts = {k: v for k, v in d["month_parts"].items() if k != "default"}
+    month_ref = re.compile(
+        r"\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+(?:the\s+)?(?:(?P<part>" + trie_pattern(parts) + r")[\s-]+)?"
+        r"(?P<month>" + trie_pattern(months) + r")\b\.?(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4}))?", re.I)
     return {"months": months, "weekdays": d["weekdays"], "pattern": pattern,
-            "skip": tuple(d["date_anchors_skip"]), "labels": d["byline_labels"]}
+            "skip": tuple(d["date_anchors_skip"]), "labels": d["byline_labels"],
+            "relative": relative, "relative_re": re.compile(r"\b(" + trie_pattern(relative) + r")\b", re.I),
+            "month_ref": month_ref, "month_parts": parts, "month_default": int(d["month_parts"]["default"])}
 
 
-def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] | None:
+def find_date_ref(text: str, start: int, end: int, near: int | None) -> dict[str, int] | None:
     """The date expression in text[start:end] nearest to ``near``, as its parts.
 
     Dates that open a period (``since August 6``) are not the figure's date.
@@ -63,10 +70,67 @@ def find_date_ref(text: str, start: int, end: int, near: int) -> dict[str, int] 
             parts = {"weekday": lex["weekdays"][m.group("weekday").lower()]}
         if not (1 <= parts.get("day", 1) <= 31):
             continue
-        distance = abs(m.start() - near)
+        if near is not None and _other_clause(text, m.start(), near):
+            continue
+        distance = abs(m.start() - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, parts)
+    if best is None:
+        best = _loose_date_ref(text, start, end, near)
     return best[1] if best else None
+
+
+def _other_clause(text: str, a: int, b: int) -> bool:
+    """A semicolon between a date and a figure: the date belongs to another statement."""
+    return ";" in text[min(a, b):max(a, b)]
+
+
+_LATER_CLAUSE = re.compile(r";|,(?!\d)|\b(?:and|but|while)\b")
+
+
+def _after_in_other_clause(text: str, near: int, at: int) -> bool:
+    """A date without a day after the figure, past a comma or an 'and': it dates the next
+    clause (``700,000 casualties, and losses hit a high in November``)."""
+    return at > near and bool(_LATER_CLAUSE.search(text, near, at))
+
+
+def is_relative_day(phrase: str) -> bool:
+    """``today``, ``last week``: a phrase that dates a figure relative to the article's date."""
+    return bool(_lex()["relative_re"].fullmatch(phrase.strip()))
+
+
+_NOW = re.compile(r"\b(?:now|currently|still|so far|to date)\b", re.I)
+
+
+def _loose_date_ref(text: str, start: int, end: int, near: int | None) -> tuple[int, dict[str, int]] | None:
+    """A date without a day: ``by late October``, ``in mid-January``, ``last week``, ``yesterday``.
+    A bare ``in January`` does not date a figure its sentence says is current (``now``)."""
+    lex = _lex()
+    best: tuple[int, dict[str, int]] | None = None
+    for m in lex["relative_re"].finditer(text, start, end):
+        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
+            continue
+        distance = abs(m.start() - (near if near is not None else start))
+        if best is None or distance < best[0]:
+            best = (distance, {"days_before": int(lex["relative"][" ".join(m.group(1).lower().split())])})
+    for m in lex["month_ref"].finditer(text, start, end):
+        lead = " ".join(m.group("lead").lower().split())
+        if lead == "in" and not m.group("part") and _NOW.search(text, start, end):
+            continue
+        clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
+        if _PERIOD_OPENER.search(clause):
+            continue
+        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
+            continue
+        part = m.group("part")
+        day = lex["month_parts"][" ".join(part.lower().split())] if part else lex["month_default"]
+        parts = {"month": lex["months"][m.group("month").lower()], "day": int(day)}
+        if m.group("year"):
+            parts["year"] = int(m.group("year"))
+        distance = abs(m.start() - (near if near is not None else start))
+        if best is None or distance < best[0]:
+            best = (distance, parts)
+    return best
 
 
 def resolve(parts: dict[str, Any] | None, published: str | None) -> str | None:
@@ -74,6 +138,8 @@ def resolve(parts: dict[str, Any] | None, published: str | None) -> str | None:
     if not parts:
         return None
     base = _iso_date(published)
+    if "days_before" in parts:
+        return (base - dt.timedelta(days=parts["days_before"])).isoformat() if base else None
     if "weekday" in parts:
         if base is None:
             return None

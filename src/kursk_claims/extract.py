@@ -27,13 +27,19 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
     out = []
     for d in drafts:
         sentence = " ".join(article.text[d["sentence_start"]:d["sentence_end"]].split())
-        as_of = resolve(d.get("date_ref"), article.published) or article.published
+        dated_by_sentence = resolve(d.get("date_ref"), article.published)
+        as_of = dated_by_sentence or article.published
+        dated = "sentence" if dated_by_sentence else ("article" if article.published else None)
+        if d.get("earlier") and not dated_by_sentence:
+            as_of, dated = None, "earlier"  # "shrank from 1,400 to 500": the 1,400 is of an unstated earlier day
         out.append(Claim(
             id=claim_id(digest, d["start"], d["end"]), article=article.key, start=d["start"], end=d["end"],
             text=d["text"], sentence=sentence, value=d["value"], low=d["low"], high=d["high"],
             bound=d["bound"], unit=d["unit"], counted=d["counted"], source=article.source,
             published=article.published, attribution=d["attribution"], subject=d["subject"],
             measure=d["measure"], as_of=as_of, scope=d["scope"], url=article.url,
+            speaker=d.get("speaker"), via=d.get("via"), what=d.get("what"), figure=d.get("figure"),
+            place=d.get("place"), actor=d.get("actor"), dated=dated,
         ))
     return out
 

@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from .conflicts import distinct_statements, slips
 from .records import Claim, Conflict, show_number
 
 FORMATS = ("table", "jsonl", "json", "csv")
@@ -152,11 +153,12 @@ def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
             style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
             t.add_row(escape(c.as_of or "?"), Text(c.text, style=style), escape(c.reading()), escape(c.source or "?"),
                       escape(c.attribution or ""), escape(c.article))
-        low, best, high = g.consensus()
+        low, best, high = g.consensus(slips(by_group[g.id]))
         t.caption = f"consensus across sources: low {show_number(low)} · best {show_number(best)} · high {show_number(high)}"
         parts.append(t)
-        for c in by_group[g.id]:
-            parts.append(Text(f"  {c.kind} ({c.severity:.2f}): {c.explanation}", style=_KIND_STYLE[c.kind]))
+        for c, n in distinct_statements(by_group[g.id]):
+            repeated = f" [{n} pairs of mentions]" if n > 1 else ""
+            parts.append(Text(f"  {c.kind} ({c.severity:.2f}): {c.explanation}{repeated}", style=_KIND_STYLE[c.kind]))
     if not parts:
         parts.append(Text("No conflicting figures."))
     return Group(*parts)

@@ -31,7 +31,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution, context, dates, numbers, sentences
+from . import attribution, context, dates, frames, numbers, sentences
 from .errors import ModelError
 
 PIPELINE_VERSION = "1"
@@ -41,6 +41,7 @@ COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_c
 
 _COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
 _JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 _TEXT_KEY = "kursk_claims.text"
 _SPANS_KEY = "kursk_claims.sentences"
 
@@ -136,8 +137,10 @@ class QuantityAssembler:
 
 
 class AttributionReader:
-    """Sets each claim's ``attribution`` from speech events, quotes and ``according to``;
-    with a trained pipeline's entities, the source is trimmed to the person or organisation."""
+    """Sets each claim's ``attribution`` (as written), ``speaker`` (one key per speaker) and
+    ``via`` (the intermediary of a chain) from speech events, quotes, ``according to``, and
+    the speaker the article carries on with; with a trained pipeline's entities, the source
+    is trimmed to the person or organisation."""
 
     def __init__(self, use_entities: bool = False) -> None:
         _extension("claims")
@@ -151,10 +154,13 @@ class AttributionReader:
         spans = _sentence_spans(doc, text)
         speech = attribution.Speech(text, spans)
         for c in claims:
-            who, where = speech.attribution_for(c["start"])
+            source = speech.source_for(c["start"])
+            who, where = source.attribution, source.where
             if who and where and self.use_entities and doc.ents:
                 who = _entity_in(doc, where) or who
             c["attribution"] = who
+            c["speaker"] = source.speaker
+            c["via"] = source.via
             c["source_spans"] = [list(s) for s in speech.source_spans(speech.sentence_index(c["start"]))]
         return doc
 
@@ -176,7 +182,10 @@ class ContextReader:
             s0, s1 = c["sentence_start"], c["sentence_end"]
             nxt = claims[i + 1]["start"] if i + 1 < len(claims) and claims[i + 1]["start"] < s1 else s1
             prev = claims[i - 1]["end"] if i > 0 and claims[i - 1]["end"] > s0 else s0
-            counted, c0, c1 = context.read_counted(text, c["tail"], nxt)
+            reach = nxt
+            if nxt < s1 and _PARTITIVE_GAP.fullmatch(text, c["tail"], nxt):
+                reach = s1  # "3,800 of the 12,000 soldiers … killed": the whole names what the part counts
+            counted, c0, c1 = context.read_counted(text, c["tail"], reach)
             if has_chunks:
                 chunk = _noun_chunk_after(doc, c["end"], nxt)
                 if chunk is not None:
@@ -185,13 +194,26 @@ class ContextReader:
                 counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
             c["counted"] = counted
             excluded = [tuple(s) for s in c["source_spans"]]
-            c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], nxt), (prev, c["start"]))
+            c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
+                                                last_after=reach != nxt)
+            if counted and c1 > c["end"] and c["unit_kind"] is None:
+                c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
+            if counted is None and c["measure"] is None:
+                # "about 40 thousand are already there": a bare figure that repeats one given
+                # just before in the article speaks of the same thing
+                same = next((b for b in reversed(claims[:i]) if b["value"] is not None and b["value"] == c["value"]
+                             and b["measure"] and c["start"] - b["end"] < 600), None)
+                if same is not None:
+                    c["measure"], subject_hint = same["measure"], same["subject"]
+                    c["counted"] = None
+                    last_subject.setdefault(same["measure"], subject_hint)
             subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded)
             if c["measure"] in ("area", "share"):
                 clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
                 subject = context.read_land_owner(text, c["end"], clause_end) or subject
             if subject is None and c["measure"] is not None:
-                subject = last_subject.get(c["measure"])  # the figure goes on about the same side
+                subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded) \
+                    or last_subject.get(c["measure"])  # the figure goes on about the same side
             if i > 0 and claims[i - 1]["sentence_start"] == s0:
                 # "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded": a figure
                 # joined to the one before it speaks of the same thing, or of the same side
@@ -202,11 +224,61 @@ class ContextReader:
                     subject = subject or before["subject"]
                 if subject is None and _JOINED.fullmatch(gap):
                     subject = before["subject"]
+                elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
+                        and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), c["end"]):
+                    # "Russia had 11,000 there when Ukraine's push began; estimates now put the
+                    # grouping at 45,000": a clause that names no side goes on about the figure before
+                    subject = before["subject"]
             c["subject"] = subject
             if subject is not None and c["measure"] is not None:
                 last_subject[c["measure"]] = subject
             c["scope"] = context.read_scope(text, (s0, s1), (c["start"], c["end"]), c["measure"], excluded)
+            _set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
+            if i > 0 and claims[i - 1]["sentence_start"] == s0:
+                _restated_frame(text, claims[i - 1], c)
         return doc
+
+
+def _set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_end: int | None,
+               excluded: list[tuple[int, int]]) -> None:
+    """The quantity frame: what exactly, which kind of figure, where, who acts."""
+    f = frames.read_frame(text, sentence, (c["start"], c["end"]), c["measure"], c["tail"], counted_end, excluded,
+                          c["counted"])
+    c["what"], c["figure"], c["actor"] = f["what"], f["figure"], f["actor"]
+    c["earlier"] = f["earlier"]
+    scope = c["scope"] or ""
+    place = scope[len("place: "):] if scope.startswith("place: ") else f["place"]
+    c["place"] = frames.normal_place(place) if place else None
+    if f["period"] and not scope.startswith("period"):
+        c["scope"] = "period: " + f["period"]
+    elif scope.startswith("period") and c["figure"] in ("level", "total") \
+            and frames.describes_base(text, sentence, (c["start"], c["end"]), scope[len("period: "):]):
+        c["scope"] = None  # "won back 70% of the land it took during the opening weeks": the base's period
+    elif scope.startswith("period") and c["figure"] in ("level", "total"):
+        # "in the past week": a figure for a period; "since October": a running total from a start;
+        # "today", "last week" date a level rather than limit it
+        if scope.lower().startswith("period: since"):
+            c["figure"] = "total"
+        elif not (c["figure"] == "level" and dates.is_relative_day(scope[len("period: "):])):
+            c["figure"] = "period"
+
+
+_RESTATED = re.compile(r"[^.;]{0,160}?(?:,\s*or|\bor|\(|,\s*i\.e\.|,\s*that is)\s*(?:about|around|roughly|some|nearly|almost|approximately|more than|over)?\s*$", re.I)
+_LAND = ("area", "share")
+
+
+def _restated_frame(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
+    """``freed 86 percent of the territory …, or around 1,100 km²``, ``took 900 km² (347
+    square miles)``: a figure that restates the one before in other terms shares its frame."""
+    if before["measure"] not in _LAND or c["measure"] not in _LAND or not before.get("what"):
+        return
+    if not _RESTATED.fullmatch(text, before["end"], c["start"]):
+        return
+    action = before["what"].split(":", 1)[1] if ":" in before["what"] else None
+    c["what"] = f"{c['measure']}:{action}" if action else c["measure"]
+    c["figure"], c["actor"] = before["figure"], before["actor"]
+    if before["scope"] and before["scope"].startswith("period"):
+        c["scope"] = before["scope"]
 
 
 class DateReader:
@@ -222,7 +294,7 @@ class DateReader:
         for c in claims:
             s0, s1 = c["sentence_start"], c["sentence_end"]
             if s0 not in has_date:  # most sentences name no date: look once per sentence
-                has_date[s0] = dates.find_date_ref(text, s0, s1, s0) is not None
+                has_date[s0] = dates.find_date_ref(text, s0, s1, None) is not None
             c["date_ref"] = dates.find_date_ref(text, s0, s1, c["start"]) if has_date[s0] else None
         doc.user_data.pop(_TEXT_KEY, None)  # the last component: what was kept need not travel
         doc.user_data.pop(_SPANS_KEY, None)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from html import escape
 from urllib.parse import urlparse
 
-from .conflicts import QuantityGroup, find_conflicts, group_claims
+from .conflicts import QuantityGroup, distinct_statements, find_conflicts, group_claims, slips
 from .records import Claim, Conflict, show_number
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
@@ -162,7 +162,7 @@ def timeline_svg(group: QuantityGroup, conflicts: list[Conflict], colours: dict[
 def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[str, str]) -> str:
     disputed = bool(conflicts)
     marked = {x.id for c in conflicts for x in (c.a, c.b)}
-    low, best, high = g.consensus()
+    low, best, high = g.consensus(slips(conflicts))
     rows = []
     for e in sorted(g.entries, key=lambda e: (e.claim.as_of or "9999", e.claim.article)):
         c = e.claim
@@ -171,7 +171,9 @@ def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[st
                     f"<td>{_e(c.attribution or '')}<td>{_e(c.as_of or 'undated')}<td>{highlighted(c, 110)}"
                     f"<td>{_article_link(c, short=True)}")
     note = [f'<p class="conflict {_e(c.kind)}"><span class="kind">{_e(c.kind)}</span> '
-            f'<span class="muted">severity {c.severity:.2f}</span> {_e(c.explanation)}</p>' for c in conflicts]
+            f'<span class="muted">severity {c.severity:.2f}</span> {_e(c.explanation)}'
+            f'{f" <span class=muted>({n} pairs of mentions)</span>" if n > 1 else ""}</p>'
+            for c, n in distinct_statements(conflicts)]
     more = note[4:MAX_NOTES]
     rest = len(note) - 4 - len(more)
     notes = "".join(note[:4]) + (f"<details><summary>{len(note) - 4} more conflicts</summary>{''.join(more)}"

@@ -1,0 +1,147 @@
+"""The quantity frame read from text: what exactly a figure measures, which kind of figure it
+is, where it applies, who acts and when. Each rule on sentences written for the test."""
+import pytest
+
+from kursk_claims.context import read_counted, read_counted_before
+from kursk_claims.dates import find_date_ref, resolve
+from kursk_claims.frames import read_frame
+
+
+def frame(sentence, figure, measure, **kw):
+    i = sentence.index(figure)
+    return read_frame(sentence, (0, len(sentence)), (i, i + len(figure)), measure, **kw)
+
+
+def drafts(nlp, text):
+    return {c["text"]: c for c in nlp(text)._.claims}
+
+
+@pytest.mark.parametrize("sentence,figure,what", [
+    ("Kyiv's forces now control 450 square kilometres in the Belgorod region.", "450 square kilometres", "area:held"),
+    ("The army seized about 700 square kilometres in its spring push.", "about 700 square kilometres", "area:taken"),
+    ("Government troops have retaken 60 percent of the province.", "60 percent", "share:retaken"),
+    ("The rebels lost 300 square kilometres in a month.", "300 square kilometres", "area:retaken"),
+    ("The oblast covers 26,500 square kilometres.", "26,500 square kilometres", "area:size"),
+    ("At its peak, the militia held 2,100 square kilometres.", "2,100 square kilometres", "area:taken"),
+    ("They have given up a third of the 1,800 square kilometres they seized in May.", "1,800 square kilometres", "area:taken"),
+    ("The foothold shrank from 900 square kilometres to 300.", "900 square kilometres", "area:held"),
+])
+def test_frames_land_verbs_refine_the_measure(sentence, figure, what):
+    assert frame(sentence, figure, what.split(":")[0])["what"] == what
+
+
+def test_frames_a_share_of_a_force_is_not_land():
+    f = frame("The brigade lost half of the force it sent.", "half", "share", counted="force")
+    assert f["what"] == "share"
+
+
+@pytest.mark.parametrize("sentence,figure,kind", [
+    ("The ministry sent an additional 1,500 troops to the border.", "1,500", "change"),
+    ("The garrison grew by 800 soldiers in May.", "800", "change"),
+    ("They deployed 3,000 more soldiers this spring.", "3,000", "change"),
+    ("The general plans to increase the force to 90,000 troops.", "90,000", "plan"),
+    ("Moscow intends to concentrate 25,000 troops near the town.", "25,000", "plan"),
+    ("The army fired one shell for every 10 fired by the enemy.", "10", "ratio"),
+    ("The army is bringing in another brigade of roughly 4,000 soldiers.", "4,000", "change"),
+    ("About 12,000 soldiers are stationed in the region.", "About 12,000", "level"),
+])
+def test_frames_kind_of_figure(sentence, figure, kind):
+    assert frame(sentence, figure, "deployed")["figure"] == kind
+
+
+def test_frames_totals_and_month_periods():
+    assert frame("At least 2,000 soldiers were killed.", "2,000", "killed")["figure"] == "total"
+    f = frame("The brigade crossed the river in June and captured 400 square kilometres.", "400 square kilometres", "area")
+    assert (f["what"], f["figure"], f["period"]) == ("area:taken", "period", "in June")
+
+
+@pytest.mark.parametrize("sentence,figure,place", [
+    ("About 6,000 troops are now in the Zaporizhzhia region.", "About 6,000", "Zaporizhzhia"),
+    ("The army moved 9,000 soldiers into Russia's western Belgorod region.", "9,000", "Belgorod"),
+    ("There are 20,000 soldiers on Russian soil.", "20,000", "Russia"),
+    ("The war in Syria has displaced 6 million people.", "6 million", None),
+    ("Casualties on the Russia-Ukraine front lines stood at 4,700.", "4,700", None),
+    ("Russia lost 40,000 soldiers in the operation.", "40,000", "the operation"),
+])
+def test_frames_place(sentence, figure, place):
+    assert frame(sentence, figure, "deployed")["place"] == place
+
+
+@pytest.mark.parametrize("sentence,figure,actor", [
+    ("Ukraine launched a raid into Russia's Bryansk region and took 200 square kilometres.", "200 square kilometres", "Ukraine"),
+    ("After weeks of shelling, Russian troops recaptured 80 square kilometres.", "80 square kilometres", "Russia"),
+    ("Analysts say that Moscow's units have won back about 70% of the land.", "about 70%", "Russia"),
+])
+def test_frames_actor_is_the_side_acting_not_the_owner(sentence, figure, actor):
+    measure = "share" if "%" in figure else "area"
+    assert frame(sentence, figure, measure)["actor"] == actor
+
+
+@pytest.mark.parametrize("sentence,figure", [
+    ("Earlier estimates had put the garrison at 9,000 troops.", "9,000"),
+    ("The force shrank from 12,000 troops to 7,000.", "12,000"),
+    ("Russia had about 5,000 soldiers there when the offensive began.", "about 5,000"),
+])
+def test_frames_earlier_levels_are_marked(sentence, figure):
+    assert frame(sentence, figure, "deployed")["earlier"] is True
+
+
+def test_frames_current_levels_are_not_earlier():
+    assert frame("The force grew to 7,000 troops.", "7,000", "deployed")["earlier"] is False
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    ("By late March, 4,000 soldiers had arrived.", "2025-04-10", "2025-03-25"),
+    ("Officials said last week that 4,000 soldiers had arrived.", "2025-04-10", "2025-04-03"),
+    ("Yesterday the ministry put losses at 4,000.", "2025-04-10", "2025-04-09"),
+    ("The estimate given in mid-January 2025 was 4,000.", "2025-04-10", "2025-01-15"),
+    ("The news broke in October; the force now numbers 4,000.", "2025-04-10", None),
+    ("Ukraine now holds 400, down from 1,200 in August.", "2025-04-10", None),
+])
+def test_dates_that_date_a_figure(sentence, published, expected):
+    ref = find_date_ref(sentence, 0, len(sentence), sentence.index("4,000") if "4,000" in sentence else sentence.index("400"))
+    assert resolve(ref, published) == expected
+
+
+def test_context_partitive_whole_names_what_the_part_counts(nlp):
+    c = drafts(nlp, "Officials say 2,500 of the 9,000 marines sent to the island have been wounded.")["2,500"]
+    assert (c["counted"], c["measure"]) == ("marines", "wounded")
+
+
+def test_context_estimate_idiom_names_the_counted_noun():
+    s = "Western officials put the garrison at 4,000."
+    assert read_counted_before(s, s.index("4,000"), 0)[0] == "garrison"
+    s = "The agency puts the total number of Iranian advisers sent to Syria at around 3,000."
+    assert read_counted_before(s, s.index("around"), 0)[0] == "Iranian advisers"
+
+
+def test_context_tally_noun_at_the_clause_start():
+    s = "Losses among the mercenary units fighting near the airport have now reached 1,200."
+    assert read_counted_before(s, s.index("1,200"), 0)[0] == "Losses"
+
+
+def test_context_participle_after_the_noun_decides_the_measure(nlp):
+    c = drafts(nlp, "The statement listed 410 fighters captured since the start of the raid.")["410"]
+    assert c["measure"] == "captured"
+
+
+def test_context_victim_named_after_the_noun_is_the_subject(nlp):
+    c = drafts(nlp, "Seoul, May 2 - Analysts say more than 2,000 casualties have been inflicted on Russian troops.")
+    assert c["more than 2,000"]["subject"] == "Russia"
+
+
+def test_context_a_bare_figure_repeating_one_before_shares_its_measure(nlp):
+    claims = nlp("About 30 thousand Russian troops are in the region. We know that about 30 thousand are there.")._.claims
+    assert [c["measure"] for c in claims] == ["deployed", "deployed"]
+    alone = nlp("We know that about 30 thousand are there.")._.claims
+    assert alone[0]["measure"] is None
+
+
+def test_context_restated_figure_shares_the_frame(nlp):
+    claims = nlp("The army has freed 80 percent of the territory, or around 900 square kilometres.")._.claims
+    assert [c["what"] for c in claims] == ["share:retaken", "area:retaken"]
+
+
+def test_read_counted_skips_the_number_of_a_partitive_whole():
+    s = "3,800 of the 12,000 soldiers"
+    assert read_counted(s, 5)[0] == "soldiers"
