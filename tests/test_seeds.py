@@ -9,7 +9,7 @@ from kursk_claims.cli import app
 
 from .conftest import ROOT, SEEDS, SHARED
 
-# the repository's copies (data/eval/README.md), so the scores are checked in a plain clone too
+# the repository's copies (data/README.md), so the scores are checked in a plain clone too
 SCORER = ROOT / "data" / "eval" / "score.py"
 GOLD = ROOT / "data" / "eval" / "seeds.gold.json"
 
