@@ -246,3 +246,134 @@ def test_numbers_fraction_reads_its_count_once():
 def test_numbers_scale_word_not_doubled():
     (q,) = read_quantities("It cost 1.2 million thousand-year-old coins.")
     assert q.value == 1.2e6
+
+
+# --- figures of every kind in general news -----------------------------------------------
+
+# (sentence, the mention as written, value, bound, unit)
+GENERAL_NEWS = [
+    # currencies with a code or a country prefix, to ISO 4217 codes
+    ("The flat sold for HK$52,100 last week.", "HK$52,100", 52100, "exact", "hkd"),
+    ("The deal is worth HK $3.4 billion.", "HK $3.4 billion", 3.4e9, "exact", "hkd"),
+    ("The port cost US$9m to dredge.", "US$9m", 9e6, "exact", "usd"),
+    ("Debts reached $US71 trillion worldwide.", "$US71 trillion", 71e12, "exact", "usd"),
+    ("The estate fetched A$2,875,400 at auction.", "A$2,875,400", 2875400, "exact", "aud"),
+    ("The firm raised S$3mil from investors.", "S$3mil", 3e6, "exact", "sgd"),
+    ("A bowl of noodles costs RM6.20 here.", "RM6.20", 6.2, "exact", "myr"),
+    ("The club spent PS7.5m on the winger.", "PS7.5m", 7.5e6, "exact", "gbp"),
+    ("The state set aside Rs 450 crore for roads.", "Rs 450 crore", 4.5e9, "exact", "inr"),
+    ("A ticket costs ¥3,260 in Osaka.", "¥3,260", 3260, "exact", "jpy"),
+    ("The fine was 7,300 yuan.", "7,300 yuan", 7300, "exact", "cny"),
+    ("Kyiv received 1.2 trillion won in loans.", "1.2 trillion won", 1.2e12, "exact", "krw"),
+    ("The budget grew to 40 MUSD.", "40 MUSD", 4e7, "exact", "usd"),
+    # Indian scale words and grouping
+    ("The farm lost 42 lakh rupees.", "42 lakh rupees", 4.2e6, "exact", "inr"),
+    ("Sales reached 3 crore units.", "3 crore", 3e7, "exact", None),
+    ("The total is two lakh crore.", "two lakh crore", 2e12, "exact", None),
+    ("The bill came to 23,45,678.50 in all.", "23,45,678.50", 2345678.5, "exact", None),
+    # compound and glued units
+    ("The engine makes 310 hp at full power.", "310 hp", 310, "exact", "hp"),
+    ("Each flat has 65 sq m of floor space.", "65 sq m", 65, "exact", "m2"),
+    ("Each flat has 65m2 of floor space.", "65m2", 65, "exact", "m2"),
+    ("Each pill holds 250mg of the drug.", "250mg", 250, "exact", "mg"),
+    ("The wave reached 40ft near the pier.", "40ft", 40, "exact", "ft"),
+    ("The screen measures 16 inch across.", "16 inch", 16, "exact", "in"),
+    ("The jet flew at 540 mph.", "540 mph", 540, "exact", "mph"),
+    # scientific notation
+    ("A proton weighs 1.67×10−27 kilograms.", "1.67×10−27 kilograms", 1.67e-27, "exact", "kg"),
+    ("The star is 4.2 × 10^13 km away.", "4.2 × 10^13 km", 4.2e13, "exact", "km"),
+    ("The signal repeats 3e9 times.", "3e9 times", 3e9, "exact", "times"),
+    # fractions and mixed numbers
+    ("Add 3/4 cup of flour.", "3/4 cup", 0.75, "exact", "cup"),
+    ("The trail runs 12 1/2 miles.", "12 1/2 miles", 12.5, "exact", "mi"),
+    ("Stir in ½ teaspoon of salt.", "½ teaspoon", 0.5, "exact", "tsp"),
+    ("There are four million and a half voters.", "four million and a half", 4.5e6, "exact", None),
+    ("The fund holds 7 million and a quarter.", "7 million and a quarter", 7.25e6, "exact", None),
+    ("The rod is nine and one fourth inches long.", "nine and one fourth inches", 9.25, "exact", "in"),
+    ("The state owes a quarter million dollars.", "a quarter million dollars", 250000, "exact", "usd"),
+    ("We have 5 thousand 2 hundred and 16 files.", "5 thousand 2 hundred and 16", 5216, "exact", None),
+    # negatives keep their sign
+    ("Growth was -2.5 percent last year.", "-2.5 percent", -2.5, "exact", "percent"),
+    ("The balance stood at −14,000 at the end.", "−14,000", -14000, "exact", None),
+    ("At night it falls to minus 7 in the hills.", "minus 7", -7, "exact", None),
+    ("The reading was minus six point two.", "minus six point two", -6.2, "exact", None),
+    ("The core sits at minus-150 degrees Fahrenheit.", "minus-150 degrees Fahrenheit", -150, "exact", "fahrenheit"),
+    ("The account showed $-45.10 on Monday.", "$-45.10", -45.10, "exact", "usd"),
+    # bound cues
+    ("Donations have passed 5,000 this week.", "passed 5,000", 5000, "more_than", None),
+    ("The toll could be as high as 900.", "as high as 900", 900, "at_most", None),
+    ("Readings were lower than 40 all week.", "lower than 40", 40, "less_than", None),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,value,bound,unit", GENERAL_NEWS)
+def test_numbers_general_news(sentence, mention, value, bound, unit):
+    q = _find(sentence, mention)
+    assert q.value == pytest.approx(value, rel=1e-4)
+    assert q.bound == bound
+    assert q.unit == unit
+    assert sentence[q.start:q.end] == q.text
+
+
+GENERAL_NOT_CLAIMS = [
+    "They called the office thousand of times.",
+    "The shop sells the iPhone 15 and tracks the S&P 500 daily.",
+    "Engineers fitted 152 mm self-propelled guns to the chassis.",
+    "Crews fired 122 millimetre multiple rocket launchers.",
+    "The PS4 sold well.",
+    "Everyone remembers 9/11.",
+]
+
+
+@pytest.mark.parametrize("sentence", GENERAL_NOT_CLAIMS)
+def test_numbers_general_non_claims(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+def test_numbers_negative_numbers_keep_their_sign():
+    text = "Output fell -4.5 percent, the fund lost −23,000 and the lake froze at minus 3."
+    got = {q.text: q for q in read_quantities(text)}
+    assert got["-4.5 percent"].value == -4.5
+    assert got["−23,000"].value == -23000 and got["−23,000"].high < 0
+    assert got["minus 3"].value == -3
+    assert all(text[q.start:q.end] == q.text for q in got.values())
+
+
+def test_numbers_hyphen_between_figures_is_not_a_sign():
+    (q,) = read_quantities("Rates moved 3%-4% in a week.")
+    assert (q.low, q.high) == (3, 4)
+
+
+def test_numbers_year_like_number_before_capitalised_words_counts_soldiers():
+    (q,) = read_quantities("Officials said 1750 North Korean soldiers were hurt.")
+    assert q.value == 1750
+    assert read_quantities("In 1750 British soldiers landed.") == []
+
+
+def test_numbers_scale_word_in_brackets_is_not_a_billion():
+    found = read_quantities("Reserves fell to (2.7) billion dollars.")
+    assert all(q.value != 1e9 for q in found)
+    assert [q.text for q in found] == ["2.7"]
+
+
+def test_numbers_arabic_separator_and_invisible_marks_keep_a_number_whole():
+    for text in ("It holds 48\u066c500 tonnes.", "It holds 48\u200b500 tonnes.", "It holds 48,\u200f500 tonnes.",
+                 "It holds \u200f48,500\u200f tonnes."):
+        (q,) = read_quantities(text)
+        assert q.value == 48500, text
+        assert text[q.start:q.end] == q.text
+
+
+def test_numbers_non_ascii_digits_get_the_same_rounding_slack():
+    ascii_q, = read_quantities("They sent 12,000 troops.")
+    arabic_q, = read_quantities("They sent ١٢٬٠٠٠ troops.")
+    devanagari_q, = read_quantities("They sent १२,००० troops.")
+    assert (arabic_q.value, arabic_q.low, arabic_q.high) == (ascii_q.value, ascii_q.low, ascii_q.high)
+    assert (devanagari_q.value, devanagari_q.low, devanagari_q.high) == (ascii_q.value, ascii_q.low, ascii_q.high)
+    assert ascii_q.low < ascii_q.high
+
+
+def test_numbers_title_case_headline_figures():
+    found = [q.text for q in read_quantities("Army Says It Has Lost Over 9,000 Soldiers, Nearly 4,000 Of Them Killed")]
+    assert found == ["Over 9,000", "Nearly 4,000"]
+    assert [q.text for q in read_quantities("City Has Lost 600 Soldiers In A Week")] == ["600"]

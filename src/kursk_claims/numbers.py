@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -72,12 +73,23 @@ def _lex() -> dict:
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
     upper_re = "|".join(sorted(num["upper_abbreviations"], key=len, reverse=True))
+    before = units["before"]
+    cur_re = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(before, key=len, reverse=True))
+    vulgar = "".join(num["unicode_fractions"])
+    first = "".join(sorted({k[0] for k in before} | set(vulgar) | set("-−")))
+    sep = r"[,\u066c]"
+    inv = r"[\u200b-\u200f\u061c\u2066-\u2069]"  # zero-width and direction marks inside a number
     digit_re = re.compile(
-        r"(?=[\d$€£¥₽₴UCAEGRJ])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
-        r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴]|(?:USD|EUR|GBP|RUB|UAH|CHF|JPY|CNY|CAD|AUD)\s?)?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
-        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
-        r"|\d+(?:\.\d+)?)"
+        r"(?=[\d" + re.escape(first) + r"])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
+        r"(?P<sign>(?<![^\s(\[<>=:~\"“'])[-−](?=[\d$€£¥]))?"
+        r"(?:(?P<cur>(?:" + cur_re + r")[ \u00a0]?)(?P<sign2>[-−])?)?"
+        r"(?P<num>\d+(?:\.\d+)?\s?(?:[×x]\s?10\s?(?:\^|\*\*)\s?[-−]?\d+|×\s?10(?:[-−]\d+|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE][-+−]?\d+(?![\w.]))"
+        r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])"  # Indian grouping: 12,34,567
+        r"|\d{1,3}(?:" + inv + r"*" + sep + inv + r"*\d{3}|" + inv + r"+\d{3})+(?:[.\u066b]\d+)?(?![\d])"
+        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?![\d,])"
+        r"|\d+[ \u00a0]\d+/\d+(?![/\d])|\d+/\d+(?![/\d])"  # 10 1/2, 1/4
+        r"|\d*[" + vulgar + r"]"  # ½, 2½
+        r"|\d+(?:[.\u066b]\d+)?)"
         r"(?:(?P<abbr>" + abbrev_re + r")\b|(?P<abbr_upper>" + upper_re + r")\b|(?P<abbr_any>(?i:" + abbrev_re + r"))\b)?",
     )
     months = dates["months"]
@@ -116,7 +128,20 @@ def _lex() -> dict:
             r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
             r"|\s*(km²|km2|m²|mi²)", re.I),
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
-        "currency_before": units["before"],
+        "currency_before": {k.replace(" ", ""): v for k, v in before.items()},
+        "currency_scaled": frozenset(units["before_scaled"]),
+        "counted_words": frozenset(w for ws in table("measures")["counted"].values() for w in ws),
+        "currency_millions": frozenset(units["before_millions"]),
+        "vulgar": num["unicode_fractions"],
+        "denominators": frozenset(num["slash_denominators"]),
+        "multiples_re": re.compile(r"\b(" + trie_pattern(num["multiples"]) + r")\b", re.I),
+        "multiples": num["multiples"],
+        "point_re": re.compile(r"[ \t]+" + num["decimal_word"] + r"[ \t]+((?:" + trie_pattern(_DIGIT_WORDS) + r")\b(?:[ \t-]+(?:"
+                               + trie_pattern(_DIGIT_WORDS) + r")\b)*)", re.I),
+        "address_re": re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}?\s+(?:" + "|".join(
+            sorted({w.capitalize() for w in num["address_words"]}, key=len, reverse=True)) + r")\b\.?"),
+        "calibre_re": re.compile(r"[\s-]?(?:mm|millimet(?:er|re)s?)\b(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:"
+                                 + phrase_pattern(num["calibre_nouns"]) + r")\b", re.I),
         "designators": {d.lower() for d in dates["designators"]},
         "boilerplate_re": re.compile(
             "(?=[" + re.escape("".join(sorted({w[0].lower() for w in word_list("boilerplate")}))) + r"])(?<!\w)(?:"
@@ -141,9 +166,9 @@ _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
 _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
 _DESIGNATION_BEFORE = re.compile(r"(?<!\d)[A-Za-z]+[-‑/+]$")
-_CALIBRE_AFTER = re.compile(r"[\s-]?mm\b(?:\s+\w+)?\s+(?:shells?|rounds?|ammunition|artillery|guns?|howitzers?|calibre|caliber|mortars?|cannons?)\b", re.I)
 # a capitalised word (not the first of its sentence) right before a bare number: a model name
-_MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)[A-Z][A-Za-z]+\s$")
+_MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)(?:[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*|[A-Z]&[A-Z])\s$")
+_GROUPED = re.compile(r"\d[,\u066c\u202f]\d{3}")
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|\s?%|\s+(?:per\s?cent|percent)\b")
 _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
 _STUCK_LETTERS = re.compile(r"[A-Z]|s\b|'s\b")
@@ -156,7 +181,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 _NOT_DIGIT_OR_POINT = re.compile(r"[^\d.]")
-_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009\u066c\u200b-\u200f\u061c\u2066-\u2069]")
 _HALF_A_SCALE = re.compile(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", re.I)
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
 _SPACES = re.compile(r"\s+")
@@ -178,12 +203,25 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|
 _OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
 _SENTENCE_OPENS_BEFORE = re.compile(r"[.!?:\"“]\s*$")
 _IN_N_AFTER = re.compile(r"\s+in\s+(?:\d+|[a-z]+)\b", re.I)
-_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]")
+_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;?!]|\s*$")
+
+
+_DIGIT_WORDS = {"zero": 0, "nought": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9}
+
+
+def _ascii_digits(s: str) -> str:
+    """The digits of any script as ASCII, the Arabic decimal sign as a point: the same number
+    reads the same whatever its digits."""
+    if s.isascii():
+        return s
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and unicodedata.digit(ch, None) is not None
+                   else "." if ch == "\u066b" else ch for ch in s)
 
 
 def _grain(digits: str) -> float:
     """The place value of the last significant digit: 12,000 -> 1000, 1250 -> 10, 3.2 -> 0.1."""
-    plain = _NOT_DIGIT_OR_POINT.sub("", digits)
+    plain = _NOT_DIGIT_OR_POINT.sub("", _ascii_digits(digits))
     if "." in plain:
         return 10.0 ** -len(plain.split(".")[1])
     stripped = plain.rstrip("0")
@@ -191,7 +229,7 @@ def _grain(digits: str) -> float:
 
 
 def _parse_digits(s: str) -> float:
-    return float(_GROUP_SEPARATORS.sub("", s))
+    return float(_GROUP_SEPARATORS.sub("", _ascii_digits(s)))
 
 
 # --- pass 1: numerals -----------------------------------------------------------------
@@ -216,8 +254,16 @@ def find_numerals(text: str) -> list[Numeral]:
     while i < len(atoms):
         numeral, i = _join_atoms(text, atoms, i)
         if numeral is not None:
+            if numeral.value > 0 and numeral.kind in ("digits", "words") and not numeral.currency:
+                minus = _MINUS_BEFORE.search(text, max(0, numeral.start - 20), numeral.start)
+                if minus:  # "minus 5", "negative one", "minus-180 degrees"
+                    numeral.start = minus.start(1)
+                    numeral.value = -numeral.value
             numerals.append(numeral)
     return numerals
+
+
+_MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!plus/)\b(minus|negative)[ \t-]+$", re.I)
 
 
 def _after_cue(cue: str) -> str:
@@ -255,25 +301,38 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
     start, end, kind, m = atoms[i]
     if kind == "d":
         digits = m.group("num")
-        value = _parse_digits(digits)
-        grain = _grain(digits)
+        read = _digits_value(digits)
+        if read is None:
+            return None, i + 1  # 9/11, 24/7: a name, not a fraction
+        value, grain = read
         has_scale = False
-        abbr = m.group("abbr") or (m.group("cur") and m.group("abbr_any")) or m.group("abbr_upper")
+        cur = m.group("cur")
+        cur_key = cur.replace(" ", "").replace("\u00a0", "") if cur else None
+        abbr = m.group("abbr") or (cur and m.group("abbr_any")) or m.group("abbr_upper")
         num_end = m.start("num") + len(m.group("num"))
         if not abbr:
             spaced = lex["spaced_abbr_re"].match(text, num_end)  # "$5 bn", "10 bln"
             if spaced:
                 abbr = spaced.group(1)
                 num_end = spaced.end() - len(abbr)
+        if cur_key in lex["currency_scaled"] and not (abbr or "," in digits):
+            return None, i + 1  # PS3 is a console; PS3.4m is a scraped £3.4m
         if abbr:
             factor = lex["abbrev"].get(abbr.lower()) or lex["upper_abbrev"][abbr]
             value, grain, has_scale = value * factor, grain * factor, True
             end = num_end + len(abbr)
+        if cur_key in lex["currency_millions"]:
+            value, grain, has_scale = value * 1e6, grain * 1e6, True
         numeral = Numeral(start, end, value, "digits", grain, has_scale)
-        cur = m.group("cur")
         if cur:
-            numeral.currency = lex["currency_before"].get(cur.strip(), cur.strip().lower())
+            numeral.currency = lex["currency_before"].get(cur_key, cur_key.lower())
         j = _scale_after(text, atoms, _and_a_half(text, atoms, i + 1, numeral), numeral)
+        if numeral.has_scale:
+            j = _and_a_half(text, atoms, j, numeral)  # "3 million and a quarter"
+        if m.group("sign") or m.group("sign2"):
+            numeral.value = -numeral.value
+        elif numeral.has_scale and not abbr and numeral.grain > 1 and j < len(atoms):
+            j = _scale_rest(text, atoms, j, numeral)
         return numeral, j
     word = m.group(0).lower()
     if word in lex["vague"]:
@@ -288,6 +347,15 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
             while j < len(atoms) and atoms[j][0] < end + half_of.end():
                 j += 1
             return Numeral(start, end + half_of.end(), factor / 2, "words", factor / 2, True), j
+        scaled = _FRACTION_SCALE.match(text, end)
+        if scaled and word != "half":  # "a quarter million", "three quarters billion"
+            count = _FRACTION_COUNT_WORD.search(text, max(0, start - 12), start)
+            times = lex["words"][count.group(1).lower()] if count and count.group(1).lower() in lex["words"] else 1
+            value = times * lex["fractions"][word] / 100 * lex["scales"][scaled.group(1).lower()]
+            j = i + 1
+            while j < len(atoms) and atoms[j][0] < scaled.end():
+                j += 1
+            return Numeral(count.start() if count else start, scaled.end(), value, "words", value, True), j
         return Numeral(start, end, lex["fractions"][word], "fraction"), i + 1
     # a run of number words: "twenty-five thousand", "one hundred and fifty", "a dozen"
     total, current = 0.0, 0.0
@@ -300,6 +368,8 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         s2, e2, k2, m2 = atoms[j]
         if j > i and not _gap_joins(text[end_:s2]):
             break
+        if j > i and s2 - end_ > 3 and _AND_A_HALF.match(text, end_):
+            break  # "two million and three fifths": the fraction is read below
         w = m2.group(0).lower()
         if k2 != "w":
             break
@@ -314,6 +384,9 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
             last_small = False
             has_scale = True
             smallest_scale = 100
+        elif w in lex["scales"] and not current and total and lex["scales"][w] > smallest_scale:
+            total *= lex["scales"][w]  # "three lakh crore", "a thousand million"
+            smallest_scale = lex["scales"][w]
         elif w in lex["scales"]:
             total += (current or 1) * lex["scales"][w]
             current = 0
@@ -331,21 +404,90 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
     if j == i:
         return None, i + 1
     numeral = Numeral(start, end_, total + current, "words", smallest_scale if has_scale else 1.0, has_scale)
-    if _AND_A_HALF.match(text, end_):  # "five and a half million"
-        j = _scale_after(text, atoms, _and_a_half(text, atoms, j, numeral), numeral)
+    point = lex["point_re"].match(text, end_) if not has_scale else None
+    if point:  # "five point five", "nought point nought three"
+        decimals = "".join(str(_DIGIT_WORDS[w.lower()]) for w in _WORDS_IN.findall(point.group(1)))
+        numeral.value = float(f"{int(numeral.value)}.{decimals}")
+        numeral.grain = 10.0 ** -len(decimals)
+        numeral.end = point.end()
+        while j < len(atoms) and atoms[j][0] < numeral.end:
+            j += 1
+        j = _scale_after(text, atoms, j, numeral)
+    elif _AND_A_HALF.match(text, end_):  # "five and a half million", "one million and a half"
+        j = _and_a_half(text, atoms, j, numeral)
+        if not has_scale:
+            j = _scale_after(text, atoms, j, numeral)
     return numeral, j
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_WORDS_IN = re.compile(r"[A-Za-z]+")
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+(?:(a|an|one)|(two|three|four|five|six|seven|eight|nine))\s+"
+                         r"(halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", re.I)
+_FRACTION_SCALE = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
+_FRACTION_COUNT_WORD = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+$", re.I)
+_AND_GAP = re.compile(r"\s{1,3}(?:and\s{1,3})?", re.I)
+_SLASH = re.compile(r"(?:(\d+)\s)?(\d+)/(\d+)")
+_SCI = re.compile(r"([\d.]+)\s?(?:[×x]\s?10\s?(?:\^|\*\*)?\s?([-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([-+−]?\d+))")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+
+
+def _digits_value(digits: str) -> tuple[float, float] | None:
+    """The value and grain of a numeral written in digits, or None when it is no number
+    (a slash pair that is a name: 9/11, 24/7)."""
+    lex = _lex()
+    if "/" in digits:
+        m = _SLASH.fullmatch(digits)
+        whole, num, den = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+        if den not in lex["denominators"] or num >= den:
+            return None
+        return whole + num / den, 1 / den
+    last = digits[-1]
+    if last in lex["vulgar"]:
+        whole = float(_ascii_digits(digits[:-1])) if len(digits) > 1 else 0.0
+        return whole + lex["vulgar"][last], lex["vulgar"][last]
+    if ("e" in digits or "E" in digits or "10" in digits) and (sci := _SCI.fullmatch(digits)):
+        exp = int((sci.group(2) or sci.group(3)).translate(_SUPERSCRIPTS))
+        mantissa = sci.group(1)
+        return float(f"{mantissa}e{exp}"), float(f"{_grain(mantissa)}e{exp}")
+    return _parse_digits(digits), _grain(digits)
+
+
+def _scale_rest(text: str, atoms: list, j: int, numeral: Numeral) -> int:
+    """``4 thousand 3 hundred and 21``, ``6 crore and two hundred``: a smaller number after a
+    scale word adds to it."""
+    s2 = atoms[j][0]
+    if not _AND_GAP.fullmatch(text, numeral.end, s2) or "\n" in text[numeral.end:s2]:
+        return j
+    rest, k = _join_atoms(text, atoms, j)
+    if rest is None or rest.currency or not 0 < rest.value < numeral.grain or rest.kind not in ("digits", "words") \
+            or text[rest.start:rest.end].split()[0].lower() in _lex()["scales"]:
+        return j
+    if rest.kind == "digits" and text[rest.start:rest.end].strip().isdigit() and not rest.has_scale \
+            and not text[numeral.start:numeral.end].lower().endswith("hundred"):
+        return j  # "5 thousand 20 of them": only a scale word's own remainder joins
+    numeral.value += rest.value
+    numeral.grain = rest.grain
+    numeral.end = rest.end
+    return k
 
 
 def _and_a_half(text: str, atoms: list, j: int, numeral: Numeral) -> int:
-    """``two and a half (million)``: add the half and skip its atom; returns the next atom."""
+    """``two and a half (million)``, ``one million and a half``, ``three and one fourth``: add the
+    fraction (of the scale, after one) and skip its atoms; returns the next atom."""
     m = _AND_A_HALF.match(text, numeral.end)
-    if not m or numeral.has_scale and numeral.grain > 1:
+    if not m:
         return j
-    numeral.value += 0.5
-    numeral.grain = 0.5
+    lex = _lex()
+    count = 1 if m.group(1) else lex["words"][m.group(2).lower()]
+    part = count * lex["fractions"][m.group(3).lower()] / 100
+    if numeral.has_scale and numeral.grain > 1:
+        part *= numeral.grain  # "3 million and a quarter"
+        numeral.value += part
+    else:
+        numeral.value += part
+        numeral.grain = min(numeral.grain, part)
     numeral.end = m.end()
     while j < len(atoms) and atoms[j][0] < m.end():
         j += 1
@@ -438,17 +580,21 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
         last = before[-1:]
         if last in "-‑/+" and last and _DESIGNATION_BEFORE.search(before):
             return True  # Su-34, F-16, COVID-19, GMT+2
-        if _CALIBRE_AFTER.match(after):
+        if lex["calibre_re"].match(text, n.end, n.end + 60):
             return True  # 155mm shells: a calibre
-        if last == " " and _MODEL_BEFORE.search(before) and not _NUMBER_GOES_ON.match(after):
+        if last == " " and _MODEL_BEFORE.search(before) and not _NUMBER_GOES_ON.match(after) \
+                and not _GROUPED.search(text, n.start, n.end):
             prev = before.split()[-1]
-            if prev.lower() not in lex["month_names"] and prev not in _party_words():
+            nxt = _NEXT_WORDS.match(text, n.end, n.end + 60)
+            if prev.lower() not in lex["month_names"] and prev not in _party_words() \
+                    and prev.lower() not in lex["before_cues"] \
+                    and not (nxt and nxt.group(1).lower() in lex["counted_words"]):
                 return True  # Leopard 2, Windows 11, Boeing 737: a model name
         if ("#" in before[-3:] or "№" in before[-3:] or "o." in before[-5:]) and _NUMBER_SIGN_BEFORE.search(before):
             return True  # #3, No. 5
         if after[:1].isalpha() or after[:1] in "-‑":
-            if _SERIAL_AFTER.match(after):
-                return True  # serial numbers: 3G4, 12-B7
+            if _SERIAL_AFTER.match(after) and _unit_after(text, n.end)[0] is None:
+                return True  # serial numbers: 3G4, 12-B7 (not 45m2)
             if _STUCK_LETTERS.match(after) and _unit_after(text, n.end)[0] is None:
                 return True  # capitals stuck to the digits, or a decade: 5G, 3D, the 1990s
         words = before.split()
@@ -556,13 +702,13 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         low, high = lo_m * n.value, hi_m * n.value
         unit, end = _unit_after(text, end)
         return _make(text, start, end, None, low, high, "vague", unit), 1
+    if n.kind == "words" and start == n.start and text[n.start:n.end].lower() in lex["scales"]:
+        return None, 1  # "(3.5) billion dollars", "thousand of times": a scale word alone counts nothing
 
     if _is_year(text, n):
         cue, _, _ = _cue_before(text, start)
         unit, _ = _unit_after(text, end)
-        nxt = _NEXT_WORD.match(text, end, end + 30)
-        counted_words = {w for ws in table("measures")["counted"].values() for w in ws}
-        if not (cue or unit or (nxt and nxt.group(1) in counted_words)):
+        if not (cue or unit or _counted_after(text, end, before)):
             return None, 1
 
     value = n.value
@@ -642,11 +788,36 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         return None, consumed
     if unit_info and unit_info["kind"] == "duration" and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
         return None, consumed  # "in the past 24 hours": the period a figure covers, not a claim
+    grain = n.grain
+    if unit_info and "scale" in unit_info:  # "40 MUSD": millions of dollars
+        value, grain = value * unit_info["scale"], grain * unit_info["scale"]
     unit = _unit_from(unit_info, currency)
-    low, high = interval(value, bound, n.grain)
+    low, high = interval(value, bound, grain)
     if bound == "at_most" and cue_text in lex["near"]:
         low = value * lex["near"][cue_text]  # "nearly 3,000" is close to 3,000
     return _make(text, start, end, value, low, high, bound, unit), consumed
+
+
+_YEAR_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|until|till|from|during|before|after|through|to|year|early|late|mid|spring|summer|autumn"
+    r"|fall|winter|and|or|the|between|around|circa|c\.)|[-–(,])\s*$", re.I)
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*))?(?:[ \t]+([A-Za-z][\w-]*))?")
+
+
+def _counted_after(text: str, end: int, before: str) -> bool:
+    """Whether a number that looks like a year counts something: a counted noun within three
+    words after it (``said 1850 North Korean soldiers``), unless a word that leads a year stands
+    before it (``in 1850 North Korean soldiers``)."""
+    nxt = _NEXT_WORDS.match(text, end, end + 60)
+    if not nxt:
+        return False
+    words = [w.lower() for w in nxt.groups() if w]
+    counted = _lex()["counted_words"]
+    if words[0] in counted:
+        return True
+    if _YEAR_WORD_BEFORE.search(before):
+        return False
+    return any(w in counted for w in words[1:])
 
 
 def _unit_from(info: dict | None, currency: str | None) -> dict | None:
