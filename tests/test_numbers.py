@@ -299,6 +299,18 @@ GENERAL_NEWS = [
     ("The reading was minus six point two.", "minus six point two", -6.2, "exact", None),
     ("The core sits at minus-150 degrees Fahrenheit.", "minus-150 degrees Fahrenheit", -150, "exact", "fahrenheit"),
     ("The account showed $-45.10 on Monday.", "$-45.10", -45.10, "exact", "usd"),
+    # written numbers with a hyphenated unit, compound amounts, multiples
+    ("They drove the nine-mile road at night.", "nine-mile", 9, "exact", "mi"),
+    ("He owns a 60-acre farm.", "60-acre", 60, "exact", "acre"),
+    ("The sign is one mile from town.", "one mile", 1, "exact", "mi"),
+    ("Lunch cost 7 dollars 25 cents.", "7 dollars 25 cents", 7.25, "exact", "usd"),
+    ("Lunch cost eleven dollars and thirty cents.", "eleven dollars and thirty cents", 11.3, "exact", "usd"),
+    ("The player is 6 feet 3 inches tall.", "6 feet 3 inches", 6.25, "exact", "ft"),
+    ("Rents saw a sixfold rise.", "sixfold", 6, "exact", "times"),
+    ("Bread prices tripled in a year.", "tripled", 3, "exact", "times"),
+    ("The fund made a 4x return.", "4x", 4, "exact", "times"),
+    ("She holds a 6-point lead in the polls.", "6-point", 6, "exact", "point"),
+    ("The sea was 18 degrees Celsius.", "18 degrees Celsius", 18, "exact", "celsius"),
     # bound cues
     ("Donations have passed 5,000 this week.", "passed 5,000", 5000, "more_than", None),
     ("The toll could be as high as 900.", "as high as 900", 900, "at_most", None),
@@ -316,6 +328,10 @@ def test_numbers_general_news(sentence, mention, value, bound, unit):
 
 
 GENERAL_NOT_CLAIMS = [
+    "The office moved to 318 Quarry Road last year.",
+    "Suite 2 at 14-16 Elm Lane was sold.",
+    "Tom Becker, 54, said the line was cut.",
+    "It was a four-year low for the index.",
     "They called the office thousand of times.",
     "The shop sells the iPhone 15 and tracks the S&P 500 daily.",
     "Engineers fitted 152 mm self-propelled guns to the chassis.",
@@ -377,3 +393,34 @@ def test_numbers_title_case_headline_figures():
     found = [q.text for q in read_quantities("Army Says It Has Lost Over 9,000 Soldiers, Nearly 4,000 Of Them Killed")]
     assert found == ["Over 9,000", "Nearly 4,000"]
     assert [q.text for q in read_quantities("City Has Lost 600 Soldiers In A Week")] == ["600"]
+
+
+# (sentence, mention, low, high, unit)
+GENERAL_RANGES = [
+    ("Russia wants to mass 50-60 thousand troops there.", "50-60 thousand", 50000, 60000, None),
+    ("Turnout was more than 40 and less than 55 percent.", "more than 40 and less than 55 percent", 40, 55, "percent"),
+    ("Crowds were above 300 and below 500 all day.", "above 300 and below 500", 300, 500, None),
+    ("Bids came in at 30~45 apiece.", "30~45", 30, 45, None),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,low,high,unit", GENERAL_RANGES)
+def test_numbers_general_ranges(sentence, mention, low, high, unit):
+    q = _find(sentence, mention)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert q.bound == "range" and q.value is None and q.unit == unit
+
+
+def test_numbers_conversion_in_brackets_is_a_claim_too():
+    text = "The army took 800 square kilometres (309 square miles) of land."
+    a, b = read_quantities(text)
+    assert (a.text, a.unit, b.text, b.unit) == ("800 square kilometres", "km2", "309 square miles", "sq_mi")
+    assert a.tail == b.tail == text.index(" of land")
+
+
+def test_numbers_unit_in_brackets_decides_metres_or_millions():
+    (a, b) = read_quantities("The mast is 30m (98ft) high.")
+    assert (a.value, a.unit) == (30, "m")
+    assert (b.value, b.unit) == (98, "ft")
+    (c,) = read_quantities("The club paid 30m for him.")
+    assert c.value == 30e6

@@ -34,10 +34,12 @@ class Numeral:
     low: float | None = None  # vague amounts only
     high: float | None = None
     currency: str | None = None
+    scale: float = 1.0  # the factor of its scale words or abbreviation: 70 thousand -> 1000
 
     def to_tuple(self) -> tuple:
         """The fields in order: a form that crosses processes and rebuilds with ``Numeral(*t)``."""
-        return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high, self.currency)
+        return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high,
+                self.currency, self.scale)
 
 
 @dataclass(slots=True)
@@ -68,7 +70,7 @@ def _lex() -> dict:
     scales = dict(num["scales"])
     fractions = dict(num["fractions"])
     vague = {k: tuple(v) for k, v in num["vague_plurals"].items()}
-    all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"}
+    all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"} | set(num["multiples"])
     word_re = re.compile(r"\b(?:" + trie_pattern(all_words) + r")\b", re.I)
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
@@ -97,7 +99,8 @@ def _lex() -> dict:
     before_cues = cues["before"]
     after_cues = cues["after"]
     unit_after = units["after"]
-    unit_words = [u for u in unit_after if u[0].isalpha()]
+    glued = units["glued_only"]
+    unit_words = [u for u in unit_after if u[0].isalpha() and u not in glued]
     return {
         "words": words,
         "scales": scales,
@@ -126,19 +129,20 @@ def _lex() -> dict:
         "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "unit_after_re": re.compile(
             r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
-            r"|\s*(km²|km2|m²|mi²)", re.I),
+            r"|\s*(km²|km2|m²|mi²)|(" + phrase_pattern(glued) + r")(?![\w×²])", re.I),
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": {k.replace(" ", ""): v for k, v in before.items()},
         "currency_scaled": frozenset(units["before_scaled"]),
+        "compound": {u: (re.compile(r"[ \t]+(?:" + phrase_pattern(w for w in c["minor"] if w) + r")\b(?!-)", re.I),
+                         "" in c["minor"], float(c["factor"])) for u, c in units["compound"].items()},
         "counted_words": frozenset(w for ws in table("measures")["counted"].values() for w in ws),
         "currency_millions": frozenset(units["before_millions"]),
         "vulgar": num["unicode_fractions"],
         "denominators": frozenset(num["slash_denominators"]),
-        "multiples_re": re.compile(r"\b(" + trie_pattern(num["multiples"]) + r")\b", re.I),
         "multiples": num["multiples"],
         "point_re": re.compile(r"[ \t]+" + num["decimal_word"] + r"[ \t]+((?:" + trie_pattern(_DIGIT_WORDS) + r")\b(?:[ \t-]+(?:"
                                + trie_pattern(_DIGIT_WORDS) + r")\b)*)", re.I),
-        "address_re": re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}?\s+(?:" + "|".join(
+        "address_re": re.compile(r"(?:[-–/]\d+[A-Za-z]?)?(?:\s+[A-Z][\w'’.-]*){1,3}?\s+(?:" + "|".join(
             sorted({w.capitalize() for w in num["address_words"]}, key=len, reverse=True)) + r")\b\.?"),
         "calibre_re": re.compile(r"[\s-]?(?:mm|millimet(?:er|re)s?)\b(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:"
                                  + phrase_pattern(num["calibre_nouns"]) + r")\b", re.I),
@@ -168,6 +172,7 @@ _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?
 _DESIGNATION_BEFORE = re.compile(r"(?<!\d)[A-Za-z]+[-‑/+]$")
 # a capitalised word (not the first of its sentence) right before a bare number: a model name
 _MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)(?:[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*|[A-Z]&[A-Z])\s$")
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*\s?[,(]\s$")
 _GROUPED = re.compile(r"\d[,\u066c\u202f]\d{3}")
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|\s?%|\s+(?:per\s?cent|percent)\b")
 _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
@@ -324,6 +329,8 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         if cur_key in lex["currency_millions"]:
             value, grain, has_scale = value * 1e6, grain * 1e6, True
         numeral = Numeral(start, end, value, "digits", grain, has_scale)
+        if has_scale:
+            numeral.scale = value / read[0] if read[0] else 1.0
         if cur:
             numeral.currency = lex["currency_before"].get(cur_key, cur_key.lower())
         j = _scale_after(text, atoms, _and_a_half(text, atoms, i + 1, numeral), numeral)
@@ -335,6 +342,8 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
             j = _scale_rest(text, atoms, j, numeral)
         return numeral, j
     word = m.group(0).lower()
+    if word in lex["multiples"]:  # "a fivefold rise", "prices tripled"
+        return Numeral(start, end, float(lex["multiples"][word]), "multiple"), i + 1
     if word in lex["vague"]:
         low, high = lex["vague"][word]
         return Numeral(start, end, 0.0, "vague", 1.0, True, low, high), i + 1
@@ -504,6 +513,7 @@ def _scale_after(text: str, atoms: list, j: int, numeral: Numeral) -> int:
             factor = lex["scales"][word]
             numeral.value *= factor
             numeral.grain *= factor
+            numeral.scale *= factor
             numeral.has_scale = True
             numeral.end = e2
             j += 1
@@ -529,19 +539,56 @@ _CLOSE_PAREN = re.compile(r"\s*\)")
 
 
 def assemble_quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
-    """Quantities from numerals; a converted figure in brackets after one of the same kind
-    (``1,000 square km (386 square miles)``) is the same claim, so it is folded in."""
+    """Quantities from numerals. A converted figure in brackets after one of the same kind
+    (``1,000 square km (386 square miles)``) is a claim too; the counted noun of both comes
+    after the brackets, and the unit in the brackets decides a bare ``m``: ``25m (82ft)`` is
+    metres, not millions."""
     out: list[Quantity] = []
     for q in _quantities(text, numerals):
         prev = out[-1] if out else None
-        if (prev is not None and prev.unit_kind and prev.unit_kind == q.unit_kind and prev.unit != q.unit
-                and _OPEN_PAREN.fullmatch(text, prev.end, q.start)):
+        if prev is not None and q.unit_kind and _OPEN_PAREN.fullmatch(text, prev.end, q.start):
             close = _CLOSE_PAREN.match(text, q.end)
-            if close:
-                prev.tail = close.end()  # the counted noun comes after the brackets
-                continue
+            if close and prev.unit is None and q.unit_kind == "length" and prev.text.endswith("m") \
+                    and prev.value is not None and prev.value >= 1e6:
+                _as_metres(prev)
+            if close and prev.unit_kind == q.unit_kind and prev.unit != q.unit:
+                prev.tail = q.tail = close.end()  # the counted noun comes after the brackets
+                if q.bound == "exact" and q.value is not None:  # a conversion is rounded, and bound as its original
+                    q.bound = prev.bound if prev.bound not in ("exact", "range") else "approx"
+                    q.low, q.high = interval(q.value, q.bound)
+        if prev is not None and _bounds_pair(text, prev, q):
+            out[-1] = _make(text, prev.start, q.end, None, max(prev.low or q.low, q.low or prev.low),
+                            min(prev.high or q.high, q.high or prev.high), "range",
+                            {"unit": prev.unit or q.unit, "kind": prev.unit_kind or q.unit_kind} if prev.unit or q.unit else None)
+            continue
         out.append(q)
     return out
+
+
+_BOUNDS_GAP = re.compile(r"\s*,?\s*(?:and|but|&)\s+", re.I)
+
+
+def _bounds_pair(text: str, a: Quantity, b: Quantity) -> bool:
+    """``more than 10 and less than 40``, ``at most 100 and at least 20``: two bounds on one
+    figure make a range."""
+    if {a.bound, b.bound} not in ({"more_than", "less_than"}, {"more_than", "at_most"}, {"at_least", "less_than"},
+                                  {"at_least", "at_most"}):
+        return False
+    if a.unit and b.unit and a.unit != b.unit or not _BOUNDS_GAP.fullmatch(text, a.end, b.start):
+        return False
+    low = a.low if a.low is not None else b.low
+    high = a.high if a.high is not None else b.high
+    return low is not None and high is not None and low < high
+
+
+def _as_metres(q: Quantity) -> None:
+    """Read a figure written ``25m`` as metres rather than millions."""
+    q.value = q.value / 1e6 if q.value is not None else None
+    q.low = q.low / 1e6 if q.low is not None else None
+    q.high = q.high / 1e6 if q.high is not None else None
+    if q.bound == "exact":
+        q.low = q.high = q.value
+    q.unit, q.unit_kind = "m", "length"
 
 
 def _quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
@@ -590,6 +637,11 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
                     and prev.lower() not in lex["before_cues"] \
                     and not (nxt and nxt.group(1).lower() in lex["counted_words"]):
                 return True  # Leopard 2, Windows 11, Boeing 737: a model name
+        if after[:1] in " -–/" and n.value < 100000 and not _GROUPED.search(text, n.start, n.end) \
+                and lex["address_re"].match(text, n.end, n.end + 60):
+            return True  # 412 Harbour Road, 22-24 Mill Lane: a house number
+        if last == " " and after[:1] in ",)" and 0 < n.value < 120 and n.grain == 1 and _NAME_COMMA_BEFORE.search(before):
+            return True  # "Maria Lopez, 31, said": an age after a name
         if ("#" in before[-3:] or "№" in before[-3:] or "o." in before[-5:]) and _NUMBER_SIGN_BEFORE.search(before):
             return True  # #3, No. 5
         if after[:1].isalpha() or after[:1] in "-‑":
@@ -655,7 +707,7 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     m = lex["unit_after_re"].match(text, pos, min(len(text), pos + 40))
     if not m:
         return None, pos
-    surface = (m.group(1) or m.group(2) or m.group(3)).lower()
+    surface = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
     surface = _SPACES.sub(" ", surface)
     info = lex["unit_after"].get(surface) or lex["unit_after"].get(surface.replace("²", "2"))
     if info is None:
@@ -681,6 +733,8 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
 
     if n.kind == "vague":
         return _vague_plural(text, n), 1
+    if n.kind == "multiple":
+        return _make(text, start, end, n.value, n.value, n.value, "exact", {"unit": "times", "kind": "multiple"}), 1
     share = _one_in(text, numerals, i)
     if share is not None:
         return share, 2
@@ -737,7 +791,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if partner is not None:
         lo_v, hi_v = value, partner.value
         if partner.has_scale and not n.has_scale:
-            factor = partner.grain if partner.kind == "digits" else max(1.0, partner.grain)
+            factor = partner.scale if partner.kind == "digits" else max(1.0, partner.grain)
             scale = 10 ** math.floor(math.log10(factor)) if factor >= 1000 else 1
             if scale > 1 and lo_v * scale <= hi_v:
                 lo_v *= scale
@@ -789,6 +843,10 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if unit_info and unit_info["kind"] == "duration" and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
         return None, consumed  # "in the past 24 hours": the period a figure covers, not a claim
     grain = n.grain
+    if unit_info and unit_info["unit"] in lex["compound"] and bound == "exact" and i + 1 < len(numerals):
+        minor = _minor_amount(text, numerals[i + 1], end, lex["compound"][unit_info["unit"]])
+        if minor is not None:  # "3 dollars 50 cents", "5 feet and 2 inches"
+            value, end, consumed = value + minor[0], minor[1], 2
     if unit_info and "scale" in unit_info:  # "40 MUSD": millions of dollars
         value, grain = value * unit_info["scale"], grain * unit_info["scale"]
     unit = _unit_from(unit_info, currency)
@@ -818,6 +876,25 @@ def _counted_after(text: str, end: int, before: str) -> bool:
     if _YEAR_WORD_BEFORE.search(before):
         return False
     return any(w in counted for w in words[1:])
+
+
+_MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
+_MINOR_BARE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
+
+
+def _minor_amount(text: str, nxt: Numeral, end: int, rule: tuple) -> tuple[float, int] | None:
+    """The smaller-unit part of an amount after ``end``: (its value in the unit, where it ends)."""
+    minor_re, bare, factor = rule
+    if nxt.kind not in ("digits", "words") or nxt.currency or nxt.has_scale or not _MINOR_GAP.fullmatch(text, end, nxt.start):
+        return None
+    if not 0 < nxt.value * factor < 1:
+        return None
+    m = minor_re.match(text, nxt.end)
+    if m:
+        return nxt.value * factor, m.end()
+    if bare and _MINOR_BARE_END.match(text, nxt.end):
+        return nxt.value * factor, nxt.end  # "15 dollars 50."
+    return None
 
 
 def _unit_from(info: dict | None, currency: str | None) -> dict | None:
@@ -950,10 +1027,17 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
     after = text[n.end:n.end + 30]
     if n.has_scale:
         return True
-    if n.value == 1:
-        # "one in five" is a share; a lone "one" is a pronoun more often than a count
-        return None
-    if _HYPHEN_WORD_AFTER.match(after) and not _PLUS_ODD.match(after):
+    hyphen = _HYPHEN_WORD_AFTER.match(after)
+    if hyphen and not _PLUS_ODD.match(after):
+        info = _lex()["unit_after"].get(hyphen.group(1).lower())
+    else:
+        info, _ = _unit_after(text, n.end)
+    measured = info is not None and info["kind"] != "duration"
+    if measured and not word[0].isupper():
+        return True  # "the six-mile trip", "one penny": a written number with its unit
+    if n.value == 1 and not measured:
+        return None  # "one in five" is a share; a lone "one" is a pronoun more often than a count
+    if hyphen and not _PLUS_ODD.match(after) and not measured:
         return None  # "three-year", "two-thirds" is read as a fraction
     if _DETERMINER_BEFORE.search(before) \
             and not _OF_THE_BEFORE.search(before):
