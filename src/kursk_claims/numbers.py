@@ -100,7 +100,7 @@ def _lex() -> dict:
     after_cues = cues["after"]
     unit_after = units["after"]
     glued = units["glued_only"]
-    unit_words = [u for u in unit_after if u[0].isalpha() and u not in glued]
+    unit_words = [u for u in unit_after if u != "%" and u not in glued]
     return {
         "words": words,
         "scales": scales,
@@ -158,12 +158,14 @@ def _lex() -> dict:
 _SKIP_NEAR = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/12/2024, 2024-12-20
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
+    r"|\b(?:1[6-9]|20)\d\d[-–/]\d\d\b(?![-–/.,]?\d)"  # 1995-01, the 2013-14 season
     r"|\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"  # phone numbers
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IP addresses
 )
 _WEB = re.compile(r"https?://|www\.|@[\w-]+\.")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-_TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|hrs|h\b|o'clock)", re.I)
+_TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|h\b|o'clock)", re.I)
+_HOURS_CLOCK = re.compile(r"\d{4}\s?hrs\b", re.I)  # 1400 hrs is a time; 3 hrs is a duration
 _HYPHEN_WORD_AFTER = re.compile(r"[-‑]([A-Za-z]+)")
 _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
@@ -202,6 +204,7 @@ _OF_UNIT_AFTER = re.compile(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares
 _OF = re.compile(r"\s+of")
 _FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
 _NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
+_BOUND_FRACTION_BEFORE = re.compile(r"\b(?:than|exactly|above|below|over|under|nearly|almost)\s+(?:(?:a|an|one|two|three)\s+)?$", re.I)
 _FRACTION_COUNT_BEFORE = re.compile(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", re.I)
 _PLUS_ODD = re.compile(r"[-‑](?:plus|odd)\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", re.I)
@@ -491,7 +494,13 @@ def _and_a_half(text: str, atoms: list, j: int, numeral: Numeral) -> int:
     lex = _lex()
     count = 1 if m.group(1) else lex["words"][m.group(2).lower()]
     part = count * lex["fractions"][m.group(3).lower()] / 100
-    if numeral.has_scale and numeral.grain > 1:
+    of_scale = _FRACTION_SCALE.match(text, m.end())
+    if numeral.has_scale and numeral.grain > 1 and of_scale and lex["scales"][of_scale.group(1).lower()] < numeral.grain:
+        part *= lex["scales"][of_scale.group(1).lower()]  # "one billion and a half million"
+        numeral.value += part
+        numeral.grain = part
+        m = of_scale
+    elif numeral.has_scale and numeral.grain > 1:
         part *= numeral.grain  # "3 million and a quarter"
         numeral.value += part
     else:
@@ -565,7 +574,7 @@ def assemble_quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
     return out
 
 
-_BOUNDS_GAP = re.compile(r"\s*,?\s*(?:and|but|&)\s+", re.I)
+_BOUNDS_GAP = re.compile(r"\s*,\s*|\s*,?\s*(?:and|but|&)\s+", re.I)
 
 
 def _bounds_pair(text: str, a: Quantity, b: Quantity) -> bool:
@@ -622,7 +631,7 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
     if text.rfind("\n", 0, n.start) + 1 in _furniture_lines(text):
         return True  # subscription offers, related links, reading times
     if n.kind == "digits":
-        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _HOURS_CLOCK.match(text, n.start, n.end + 5):
             return True
         last = before[-1:]
         if last in "-‑/+" and last and _DESIGNATION_BEFORE.search(before):
@@ -715,7 +724,8 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     return info, m.end()
 
 
-_UNIT_JOIN = re.compile(r"\s?(?:%|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑]|to)\s*)(?:[$€£])?")
+_UNIT_JOIN = re.compile(r"\s?(?:%|°\s?[CFcf]?|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑~]|to|and)\s*)(?:[$€£])?")
+_SUSPENDED = re.compile(r"[-‑],?\s+(to|and|or)\s+", re.I)  # "8- to 16-metre", "three- or four-cylinder"
 
 
 def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity | None, int]:
@@ -777,6 +787,9 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         unit_gap = _UNIT_JOIN.fullmatch(gap)  # "5.25%-5.5%", "10 km to 12 km"
         if unit_gap and _unit_after(text, end)[0] is not None and not joiner:
             joiner = _FIRST_WORD.match(unit_gap.group("join"))
+        suspended = None if joiner else _SUSPENDED.fullmatch(gap)
+        if suspended and _HYPHEN_WORD_AFTER.match(text, nxt.end):
+            joiner = _FIRST_WORD.match(suspended.group(1))
         if joiner and joiner.group(0).strip().lower() in ("to", "and") and lex["change_re"].search(text, max(0, start - 40), start):
             joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
         if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
@@ -800,8 +813,13 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
                 if partner.grain >= scale and lo_v * scale <= hi_v and lo_v * scale * 10 >= hi_v:
                     lo_v *= scale  # "11 to 12,000": the scale applies to both ends
                     break
+        if hi_v < lo_v < 0:
+            lo_v, hi_v = hi_v, lo_v  # "from -18 °C to -34 °C"
         if lo_v < hi_v and not (_is_year(text, n) and _is_year(text, partner)):
             unit_info, unit_end = _unit_after(text, partner.end)
+            hyphen = _HYPHEN_WORD_AFTER.match(text, partner.end) if unit_info is None else None
+            if hyphen and lex["unit_after"].get(hyphen.group(1).lower(), {}).get("kind", "duration") != "duration":
+                unit_info, unit_end = lex["unit_after"][hyphen.group(1).lower()], hyphen.end()  # "8- to 16-metre"
             if unit_info is None:
                 unit_info, _ = _unit_after(text, n.end)  # "10%-12%"
             opener = lex["opener_re"].search(text, max(0, start - 10), start)
@@ -843,6 +861,11 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if unit_info and unit_info["kind"] == "duration" and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
         return None, consumed  # "in the past 24 hours": the period a figure covers, not a claim
     grain = n.grain
+    if unit_info is None and n.scale == 1e6 and not currency and text[n.end - 1] == "m" and _DIMENSION_AFTER.match(text, end):
+        value, grain, unit_info = value / 1e6, grain / 1e6, lex["unit_after"]["metres"]  # "1.8m tall": metres
+    if unit_info and unit_info["kind"] == "money" and not n.has_scale and (scaled := _FRACTION_SCALE.match(text, end)):
+        factor = lex["scales"][scaled.group(1).lower()]  # "75 USD million"
+        value, grain, end = value * factor, grain * factor, scaled.end()
     if unit_info and unit_info["unit"] in lex["compound"] and bound == "exact" and i + 1 < len(numerals):
         minor = _minor_amount(text, numerals[i + 1], end, lex["compound"][unit_info["unit"]])
         if minor is not None:  # "3 dollars 50 cents", "5 feet and 2 inches"
@@ -878,6 +901,7 @@ def _counted_after(text: str, end: int, before: str) -> bool:
     return any(w in counted for w in words[1:])
 
 
+_DIMENSION_AFTER = re.compile(r"[ \t]+(?:tall|high|long|wide|deep|thick|away|in (?:height|length|diameter|depth))\b", re.I)
 _MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _MINOR_BARE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
 
@@ -987,8 +1011,8 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     after = text[n.end:n.end + 20]
     start = n.start
     share = n.value
-    if not _FRACTION_OBJECT_AFTER.match(after):
-        return None
+    if not _FRACTION_OBJECT_AFTER.match(after) and not _BOUND_FRACTION_BEFORE.search(before):
+        return None  # "more than half people", "below a half", "exactly one sixth" need no "of"
     if _NOT_A_FRACTION_BEFORE.search(before):
         return None
     m = _FRACTION_COUNT_BEFORE.search(before)
