@@ -311,6 +311,12 @@ GENERAL_NEWS = [
     ("The fund made a 4x return.", "4x", 4, "exact", "times"),
     ("She holds a 6-point lead in the polls.", "6-point", 6, "exact", "point"),
     ("The sea was 18 degrees Celsius.", "18 degrees Celsius", 18, "exact", "celsius"),
+    ("More than half voters stayed home.", "More than half", 50, "more_than", "percent"),
+    ("The odds are exactly one sixth.", "exactly one sixth", 16.6667, "exact", "percent"),
+    ("The estate is worth one billion and a half million.", "one billion and a half million", 1.0005e9, "exact", None),
+    ("The player is 1.9m tall.", "1.9m", 1.9, "exact", "m"),
+    ("The firm lost 40 USD million last year.", "40 USD million", 4e7, "exact", "usd"),
+    ("The flight took 7 hrs in all.", "7 hrs", 7, "exact", "hour"),
     # bound cues
     ("Donations have passed 5,000 this week.", "passed 5,000", 5000, "more_than", None),
     ("The toll could be as high as 900.", "as high as 900", 900, "at_most", None),
@@ -328,6 +334,8 @@ def test_numbers_general_news(sentence, mention, value, bound, unit):
 
 
 GENERAL_NOT_CLAIMS = [
+    "The series began in 2003-04 and ended in 1997-09.",
+    "We meet at 1600 hrs.",
     "The office moved to 318 Quarry Road last year.",
     "Suite 2 at 14-16 Elm Lane was sold.",
     "Tom Becker, 54, said the line was cut.",
@@ -397,6 +405,11 @@ def test_numbers_title_case_headline_figures():
 
 # (sentence, mention, low, high, unit)
 GENERAL_RANGES = [
+    ("Doses ran between 20 mg and 35 mg a day.", "between 20 mg and 35 mg", 20, 35, "mg"),
+    ("Nights ranged from -12 °C to -25 °C.", "from -12 °C to -25 °C", -25, -12, "celsius"),
+    ("They plan 6- to 9-metre walls.", "6- to 9-metre", 6, 9, "m"),
+    ("Support sits above a third and below a half.", "above a third and below a half", 33.3333, 50, "percent"),
+    ("Bids were at least 10, at most 25 each.", "at least 10, at most 25", 10, 25, None),
     ("Russia wants to mass 50-60 thousand troops there.", "50-60 thousand", 50000, 60000, None),
     ("Turnout was more than 40 and less than 55 percent.", "more than 40 and less than 55 percent", 40, 55, "percent"),
     ("Crowds were above 300 and below 500 all day.", "above 300 and below 500", 300, 500, None),

@@ -78,11 +78,11 @@ def _lex() -> dict:
     before = units["before"]
     cur_re = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(before, key=len, reverse=True))
     vulgar = "".join(num["unicode_fractions"])
-    first = "".join(sorted({k[0] for k in before} | set(vulgar) | set("-−")))
+    first = "".join(sorted({k[0] for k in before if not k[0].isalpha()} | set(vulgar) | set("-−")))
     sep = r"[,\u066c]"
     inv = r"[\u200b-\u200f\u061c\u2066-\u2069]"  # zero-width and direction marks inside a number
     digit_re = re.compile(
-        r"(?=[\d" + re.escape(first) + r"])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
+        r"(?=[\d" + re.escape(first) + r"]|[A-Z][A-Za-z.$€£¥ \u00a0]{0,5}\d)(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
         r"(?P<sign>(?<![^\s(\[<>=:~\"“'])[-−](?=[\d$€£¥]))?"
         r"(?:(?P<cur>(?:" + cur_re + r")[ \u00a0]?)(?P<sign2>[-−])?)?"
         r"(?P<num>\d+(?:\.\d+)?\s?(?:[×x]\s?10\s?(?:\^|\*\*)\s?[-−]?\d+|×\s?10(?:[-−]\d+|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE][-+−]?\d+(?![\w.]))"
@@ -116,7 +116,7 @@ def _lex() -> dict:
         "digit_re": digit_re,
         "month_names": frozenset(months),
         "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
-        "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + phrase_pattern(before_cues) + r")\s*$", re.I),
+        "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + _spaced_trie(c.lower() for c in before_cues) + r")\s*$", re.I),
         "before_cues": {k.lower(): v for k, v in before_cues.items()},
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
         "near": cues["near_bounds"],
@@ -128,7 +128,7 @@ def _lex() -> dict:
         "opener_re": re.compile(r"\b(" + "|".join(cues["range_openers"]) + r")\s+(?:\S+\s+)?$", re.I),
         "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "unit_after_re": re.compile(
-            r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
+            r"(?:\s?(%)|\s*(" + _spaced_trie(u.lower() for u in unit_words) + r")(?![\w²]))"
             r"|\s*(km²|km2|m²|mi²)|(" + phrase_pattern(glued) + r")(?![\w×²])", re.I),
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": {k.replace(" ", ""): v for k, v in before.items()},
@@ -151,6 +151,11 @@ def _lex() -> dict:
             "(?=[" + re.escape("".join(sorted({w[0].lower() for w in word_list("boilerplate")}))) + r"])(?<!\w)(?:"
             + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)"),
     }
+
+
+def _spaced_trie(words) -> str:
+    """``trie_pattern`` with each space matching any run of whitespace."""
+    return trie_pattern(words).replace("\\ ", r"\s+")
 
 
 # The patterns of the rules below, compiled once (a literal re.match(r"...") looks each up again).
@@ -262,7 +267,8 @@ def find_numerals(text: str) -> list[Numeral]:
     while i < len(atoms):
         numeral, i = _join_atoms(text, atoms, i)
         if numeral is not None:
-            if numeral.value > 0 and numeral.kind in ("digits", "words") and not numeral.currency:
+            if numeral.value > 0 and numeral.kind in ("digits", "words") and not numeral.currency \
+                    and text[numeral.start - 2:numeral.start - 1] in _MINUS_LAST and text[numeral.start - 1:numeral.start] in " \t-":
                 minus = _MINUS_BEFORE.search(text, max(0, numeral.start - 20), numeral.start)
                 if minus:  # "minus 5", "negative one", "minus-180 degrees"
                     numeral.start = minus.start(1)
@@ -271,6 +277,7 @@ def find_numerals(text: str) -> list[Numeral]:
     return numerals
 
 
+_MINUS_LAST = frozenset("sSeE")  # the last letter of "minus" and "negative", checked before the pattern
 _MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!plus/)\b(minus|negative)[ \t-]+$", re.I)
 
 
@@ -459,7 +466,7 @@ def _digits_value(digits: str) -> tuple[float, float] | None:
     if last in lex["vulgar"]:
         whole = float(_ascii_digits(digits[:-1])) if len(digits) > 1 else 0.0
         return whole + lex["vulgar"][last], lex["vulgar"][last]
-    if ("e" in digits or "E" in digits or "10" in digits) and (sci := _SCI.fullmatch(digits)):
+    if ("e" in digits or "E" in digits or "×" in digits or "x" in digits) and (sci := _SCI.fullmatch(digits)):
         exp = int((sci.group(2) or sci.group(3)).translate(_SUPERSCRIPTS))
         mantissa = sci.group(1)
         return float(f"{mantissa}e{exp}"), float(f"{_grain(mantissa)}e{exp}")
@@ -636,7 +643,7 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
         last = before[-1:]
         if last in "-‑/+" and last and _DESIGNATION_BEFORE.search(before):
             return True  # Su-34, F-16, COVID-19, GMT+2
-        if lex["calibre_re"].match(text, n.end, n.end + 60):
+        if ("m" in after[:3] or "M" in after[:3]) and lex["calibre_re"].match(text, n.end, n.end + 60):
             return True  # 155mm shells: a calibre
         if last == " " and _MODEL_BEFORE.search(before) and not _NUMBER_GOES_ON.match(after) \
                 and not _GROUPED.search(text, n.start, n.end):
@@ -646,7 +653,7 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
                     and prev.lower() not in lex["before_cues"] \
                     and not (nxt and nxt.group(1).lower() in lex["counted_words"]):
                 return True  # Leopard 2, Windows 11, Boeing 737: a model name
-        if after[:1] in " -–/" and n.value < 100000 and not _GROUPED.search(text, n.start, n.end) \
+        if (after[1:2].isupper() or after[:1] in "-–/") and n.value < 100000 and not _GROUPED.search(text, n.start, n.end) \
                 and lex["address_re"].match(text, n.end, n.end + 60):
             return True  # 412 Harbour Road, 22-24 Mill Lane: a house number
         if last == " " and after[:1] in ",)" and 0 < n.value < 120 and n.grain == 1 and _NAME_COMMA_BEFORE.search(before):
