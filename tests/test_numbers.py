@@ -321,6 +321,9 @@ GENERAL_NEWS = [
     ("Donations have passed 5,000 this week.", "passed 5,000", 5000, "more_than", None),
     ("The toll could be as high as 900.", "as high as 900", 900, "at_most", None),
     ("Readings were lower than 40 all week.", "lower than 40", 40, "less_than", None),
+    ("Claims now exceed 2,000 a month.", "exceed 2,000", 2000, "more_than", None),
+    ("The port came under 40 strikes overnight.", "40", 40, "exact", None),
+    ("Rebels took control over 300 square miles.", "300 square miles", 300, "exact", "sq_mi"),
 ]
 
 

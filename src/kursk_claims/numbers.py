@@ -135,6 +135,7 @@ def _lex() -> dict:
         "currency_scaled": frozenset(units["before_scaled"]),
         "compound": {u: (re.compile(r"[ \t]+(?:" + phrase_pattern(w for w in c["minor"] if w) + r")\b(?!-)", re.I),
                          "" in c["minor"], float(c["factor"])) for u, c in units["compound"].items()},
+        "not_a_cue_after": {k: frozenset(v) for k, v in cues["not_a_cue_after"].items()},
         "counted_words": frozenset(w for ws in table("measures")["counted"].values() for w in ws),
         "currency_millions": frozenset(units["before_millions"]),
         "vulgar": num["unicode_fractions"],
@@ -715,7 +716,12 @@ def _cue_before(text: str, start: int) -> tuple[str | None, int, str]:
     if not m:
         return None, start, ""
     cue = _SPACES.sub(" ", m.group(1).lower())
-    return lex["before_cues"][cue], start - (len(window) - m.start(1)), cue
+    cue_start = start - (len(window) - m.start(1))
+    if cue in lex["not_a_cue_after"]:
+        word = _LAST_WORD.search(text, max(0, cue_start - 20), cue_start)
+        if word and word.group(1).lower() in lex["not_a_cue_after"][cue]:
+            return None, start, ""  # "came under 82 shellings", "sovereignty over 1,000 km²"
+    return lex["before_cues"][cue], cue_start, cue
 
 
 def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
@@ -909,6 +915,7 @@ def _counted_after(text: str, end: int, before: str) -> bool:
 
 
 _DIMENSION_AFTER = re.compile(r"[ \t]+(?:tall|high|long|wide|deep|thick|away|in (?:height|length|diameter|depth))\b", re.I)
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 _MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _MINOR_BARE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
 
