@@ -337,6 +337,8 @@ def test_numbers_general_news(sentence, mention, value, bound, unit):
 
 
 GENERAL_NOT_CLAIMS = [
+    "Comments (12)",
+    "Views: 530 | Comments: 4",
     "The series began in 2003-04 and ended in 1997-09.",
     "We meet at 1600 hrs.",
     "The office moved to 318 Quarry Road last year.",
@@ -440,3 +442,19 @@ def test_numbers_unit_in_brackets_decides_metres_or_millions():
     assert (b.value, b.unit) == (98, "ft")
     (c,) = read_quantities("The club paid 30m for him.")
     assert c.value == 30e6
+
+
+def test_numbers_headline_figure_before_a_dateline_is_not_a_date():
+    text = "Officials put the losses at over 41,000\n\nMay 3, 2025 | Staff"
+    assert [q.text for q in read_quantities(text)] == ["over 41,000"]
+
+
+def test_numbers_month_then_comma_then_count_is_no_date():
+    (q,) = read_quantities("Between May and July, 1,500 injured miners were flown out.")
+    assert q.value == 1500
+    assert read_quantities("He spoke on July 4, 2024.") == []
+
+
+def test_numbers_one_before_a_counted_noun_is_a_count():
+    found = [q.text for q in read_quantities("It sent one brigade and one battalion. One official said so.")]
+    assert found == ["one", "one"]

@@ -115,7 +115,7 @@ def _lex() -> dict:
         "word_lower_re": re.compile(word_re.pattern),
         "digit_re": digit_re,
         "month_names": frozenset(months),
-        "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
+        "month_after_re": re.compile(r"^(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?" + month_re + r"(?![a-z])", re.I),
         "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + _spaced_trie(c.lower() for c in before_cues) + r")\s*$", re.I),
         "before_cues": {k.lower(): v for k, v in before_cues.items()},
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
@@ -136,6 +136,8 @@ def _lex() -> dict:
         "compound": {u: (re.compile(r"[ \t]+(?:" + phrase_pattern(w for w in c["minor"] if w) + r")\b(?!-)", re.I),
                          "" in c["minor"], float(c["factor"])) for u, c in units["compound"].items()},
         "not_a_cue_after": {k: frozenset(v) for k, v in cues["not_a_cue_after"].items()},
+        "counted_singular": frozenset(w[:-1] for ws in table("measures")["counted"].values() for w in ws
+                                      if w.endswith("s") and not w.endswith("ss") and w not in ("units", "forces")),
         "counted_words": frozenset(w for ws in table("measures")["counted"].values() for w in ws),
         "currency_millions": frozenset(units["before_millions"]),
         "vulgar": num["unicode_fractions"],
@@ -668,8 +670,12 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
                 return True  # capitals stuck to the digits, or a decade: 5G, 3D, the 1990s
         words = before.split()
         prev_word = words[-1].lower().strip("([{\"“‘.,") if words and not last.isalnum() else ""
-        if prev_word in lex["month_names"] or lex["month_after_re"].match(after):
-            return True  # December 20, 6 August, Dec. 17
+        if (prev_word in lex["month_names"] and not before.rstrip().endswith(",") or lex["month_after_re"].match(after)) \
+                and not _GROUPED.search(text, n.start, n.end):
+            return True  # December 20, 6 August, Dec. 17 (not "March, 2,000 soldiers")
+        if "(" in before[-2:] or ":" in before[-3:]:
+            if _COUNTER_BEFORE.search(before) and len(text[_line_bounds(text, n.start, n.end)[0]:n.start]) < 60:
+                return True  # "Comments (3)", "Views: 214": a page counter
         if _RELATIVE_AGO.match(after):
             return True  # 3 days ago
         if _READING_TIME.match(after) and (_READ_BEFORE.search(text[_line_bounds(text, n.start, n.end)[0]:n.start])
@@ -915,6 +921,7 @@ def _counted_after(text: str, end: int, before: str) -> bool:
 
 
 _DIMENSION_AFTER = re.compile(r"[ \t]+(?:tall|high|long|wide|deep|thick|away|in (?:height|length|diameter|depth))\b", re.I)
+_COUNTER_BEFORE = re.compile(r"\b(?:" + "|".join(table("numbers")["counter_labels"]) + r")\s*(?:\(|:)\s*$", re.I)
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _MINOR_BARE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
@@ -1074,7 +1081,10 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
     if measured and not word[0].isupper():
         return True  # "the six-mile trip", "one penny": a written number with its unit
     if n.value == 1 and not measured:
-        return None  # "one in five" is a share; a lone "one" is a pronoun more often than a count
+        nxt = _NEXT_WORDS.match(text, n.end, n.end + 40)
+        if not (nxt and nxt.group(1).lower() in _lex()["counted_singular"]):
+            return None  # "one in five" is a share; a lone "one" is a pronoun more often than a count
+        return True  # "one regiment of marines": a count
     if hyphen and not _PLUS_ODD.match(after) and not measured:
         return None  # "three-year", "two-thirds" is read as a fraction
     if _DETERMINER_BEFORE.search(before) \
