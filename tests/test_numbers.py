@@ -458,3 +458,29 @@ def test_numbers_month_then_comma_then_count_is_no_date():
 def test_numbers_one_before_a_counted_noun_is_a_count():
     found = [q.text for q in read_quantities("It sent one brigade and one battalion. One official said so.")]
     assert found == ["one", "one"]
+
+
+def test_numbers_unit_conversion_table_is_consistent():
+    from kursk_claims.lexicon import table
+    from kursk_claims.numbers import to_base, unit_conversions
+
+    units = table("units")
+    known = {v["unit"] for v in units["after"].values()} | set(units["before"].values())
+    conv = unit_conversions()
+    for unit, (base, factor) in conv.items():
+        assert unit in known and base in known, unit
+        assert base not in conv, f"{unit}: its base {base} converts again"
+        assert factor > 0
+    assert to_base(190, "sq_mi") == (pytest.approx(492.098, rel=1e-4), "km2")
+    assert to_base(62, "mph") == (pytest.approx(99.78, rel=1e-3), "kmh")
+    assert to_base(5, "kg") == (pytest.approx(0.005), "t")
+    assert to_base(12, None) == (12, None)
+
+
+def test_numbers_currencies_are_iso_4217_codes():
+    from kursk_claims.lexicon import table
+
+    units = table("units")
+    codes = set(units["before"].values()) | {v["unit"] for v in units["after"].values() if v["kind"] == "money"}
+    minor = {"usd_cent", "gbx"}  # gbx is the ISO-style code for pence
+    assert all(len(c) == 3 and c.isalpha() and c.islower() for c in codes - minor), sorted(codes - minor)

@@ -235,6 +235,20 @@ def _ascii_digits(s: str) -> str:
                    else "." if ch == "\u066b" else ch for ch in s)
 
 
+@cache
+def unit_conversions() -> dict[str, tuple[str, float]]:
+    """How to compare figures in units of one kind: ``{unit: (base unit, factor)}``, where a
+    value in ``unit`` times ``factor`` is the value in ``base`` (``sq_mi -> ("km2", 2.59)``).
+    Units missing from the table are their own base. From ``data/units.json``."""
+    return {k: (v[0], float(v[1])) for k, v in table("units")["conversions"].items()}
+
+
+def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
+    """``value`` in ``unit`` as (value, unit) in the base unit of its kind: 190 sq_mi -> 492 km2."""
+    base, factor = unit_conversions().get(unit, (unit, 1.0))
+    return value * factor, base
+
+
 def _grain(digits: str) -> float:
     """The place value of the last significant digit: 12,000 -> 1000, 1250 -> 10, 3.2 -> 0.1."""
     plain = _NOT_DIGIT_OR_POINT.sub("", _ascii_digits(digits))
