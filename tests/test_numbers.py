@@ -311,6 +311,8 @@ GENERAL_NEWS = [
     ("The fund made a 4x return.", "4x", 4, "exact", "times"),
     ("She holds a 6-point lead in the polls.", "6-point", 6, "exact", "point"),
     ("The sea was 18 degrees Celsius.", "18 degrees Celsius", 18, "exact", "celsius"),
+    ("Three out of ten voters stayed home.", "Three out of ten", 30, "exact", "percent"),
+    ("4 in 10 adults rent.", "4 in 10", 40, "exact", "percent"),
     ("More than half voters stayed home.", "More than half", 50, "more_than", "percent"),
     ("The odds are exactly one sixth.", "exactly one sixth", 16.6667, "exact", "percent"),
     ("The estate is worth one billion and a half million.", "one billion and a half million", 1.0005e9, "exact", None),

@@ -203,7 +203,8 @@ _SPACES = re.compile(r"\s+")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|one)\s$", re.I)
 _FIRST_WORD = re.compile(r"\s*(\S+)\s*")
-_IN_GAP = re.compile(r"\s+in\s+")
+_SHARE_BASES = frozenset((3, 4, 5, 10, 20, 100, 1000))
+_IN_GAP = re.compile(r"\s+(?:(in)|out\s+of)\s+", re.I)
 _MULTIPLIER_OF_BEFORE = re.compile(r"\b(tens|hundreds|dozens)\s+of\s+$", re.I)
 _OF_SCALE_PLURAL_AFTER = re.compile(r"\s+of\s+(?:thousands|millions|billions)\b", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z]")
@@ -994,13 +995,16 @@ def interval(value: float, bound: str, grain: float = 1.0) -> tuple[float | None
 
 
 def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
-    """``one in five``, ``1 in 4``: a share, in percent."""
+    """``one in five``, ``1 in 4``, ``three out of ten``: a share, in percent."""
     n = numerals[i]
-    if n.value != 1 or i + 1 >= len(numerals):
+    if i + 1 >= len(numerals) or n.kind not in ("digits", "words") or not 1 <= n.value < 1000 or n.value % 1:
         return None
     m = numerals[i + 1]
-    if not _IN_GAP.fullmatch(text[n.end:m.start]) or not 2 <= m.value <= 1000 or m.kind not in ("digits", "words"):
+    gap = _IN_GAP.fullmatch(text, n.end, m.start)
+    if not gap or m.kind not in ("digits", "words") or not n.value < m.value <= (1000 if gap.group(1) else 1e9):
         return None
+    if n.value != 1 and gap.group(1) and m.value not in _SHARE_BASES:
+        return None  # "3 in 10 adults" is a share; "5 in 12 attacks" is a count of events
     if _is_year(text, m) or _is_non_claim(text, m):
         return None
     start = n.start
@@ -1008,7 +1012,7 @@ def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     bound = cue or "exact"
     if cue:
         start = cue_start
-    share = round(100 / m.value, 4)
+    share = round(100 * n.value / m.value, 4)
     low, high = interval(share, bound)
     return _make(text, start, m.end, share, low, high, bound, {"unit": "percent", "kind": "share"})
 
