@@ -486,3 +486,16 @@ def test_numbers_currencies_are_iso_4217_codes():
     codes = set(units["before"].values()) | {v["unit"] for v in units["after"].values() if v["kind"] == "money"}
     minor = {"usd_cent", "gbx"}  # gbx is the ISO-style code for pence
     assert all(len(c) == 3 and c.isalpha() and c.islower() for c in codes - minor), sorted(codes - minor)
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 400 + " troops",
+    "It weighs 1e400 kg.",
+    "It costs 3.5999999999999999999999e1 dollars.",
+    "MUSD " + "9" * 320 + "½",
+    "1" * 300 + " 1/2 miles",
+])
+def test_numbers_figures_too_large_for_a_float_are_left_out(text):
+    for q in read_quantities(text):
+        assert all(v is None or abs(v) < float("inf") for v in (q.value, q.low, q.high))
+        assert text[q.start:q.end] == q.text

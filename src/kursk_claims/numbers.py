@@ -477,7 +477,7 @@ def _digits_value(digits: str) -> tuple[float, float] | None:
     if "/" in digits:
         m = _SLASH.fullmatch(digits)
         whole, num, den = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
-        if den not in lex["denominators"] or num >= den:
+        if den not in lex["denominators"] or num >= den or whole > 1e15:
             return None
         return whole + num / den, 1 / den
     last = digits[-1]
@@ -487,8 +487,10 @@ def _digits_value(digits: str) -> tuple[float, float] | None:
     if ("e" in digits or "E" in digits or "×" in digits or "x" in digits) and (sci := _SCI.fullmatch(digits)):
         exp = int((sci.group(2) or sci.group(3)).translate(_SUPERSCRIPTS))
         mantissa = sci.group(1)
-        return float(f"{mantissa}e{exp}"), float(f"{_grain(mantissa)}e{exp}")
-    return _parse_digits(digits), _grain(digits)
+        value = float(f"{mantissa}e{exp}")
+        return (value, _grain(mantissa) * float(f"1e{exp}")) if math.isfinite(value) and value else None
+    value = _parse_digits(digits)
+    return (value, _grain(digits)) if math.isfinite(value) else None
 
 
 def _scale_rest(text: str, atoms: list, j: int, numeral: Numeral) -> int:
@@ -636,10 +638,15 @@ def _quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
             continue
         q, consumed = _quantity_at(text, numerals, i)
         i += consumed
-        if q is not None:
+        if q is not None and _finite(q):
             out.append(q)
             used_until = q.end
     return out
+
+
+def _finite(q: Quantity) -> bool:
+    """A figure too large for a float (a run of hundreds of digits) is no figure."""
+    return all(v is None or math.isfinite(v) for v in (q.value, q.low, q.high))
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
