@@ -311,6 +311,9 @@ GENERAL_NEWS = [
     ("The fund made a 4x return.", "4x", 4, "exact", "times"),
     ("She holds a 6-point lead in the polls.", "6-point", 6, "exact", "point"),
     ("The sea was 18 degrees Celsius.", "18 degrees Celsius", 18, "exact", "celsius"),
+    ("Seville hit 44C on Sunday.", "44C", 44, "exact", "celsius"),
+    ("Phoenix hit 112F on Sunday.", "112F", 112, "exact", "fahrenheit"),
+    ("Sales were up 9pc.", "9pc", 9, "exact", "percent"),
     ("Three out of ten voters stayed home.", "Three out of ten", 30, "exact", "percent"),
     ("4 in 10 adults rent.", "4 in 10", 40, "exact", "percent"),
     ("More than half voters stayed home.", "More than half", 50, "more_than", "percent"),
@@ -460,6 +463,10 @@ def test_numbers_month_then_comma_then_count_is_no_date():
 def test_numbers_one_before_a_counted_noun_is_a_count():
     found = [q.text for q in read_quantities("It sent one brigade and one battalion. One official said so.")]
     assert found == ["one", "one"]
+
+
+def test_numbers_capital_letter_units_only_when_stuck():
+    assert [(q.text, q.unit) for q in read_quantities("They fired 30 C-300 missiles at 35C.")] == [("30", None), ("35C", "celsius")]
 
 
 def test_numbers_unit_conversion_table_is_consistent():

@@ -129,7 +129,9 @@ def _lex() -> dict:
         "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "unit_after_re": re.compile(
             r"(?:\s?(%)|\s*(" + _spaced_trie(u.lower() for u in unit_words) + r")(?![\w²]))"
-            r"|\s*(km²|km2|m²|mi²)|(" + phrase_pattern(glued) + r")(?![\w×²])", re.I),
+            r"|\s*(km²|km2|m²|mi²)|(" + phrase_pattern(glued) + r")(?![\w×²])"
+            r"|((?-i:" + "|".join(units["glued_upper"]) + r"))(?![\w/-])", re.I),
+        "glued_upper": units["glued_upper"],
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": {k.replace(" ", ""): v for k, v in before.items()},
         "currency_scaled": frozenset(units["before_scaled"]),
@@ -757,6 +759,8 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     m = lex["unit_after_re"].match(text, pos, min(len(text), pos + 40))
     if not m:
         return None, pos
+    if m.group(5):
+        return lex["glued_upper"][m.group(5)], m.end()
     surface = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
     surface = _SPACES.sub(" ", surface)
     info = lex["unit_after"].get(surface) or lex["unit_after"].get(surface.replace("²", "2"))
