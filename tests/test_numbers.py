@@ -356,6 +356,7 @@ GENERAL_NOT_CLAIMS = [
     "Crews fired 122 millimetre multiple rocket launchers.",
     "The PS4 sold well.",
     "Everyone remembers 9/11.",
+    "The fund made its 13F filing late.",
 ]
 
 

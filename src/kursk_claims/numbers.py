@@ -130,7 +130,9 @@ def _lex() -> dict:
         "unit_after_re": re.compile(
             r"(?:\s?(%)|\s*(" + _spaced_trie(u.lower() for u in unit_words) + r")(?![\w²]))"
             r"|\s*(km²|km2|m²|mi²)|(" + phrase_pattern(glued) + r")(?![\w×²])"
-            r"|((?-i:" + "|".join(units["glued_upper"]) + r"))(?![\w/-])", re.I),
+            r"|((?-i:" + "|".join(units["glued_upper"]) + r"))(?![\w/-])"
+            r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|and|or|by|for|with|as|to|from|while|when|after|before|during|today"
+            r"|yesterday|tomorrow|this|last|next|but|than)\b)", re.I),  # 44C in Seville; not the 13F filing
         "glued_upper": units["glued_upper"],
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
         "currency_before": {k.replace(" ", ""): v for k, v in before.items()},
