@@ -30,8 +30,8 @@ OUT_OF_SCOPE = {
     BARE: "a number alone on a line is a page counter or a list marker in an article, so the reader leaves it out",
     "OrdinalModel": "ordinals (third, 2nd) are positions, never claims",
     "OrdinalModelSuppressExtendedTypes": "ordinals are positions, never claims",
-    "NumberModelPercentMode": "the peer's mode that reads 'one out of three' as two separate numbers; the reader "
-                              "reads it as one share (scored in PercentModel)",
+    "NumberModelPercentMode": "the peer's mode that wants 'one out of three' and '1 in twenty-one' as two separate "
+                              "numbers; the reader reads each as one share (33.3%, 4.8%)",
     DUPLICATE: "an experimental or percent mode of the peer repeats the main model's case with the same answer",
 }
 
