@@ -314,6 +314,8 @@ GENERAL_NEWS = [
     ("Seville hit 44C on Sunday.", "44C", 44, "exact", "celsius"),
     ("Phoenix hit 112F on Sunday.", "112F", 112, "exact", "fahrenheit"),
     ("Sales were up 9pc.", "9pc", 9, "exact", "percent"),
+    ("Rents rose by a third.", "a third", 33.3333, "exact", "percent"),
+    ("Output was cut by half in March.", "half", 50, "exact", "percent"),
     ("Three out of ten voters stayed home.", "Three out of ten", 30, "exact", "percent"),
     ("4 in 10 adults rent.", "4 in 10", 40, "exact", "percent"),
     ("More than half voters stayed home.", "More than half", 50, "more_than", "percent"),
@@ -342,6 +344,7 @@ def test_numbers_general_news(sentence, mention, value, bound, unit):
 
 
 GENERAL_NOT_CLAIMS = [
+    "The data was sold by a third party.",
     "Comments (12)",
     "Views: 530 | Comments: 4",
     "The series began in 2003-04 and ended in 1997-09.",

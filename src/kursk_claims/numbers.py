@@ -218,6 +218,8 @@ _OF = re.compile(r"\s+of")
 _FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
 _NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
 _BOUND_FRACTION_BEFORE = re.compile(r"\b(?:than|exactly|above|below|over|under|nearly|almost)\s+(?:(?:a|an|one|two|three)\s+)?$", re.I)
+_BY_FRACTION_BEFORE = re.compile(r"\bby\s+(?:a|an|one|two|three)?\s*$", re.I)
+_STOP_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|on|from|since|over|last|this|after)\b", re.I)
 _FRACTION_COUNT_BEFORE = re.compile(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", re.I)
 _PLUS_ODD = re.compile(r"[-‑](?:plus|odd)\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", re.I)
@@ -1063,8 +1065,9 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     after = text[n.end:n.end + 20]
     start = n.start
     share = n.value
-    if not _FRACTION_OBJECT_AFTER.match(after) and not _BOUND_FRACTION_BEFORE.search(before):
-        return None  # "more than half people", "below a half", "exactly one sixth" need no "of"
+    if not _FRACTION_OBJECT_AFTER.match(after) and not _BOUND_FRACTION_BEFORE.search(before) \
+            and not (_BY_FRACTION_BEFORE.search(before) and _STOP_AFTER.match(after)):
+        return None  # "more than half people", "below a half", "exactly one sixth", "rose by a third." need no "of"
     if _NOT_A_FRACTION_BEFORE.search(before):
         return None
     m = _FRACTION_COUNT_BEFORE.search(before)
