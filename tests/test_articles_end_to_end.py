@@ -39,7 +39,8 @@ def test_e2e_dateline(read):
     assert (article.source, article.published) == ("Reuters", "2024-11-05")
     assert claims["more than 10,000"].subject == "North Korea"
     assert claims["about 1,000 square km"].counted == "Russian territory"
-    assert "386 square miles" not in claims  # a conversion in brackets is the same figure
+    assert claims["386 square miles"].counted == "Russian territory"  # a conversion in brackets is a claim too
+    assert claims["386 square miles"].bound == "approx"
     assert claims["topped 600,000"].bound == "more_than"
     assert "24 hours" not in claims
 

@@ -246,3 +246,267 @@ def test_numbers_fraction_reads_its_count_once():
 def test_numbers_scale_word_not_doubled():
     (q,) = read_quantities("It cost 1.2 million thousand-year-old coins.")
     assert q.value == 1.2e6
+
+
+# --- figures of every kind in general news -----------------------------------------------
+
+# (sentence, the mention as written, value, bound, unit)
+GENERAL_NEWS = [
+    # currencies with a code or a country prefix, to ISO 4217 codes
+    ("The flat sold for HK$52,100 last week.", "HK$52,100", 52100, "exact", "hkd"),
+    ("The deal is worth HK $3.4 billion.", "HK $3.4 billion", 3.4e9, "exact", "hkd"),
+    ("The port cost US$9m to dredge.", "US$9m", 9e6, "exact", "usd"),
+    ("Debts reached $US71 trillion worldwide.", "$US71 trillion", 71e12, "exact", "usd"),
+    ("The estate fetched A$2,875,400 at auction.", "A$2,875,400", 2875400, "exact", "aud"),
+    ("The firm raised S$3mil from investors.", "S$3mil", 3e6, "exact", "sgd"),
+    ("A bowl of noodles costs RM6.20 here.", "RM6.20", 6.2, "exact", "myr"),
+    ("The club spent PS7.5m on the winger.", "PS7.5m", 7.5e6, "exact", "gbp"),
+    ("The state set aside Rs 450 crore for roads.", "Rs 450 crore", 4.5e9, "exact", "inr"),
+    ("A ticket costs ¥3,260 in Osaka.", "¥3,260", 3260, "exact", "jpy"),
+    ("The fine was 7,300 yuan.", "7,300 yuan", 7300, "exact", "cny"),
+    ("Kyiv received 1.2 trillion won in loans.", "1.2 trillion won", 1.2e12, "exact", "krw"),
+    ("The budget grew to 40 MUSD.", "40 MUSD", 4e7, "exact", "usd"),
+    # Indian scale words and grouping
+    ("The farm lost 42 lakh rupees.", "42 lakh rupees", 4.2e6, "exact", "inr"),
+    ("Sales reached 3 crore units.", "3 crore", 3e7, "exact", None),
+    ("The total is two lakh crore.", "two lakh crore", 2e12, "exact", None),
+    ("The bill came to 23,45,678.50 in all.", "23,45,678.50", 2345678.5, "exact", None),
+    # compound and glued units
+    ("The engine makes 310 hp at full power.", "310 hp", 310, "exact", "hp"),
+    ("Each flat has 65 sq m of floor space.", "65 sq m", 65, "exact", "m2"),
+    ("Each flat has 65m2 of floor space.", "65m2", 65, "exact", "m2"),
+    ("Each pill holds 250mg of the drug.", "250mg", 250, "exact", "mg"),
+    ("The wave reached 40ft near the pier.", "40ft", 40, "exact", "ft"),
+    ("The screen measures 16 inch across.", "16 inch", 16, "exact", "in"),
+    ("The jet flew at 540 mph.", "540 mph", 540, "exact", "mph"),
+    # scientific notation
+    ("A proton weighs 1.67×10−27 kilograms.", "1.67×10−27 kilograms", 1.67e-27, "exact", "kg"),
+    ("The star is 4.2 × 10^13 km away.", "4.2 × 10^13 km", 4.2e13, "exact", "km"),
+    ("The signal repeats 3e9 times.", "3e9 times", 3e9, "exact", "times"),
+    # fractions and mixed numbers
+    ("Add 3/4 cup of flour.", "3/4 cup", 0.75, "exact", "cup"),
+    ("The trail runs 12 1/2 miles.", "12 1/2 miles", 12.5, "exact", "mi"),
+    ("Stir in ½ teaspoon of salt.", "½ teaspoon", 0.5, "exact", "tsp"),
+    ("There are four million and a half voters.", "four million and a half", 4.5e6, "exact", None),
+    ("The fund holds 7 million and a quarter.", "7 million and a quarter", 7.25e6, "exact", None),
+    ("The rod is nine and one fourth inches long.", "nine and one fourth inches", 9.25, "exact", "in"),
+    ("The state owes a quarter million dollars.", "a quarter million dollars", 250000, "exact", "usd"),
+    ("We have 5 thousand 2 hundred and 16 files.", "5 thousand 2 hundred and 16", 5216, "exact", None),
+    # negatives keep their sign
+    ("Growth was -2.5 percent last year.", "-2.5 percent", -2.5, "exact", "percent"),
+    ("The balance stood at −14,000 at the end.", "−14,000", -14000, "exact", None),
+    ("At night it falls to minus 7 in the hills.", "minus 7", -7, "exact", None),
+    ("The reading was minus six point two.", "minus six point two", -6.2, "exact", None),
+    ("The core sits at minus-150 degrees Fahrenheit.", "minus-150 degrees Fahrenheit", -150, "exact", "fahrenheit"),
+    ("The account showed $-45.10 on Monday.", "$-45.10", -45.10, "exact", "usd"),
+    # written numbers with a hyphenated unit, compound amounts, multiples
+    ("They drove the nine-mile road at night.", "nine-mile", 9, "exact", "mi"),
+    ("He owns a 60-acre farm.", "60-acre", 60, "exact", "acre"),
+    ("The sign is one mile from town.", "one mile", 1, "exact", "mi"),
+    ("Lunch cost 7 dollars 25 cents.", "7 dollars 25 cents", 7.25, "exact", "usd"),
+    ("Lunch cost eleven dollars and thirty cents.", "eleven dollars and thirty cents", 11.3, "exact", "usd"),
+    ("The player is 6 feet 3 inches tall.", "6 feet 3 inches", 6.25, "exact", "ft"),
+    ("Rents saw a sixfold rise.", "sixfold", 6, "exact", "times"),
+    ("Bread prices tripled in a year.", "tripled", 3, "exact", "times"),
+    ("The fund made a 4x return.", "4x", 4, "exact", "times"),
+    ("She holds a 6-point lead in the polls.", "6-point", 6, "exact", "point"),
+    ("The sea was 18 degrees Celsius.", "18 degrees Celsius", 18, "exact", "celsius"),
+    ("Seville hit 44C on Sunday.", "44C", 44, "exact", "celsius"),
+    ("Phoenix hit 112F on Sunday.", "112F", 112, "exact", "fahrenheit"),
+    ("Sales were up 9pc.", "9pc", 9, "exact", "percent"),
+    ("Rents rose by a third.", "a third", 33.3333, "exact", "percent"),
+    ("Output was cut by half in March.", "half", 50, "exact", "percent"),
+    ("Three out of ten voters stayed home.", "Three out of ten", 30, "exact", "percent"),
+    ("4 in 10 adults rent.", "4 in 10", 40, "exact", "percent"),
+    ("More than half voters stayed home.", "More than half", 50, "more_than", "percent"),
+    ("The odds are exactly one sixth.", "exactly one sixth", 16.6667, "exact", "percent"),
+    ("The estate is worth one billion and a half million.", "one billion and a half million", 1.0005e9, "exact", None),
+    ("The player is 1.9m tall.", "1.9m", 1.9, "exact", "m"),
+    ("The firm lost 40 USD million last year.", "40 USD million", 4e7, "exact", "usd"),
+    ("The flight took 7 hrs in all.", "7 hrs", 7, "exact", "hour"),
+    # bound cues
+    ("Donations have passed 5,000 this week.", "passed 5,000", 5000, "more_than", None),
+    ("The toll could be as high as 900.", "as high as 900", 900, "at_most", None),
+    ("Readings were lower than 40 all week.", "lower than 40", 40, "less_than", None),
+    ("Claims now exceed 2,000 a month.", "exceed 2,000", 2000, "more_than", None),
+    ("The port came under 40 strikes overnight.", "40", 40, "exact", None),
+    ("Rebels took control over 300 square miles.", "300 square miles", 300, "exact", "sq_mi"),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,value,bound,unit", GENERAL_NEWS)
+def test_numbers_general_news(sentence, mention, value, bound, unit):
+    q = _find(sentence, mention)
+    assert q.value == pytest.approx(value, rel=1e-4)
+    assert q.bound == bound
+    assert q.unit == unit
+    assert sentence[q.start:q.end] == q.text
+
+
+GENERAL_NOT_CLAIMS = [
+    "The data was sold by a third party.",
+    "Comments (12)",
+    "Views: 530 | Comments: 4",
+    "The series began in 2003-04 and ended in 1997-09.",
+    "We meet at 1600 hrs.",
+    "The office moved to 318 Quarry Road last year.",
+    "Suite 2 at 14-16 Elm Lane was sold.",
+    "Tom Becker, 54, said the line was cut.",
+    "It was a four-year low for the index.",
+    "They called the office thousand of times.",
+    "The shop sells the iPhone 15 and tracks the S&P 500 daily.",
+    "Engineers fitted 152 mm self-propelled guns to the chassis.",
+    "Crews fired 122 millimetre multiple rocket launchers.",
+    "The PS4 sold well.",
+    "Everyone remembers 9/11.",
+    "The fund made its 13F filing late.",
+]
+
+
+@pytest.mark.parametrize("sentence", GENERAL_NOT_CLAIMS)
+def test_numbers_general_non_claims(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+def test_numbers_negative_numbers_keep_their_sign():
+    text = "Output fell -4.5 percent, the fund lost −23,000 and the lake froze at minus 3."
+    got = {q.text: q for q in read_quantities(text)}
+    assert got["-4.5 percent"].value == -4.5
+    assert got["−23,000"].value == -23000 and got["−23,000"].high < 0
+    assert got["minus 3"].value == -3
+    assert all(text[q.start:q.end] == q.text for q in got.values())
+
+
+def test_numbers_hyphen_between_figures_is_not_a_sign():
+    (q,) = read_quantities("Rates moved 3%-4% in a week.")
+    assert (q.low, q.high) == (3, 4)
+
+
+def test_numbers_year_like_number_before_capitalised_words_counts_soldiers():
+    (q,) = read_quantities("Officials said 1750 North Korean soldiers were hurt.")
+    assert q.value == 1750
+    assert read_quantities("In 1750 British soldiers landed.") == []
+
+
+def test_numbers_scale_word_in_brackets_is_not_a_billion():
+    found = read_quantities("Reserves fell to (2.7) billion dollars.")
+    assert all(q.value != 1e9 for q in found)
+    assert [q.text for q in found] == ["2.7"]
+
+
+def test_numbers_arabic_separator_and_invisible_marks_keep_a_number_whole():
+    for text in ("It holds 48\u066c500 tonnes.", "It holds 48\u200b500 tonnes.", "It holds 48,\u200f500 tonnes.",
+                 "It holds \u200f48,500\u200f tonnes."):
+        (q,) = read_quantities(text)
+        assert q.value == 48500, text
+        assert text[q.start:q.end] == q.text
+
+
+def test_numbers_non_ascii_digits_get_the_same_rounding_slack():
+    ascii_q, = read_quantities("They sent 12,000 troops.")
+    arabic_q, = read_quantities("They sent ١٢٬٠٠٠ troops.")
+    devanagari_q, = read_quantities("They sent १२,००० troops.")
+    assert (arabic_q.value, arabic_q.low, arabic_q.high) == (ascii_q.value, ascii_q.low, ascii_q.high)
+    assert (devanagari_q.value, devanagari_q.low, devanagari_q.high) == (ascii_q.value, ascii_q.low, ascii_q.high)
+    assert ascii_q.low < ascii_q.high
+
+
+def test_numbers_title_case_headline_figures():
+    found = [q.text for q in read_quantities("Army Says It Has Lost Over 9,000 Soldiers, Nearly 4,000 Of Them Killed")]
+    assert found == ["Over 9,000", "Nearly 4,000"]
+    assert [q.text for q in read_quantities("City Has Lost 600 Soldiers In A Week")] == ["600"]
+
+
+# (sentence, mention, low, high, unit)
+GENERAL_RANGES = [
+    ("Doses ran between 20 mg and 35 mg a day.", "between 20 mg and 35 mg", 20, 35, "mg"),
+    ("Nights ranged from -12 °C to -25 °C.", "from -12 °C to -25 °C", -25, -12, "celsius"),
+    ("They plan 6- to 9-metre walls.", "6- to 9-metre", 6, 9, "m"),
+    ("Support sits above a third and below a half.", "above a third and below a half", 33.3333, 50, "percent"),
+    ("Bids were at least 10, at most 25 each.", "at least 10, at most 25", 10, 25, None),
+    ("Russia wants to mass 50-60 thousand troops there.", "50-60 thousand", 50000, 60000, None),
+    ("Turnout was more than 40 and less than 55 percent.", "more than 40 and less than 55 percent", 40, 55, "percent"),
+    ("Crowds were above 300 and below 500 all day.", "above 300 and below 500", 300, 500, None),
+    ("Bids came in at 30~45 apiece.", "30~45", 30, 45, None),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,low,high,unit", GENERAL_RANGES)
+def test_numbers_general_ranges(sentence, mention, low, high, unit):
+    q = _find(sentence, mention)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert q.bound == "range" and q.value is None and q.unit == unit
+
+
+def test_numbers_conversion_in_brackets_is_a_claim_too():
+    text = "The army took 800 square kilometres (309 square miles) of land."
+    a, b = read_quantities(text)
+    assert (a.text, a.unit, b.text, b.unit) == ("800 square kilometres", "km2", "309 square miles", "sq_mi")
+    assert a.tail == b.tail == text.index(" of land")
+
+
+def test_numbers_unit_in_brackets_decides_metres_or_millions():
+    (a, b) = read_quantities("The mast is 30m (98ft) high.")
+    assert (a.value, a.unit) == (30, "m")
+    assert (b.value, b.unit) == (98, "ft")
+    (c,) = read_quantities("The club paid 30m for him.")
+    assert c.value == 30e6
+
+
+def test_numbers_headline_figure_before_a_dateline_is_not_a_date():
+    text = "Officials put the losses at over 41,000\n\nMay 3, 2025 | Staff"
+    assert [q.text for q in read_quantities(text)] == ["over 41,000"]
+
+
+def test_numbers_month_then_comma_then_count_is_no_date():
+    (q,) = read_quantities("Between May and July, 1,500 injured miners were flown out.")
+    assert q.value == 1500
+    assert read_quantities("He spoke on July 4, 2024.") == []
+
+
+def test_numbers_one_before_a_counted_noun_is_a_count():
+    found = [q.text for q in read_quantities("It sent one brigade and one battalion. One official said so.")]
+    assert found == ["one", "one"]
+
+
+def test_numbers_capital_letter_units_only_when_stuck():
+    assert [(q.text, q.unit) for q in read_quantities("They fired 30 C-300 missiles at 35C.")] == [("30", None), ("35C", "celsius")]
+
+
+def test_numbers_unit_conversion_table_is_consistent():
+    from kursk_claims.lexicon import table
+    from kursk_claims.numbers import to_base, unit_conversions
+
+    units = table("units")
+    known = {v["unit"] for v in units["after"].values()} | set(units["before"].values())
+    conv = unit_conversions()
+    for unit, (base, factor) in conv.items():
+        assert unit in known and base in known, unit
+        assert base not in conv, f"{unit}: its base {base} converts again"
+        assert factor > 0
+    assert to_base(190, "sq_mi") == (pytest.approx(492.098, rel=1e-4), "km2")
+    assert to_base(62, "mph") == (pytest.approx(99.78, rel=1e-3), "kmh")
+    assert to_base(5, "kg") == (pytest.approx(0.005), "t")
+    assert to_base(12, None) == (12, None)
+
+
+def test_numbers_currencies_are_iso_4217_codes():
+    from kursk_claims.lexicon import table
+
+    units = table("units")
+    codes = set(units["before"].values()) | {v["unit"] for v in units["after"].values() if v["kind"] == "money"}
+    minor = {"usd_cent", "gbx"}  # gbx is the ISO-style code for pence
+    assert all(len(c) == 3 and c.isalpha() and c.islower() for c in codes - minor), sorted(codes - minor)
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 400 + " troops",
+    "It weighs 1e400 kg.",
+    "It costs 3.5999999999999999999999e1 dollars.",
+    "MUSD " + "9" * 320 + "½",
+    "1" * 300 + " 1/2 miles",
+])
+def test_numbers_figures_too_large_for_a_float_are_left_out(text):
+    for q in read_quantities(text):
+        assert all(v is None or abs(v) < float("inf") for v in (q.value, q.low, q.high))
+        assert text[q.start:q.end] == q.text

@@ -105,9 +105,10 @@ def test_pipeline_counted_things_decide_equipment(nlp):
     assert (c["counted"], c["measure"]) == ("tanks", "equipment")
 
 
-def test_pipeline_bracketed_conversion_is_one_claim(nlp):
+def test_pipeline_bracketed_conversion_is_a_claim_with_the_same_noun(nlp):
     claims = nlp("Ukraine held about 1,000 square km (386 square miles) of Russian territory.")._.claims
-    assert [(c["text"], c["counted"], c["subject"]) for c in claims] == [("about 1,000 square km", "Russian territory", "Russia")]
+    assert [(c["text"], c["counted"], c["subject"]) for c in claims] == [
+        ("about 1,000 square km", "Russian territory", "Russia"), ("386 square miles", "Russian territory", "Russia")]
 
 
 def test_pipeline_counted_named_before_the_figure(nlp):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -33,10 +34,12 @@ class Numeral:
     low: float | None = None  # vague amounts only
     high: float | None = None
     currency: str | None = None
+    scale: float = 1.0  # the factor of its scale words or abbreviation: 70 thousand -> 1000
 
     def to_tuple(self) -> tuple:
         """The fields in order: a form that crosses processes and rebuilds with ``Numeral(*t)``."""
-        return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high, self.currency)
+        return (self.start, self.end, self.value, self.kind, self.grain, self.has_scale, self.low, self.high,
+                self.currency, self.scale)
 
 
 @dataclass(slots=True)
@@ -67,17 +70,28 @@ def _lex() -> dict:
     scales = dict(num["scales"])
     fractions = dict(num["fractions"])
     vague = {k: tuple(v) for k, v in num["vague_plurals"].items()}
-    all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"}
+    all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"} | set(num["multiples"])
     word_re = re.compile(r"\b(?:" + trie_pattern(all_words) + r")\b", re.I)
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
     upper_re = "|".join(sorted(num["upper_abbreviations"], key=len, reverse=True))
+    before = units["before"]
+    cur_re = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(before, key=len, reverse=True))
+    vulgar = "".join(num["unicode_fractions"])
+    first = "".join(sorted({k[0] for k in before if not k[0].isalpha()} | set(vulgar) | set("-−")))
+    sep = r"[,\u066c]"
+    inv = r"[\u200b-\u200f\u061c\u2066-\u2069]"  # zero-width and direction marks inside a number
     digit_re = re.compile(
-        r"(?=[\d$€£¥₽₴UCAEGRJ])(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
-        r"(?P<cur>US\$|C\$|A\$|[$€£¥₽₴]|(?:USD|EUR|GBP|RUB|UAH|CHF|JPY|CNY|CAD|AUD)\s?)?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
-        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|\.\d)"
-        r"|\d+(?:\.\d+)?)"
+        r"(?=[\d" + re.escape(first) + r"]|[A-Z][A-Za-z.$€£¥ \u00a0]{0,5}\d)(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
+        r"(?P<sign>(?<![^\s(\[<>=:~\"“'])[-−](?=[\d$€£¥]))?"
+        r"(?:(?P<cur>(?:" + cur_re + r")[ \u00a0]?)(?P<sign2>[-−])?)?"
+        r"(?P<num>\d+(?:\.\d+)?\s?(?:[×x]\s?10\s?(?:\^|\*\*)\s?[-−]?\d+|×\s?10(?:[-−]\d+|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE][-+−]?\d+(?![\w.]))"
+        r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])"  # Indian grouping: 12,34,567
+        r"|\d{1,3}(?:" + inv + r"*" + sep + inv + r"*\d{3}|" + inv + r"+\d{3})+(?:[.\u066b]\d+)?(?![\d])"
+        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?![\d,])"
+        r"|\d+[ \u00a0]\d+/\d+(?![/\d])|\d+/\d+(?![/\d])"  # 10 1/2, 1/4
+        r"|\d*[" + vulgar + r"]"  # ½, 2½
+        r"|\d+(?:[.\u066b]\d+)?)"
         r"(?:(?P<abbr>" + abbrev_re + r")\b|(?P<abbr_upper>" + upper_re + r")\b|(?P<abbr_any>(?i:" + abbrev_re + r"))\b)?",
     )
     months = dates["months"]
@@ -85,7 +99,8 @@ def _lex() -> dict:
     before_cues = cues["before"]
     after_cues = cues["after"]
     unit_after = units["after"]
-    unit_words = [u for u in unit_after if u[0].isalpha()]
+    glued = units["glued_only"]
+    unit_words = [u for u in unit_after if u != "%" and u not in glued]
     return {
         "words": words,
         "scales": scales,
@@ -100,8 +115,8 @@ def _lex() -> dict:
         "word_lower_re": re.compile(word_re.pattern),
         "digit_re": digit_re,
         "month_names": frozenset(months),
-        "month_after_re": re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?![a-z])", re.I),
-        "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + phrase_pattern(before_cues) + r")\s*$", re.I),
+        "month_after_re": re.compile(r"^(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?" + month_re + r"(?![a-z])", re.I),
+        "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + _spaced_trie(c.lower() for c in before_cues) + r")\s*$", re.I),
         "before_cues": {k.lower(): v for k, v in before_cues.items()},
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
         "near": cues["near_bounds"],
@@ -113,10 +128,31 @@ def _lex() -> dict:
         "opener_re": re.compile(r"\b(" + "|".join(cues["range_openers"]) + r")\s+(?:\S+\s+)?$", re.I),
         "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "unit_after_re": re.compile(
-            r"(?:\s?(%)|\s*(" + phrase_pattern(unit_words) + r")(?![\w²]))"
-            r"|\s*(km²|km2|m²|mi²)", re.I),
+            r"(?:\s?(%)|\s*(" + _spaced_trie(u.lower() for u in unit_words) + r")(?![\w²]))"
+            r"|\s*(km²|km2|m²|mi²)|(" + phrase_pattern(glued) + r")(?![\w×²])"
+            r"|((?-i:" + "|".join(units["glued_upper"]) + r"))(?![\w/-])"
+            r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|and|or|by|for|with|as|to|from|while|when|after|before|during|today"
+            r"|yesterday|tomorrow|this|last|next|but|than)\b)", re.I),  # 44C in Seville; not the 13F filing
+        "glued_upper": units["glued_upper"],
         "unit_after": {k.lower(): v for k, v in unit_after.items()},
-        "currency_before": units["before"],
+        "currency_before": {k.replace(" ", ""): v for k, v in before.items()},
+        "currency_scaled": frozenset(units["before_scaled"]),
+        "compound": {u: (re.compile(r"[ \t]+(?:" + phrase_pattern(w for w in c["minor"] if w) + r")\b(?!-)", re.I),
+                         "" in c["minor"], float(c["factor"])) for u, c in units["compound"].items()},
+        "not_a_cue_after": {k: frozenset(v) for k, v in cues["not_a_cue_after"].items()},
+        "counted_singular": frozenset(w[:-1] for ws in table("measures")["counted"].values() for w in ws
+                                      if w.endswith("s") and not w.endswith("ss") and w not in ("units", "forces")),
+        "counted_words": frozenset(w for ws in table("measures")["counted"].values() for w in ws),
+        "currency_millions": frozenset(units["before_millions"]),
+        "vulgar": num["unicode_fractions"],
+        "denominators": frozenset(num["slash_denominators"]),
+        "multiples": num["multiples"],
+        "point_re": re.compile(r"[ \t]+" + num["decimal_word"] + r"[ \t]+((?:" + trie_pattern(_DIGIT_WORDS) + r")\b(?:[ \t-]+(?:"
+                               + trie_pattern(_DIGIT_WORDS) + r")\b)*)", re.I),
+        "address_re": re.compile(r"(?:[-–/]\d+[A-Za-z]?)?(?:\s+[A-Z][\w'’.-]*){1,3}?\s+(?:" + "|".join(
+            sorted({w.capitalize() for w in num["address_words"]}, key=len, reverse=True)) + r")\b\.?"),
+        "calibre_re": re.compile(r"[\s-]?(?:mm|millimet(?:er|re)s?)\b(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:"
+                                 + phrase_pattern(num["calibre_nouns"]) + r")\b", re.I),
         "designators": {d.lower() for d in dates["designators"]},
         "boilerplate_re": re.compile(
             "(?=[" + re.escape("".join(sorted({w[0].lower() for w in word_list("boilerplate")}))) + r"])(?<!\w)(?:"
@@ -124,26 +160,34 @@ def _lex() -> dict:
     }
 
 
+def _spaced_trie(words) -> str:
+    """``trie_pattern`` with each space matching any run of whitespace."""
+    return trie_pattern(words).replace("\\ ", r"\s+")
+
+
 # The patterns of the rules below, compiled once (a literal re.match(r"...") looks each up again).
 # Numbers inside these are never figures. Checked only around each numeral, not over the text.
 _SKIP_NEAR = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/12/2024, 2024-12-20
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
+    r"|\b(?:1[6-9]|20)\d\d[-–/]\d\d\b(?![-–/.,]?\d)"  # 1995-01, the 2013-14 season
     r"|\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"  # phone numbers
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IP addresses
 )
 _WEB = re.compile(r"https?://|www\.|@[\w-]+\.")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-_TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|hrs|h\b|o'clock)", re.I)
+_TIME_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|est|h\b|o'clock)", re.I)
+_HOURS_CLOCK = re.compile(r"\d{4}\s?hrs\b", re.I)  # 1400 hrs is a time; 3 hrs is a duration
 _HYPHEN_WORD_AFTER = re.compile(r"[-‑]([A-Za-z]+)")
 _RELATIVE_AGO = re.compile(r"^\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
 _READING_TIME = re.compile(r"^\s*(?:min|mins|minutes?)\b(?:\s*read)?", re.I)
 _READ_BEFORE = re.compile(r"\bread(?:ing)?(?:\s+time)?(?:\s+about)?\s*:?\s*$", re.I)
 _COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$", re.I)
 _DESIGNATION_BEFORE = re.compile(r"(?<!\d)[A-Za-z]+[-‑/+]$")
-_CALIBRE_AFTER = re.compile(r"[\s-]?mm\b(?:\s+\w+)?\s+(?:shells?|rounds?|ammunition|artillery|guns?|howitzers?|calibre|caliber|mortars?|cannons?)\b", re.I)
 # a capitalised word (not the first of its sentence) right before a bare number: a model name
-_MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)[A-Z][A-Za-z]+\s$")
+_MODEL_BEFORE = re.compile(r"(?<=[a-z,;]\s)(?:[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*|[A-Z]&[A-Z])\s$")
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*\s?[,(]\s$")
+_GROUPED = re.compile(r"\d[,\u066c\u202f]\d{3}")
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|\s?%|\s+(?:per\s?cent|percent)\b")
 _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
 _STUCK_LETTERS = re.compile(r"[A-Z]|s\b|'s\b")
@@ -156,14 +200,15 @@ _PERIOD_BEFORE = re.compile(r"\b(?:past|last|previous|next|first|coming|latest)\
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 _NOT_DIGIT_OR_POINT = re.compile(r"[^\d.]")
-_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009\u066c\u200b-\u200f\u061c\u2066-\u2069]")
 _HALF_A_SCALE = re.compile(r"\s+a\s+(hundred|thousand|million|billion|dozen)\b|\s+(million|billion)\b", re.I)
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
 _SPACES = re.compile(r"\s+")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|one)\s$", re.I)
 _FIRST_WORD = re.compile(r"\s*(\S+)\s*")
-_IN_GAP = re.compile(r"\s+in\s+")
+_SHARE_BASES = frozenset((3, 4, 5, 10, 20, 100, 1000))
+_IN_GAP = re.compile(r"\s+(?:(in)|out\s+of)\s+", re.I)
 _MULTIPLIER_OF_BEFORE = re.compile(r"\b(tens|hundreds|dozens)\s+of\s+$", re.I)
 _OF_SCALE_PLURAL_AFTER = re.compile(r"\s+of\s+(?:thousands|millions|billions)\b", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z]")
@@ -172,18 +217,48 @@ _OF_UNIT_AFTER = re.compile(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares
 _OF = re.compile(r"\s+of")
 _FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
 _NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
+_BOUND_FRACTION_BEFORE = re.compile(r"\b(?:than|exactly|above|below|over|under|nearly|almost)\s+(?:(?:a|an|one|two|three)\s+)?$", re.I)
+_BY_FRACTION_BEFORE = re.compile(r"\bby\s+(?:a|an|one|two|three)?\s*$", re.I)
+_STOP_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|on|from|since|over|last|this|after)\b", re.I)
 _FRACTION_COUNT_BEFORE = re.compile(r"(?:\b(a|an|one)\s+|(\b[a-z]+|\d+)[-\s])$", re.I)
 _PLUS_ODD = re.compile(r"[-‑](?:plus|odd)\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every|each)\s+(?:other\s+)?$", re.I)
 _OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
 _SENTENCE_OPENS_BEFORE = re.compile(r"[.!?:\"“]\s*$")
 _IN_N_AFTER = re.compile(r"\s+in\s+(?:\d+|[a-z]+)\b", re.I)
-_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;]")
+_WORD_OR_STOP_AFTER = re.compile(r"\s+(?:of\s+)?[A-Za-z(]|\s*[,.;?!]|\s*$")
+
+
+_DIGIT_WORDS = {"zero": 0, "nought": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9}
+
+
+def _ascii_digits(s: str) -> str:
+    """The digits of any script as ASCII, the Arabic decimal sign as a point: the same number
+    reads the same whatever its digits."""
+    if s.isascii():
+        return s
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and unicodedata.digit(ch, None) is not None
+                   else "." if ch == "\u066b" else ch for ch in s)
+
+
+@cache
+def unit_conversions() -> dict[str, tuple[str, float]]:
+    """How to compare figures in units of one kind: ``{unit: (base unit, factor)}``, where a
+    value in ``unit`` times ``factor`` is the value in ``base`` (``sq_mi -> ("km2", 2.59)``).
+    Units missing from the table are their own base. From ``data/units.json``."""
+    return {k: (v[0], float(v[1])) for k, v in table("units")["conversions"].items()}
+
+
+def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
+    """``value`` in ``unit`` as (value, unit) in the base unit of its kind: 190 sq_mi -> 492 km2."""
+    base, factor = unit_conversions().get(unit, (unit, 1.0))
+    return value * factor, base
 
 
 def _grain(digits: str) -> float:
     """The place value of the last significant digit: 12,000 -> 1000, 1250 -> 10, 3.2 -> 0.1."""
-    plain = _NOT_DIGIT_OR_POINT.sub("", digits)
+    plain = _NOT_DIGIT_OR_POINT.sub("", _ascii_digits(digits))
     if "." in plain:
         return 10.0 ** -len(plain.split(".")[1])
     stripped = plain.rstrip("0")
@@ -191,7 +266,7 @@ def _grain(digits: str) -> float:
 
 
 def _parse_digits(s: str) -> float:
-    return float(_GROUP_SEPARATORS.sub("", s))
+    return float(_GROUP_SEPARATORS.sub("", _ascii_digits(s)))
 
 
 # --- pass 1: numerals -----------------------------------------------------------------
@@ -216,8 +291,18 @@ def find_numerals(text: str) -> list[Numeral]:
     while i < len(atoms):
         numeral, i = _join_atoms(text, atoms, i)
         if numeral is not None:
+            if numeral.value > 0 and numeral.kind in ("digits", "words") and not numeral.currency \
+                    and text[numeral.start - 2:numeral.start - 1] in _MINUS_LAST and text[numeral.start - 1:numeral.start] in " \t-":
+                minus = _MINUS_BEFORE.search(text, max(0, numeral.start - 20), numeral.start)
+                if minus:  # "minus 5", "negative one", "minus-180 degrees"
+                    numeral.start = minus.start(1)
+                    numeral.value = -numeral.value
             numerals.append(numeral)
     return numerals
+
+
+_MINUS_LAST = frozenset("sSeE")  # the last letter of "minus" and "negative", checked before the pattern
+_MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!plus/)\b(minus|negative)[ \t-]+$", re.I)
 
 
 def _after_cue(cue: str) -> str:
@@ -255,27 +340,44 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
     start, end, kind, m = atoms[i]
     if kind == "d":
         digits = m.group("num")
-        value = _parse_digits(digits)
-        grain = _grain(digits)
+        read = _digits_value(digits)
+        if read is None:
+            return None, i + 1  # 9/11, 24/7: a name, not a fraction
+        value, grain = read
         has_scale = False
-        abbr = m.group("abbr") or (m.group("cur") and m.group("abbr_any")) or m.group("abbr_upper")
+        cur = m.group("cur")
+        cur_key = cur.replace(" ", "").replace("\u00a0", "") if cur else None
+        abbr = m.group("abbr") or (cur and m.group("abbr_any")) or m.group("abbr_upper")
         num_end = m.start("num") + len(m.group("num"))
         if not abbr:
             spaced = lex["spaced_abbr_re"].match(text, num_end)  # "$5 bn", "10 bln"
             if spaced:
                 abbr = spaced.group(1)
                 num_end = spaced.end() - len(abbr)
+        if cur_key in lex["currency_scaled"] and not (abbr or "," in digits):
+            return None, i + 1  # PS3 is a console; PS3.4m is a scraped £3.4m
         if abbr:
             factor = lex["abbrev"].get(abbr.lower()) or lex["upper_abbrev"][abbr]
             value, grain, has_scale = value * factor, grain * factor, True
             end = num_end + len(abbr)
+        if cur_key in lex["currency_millions"]:
+            value, grain, has_scale = value * 1e6, grain * 1e6, True
         numeral = Numeral(start, end, value, "digits", grain, has_scale)
-        cur = m.group("cur")
+        if has_scale:
+            numeral.scale = value / read[0] if read[0] else 1.0
         if cur:
-            numeral.currency = lex["currency_before"].get(cur.strip(), cur.strip().lower())
+            numeral.currency = lex["currency_before"].get(cur_key, cur_key.lower())
         j = _scale_after(text, atoms, _and_a_half(text, atoms, i + 1, numeral), numeral)
+        if numeral.has_scale:
+            j = _and_a_half(text, atoms, j, numeral)  # "3 million and a quarter"
+        if m.group("sign") or m.group("sign2"):
+            numeral.value = -numeral.value
+        elif numeral.has_scale and not abbr and numeral.grain > 1 and j < len(atoms):
+            j = _scale_rest(text, atoms, j, numeral)
         return numeral, j
     word = m.group(0).lower()
+    if word in lex["multiples"]:  # "a fivefold rise", "prices tripled"
+        return Numeral(start, end, float(lex["multiples"][word]), "multiple"), i + 1
     if word in lex["vague"]:
         low, high = lex["vague"][word]
         return Numeral(start, end, 0.0, "vague", 1.0, True, low, high), i + 1
@@ -288,6 +390,15 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
             while j < len(atoms) and atoms[j][0] < end + half_of.end():
                 j += 1
             return Numeral(start, end + half_of.end(), factor / 2, "words", factor / 2, True), j
+        scaled = _FRACTION_SCALE.match(text, end)
+        if scaled and word != "half":  # "a quarter million", "three quarters billion"
+            count = _FRACTION_COUNT_WORD.search(text, max(0, start - 12), start)
+            times = lex["words"][count.group(1).lower()] if count and count.group(1).lower() in lex["words"] else 1
+            value = times * lex["fractions"][word] / 100 * lex["scales"][scaled.group(1).lower()]
+            j = i + 1
+            while j < len(atoms) and atoms[j][0] < scaled.end():
+                j += 1
+            return Numeral(count.start() if count else start, scaled.end(), value, "words", value, True), j
         return Numeral(start, end, lex["fractions"][word], "fraction"), i + 1
     # a run of number words: "twenty-five thousand", "one hundred and fifty", "a dozen"
     total, current = 0.0, 0.0
@@ -300,6 +411,8 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
         s2, e2, k2, m2 = atoms[j]
         if j > i and not _gap_joins(text[end_:s2]):
             break
+        if j > i and s2 - end_ > 3 and _AND_A_HALF.match(text, end_):
+            break  # "two million and three fifths": the fraction is read below
         w = m2.group(0).lower()
         if k2 != "w":
             break
@@ -314,6 +427,9 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
             last_small = False
             has_scale = True
             smallest_scale = 100
+        elif w in lex["scales"] and not current and total and lex["scales"][w] > smallest_scale:
+            total *= lex["scales"][w]  # "three lakh crore", "a thousand million"
+            smallest_scale = lex["scales"][w]
         elif w in lex["scales"]:
             total += (current or 1) * lex["scales"][w]
             current = 0
@@ -331,21 +447,98 @@ def _join_atoms(text: str, atoms: list, i: int) -> tuple[Numeral | None, int]:
     if j == i:
         return None, i + 1
     numeral = Numeral(start, end_, total + current, "words", smallest_scale if has_scale else 1.0, has_scale)
-    if _AND_A_HALF.match(text, end_):  # "five and a half million"
-        j = _scale_after(text, atoms, _and_a_half(text, atoms, j, numeral), numeral)
+    point = lex["point_re"].match(text, end_) if not has_scale else None
+    if point:  # "five point five", "nought point nought three"
+        decimals = "".join(str(_DIGIT_WORDS[w.lower()]) for w in _WORDS_IN.findall(point.group(1)))
+        numeral.value = float(f"{int(numeral.value)}.{decimals}")
+        numeral.grain = 10.0 ** -len(decimals)
+        numeral.end = point.end()
+        while j < len(atoms) and atoms[j][0] < numeral.end:
+            j += 1
+        j = _scale_after(text, atoms, j, numeral)
+    elif _AND_A_HALF.match(text, end_):  # "five and a half million", "one million and a half"
+        j = _and_a_half(text, atoms, j, numeral)
+        if not has_scale:
+            j = _scale_after(text, atoms, j, numeral)
     return numeral, j
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_WORDS_IN = re.compile(r"[A-Za-z]+")
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+(?:(a|an|one)|(two|three|four|five|six|seven|eight|nine))\s+"
+                         r"(halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", re.I)
+_FRACTION_SCALE = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
+_FRACTION_COUNT_WORD = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+$", re.I)
+_AND_GAP = re.compile(r"\s{1,3}(?:and\s{1,3})?", re.I)
+_SLASH = re.compile(r"(?:(\d+)\s)?(\d+)/(\d+)")
+_SCI = re.compile(r"([\d.]+)\s?(?:[×x]\s?10\s?(?:\^|\*\*)?\s?([-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([-+−]?\d+))")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+
+
+def _digits_value(digits: str) -> tuple[float, float] | None:
+    """The value and grain of a numeral written in digits, or None when it is no number
+    (a slash pair that is a name: 9/11, 24/7)."""
+    lex = _lex()
+    if "/" in digits:
+        m = _SLASH.fullmatch(digits)
+        whole, num, den = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+        if den not in lex["denominators"] or num >= den or whole > 1e15:
+            return None
+        return whole + num / den, 1 / den
+    last = digits[-1]
+    if last in lex["vulgar"]:
+        whole = float(_ascii_digits(digits[:-1])) if len(digits) > 1 else 0.0
+        return whole + lex["vulgar"][last], lex["vulgar"][last]
+    if ("e" in digits or "E" in digits or "×" in digits or "x" in digits) and (sci := _SCI.fullmatch(digits)):
+        exp = int((sci.group(2) or sci.group(3)).translate(_SUPERSCRIPTS))
+        mantissa = sci.group(1)
+        value = float(f"{mantissa}e{exp}")
+        return (value, _grain(mantissa) * float(f"1e{exp}")) if math.isfinite(value) and value else None
+    value = _parse_digits(digits)
+    return (value, _grain(digits)) if math.isfinite(value) else None
+
+
+def _scale_rest(text: str, atoms: list, j: int, numeral: Numeral) -> int:
+    """``4 thousand 3 hundred and 21``, ``6 crore and two hundred``: a smaller number after a
+    scale word adds to it."""
+    s2 = atoms[j][0]
+    if not _AND_GAP.fullmatch(text, numeral.end, s2) or "\n" in text[numeral.end:s2]:
+        return j
+    rest, k = _join_atoms(text, atoms, j)
+    if rest is None or rest.currency or not 0 < rest.value < numeral.grain or rest.kind not in ("digits", "words") \
+            or text[rest.start:rest.end].split()[0].lower() in _lex()["scales"]:
+        return j
+    if rest.kind == "digits" and text[rest.start:rest.end].strip().isdigit() and not rest.has_scale \
+            and not text[numeral.start:numeral.end].lower().endswith("hundred"):
+        return j  # "5 thousand 20 of them": only a scale word's own remainder joins
+    numeral.value += rest.value
+    numeral.grain = rest.grain
+    numeral.end = rest.end
+    return k
 
 
 def _and_a_half(text: str, atoms: list, j: int, numeral: Numeral) -> int:
-    """``two and a half (million)``: add the half and skip its atom; returns the next atom."""
+    """``two and a half (million)``, ``one million and a half``, ``three and one fourth``: add the
+    fraction (of the scale, after one) and skip its atoms; returns the next atom."""
     m = _AND_A_HALF.match(text, numeral.end)
-    if not m or numeral.has_scale and numeral.grain > 1:
+    if not m:
         return j
-    numeral.value += 0.5
-    numeral.grain = 0.5
+    lex = _lex()
+    count = 1 if m.group(1) else lex["words"][m.group(2).lower()]
+    part = count * lex["fractions"][m.group(3).lower()] / 100
+    of_scale = _FRACTION_SCALE.match(text, m.end())
+    if numeral.has_scale and numeral.grain > 1 and of_scale and lex["scales"][of_scale.group(1).lower()] < numeral.grain:
+        part *= lex["scales"][of_scale.group(1).lower()]  # "one billion and a half million"
+        numeral.value += part
+        numeral.grain = part
+        m = of_scale
+    elif numeral.has_scale and numeral.grain > 1:
+        part *= numeral.grain  # "3 million and a quarter"
+        numeral.value += part
+    else:
+        numeral.value += part
+        numeral.grain = min(numeral.grain, part)
     numeral.end = m.end()
     while j < len(atoms) and atoms[j][0] < m.end():
         j += 1
@@ -362,6 +555,7 @@ def _scale_after(text: str, atoms: list, j: int, numeral: Numeral) -> int:
             factor = lex["scales"][word]
             numeral.value *= factor
             numeral.grain *= factor
+            numeral.scale *= factor
             numeral.has_scale = True
             numeral.end = e2
             j += 1
@@ -387,19 +581,56 @@ _CLOSE_PAREN = re.compile(r"\s*\)")
 
 
 def assemble_quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
-    """Quantities from numerals; a converted figure in brackets after one of the same kind
-    (``1,000 square km (386 square miles)``) is the same claim, so it is folded in."""
+    """Quantities from numerals. A converted figure in brackets after one of the same kind
+    (``1,000 square km (386 square miles)``) is a claim too; the counted noun of both comes
+    after the brackets, and the unit in the brackets decides a bare ``m``: ``25m (82ft)`` is
+    metres, not millions."""
     out: list[Quantity] = []
     for q in _quantities(text, numerals):
         prev = out[-1] if out else None
-        if (prev is not None and prev.unit_kind and prev.unit_kind == q.unit_kind and prev.unit != q.unit
-                and _OPEN_PAREN.fullmatch(text, prev.end, q.start)):
+        if prev is not None and q.unit_kind and _OPEN_PAREN.fullmatch(text, prev.end, q.start):
             close = _CLOSE_PAREN.match(text, q.end)
-            if close:
-                prev.tail = close.end()  # the counted noun comes after the brackets
-                continue
+            if close and prev.unit is None and q.unit_kind == "length" and prev.text.endswith("m") \
+                    and prev.value is not None and prev.value >= 1e6:
+                _as_metres(prev)
+            if close and prev.unit_kind == q.unit_kind and prev.unit != q.unit:
+                prev.tail = q.tail = close.end()  # the counted noun comes after the brackets
+                if q.bound == "exact" and q.value is not None:  # a conversion is rounded, and bound as its original
+                    q.bound = prev.bound if prev.bound not in ("exact", "range") else "approx"
+                    q.low, q.high = interval(q.value, q.bound)
+        if prev is not None and _bounds_pair(text, prev, q):
+            out[-1] = _make(text, prev.start, q.end, None, max(prev.low or q.low, q.low or prev.low),
+                            min(prev.high or q.high, q.high or prev.high), "range",
+                            {"unit": prev.unit or q.unit, "kind": prev.unit_kind or q.unit_kind} if prev.unit or q.unit else None)
+            continue
         out.append(q)
     return out
+
+
+_BOUNDS_GAP = re.compile(r"\s*,\s*|\s*,?\s*(?:and|but|&)\s+", re.I)
+
+
+def _bounds_pair(text: str, a: Quantity, b: Quantity) -> bool:
+    """``more than 10 and less than 40``, ``at most 100 and at least 20``: two bounds on one
+    figure make a range."""
+    if {a.bound, b.bound} not in ({"more_than", "less_than"}, {"more_than", "at_most"}, {"at_least", "less_than"},
+                                  {"at_least", "at_most"}):
+        return False
+    if a.unit and b.unit and a.unit != b.unit or not _BOUNDS_GAP.fullmatch(text, a.end, b.start):
+        return False
+    low = a.low if a.low is not None else b.low
+    high = a.high if a.high is not None else b.high
+    return low is not None and high is not None and low < high
+
+
+def _as_metres(q: Quantity) -> None:
+    """Read a figure written ``25m`` as metres rather than millions."""
+    q.value = q.value / 1e6 if q.value is not None else None
+    q.low = q.low / 1e6 if q.low is not None else None
+    q.high = q.high / 1e6 if q.high is not None else None
+    if q.bound == "exact":
+        q.low = q.high = q.value
+    q.unit, q.unit_kind = "m", "length"
 
 
 def _quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
@@ -413,10 +644,15 @@ def _quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
             continue
         q, consumed = _quantity_at(text, numerals, i)
         i += consumed
-        if q is not None:
+        if q is not None and _finite(q):
             out.append(q)
             used_until = q.end
     return out
+
+
+def _finite(q: Quantity) -> bool:
+    """A figure too large for a float (a run of hundreds of digits) is no figure."""
+    return all(v is None or math.isfinite(v) for v in (q.value, q.low, q.high))
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -433,28 +669,41 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
     if text.rfind("\n", 0, n.start) + 1 in _furniture_lines(text):
         return True  # subscription offers, related links, reading times
     if n.kind == "digits":
-        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _HOURS_CLOCK.match(text, n.start, n.end + 5):
             return True
         last = before[-1:]
         if last in "-‑/+" and last and _DESIGNATION_BEFORE.search(before):
             return True  # Su-34, F-16, COVID-19, GMT+2
-        if _CALIBRE_AFTER.match(after):
+        if ("m" in after[:3] or "M" in after[:3]) and lex["calibre_re"].match(text, n.end, n.end + 60):
             return True  # 155mm shells: a calibre
-        if last == " " and _MODEL_BEFORE.search(before) and not _NUMBER_GOES_ON.match(after):
+        if last == " " and _MODEL_BEFORE.search(before) and not _NUMBER_GOES_ON.match(after) \
+                and not _GROUPED.search(text, n.start, n.end):
             prev = before.split()[-1]
-            if prev.lower() not in lex["month_names"] and prev not in _party_words():
+            nxt = _NEXT_WORDS.match(text, n.end, n.end + 60)
+            if prev.lower() not in lex["month_names"] and prev not in _party_words() \
+                    and prev.lower() not in lex["before_cues"] \
+                    and not (nxt and nxt.group(1).lower() in lex["counted_words"]):
                 return True  # Leopard 2, Windows 11, Boeing 737: a model name
+        if (after[1:2].isupper() or after[:1] in "-–/") and n.value < 100000 and not _GROUPED.search(text, n.start, n.end) \
+                and lex["address_re"].match(text, n.end, n.end + 60):
+            return True  # 412 Harbour Road, 22-24 Mill Lane: a house number
+        if last == " " and after[:1] in ",)" and 0 < n.value < 120 and n.grain == 1 and _NAME_COMMA_BEFORE.search(before):
+            return True  # "Maria Lopez, 31, said": an age after a name
         if ("#" in before[-3:] or "№" in before[-3:] or "o." in before[-5:]) and _NUMBER_SIGN_BEFORE.search(before):
             return True  # #3, No. 5
         if after[:1].isalpha() or after[:1] in "-‑":
-            if _SERIAL_AFTER.match(after):
-                return True  # serial numbers: 3G4, 12-B7
+            if _SERIAL_AFTER.match(after) and _unit_after(text, n.end)[0] is None:
+                return True  # serial numbers: 3G4, 12-B7 (not 45m2)
             if _STUCK_LETTERS.match(after) and _unit_after(text, n.end)[0] is None:
                 return True  # capitals stuck to the digits, or a decade: 5G, 3D, the 1990s
         words = before.split()
         prev_word = words[-1].lower().strip("([{\"“‘.,") if words and not last.isalnum() else ""
-        if prev_word in lex["month_names"] or lex["month_after_re"].match(after):
-            return True  # December 20, 6 August, Dec. 17
+        if (prev_word in lex["month_names"] and not before.rstrip().endswith(",") or lex["month_after_re"].match(after)) \
+                and not _GROUPED.search(text, n.start, n.end):
+            return True  # December 20, 6 August, Dec. 17 (not "March, 2,000 soldiers")
+        if "(" in before[-2:] or ":" in before[-3:]:
+            if _COUNTER_BEFORE.search(before) and len(text[_line_bounds(text, n.start, n.end)[0]:n.start]) < 60:
+                return True  # "Comments (3)", "Views: 214": a page counter
         if _RELATIVE_AGO.match(after):
             return True  # 3 days ago
         if _READING_TIME.match(after) and (_READ_BEFORE.search(text[_line_bounds(text, n.start, n.end)[0]:n.start])
@@ -501,7 +750,12 @@ def _cue_before(text: str, start: int) -> tuple[str | None, int, str]:
     if not m:
         return None, start, ""
     cue = _SPACES.sub(" ", m.group(1).lower())
-    return lex["before_cues"][cue], start - (len(window) - m.start(1)), cue
+    cue_start = start - (len(window) - m.start(1))
+    if cue in lex["not_a_cue_after"]:
+        word = _LAST_WORD.search(text, max(0, cue_start - 20), cue_start)
+        if word and word.group(1).lower() in lex["not_a_cue_after"][cue]:
+            return None, start, ""  # "came under 82 shellings", "sovereignty over 1,000 km²"
+    return lex["before_cues"][cue], cue_start, cue
 
 
 def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
@@ -509,7 +763,9 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     m = lex["unit_after_re"].match(text, pos, min(len(text), pos + 40))
     if not m:
         return None, pos
-    surface = (m.group(1) or m.group(2) or m.group(3)).lower()
+    if m.group(5):
+        return lex["glued_upper"][m.group(5)], m.end()
+    surface = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
     surface = _SPACES.sub(" ", surface)
     info = lex["unit_after"].get(surface) or lex["unit_after"].get(surface.replace("²", "2"))
     if info is None:
@@ -517,7 +773,8 @@ def _unit_after(text: str, pos: int) -> tuple[dict | None, int]:
     return info, m.end()
 
 
-_UNIT_JOIN = re.compile(r"\s?(?:%|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑]|to)\s*)(?:[$€£])?")
+_UNIT_JOIN = re.compile(r"\s?(?:%|°\s?[CFcf]?|[A-Za-z²]+\.?)(?P<join>\s*(?:[-–—‑~]|to|and)\s*)(?:[$€£])?")
+_SUSPENDED = re.compile(r"[-‑],?\s+(to|and|or)\s+", re.I)  # "8- to 16-metre", "three- or four-cylinder"
 
 
 def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity | None, int]:
@@ -535,6 +792,8 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
 
     if n.kind == "vague":
         return _vague_plural(text, n), 1
+    if n.kind == "multiple":
+        return _make(text, start, end, n.value, n.value, n.value, "exact", {"unit": "times", "kind": "multiple"}), 1
     share = _one_in(text, numerals, i)
     if share is not None:
         return share, 2
@@ -556,13 +815,13 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         low, high = lo_m * n.value, hi_m * n.value
         unit, end = _unit_after(text, end)
         return _make(text, start, end, None, low, high, "vague", unit), 1
+    if n.kind == "words" and start == n.start and text[n.start:n.end].lower() in lex["scales"]:
+        return None, 1  # "(3.5) billion dollars", "thousand of times": a scale word alone counts nothing
 
     if _is_year(text, n):
         cue, _, _ = _cue_before(text, start)
         unit, _ = _unit_after(text, end)
-        nxt = _NEXT_WORD.match(text, end, end + 30)
-        counted_words = {w for ws in table("measures")["counted"].values() for w in ws}
-        if not (cue or unit or (nxt and nxt.group(1) in counted_words)):
+        if not (cue or unit or _counted_after(text, end, before)):
             return None, 1
 
     value = n.value
@@ -577,6 +836,9 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         unit_gap = _UNIT_JOIN.fullmatch(gap)  # "5.25%-5.5%", "10 km to 12 km"
         if unit_gap and _unit_after(text, end)[0] is not None and not joiner:
             joiner = _FIRST_WORD.match(unit_gap.group("join"))
+        suspended = None if joiner else _SUSPENDED.fullmatch(gap)
+        if suspended and _HYPHEN_WORD_AFTER.match(text, nxt.end):
+            joiner = _FIRST_WORD.match(suspended.group(1))
         if joiner and joiner.group(0).strip().lower() in ("to", "and") and lex["change_re"].search(text, max(0, start - 40), start):
             joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
         if joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt):
@@ -591,7 +853,7 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
     if partner is not None:
         lo_v, hi_v = value, partner.value
         if partner.has_scale and not n.has_scale:
-            factor = partner.grain if partner.kind == "digits" else max(1.0, partner.grain)
+            factor = partner.scale if partner.kind == "digits" else max(1.0, partner.grain)
             scale = 10 ** math.floor(math.log10(factor)) if factor >= 1000 else 1
             if scale > 1 and lo_v * scale <= hi_v:
                 lo_v *= scale
@@ -600,8 +862,13 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
                 if partner.grain >= scale and lo_v * scale <= hi_v and lo_v * scale * 10 >= hi_v:
                     lo_v *= scale  # "11 to 12,000": the scale applies to both ends
                     break
+        if hi_v < lo_v < 0:
+            lo_v, hi_v = hi_v, lo_v  # "from -18 °C to -34 °C"
         if lo_v < hi_v and not (_is_year(text, n) and _is_year(text, partner)):
             unit_info, unit_end = _unit_after(text, partner.end)
+            hyphen = _HYPHEN_WORD_AFTER.match(text, partner.end) if unit_info is None else None
+            if hyphen and lex["unit_after"].get(hyphen.group(1).lower(), {}).get("kind", "duration") != "duration":
+                unit_info, unit_end = lex["unit_after"][hyphen.group(1).lower()], hyphen.end()  # "8- to 16-metre"
             if unit_info is None:
                 unit_info, _ = _unit_after(text, n.end)  # "10%-12%"
             opener = lex["opener_re"].search(text, max(0, start - 10), start)
@@ -642,11 +909,67 @@ def _quantity_at(text: str, numerals: list[Numeral], i: int) -> tuple[Quantity |
         return None, consumed
     if unit_info and unit_info["kind"] == "duration" and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
         return None, consumed  # "in the past 24 hours": the period a figure covers, not a claim
+    grain = n.grain
+    if unit_info is None and n.scale == 1e6 and not currency and text[n.end - 1] == "m" and _DIMENSION_AFTER.match(text, end):
+        value, grain, unit_info = value / 1e6, grain / 1e6, lex["unit_after"]["metres"]  # "1.8m tall": metres
+    if unit_info and unit_info["kind"] == "money" and not n.has_scale and (scaled := _FRACTION_SCALE.match(text, end)):
+        factor = lex["scales"][scaled.group(1).lower()]  # "75 USD million"
+        value, grain, end = value * factor, grain * factor, scaled.end()
+    if unit_info and unit_info["unit"] in lex["compound"] and bound == "exact" and i + 1 < len(numerals):
+        minor = _minor_amount(text, numerals[i + 1], end, lex["compound"][unit_info["unit"]])
+        if minor is not None:  # "3 dollars 50 cents", "5 feet and 2 inches"
+            value, end, consumed = value + minor[0], minor[1], 2
+    if unit_info and "scale" in unit_info:  # "40 MUSD": millions of dollars
+        value, grain = value * unit_info["scale"], grain * unit_info["scale"]
     unit = _unit_from(unit_info, currency)
-    low, high = interval(value, bound, n.grain)
+    low, high = interval(value, bound, grain)
     if bound == "at_most" and cue_text in lex["near"]:
         low = value * lex["near"][cue_text]  # "nearly 3,000" is close to 3,000
     return _make(text, start, end, value, low, high, bound, unit), consumed
+
+
+_YEAR_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|until|till|from|during|before|after|through|to|year|early|late|mid|spring|summer|autumn"
+    r"|fall|winter|and|or|the|between|around|circa|c\.)|[-–(,])\s*$", re.I)
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*))?(?:[ \t]+([A-Za-z][\w-]*))?")
+
+
+def _counted_after(text: str, end: int, before: str) -> bool:
+    """Whether a number that looks like a year counts something: a counted noun within three
+    words after it (``said 1850 North Korean soldiers``), unless a word that leads a year stands
+    before it (``in 1850 North Korean soldiers``)."""
+    nxt = _NEXT_WORDS.match(text, end, end + 60)
+    if not nxt:
+        return False
+    words = [w.lower() for w in nxt.groups() if w]
+    counted = _lex()["counted_words"]
+    if words[0] in counted:
+        return True
+    if _YEAR_WORD_BEFORE.search(before):
+        return False
+    return any(w in counted for w in words[1:])
+
+
+_DIMENSION_AFTER = re.compile(r"[ \t]+(?:tall|high|long|wide|deep|thick|away|in (?:height|length|diameter|depth))\b", re.I)
+_COUNTER_BEFORE = re.compile(r"\b(?:" + "|".join(table("numbers")["counter_labels"]) + r")\s*(?:\(|:)\s*$", re.I)
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_MINOR_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
+_MINOR_BARE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
+
+
+def _minor_amount(text: str, nxt: Numeral, end: int, rule: tuple) -> tuple[float, int] | None:
+    """The smaller-unit part of an amount after ``end``: (its value in the unit, where it ends)."""
+    minor_re, bare, factor = rule
+    if nxt.kind not in ("digits", "words") or nxt.currency or nxt.has_scale or not _MINOR_GAP.fullmatch(text, end, nxt.start):
+        return None
+    if not 0 < nxt.value * factor < 1:
+        return None
+    m = minor_re.match(text, nxt.end)
+    if m:
+        return nxt.value * factor, m.end()
+    if bare and _MINOR_BARE_END.match(text, nxt.end):
+        return nxt.value * factor, nxt.end  # "15 dollars 50."
+    return None
 
 
 def _unit_from(info: dict | None, currency: str | None) -> dict | None:
@@ -687,13 +1010,16 @@ def interval(value: float, bound: str, grain: float = 1.0) -> tuple[float | None
 
 
 def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
-    """``one in five``, ``1 in 4``: a share, in percent."""
+    """``one in five``, ``1 in 4``, ``three out of ten``: a share, in percent."""
     n = numerals[i]
-    if n.value != 1 or i + 1 >= len(numerals):
+    if i + 1 >= len(numerals) or n.kind not in ("digits", "words") or not 1 <= n.value < 1000 or n.value % 1:
         return None
     m = numerals[i + 1]
-    if not _IN_GAP.fullmatch(text[n.end:m.start]) or not 2 <= m.value <= 1000 or m.kind not in ("digits", "words"):
+    gap = _IN_GAP.fullmatch(text, n.end, m.start)
+    if not gap or m.kind not in ("digits", "words") or not n.value < m.value <= (1000 if gap.group(1) else 1e9):
         return None
+    if n.value != 1 and gap.group(1) and m.value not in _SHARE_BASES:
+        return None  # "3 in 10 adults" is a share; "5 in 12 attacks" is a count of events
     if _is_year(text, m) or _is_non_claim(text, m):
         return None
     start = n.start
@@ -701,7 +1027,7 @@ def _one_in(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     bound = cue or "exact"
     if cue:
         start = cue_start
-    share = round(100 / m.value, 4)
+    share = round(100 * n.value / m.value, 4)
     low, high = interval(share, bound)
     return _make(text, start, m.end, share, low, high, bound, {"unit": "percent", "kind": "share"})
 
@@ -739,8 +1065,9 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     after = text[n.end:n.end + 20]
     start = n.start
     share = n.value
-    if not _FRACTION_OBJECT_AFTER.match(after):
-        return None
+    if not _FRACTION_OBJECT_AFTER.match(after) and not _BOUND_FRACTION_BEFORE.search(before) \
+            and not (_BY_FRACTION_BEFORE.search(before) and _STOP_AFTER.match(after)):
+        return None  # "more than half people", "below a half", "exactly one sixth", "rose by a third." need no "of"
     if _NOT_A_FRACTION_BEFORE.search(before):
         return None
     m = _FRACTION_COUNT_BEFORE.search(before)
@@ -779,10 +1106,20 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
     after = text[n.end:n.end + 30]
     if n.has_scale:
         return True
-    if n.value == 1:
-        # "one in five" is a share; a lone "one" is a pronoun more often than a count
-        return None
-    if _HYPHEN_WORD_AFTER.match(after) and not _PLUS_ODD.match(after):
+    hyphen = _HYPHEN_WORD_AFTER.match(after)
+    if hyphen and not _PLUS_ODD.match(after):
+        info = _lex()["unit_after"].get(hyphen.group(1).lower())
+    else:
+        info, _ = _unit_after(text, n.end)
+    measured = info is not None and info["kind"] != "duration"
+    if measured and not word[0].isupper():
+        return True  # "the six-mile trip", "one penny": a written number with its unit
+    if n.value == 1 and not measured:
+        nxt = _NEXT_WORDS.match(text, n.end, n.end + 40)
+        if not (nxt and nxt.group(1).lower() in _lex()["counted_singular"]):
+            return None  # "one in five" is a share; a lone "one" is a pronoun more often than a count
+        return True  # "one regiment of marines": a count
+    if hyphen and not _PLUS_ODD.match(after) and not measured:
         return None  # "three-year", "two-thirds" is read as a fraction
     if _DETERMINER_BEFORE.search(before) \
             and not _OF_THE_BEFORE.search(before):

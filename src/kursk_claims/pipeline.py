@@ -181,6 +181,9 @@ class ContextReader:
         for i, c in enumerate(claims):
             s0, s1 = c["sentence_start"], c["sentence_end"]
             nxt = claims[i + 1]["start"] if i + 1 < len(claims) and claims[i + 1]["start"] < s1 else s1
+            if nxt < c["tail"]:  # "500 km² (193 sq mi) of land": the converted figure shares the noun after the brackets
+                nxt = next((d["start"] for d in claims[i + 1:] if d["start"] >= c["tail"]), s1)
+                nxt = min(nxt, s1)
             prev = claims[i - 1]["end"] if i > 0 and claims[i - 1]["end"] > s0 else s0
             reach = nxt
             if nxt < s1 and _PARTITIVE_GAP.fullmatch(text, c["tail"], nxt):
