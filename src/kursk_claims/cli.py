@@ -105,6 +105,9 @@ def extract(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
     db: DbOpt = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not save the claims to the store.")] = False,
+    urls: Annotated[Optional[Path], typer.Option("--urls", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch URLs again instead of using the page cache.")] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a web page before giving up on it.")] = 20.0,
 ) -> None:
     """Every numeric claim in the articles, with its figure, reading, counted noun, subject,
     measure, attribution, outlet and date.
@@ -128,8 +131,11 @@ def extract(
     signature = pipeline_signature(nlp, model)
     problems: list[Problem] = []
 
+    with _user_errors(2):
+        url_list, fetcher = _web_setup(inputs, urls, refresh, timeout, db)
+
     def articles() -> Iterator[Article]:
-        for item in read_articles(inputs, sources=sources, as_of=base):
+        for item in read_articles(inputs, sources=sources, as_of=base, urls=url_list, fetcher=fetcher):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
@@ -174,6 +180,7 @@ def extract(
                 out.close()
     if store:
         store.close()
+    fetcher.close()
     if fmt == "table":
         Console().print(claims_table(table_claims))
     if problems:
@@ -256,6 +263,76 @@ def report(
         import webbrowser
 
         webbrowser.open(output.resolve().as_uri())
+
+
+def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: float, db: Optional[str]):
+    """The URLs of ``--urls`` and the fetcher (it connects only when a page is fetched), with
+    its page cache beside the store."""
+    from .fetch import Fetcher, default_cache_dir, read_url_list
+    from .store import default_path
+
+    if urls is not None and not urls.is_file():
+        fail(f"--urls {urls}: no such file", 2)
+    url_list = read_url_list(urls) if urls is not None else []
+    return url_list, Fetcher(cache_dir=default_cache_dir(default_path(db)), refresh=refresh, timeout=timeout)
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
+    db: DbOpt = None,
+) -> None:
+    """Print an article's stored text with its claims marked (in colour at a terminal, as
+    [[figure]] when piped), after checking that every claim's offsets point at its figure.
+
+    Example:
+
+        kursk-claims show https://example.org/news/troops.html
+    """
+    from .store import Store, default_path
+
+    path = default_path(db)
+    if not path.exists():
+        fail(f"no claims store at {path}: run `kursk-claims extract ARTICLES` first", 1)
+    with _user_errors(1), Store(path) as store:
+        found = store.find_article(article)
+        if not found:
+            fail(f"{article}: no such article in the store {path}", 1)
+        if len(found) > 1:
+            fail(f"{article}: {len(found)} articles match ({', '.join(found[:5])}{', …' if len(found) > 5 else ''}); name one", 1)
+        key = found[0]
+        text = store.text_of(key)
+        if text is None:
+            fail(f"{key}: its text was not kept (stored by an older version); extract it again", 1)
+        info = store.article_info(key) or {}
+        claims = store.claims_of(key)
+    bad = [c for c in claims if text[c.start:c.end] != c.text]
+    for c in bad:
+        warn(f"claim {c.id}: {c.text!r} is not at {c.start}-{c.end} of the stored text")
+    head = [f"{k}: {info[k]}" for k in ("title", "article", "url", "source", "published") if info.get(k)]
+    head.append(f"claims: {len(claims)}")
+    good = sorted((c for c in claims if c not in bad), key=lambda c: c.start)
+    if sys.stdout.isatty():
+        from rich.text import Text
+
+        body = Text(text)
+        for c in good:
+            body.stylize("bold black on yellow", c.start, c.end)
+        console = Console()
+        console.print("\n".join(head), style="dim", highlight=False, markup=False)
+        console.print()
+        console.print(body)
+    else:
+        parts, at = [], 0
+        for c in good:
+            if c.start < at:
+                continue  # overlapping figures are marked once
+            parts += [text[at:c.start], "[[", text[c.start:c.end], "]]"]
+            at = c.end
+        parts.append(text[at:])
+        sys.stdout.write("\n".join(head) + "\n\n" + "".join(parts).rstrip("\n") + "\n")
+    if bad:
+        raise typer.Exit(1)
 
 
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
