@@ -95,7 +95,7 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="The SQLite store (de
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .jsonl), JSON Lines article files, or - for standard input.", show_default=False)],
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Article files, folders (searched for .txt, .md, .jsonl, .html, .warc, .rss), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
@@ -131,8 +131,11 @@ def extract(
     signature = pipeline_signature(nlp, model)
     problems: list[Problem] = []
 
+    inputs = inputs or []
     with _user_errors(2):
         url_list, fetcher = _web_setup(inputs, urls, refresh, timeout, db)
+    if not inputs and not url_list:
+        fail("nothing to read: name article files, folders, URLs or - (standard input), or give --urls FILE", 2)
 
     def articles() -> Iterator[Article]:
         for item in read_articles(inputs, sources=sources, as_of=base, urls=url_list, fetcher=fetcher):

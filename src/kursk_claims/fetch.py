@@ -3,13 +3,14 @@
 One ``httpx.Client`` for a run: timeouts, redirects (at most ``MAX_REDIRECTS``), a size cap
 read while streaming (a page larger than ``max_bytes`` is dropped, never held in memory), a
 User-Agent that names the tool, at most ``concurrency`` requests at a time, and retries with
-exponential backoff (honouring ``Retry-After``) on 429 and 5xx answers and on dropped
-connections. Only ``http`` and ``https`` URLs are fetched.
+exponential backoff (honouring ``Retry-After``) on 429 and 5xx answers and on refused or
+dropped connections (not on timeouts: a slow server stays slow). Only ``http`` and ``https``
+URLs are fetched.
 
 Pages are cached in a folder (one compressed file per URL, written atomically), so a second
 run over the same URLs makes no request; ``refresh=True`` fetches anew. A 404 or 410 and a
 page over the size cap are cached as failures too; timeouts and server errors are not.
-This module imports nothing from the rest of the package but its errors.
+httpx is imported only when a page is fetched; nothing else of the package is used here.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def url_problem(url: str) -> str | None:
         return "not a valid URL"
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        return f"a {scheme or 'schemeless'} URL; only http and https URLs are fetched"
+        return f"not fetched: only http and https URLs are ({scheme + ':' if scheme else 'no scheme'})"
     if not parts.hostname:
         return "a URL without a host"
     return None
@@ -181,7 +182,7 @@ class Fetcher:
         except httpx.TooManyRedirects:
             return FetchError(url, f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)"), None
         except httpx.TimeoutException:
-            return FetchError(url, f"timed out after {self.timeout:g} s"), 0.0
+            return FetchError(url, f"timed out after {self.timeout:g} s"), None  # a slow server stays slow
         except httpx.HTTPError as e:  # refused, reset, bad TLS, bad URL, bad encoding
             return FetchError(url, f"cannot fetch ({_one_line(e)})"), 0.0 if isinstance(e, httpx.TransportError) else None
 
