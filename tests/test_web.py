@@ -167,6 +167,14 @@ def test_html_is_sniffed_whatever_the_name(tmp_path):
     saved.write_bytes(b"<!-- saved from url=(0030)https://example.org/a -->\n" + (PAGES / "time-only.html").read_bytes())
     (article,) = read_articles([str(saved)])
     assert article.published == "2025-03-02" and "3,500 residents" in article.text
+    assert article.url == "https://example.org/a"  # from the browser's "saved from" note
+
+
+def test_a_page_on_standard_input(runner, in_tmp):
+    r = runner.invoke(app, ["extract", "-", "-f", "jsonl", "--no-store"], input=(PAGES / "news.html").read_text())
+    records = jsonl(r.stdout)
+    assert r.exit_code == 0 and {x["article"] for x in records} == {"-"}
+    check_page(records, "-", "news.html")
 
 
 def test_explicit_metadata_wins_over_the_page(tmp_path):

@@ -194,6 +194,8 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
                 continue
             if text.lstrip().startswith("{"):
                 yield from _jsonl_articles(text, "<stdin>", extra, as_of)
+            elif (page := _stdin_html(text)) is not None:
+                yield from _web_articles([page], extra, {}, as_of, None)
             else:
                 yield _with_meta(Article("-", text), extra, {}, as_of)
             continue
@@ -332,6 +334,16 @@ def _web_kind(path: Path) -> str | None:
     from .web import sniff
 
     return sniff(path)
+
+
+def _stdin_html(text: str):
+    """A web page piped on standard input, or None for plain text."""
+    if not text.lstrip()[:1] == "<":
+        return None
+    from .web import page_text, sniff_bytes
+
+    raw = text.encode("utf-8")
+    return page_text(raw, "-", None, "text/html; charset=utf-8") if sniff_bytes(raw[:4096]) == "html" else None
 
 
 def _url_articles(urls: list[str], extra: dict, as_of: dt.datetime | None, fetcher: Fetcher | None) -> Iterator[Article | Problem]:

@@ -224,7 +224,11 @@ def file_texts(path: Path, key: str, kind: str, fetcher: Fetcher | None = None,
     if kind == "feed":
         yield from feed_texts(raw, key, fetcher)
         return
-    yield page_text(raw, key, None)
+    saved_from = _SAVED_FROM.search(raw[:1024])  # the address a browser notes atop a saved page
+    yield page_text(raw, key, saved_from.group(1).decode("ascii") if saved_from else None)
+
+
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[!-~]+?)\s*-->", re.I)
 
 
 def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[WebText | Failure]:
