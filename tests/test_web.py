@@ -349,3 +349,23 @@ def test_a_store_from_before_texts_were_kept_still_works(runner, in_tmp):
     assert runner.invoke(app, ["extract", "a.txt", "--db", str(db), "-f", "jsonl"]).exit_code == 0
     r = runner.invoke(app, ["show", "a.txt", "--db", str(db)])
     assert r.exit_code == 0 and "said [[300]] people" in r.stdout
+
+
+def test_url_usage_errors(runner, in_tmp):
+    r = runner.invoke(app, ["extract", "--urls", "nope.txt"])
+    assert r.exit_code == 2 and "--urls nope.txt" in r.stderr
+    r = runner.invoke(app, ["extract", "file:///etc/passwd", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 1 and r.stdout == "" and "Traceback" not in r.stderr
+    assert "file:///etc/passwd: not fetched: only http and https URLs are (file:)" in r.stderr
+    assert not (in_tmp / "kursk-claims.pages").exists()
+
+
+def test_warc_pages_extracted_in_a_helper_process_keep_their_order(tmp_path, monkeypatch):
+    import kursk_claims.web as web
+
+    warc = tmp_path / "crawl.warc.gz"
+    build_warc(warc, "https://pages.example", compress=True)
+    inline = [(x.key, x.text, x.page, x.archive) for x in web.warc_texts(warc, "crawl", background=False)]
+    monkeypatch.setattr(web, "CHUNK", 2)  # 5 pages: one chunk read here, two in the helper
+    helped = [(x.key, x.text, x.page, x.archive) for x in web.warc_texts(warc, "crawl")]
+    assert len(inline) == 5 and helped == inline

@@ -175,21 +175,45 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, str 
     ``title``), or None when the page has no main text."""
     trafilatura = _needs("trafilatura")
     _needs("htmldate")
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=True,
-            date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"})
-    except Exception:  # trafilatura raises on pages lxml cannot parse at all
+        meta = _page_metadata(tree, url)  # first: the extraction below prunes the tree
+        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                          include_tables=True, fast=True)
+    except Exception:  # a page lxml parsed into something trafilatura cannot walk
         return None
     if doc is None or not (doc.text or "").strip():
         return None
-    source = (doc.sitename or "").strip() or None
+    return doc.text.strip(), meta
+
+
+def _page_metadata(tree, url: str | None) -> dict[str, str | None]:
+    """Title, outlet, date and canonical URL, with trafilatura's readers of Open Graph and
+    meta tags, JSON-LD, ``<title>``/``<h1>`` and ``<link rel=canonical>``, and htmldate.
+    (trafilatura's ``extract_metadata`` also hunts for authors, categories, tags and a
+    licence in the page body: half the cost of a page, for nothing used here.)"""
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+
+    md = examine_meta(tree)
+    try:
+        md = extract_meta_json(tree, md)
+    except Exception:  # trafilatura's JSON-LD reader on malformed JSON-LD
+        pass
+    title = md.title or extract_title(tree)
+    page_url = md.url or extract_url(tree, url)
+    if page_url and urlsplit(page_url).scheme not in ("http", "https"):
+        page_url = url
+    published = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", url=page_url)
+    source = (md.sitename or extract_sitename(tree) or "").strip().lstrip("@") or None
     if source and (_HOSTLIKE.match(source) or (url and source.lower() in (urlsplit(url).netloc.lower(), urlsplit(url).hostname or ""))):
-        source = None  # a host name trafilatura fell back on, not a name the page gives
-    published = doc.date if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date) else None
-    page_url = doc.url if doc.url and doc.url != url and urlsplit(doc.url).scheme in ("http", "https") else url
-    return doc.text.strip(), {"source": source, "published": published, "url": page_url,
-                              "title": (doc.title or "").strip() or None}
+        source = None  # a host name, not a name the page gives
+    return {"source": source, "published": published if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None,
+            "url": page_url or url, "title": (title or "").strip() or None}
 
 
 def page_text(raw: bytes, key: str, url: str | None, content_type: str | None = None) -> WebText | Failure:
@@ -231,9 +255,72 @@ def file_texts(path: Path, key: str, kind: str, fetcher: Fetcher | None = None,
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[!-~]+?)\s*-->", re.I)
 
 
-def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[WebText | Failure]:
+def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES, background: bool = True) -> Iterator[WebText | Failure]:
     """Every HTML response in a WARC file (plain or gzipped), read one record at a time: an
-    article keyed by the record's target URI, dated by the record when the page is not."""
+    article keyed by the record's target URI, dated by the record when the page is not.
+
+    With ``background``, after the first ``CHUNK`` pages the HTML is handed to one helper
+    process, a few chunks at a time, so extracting the next pages overlaps with reading the
+    claims of these (memory stays flat: only ``CHUNK * AHEAD`` pages are in flight)."""
+    chunks = _chunks(_warc_records(path, key, max_bytes), CHUNK)
+    first = next(chunks, None)
+    if first is None:
+        return
+    yield from _pages_of(first)
+    if not background:
+        for chunk in chunks:
+            yield from _pages_of(chunk)
+        return
+    yield from _in_helper(chunks)
+
+
+CHUNK = 16  # pages per message to and from the helper process
+AHEAD = 4  # chunks in flight
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _pages_of(chunk: list) -> list[WebText | Failure]:
+    """The pages of a chunk of WARC records (a ``Failure`` passes through as it is)."""
+    out: list[WebText | Failure] = []
+    for rec in chunk:
+        if isinstance(rec, Failure):
+            out.append(rec)
+            continue
+        where, body, url, ctype, warc_date = rec
+        item = page_text(body, where, url, ctype)
+        if isinstance(item, WebText):
+            item.archive = {"published": warc_date}
+        out.append(item)
+    return out
+
+
+def _in_helper(chunks: Iterator[list]) -> Iterator[WebText | Failure]:
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ctx.Pool(1) as pool:
+        window: list = []
+        for chunk in chunks:
+            window.append(pool.apply_async(_pages_of, (chunk,)))
+            if len(window) >= AHEAD:
+                yield from window.pop(0).get()
+        for result in window:
+            yield from result.get()
+
+
+def _warc_records(path: Path, key: str, max_bytes: int) -> Iterator[tuple | Failure]:
+    """``(key, body, url, content type, record date)`` for each HTML page of a WARC file."""
     try:
         warcio = _needs("warcio.archiveiterator")
     except InputError as e:
@@ -270,10 +357,7 @@ def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
                 if len(body) > max_bytes:
                     yield Failure(where, f"larger than the {max_bytes / 1e6:g} MB cap; not read")
                     continue
-                item = page_text(body, where, uri if is_url(uri) else None, ctype)
-                if isinstance(item, WebText):
-                    item.archive = {"published": _iso_date(record.rec_headers.get_header("WARC-Date"))}
-                yield item
+                yield where, body, uri if is_url(uri) else None, ctype, _iso_date(record.rec_headers.get_header("WARC-Date"))
         except ArchiveLoadFailed as e:
             yield Failure(key, f"not a WARC file, or damaged after {found} pages ({' '.join(str(e).split())[:120]})")
             return
