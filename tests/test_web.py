@@ -36,7 +36,7 @@ EXPECTED = {  # page: (outlet, date, the figures of its main text)
     "bare.html": (None, None, ["45", "about 8,000", "120"]),
     "cp1252.html": ("Grenzbote", "2025-01-08", ["more than 230", "150", "90"]),
 }
-SLOW_SECONDS = 3.0
+SLOW_SECONDS = 4.0  # the client waits 1.5 s: a loaded machine still serves the other pages in time
 
 
 def feed_xml(base: str) -> str:
@@ -215,7 +215,7 @@ def test_urls_outlet_date_claims_errors_and_cache(site, runner, in_tmp):
            f"{base}/huge": "MB cap", f"{base}/huge-stream": "MB cap", "ftp://127.0.0.1/pub/a.html": "only http and https",
            "file:///etc/passwd": "only http and https"}
     (in_tmp / "urls.txt").write_text("# pages to read\n" + "\n".join(good[1:] + list(bad)) + "\n")
-    r = runner.invoke(app, ["extract", good[0], "--urls", "urls.txt", "-f", "jsonl", "--timeout", "0.5"])
+    r = runner.invoke(app, ["extract", good[0], "--urls", "urls.txt", "-f", "jsonl", "--timeout", "1.5"])
     assert r.exit_code == 1, r.stderr  # some URLs failed; the others were read
     records = jsonl(r.stdout)
     for url, name in zip(good, GOOD):

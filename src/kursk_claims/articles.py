@@ -244,7 +244,7 @@ def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.d
     if kind:
         from .web import file_texts
 
-        yield from _web_articles(file_texts(path, key, kind, fetcher), extra, sidecar, as_of, path.name)
+        yield from _web_articles(file_texts(path, key, kind, fetcher), extra, sidecar, as_of, path.name if kind == "html" else None)
         return
     try:
         text = read_text_file(path)
