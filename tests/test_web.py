@@ -261,6 +261,15 @@ def test_show_marks_the_claims(site, runner, in_tmp):
     assert runner.invoke(app, ["show", "https://nowhere.example/x"]).exit_code == 1
 
 
+def test_the_report_shows_page_titles(runner, in_tmp):
+    (in_tmp / "news.html").write_bytes((PAGES / "news.html").read_bytes())
+    assert runner.invoke(app, ["extract", "news.html", "-f", "jsonl"]).exit_code == 0
+    assert runner.invoke(app, ["report", "-o", "r.html"]).exit_code == 0
+    page = (in_tmp / "r.html").read_text()
+    assert "<p><b>Pentagon: 9,000 more troops sent to the border region</b></p>" in page
+    assert "https://ledger.example/world/2024/11/troops-border" in page
+
+
 # --- feeds ------------------------------------------------------------------------------
 
 def test_feed_entries_are_fetched_with_the_feed_as_fallback(site, runner, in_tmp):

@@ -256,7 +256,7 @@ def report(
 
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
-    page = build_report(claims, title=title)
+    page = build_report(claims, title=title, titles=_stored_titles(db))
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as e:
@@ -266,6 +266,23 @@ def report(
         import webbrowser
 
         webbrowser.open(output.resolve().as_uri())
+
+
+def _stored_titles(db: Optional[str]) -> dict[str, str]:
+    """Article titles kept in the store (saved and fetched web pages have them), if there is one."""
+    import sqlite3
+
+    from .errors import StoreError
+    from .store import Store, default_path
+
+    path = default_path(db)
+    if not path.is_file():
+        return {}
+    try:
+        with Store(path) as store:
+            return store.titles()
+    except (StoreError, sqlite3.Error):  # a store that cannot be read only costs the titles
+        return {}
 
 
 def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: float, db: Optional[str]):

@@ -145,6 +145,9 @@ class Store:
         row = self.conn.execute("SELECT text FROM article_texts WHERE article = ?", (article,)).fetchone()
         return zlib.decompress(row[0]).decode("utf-8") if row else None
 
+    def titles(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT article, title FROM articles WHERE title IS NOT NULL"))
+
     def article_info(self, article: str) -> dict | None:
         row = self.conn.execute("SELECT article, source, published, url, title FROM articles WHERE article = ?",
                                 (article,)).fetchone()
