@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import io
 import json

@@ -337,6 +337,9 @@ def test_a_damaged_warc_is_one_line(runner, in_tmp):
     r = runner.invoke(app, ["extract", "bad.warc", "a.txt", "-f", "jsonl", "--no-store"])
     assert r.exit_code == 1 and len(jsonl(r.stdout)) == 1
     assert r.stderr.strip().startswith("Warning: bad.warc") and len(r.stderr.strip().splitlines()) == 1
+    (in_tmp / "notes.warc").write_text("hello there, 300 people")  # named a WARC: never read as text
+    r = runner.invoke(app, ["extract", "notes.warc", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 1 and r.stdout == "" and "notes.warc: not a WARC file" in r.stderr
 
 
 # --- the store --------------------------------------------------------------------------

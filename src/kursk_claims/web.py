@@ -1,9 +1,9 @@
 """Reading the web's formats: saved pages, fetched URLs, WARC archives and RSS/Atom feeds.
 
 Each page's main text (no navigation, cookie banners, "Read also" boxes or comments) and its
-metadata (title, outlet, published date, canonical URL) come from trafilatura, the dates
-from htmldate (through trafilatura, with its quick, precise settings: metadata, ``<time>``
-elements and the URL, no guessing from stray numbers in the text). What comes out is a
+metadata (title, outlet, canonical URL) come from trafilatura, the published date from
+htmldate (its quick, precise search: metadata, ``<time>`` elements and the URL, no guessing
+from stray numbers in the text). What comes out is a
 ``WebText`` (the key a claim's ``article`` will carry, the main text, the page's metadata and
 what a feed or an archive record adds) or a ``Failure`` (one line saying why); the caller
 (``articles.py``) turns them into articles and applies the metadata precedence.
@@ -88,6 +88,8 @@ def sniff_bytes(head: bytes, name: str = "", content_type: str = "") -> str | No
         return "html"
     if ctype in FEED_TYPES[:3]:
         return "feed"
+    if lower_name.endswith(WARC_SUFFIXES):
+        return "warc"  # named so but not one: warcio says what is wrong with it
     if lower_name.endswith(HTML_SUFFIXES):
         return "html"
     if lower_name.endswith(FEED_SUFFIXES):
@@ -358,8 +360,8 @@ def _warc_records(path: Path, key: str, max_bytes: int) -> Iterator[tuple | Fail
                     yield Failure(where, f"larger than the {max_bytes / 1e6:g} MB cap; not read")
                     continue
                 yield where, body, uri if is_url(uri) else None, ctype, _iso_date(record.rec_headers.get_header("WARC-Date"))
-        except ArchiveLoadFailed as e:
-            yield Failure(key, f"not a WARC file, or damaged after {found} pages ({' '.join(str(e).split())[:120]})")
+        except ArchiveLoadFailed:
+            yield Failure(key, f"a damaged WARC file after {found} pages" if found else "not a WARC file (no WARC record at its start)")
             return
         except (OSError, EOFError, ValueError) as e:
             yield Failure(key, f"a damaged WARC file after {found} pages ({e.__class__.__name__})")
