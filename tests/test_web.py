@@ -61,11 +61,17 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = self.path.split("?")[0]
         self.hits[path] += 1
+        self.agents.add(self.headers.get("User-Agent", ""))
         name = path.lstrip("/")
         if name in GOOD:
             return self._send(200, (PAGES / name).read_bytes(), "text/html")  # charset left to the page
         if name == "feed.xml":
             return self._send(200, feed_xml(f"http://127.0.0.1:{self.server.server_port}").encode(), "application/rss+xml")
+        if name == "moved":
+            self.send_response(301)
+            self.send_header("Location", "/time-only.html")
+            self.send_header("Content-Length", "0")
+            return self.end_headers()
         if name == "loop":
             self.send_response(302)
             self.send_header("Location", "/loop")
@@ -110,13 +116,14 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def site():
     """A local web server for the test pages; ``site.hits`` counts the requests per path."""
-    handler = type("Handler", (_Handler,), {"hits": Counter()})
+    handler = type("Handler", (_Handler,), {"hits": Counter(), "agents": set()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.base = f"http://127.0.0.1:{server.server_port}"
     server.hits = handler.hits
+    server.agents = handler.agents
     yield server
     server.shutdown()
     server.server_close()
@@ -227,6 +234,7 @@ def test_urls_outlet_date_claims_errors_and_cache(site, runner, in_tmp):
     for url, why in bad.items():
         assert any(url in line and why in line for line in lines), (url, lines)
     assert site.hits["/loop"] > 1 and "/pub/a.html" not in site.hits  # no request for ftp: or file:
+    assert len(site.agents) == 1 and next(iter(site.agents)).startswith("kursk-claims/")
 
     # a second run: every page, and the lasting failures, come from the cache
     before = sum(site.hits.values())
@@ -239,6 +247,14 @@ def test_urls_outlet_date_claims_errors_and_cache(site, runner, in_tmp):
     # --refresh fetches again
     r3 = runner.invoke(app, ["extract", good[0], "-f", "jsonl", "--refresh"])
     assert r3.exit_code == 0 and site.hits["/news.html"] == 2
+
+
+def test_a_redirect_is_followed_and_the_url_given_stays_the_key(site, runner, in_tmp):
+    r = runner.invoke(app, ["extract", f"{site.base}/moved", "-f", "jsonl", "--no-store"])
+    records = jsonl(r.stdout)
+    assert r.exit_code == 0 and records
+    assert {(x["article"], x["url"]) for x in records} == {(f"{site.base}/moved", f"{site.base}/time-only.html")}
+    check_page(records, f"{site.base}/moved", "time-only.html")
 
 
 def test_retry_after_503(site, tmp_path):
