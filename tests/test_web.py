@@ -211,6 +211,9 @@ def test_sniffing():
     assert url_problem("file:///etc/passwd") == "not fetched: only http and https URLs are (file:)"
     assert url_problem("javascript:alert(1)").endswith("(javascript:)")
     assert url_problem("https://example.org/x") is None
+    assert url_problem("http://[::1") == "not a valid URL" and url_problem("https:///path") == "a URL without a host"
+    bad = Fetcher(retries=0).fetch("http://a\x00b.example/")
+    assert isinstance(bad, FetchError) and bad.message.startswith("cannot fetch (")
 
 
 # --- URLs -------------------------------------------------------------------------------

@@ -183,8 +183,10 @@ class Fetcher:
             return FetchError(url, f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)"), None
         except httpx.TimeoutException:
             return FetchError(url, f"timed out after {self.timeout:g} s"), None  # a slow server stays slow
-        except httpx.HTTPError as e:  # refused, reset, bad TLS, bad URL, bad encoding
+        except httpx.HTTPError as e:  # refused, reset, bad TLS, bad encoding
             return FetchError(url, f"cannot fetch ({_one_line(e)})"), 0.0 if isinstance(e, httpx.TransportError) else None
+        except (httpx.InvalidURL, httpx.StreamError, ValueError, UnicodeError, OSError) as e:
+            return FetchError(url, f"cannot fetch ({_one_line(e)})"), None
 
     def _too_large(self, url: str, declared: int | None) -> FetchError:
         size = f"{declared / 1e6:.1f} MB" if declared else "more than that"

@@ -17,6 +17,7 @@ import codecs
 import datetime as dt
 import gzip
 import io
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,11 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .fetch import DEFAULT_MAX_BYTES, Fetcher, FetchError, Page, is_url
+
+# the libraries' own warnings (a malformed JSON-LD block, an empty tree) would otherwise reach
+# stderr through logging's last-resort handler; each page that fails is named in one line instead
+for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability", "warcio", "httpx"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 FEED_SUFFIXES = (".rss", ".atom")
@@ -179,10 +185,10 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, str 
     _needs("htmldate")
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None:
-        return None
     try:
+        tree = load_html(html)
+        if tree is None:
+            return None
         meta = _page_metadata(tree, url)  # first: the extraction below prunes the tree
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
                                           include_tables=True, fast=True)
