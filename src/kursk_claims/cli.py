@@ -97,6 +97,9 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="The SQLite store (de
 def extract(
     inputs: Annotated[Optional[list[str]], typer.Argument(help="Article files, folders (searched for .txt, .md, .jsonl, .html, .warc, .rss), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
     fmt: FormatOpt = None,
+    urls: Annotated[Optional[Path], typer.Option("--urls", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch URLs again instead of using the page cache.")] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a web page before giving up on it.")] = 20.0,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
@@ -105,9 +108,6 @@ def extract(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
     db: DbOpt = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not save the claims to the store.")] = False,
-    urls: Annotated[Optional[Path], typer.Option("--urls", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
-    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch URLs again instead of using the page cache.")] = False,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a web page before giving up on it.")] = 20.0,
 ) -> None:
     """Every numeric claim in the articles, with its figure, reading, counted noun, subject,
     measure, attribution, outlet and date.
