@@ -8,8 +8,8 @@ from stray numbers in the text). What comes out is a
 what a feed or an archive record adds) or a ``Failure`` (one line saying why); the caller
 (``articles.py``) turns them into articles and applies the metadata precedence.
 
-trafilatura, htmldate, httpx, warcio and feedparser are the ``web`` extra; they are imported
-only when a web input is read, so plain text never needs them.
+trafilatura, htmldate, httpx, warcio and feedparser are imported only when a web input is
+read, so reading plain text never loads them.
 """
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def _needs(module: str):
     try:
         return importlib.import_module(module)
     except ImportError as e:
-        raise InputError(f"reading web pages needs the web extra ({module} is missing): pip install 'kursk-claims[web]'") from e
+        raise InputError(f"reading web pages needs {module}, which is missing: reinstall kursk-claims (pip install -e .)") from e
 
 
 _HOSTLIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?::\d+)?$|^[\d.]+(?::\d+)?$|^localhost(?::\d+)?$", re.I)
