@@ -183,7 +183,6 @@ def extract(
                 out.close()
     if store:
         store.close()
-    fetcher.close()
     if fmt == "table":
         Console().print(claims_table(table_claims))
     if problems:

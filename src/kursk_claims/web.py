@@ -254,7 +254,11 @@ def file_texts(path: Path, key: str, kind: str, fetcher: Fetcher | None = None,
         yield Failure(key, f"cannot read ({e.strerror or e.__class__.__name__})")
         return
     if kind == "feed":
-        yield from feed_texts(raw, key, fetcher)
+        fetcher = fetcher or Fetcher()
+        try:
+            yield from feed_texts(raw, key, fetcher)
+        finally:
+            fetcher.close()  # the next use opens it again
         return
     saved_from = _SAVED_FROM.search(raw[:1024])  # the address a browser notes atop a saved page
     yield page_text(raw, key, saved_from.group(1).decode("ascii") if saved_from else None)
@@ -440,9 +444,13 @@ def feed_texts(raw: bytes, where: str, fetcher: Fetcher | None) -> Iterator[WebT
 # --- URLs -----------------------------------------------------------------------------
 
 def url_texts(urls: Iterable[str], fetcher: Fetcher) -> Iterator[WebText | Failure]:
-    """Each URL's page, fetched (or from the cache); a URL that serves a feed gives its entries."""
-    for result in fetcher.fetch_all(urls):
-        yield from _expand(result, fetcher)
+    """Each URL's page, fetched (or from the cache); a URL that serves a feed gives its entries.
+    The fetcher's connections are closed at the end."""
+    try:
+        for result in fetcher.fetch_all(urls):
+            yield from _expand(result, fetcher)
+    finally:
+        fetcher.close()
 
 
 def _expand(result: Page | FetchError, fetcher: Fetcher) -> Iterator[WebText | Failure]:
