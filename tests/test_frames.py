@@ -145,3 +145,18 @@ def test_context_restated_figure_shares_the_frame(nlp):
 def test_read_counted_skips_the_number_of_a_partitive_whole():
     s = "3,800 of the 12,000 soldiers"
     assert read_counted(s, 5)[0] == "soldiers"
+
+
+def test_context_participle_before_a_nationality_is_part_of_the_phrase():
+    s = "Doctors treated 2,000 wounded Iranian soldiers."
+    assert read_counted(s, s.index("2,000") + 5)[0] == "wounded Iranian soldiers"
+
+
+def test_context_partitive_whole_with_an_approximate_number():
+    s = "more than half of the approximately 9,000 marines"
+    assert read_counted(s, len("more than half"))[0] == "marines"
+
+
+def test_frames_whole_war_needs_a_span_of_the_war():
+    assert frame("Russia has lost 500,000 soldiers since the start of the war.", "500,000", "casualties")["place"] == "the war"
+    assert frame("Troops fighting in the war have lost 3,000 men.", "3,000", "casualties")["place"] is None

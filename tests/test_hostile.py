@@ -354,7 +354,7 @@ def test_terminal_help_reads_well(runner):
                     "The figures that disagree, grouped by quantity, explained and ranked.",
                     "One self-contained HTML page: a timeline per quantity, the conflicts marked."):
         assert " ".join(w for w in summary.split()) in top.replace("│ ", "").replace(" │", "")
-    assert "INPUT..." in invoke(runner, ["extract", "--help"]).stdout
+    assert "[INPUT]..." in invoke(runner, ["extract", "--help"]).stdout  # not {inputs}...
 
 
 def test_readme_documents_every_conflicts_option():

@@ -14,11 +14,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import article_date, parse_date
 from .errors import InputError
 from .lexicon import word_list
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECARS = ("sources.json", "sources.csv")
@@ -182,10 +185,16 @@ def read_stdin(stream: io.TextIOBase | Any) -> str | None:
 
 
 def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.datetime | None = None,
-                  stdin: io.TextIOBase | None = None) -> Iterator[Article | Problem]:
-    """Every article the inputs name, in order, or a ``Problem`` for each that cannot be read."""
+                  stdin: io.TextIOBase | None = None, urls: list[str] | None = None,
+                  fetcher: Fetcher | None = None) -> Iterator[Article | Problem]:
+    """Every article the inputs name, in order, or a ``Problem`` for each that cannot be read.
+    URLs (among the inputs, and ``urls``) are fetched with ``fetcher``, after the files."""
     extra = load_sources(sources) if sources else {}
+    web_urls: list[str] = []
     for given in inputs:
+        if _is_url(given):
+            web_urls.append(given)
+            continue
         if given == "-":
             text = read_stdin(stdin or sys.stdin)
             if text is None:
@@ -196,6 +205,8 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
                 continue
             if text.lstrip().startswith("{"):
                 yield from _jsonl_articles(text, "<stdin>", extra, as_of)
+            elif (page := _stdin_html(text)) is not None:
+                yield from _web_articles([page], extra, {}, as_of, None)
             else:
                 yield _with_meta(Article("-", text), extra, {}, as_of)
             continue
@@ -204,17 +215,19 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
             yield Problem(given, "no such file or folder")
             continue
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",) or _is_web_file(p.name))
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not files:
                 yield Problem(given, "a folder with no articles in it (.txt, .md or .jsonl files)")
                 continue
             sidecars: dict[Path, dict] = {}
             for f in files:
-                yield from _file_articles(f, str(Path(given) / f.relative_to(path)), extra, _sidecar(f.parent, sidecars, given), as_of)
+                yield from _file_articles(f, str(Path(given) / f.relative_to(path)), extra, _sidecar(f.parent, sidecars, given), as_of, fetcher)
             continue
         sidecar = _sidecar(path.parent, {}, given)
-        yield from _file_articles(path, given, extra, sidecar, as_of)
+        yield from _file_articles(path, given, extra, sidecar, as_of, fetcher)
+    if web_urls or urls:
+        yield from _url_articles(web_urls + list(urls or []), extra, as_of, fetcher)
 
 
 def _sidecar(folder: Path, cache: dict[Path, dict], given: str) -> dict:
@@ -233,9 +246,16 @@ def _sidecar(folder: Path, cache: dict[Path, dict], given: str) -> dict:
     return table
 
 
-def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.datetime | None,
+                   fetcher: Fetcher | None = None) -> Iterator[Article | Problem]:
     if path.suffix.lower() == ".jsonl":
         yield from _jsonl_file(path, key, extra, as_of)
+        return
+    kind = _web_kind(path)
+    if kind:
+        from .web import file_texts
+
+        yield from _web_articles(file_texts(path, key, kind, fetcher), extra, sidecar, as_of, path.name if kind == "html" else None)
         return
     try:
         text = read_text_file(path)
@@ -315,3 +335,58 @@ def _with_meta(article: Article, extra: dict, meta: dict, as_of: dt.datetime | N
     article.url = merged["url"]
     article.title = merged["title"]
     return article
+
+
+# --- web pages, archives, feeds and URLs (web.py reads them; the precedence is applied here) ---
+
+def _is_url(given: str) -> bool:
+    from .fetch import is_url
+
+    return is_url(given)
+
+
+def _is_web_file(name: str) -> bool:
+    from .web import is_web_file_name
+
+    return is_web_file_name(name)
+
+
+def _web_kind(path: Path) -> str | None:
+    from .web import sniff
+
+    return sniff(path)
+
+
+def _stdin_html(text: str):
+    """A web page piped on standard input, or None for plain text."""
+    if not text.lstrip()[:1] == "<":
+        return None
+    from .web import page_text, sniff_bytes
+
+    raw = text.encode("utf-8")
+    return page_text(raw, "-", None, "text/html; charset=utf-8") if sniff_bytes(raw[:4096]) == "html" else None
+
+
+def _url_articles(urls: list[str], extra: dict, as_of: dt.datetime | None, fetcher: Fetcher | None) -> Iterator[Article | Problem]:
+    from .fetch import Fetcher
+    from .web import url_texts
+
+    yield from _web_articles(url_texts(urls, fetcher or Fetcher()), extra, {}, as_of, None)
+
+
+def _web_articles(items: Iterable, extra: dict, sidecar: dict, as_of: dt.datetime | None,
+                  file_name: str | None) -> Iterator[Article | Problem]:
+    """Articles from web pages. Metadata precedence: explicit (``--sources``, a sidecar) >
+    the page's own > the feed entry's > what the text shows > the archive record's date."""
+    from .web import Failure
+
+    for item in items:
+        if isinstance(item, Failure):
+            yield Problem(item.where, item.message)
+            continue
+        explicit = sidecar.get(item.key) or (sidecar.get(file_name) if file_name else None) or {}
+        meta = {k: explicit.get(k) or item.page.get(k) or item.feed.get(k) for k in ("source", "published", "url", "title")}
+        article = _with_meta(Article(item.key, item.text), extra, meta, as_of)
+        if article.published is None:
+            article.published = item.archive.get("published")
+        yield article

@@ -118,8 +118,11 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The 
 
 @app.command(cls=_Command, short_help="Every numeric claim in the articles: figure, reading, what is counted, whose, who says so.")
 def extract(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl), JSON Lines article files, or - for standard input.", show_default=False)],
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl, .html, .warc, .rss), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
     fmt: FormatOpt = None,
+    urls: Annotated[Optional[Path], typer.Option("--urls", metavar="FILE", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
+    refresh: Annotated[bool, typer.Option("--refresh", metavar="", help="Fetch URLs again instead of using the page cache.")] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a web page before giving up on it.")] = 20.0,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(metavar="NAME_OR_PATH", help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
     workers: Annotated[int, typer.Option(min=1, metavar="N", help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
@@ -151,8 +154,14 @@ def extract(
     signature = pipeline_signature(nlp, model)
     problems: list[Problem] = []
 
+    inputs = inputs or []
+    with _user_errors(2):
+        url_list, fetcher = _web_setup(inputs, urls, refresh, timeout, db)
+    if not inputs and not url_list:
+        fail("nothing to read: name article files, folders, URLs or - (standard input), or give --urls FILE", 2)
+
     def articles() -> Iterator[Article]:
-        for item in _distinct_keys(read_articles(inputs, sources=sources, as_of=base)):
+        for item in _distinct_keys(read_articles(inputs, sources=sources, as_of=base, urls=url_list, fetcher=fetcher)):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
@@ -286,7 +295,7 @@ def report(
 
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
-    page = build_report(claims, title=title)
+    page = build_report(claims, title=title, titles=_stored_titles(db))
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as e:
@@ -384,6 +393,93 @@ def _output_lost(e: OSError, output: Optional[Path], kept: str) -> None:
         print(f"Note: {where} was closed by its reader, so the output stops here{kept}.", file=sys.stderr)
         raise typer.Exit(141)
     fail(f"cannot write to {where} ({e.strerror or e.__class__.__name__}){kept}", 1)
+
+
+def _stored_titles(db: Optional[str]) -> dict[str, str]:
+    """Article titles kept in the store (saved and fetched web pages have them), if there is one."""
+    import sqlite3
+
+    from .errors import StoreError
+    from .store import Store, default_path
+
+    path = default_path(db)
+    if not path.is_file():
+        return {}
+    try:
+        with Store(path, readonly=True) as store:
+            return store.titles()
+    except (StoreError, sqlite3.Error):  # a store that cannot be read only costs the titles
+        return {}
+
+
+def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: float, db: Optional[str]):
+    """The URLs of ``--urls`` and the fetcher (it connects only when a page is fetched), with
+    its page cache beside the store."""
+    from .fetch import Fetcher, default_cache_dir, read_url_list
+    from .store import default_path
+
+    if urls is not None and not urls.is_file():
+        fail(f"--urls {urls}: no such file", 2)
+    url_list = read_url_list(urls) if urls is not None else []
+    return url_list, Fetcher(cache_dir=default_cache_dir(default_path(db)), refresh=refresh, timeout=timeout)
+
+
+@app.command(cls=_Command, short_help="An article's stored text with its claims marked.")
+def show(
+    article: Annotated[str, typer.Argument(help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
+    db: DbOpt = None,
+) -> None:
+    """Print an article's stored text with its claims marked (in colour at a terminal, as
+    [[figure]] when piped), after checking that every claim's offsets point at its figure.
+
+    Example:
+
+        kursk-claims show https://example.org/news/troops.html
+    """
+    from .store import Store, default_path
+
+    path = default_path(db)
+    if not path.exists():
+        fail(f"no claims store at {path}: run `kursk-claims extract ARTICLES` first", 1)
+    with _user_errors(1), Store(path, readonly=True) as store:
+        found = store.find_article(article)
+        if not found:
+            fail(f"{article}: no such article in the store {path}", 1)
+        if len(found) > 1:
+            fail(f"{article}: {len(found)} articles match ({', '.join(found[:5])}{', …' if len(found) > 5 else ''}); name one", 1)
+        key = found[0]
+        text = store.text_of(key)
+        if text is None:
+            fail(f"{key}: its text was not kept (stored by an older version); extract it again", 1)
+        info = store.article_info(key) or {}
+        claims = store.claims_of(key)
+    bad = [c for c in claims if text[c.start:c.end] != c.text]
+    for c in bad:
+        warn(f"claim {c.id}: {c.text!r} is not at {c.start}-{c.end} of the stored text")
+    head = [f"{k}: {info[k]}" for k in ("title", "article", "url", "source", "published") if info.get(k)]
+    head.append(f"claims: {len(claims)}")
+    good = sorted((c for c in claims if c not in bad), key=lambda c: c.start)
+    if sys.stdout.isatty():
+        from rich.text import Text
+
+        body = Text(text)
+        for c in good:
+            body.stylize("bold black on yellow", c.start, c.end)
+        console = Console()
+        console.print("\n".join(head), style="dim", highlight=False, markup=False)
+        console.print()
+        console.print(body)
+    else:
+        parts, at = [], 0
+        for c in good:
+            if c.start < at:
+                continue  # overlapping figures are marked once
+            parts += [text[at:c.start], "[[", text[c.start:c.end], "]]"]
+            at = c.end
+        parts.append(text[at:])
+        sys.stdout.write("\n".join(head) + "\n\n" + "".join(parts).rstrip("\n") + "\n")
+    if bad:
+        raise typer.Exit(1)
 
 
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:

@@ -407,7 +407,7 @@ def _scale(a: Entry, b: Entry) -> int | None:
     return None
 
 
-_WAR, _OPERATION = "the war", "the operation"  # campaign scopes (data/frames.json 'campaigns')
+_WAR, _OPERATION = "war", "operation"  # campaign scopes (data/frames.json 'campaigns')
 
 
 def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
@@ -418,8 +418,8 @@ def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
     slip = _scale(a, b) is not None
     if a.place and b.place and a.place != b.place and not slip and _OPERATION not in (a.place, b.place):
         return f"different places ({ca.place or a.place} / {cb.place or b.place})"
-    if _WAR in (a.place, b.place) and _OPERATION in (a.place, b.place):
-        return "one is for the whole war, the other for one operation"
+    if (a.place == _WAR) != (b.place == _WAR) and not slip:
+        return "one is for the whole war, the other is not"
     if ca.actor and cb.actor and ca.actor != cb.actor:
         return f"different sides act ({ca.actor} / {cb.actor})"
     if slip:

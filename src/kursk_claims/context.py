@@ -24,6 +24,7 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
 _NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:number|count|figure|tally|total|size|strength)\s+of\s+", re.I)
 _VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)
+_APPROX_WORDS = frozenset(("approximately", "about", "around", "some", "nearly", "almost", "roughly", "over", "estimated"))
 _PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
 _PREPOSITION_LEAD = re.compile(r"^\S+\s+(?:the\s+)?")
 
@@ -54,6 +55,8 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
             if words[i][0].lower() in ("whom", "which", "them"):
                 return None, pos, pos
             i += 1
+            if i < len(words) and words[i][0].lower() in _APPROX_WORDS and i + 1 < len(words) and words[i + 1][0][:1].isdigit():
+                i += 1  # "more than half of the approximately 11,000 troops"
             while i < len(words) and (words[i][0][:1].isdigit() or (words[i][0] in ",." and i + 1 < len(words) and words[i + 1][0][:1].isdigit())):
                 i += 1  # "3,800 of the 12,000 soldiers": the whole counts the same thing
     if i + 1 < len(words) and words[i][0].lower() in ("more", "additional", "extra", "new", "other") \
@@ -65,11 +68,12 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
         lw = w.lower().rstrip(".")
         if not w[0].isalpha():
             break
-        if lw in lex["stops"] or w.endswith("."):
+        if (lw in lex["stops"] and not (lw.endswith("ed") and not taken and _before_nationality(words, i))) or w.endswith("."):
             if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not _INITIALS.fullmatch(w):
                 taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
             break
-        if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]):
+        if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]) \
+                and not (taken[-1][0].endswith("ed") and _before_nationality(words, i - 1)):
             break  # "territory Ukrainian troops seized": a new phrase starts; "nominal North Korean" goes on
         if (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex["keep_ed"] and len(lw) > 4:
             if not _looks_adjectival(words, i) or (taken and lw.endswith("ed")):
@@ -150,10 +154,18 @@ def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, 
     return None, start, start
 
 
+def _before_nationality(words: list, i: int) -> bool:
+    """``2,000 wounded North Korean soldiers``: a participle before a side's adjective and a noun."""
+    names = _parties()[1]
+    return i + 2 < len(words) and (words[i + 1][0] in names or (i + 3 < len(words) and f"{words[i + 1][0]} {words[i + 2][0]}" in names))
+
+
 def _looks_adjectival(words: list, i: int) -> bool:
     """``armed men``, ``trained soldiers``: a participle before another word of the phrase."""
     if i + 1 >= len(words):
         return False
+    if _before_nationality(words, i):
+        return True  # "wounded North Korean soldiers", "trained Ukrainian pilots"
     nxt = words[i + 1][0]
     return nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in _counted_lex()["stops"] \
         and not nxt.lower().endswith(("ly", "ing"))

@@ -186,7 +186,8 @@ def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[st
             f"<th>sentence<th>article{''.join(rows)}</table></section>")
 
 
-def build_report(claims: list[Claim], *, title: str = "kursk-claims report") -> str:
+def build_report(claims: list[Claim], *, title: str = "kursk-claims report", titles: dict[str, str] | None = None) -> str:
+    """The page. ``titles``: each article's title (from the store), shown above its claims."""
     groups, _ = group_claims(claims)
     conflicts = find_conflicts(claims, groups, max_per_claim=MAX_PAIRS_PER_CLAIM)
     by_group: dict[str, list[Conflict]] = defaultdict(list)
@@ -214,6 +215,7 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report") -> 
                        f"<td>{_e(c.measure or '')}<td>{_e(c.attribution or '')}<td>{highlighted(c, 140)}"
                        for c in sorted(items, key=lambda c: c.start))
         article_html.append(f'<section class="article"><h3>{_article_link(head)}</h3>'
+                            + (f'<p><b>{_e(titles[name])}</b></p>' if titles and titles.get(name) else "") +
                             f'<p class="muted">{_e(head.source or "outlet unknown")} · {_e(head.published or "date unknown")}</p>'
                             f"<table><tr><th>figure<th>reading<th>counted<th>measure<th>attribution"
                             f"<th>sentence{rows}</table></section>")

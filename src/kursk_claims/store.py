@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -43,7 +44,14 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (article, id)
 );
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure, subject, unit);
+CREATE TABLE IF NOT EXISTS article_texts (
+    article TEXT PRIMARY KEY,
+    text BLOB NOT NULL
+);
 """
+# article_texts: each article's text (zlib-compressed UTF-8), the text claims' start/end index;
+# a store made before it existed gains the empty table when opened, and its articles are read
+# again (to store their text) the next time they are extracted.
 
 
 def default_path(db: str | None = None) -> Path:
@@ -107,6 +115,8 @@ class Store:
             return None
         if row[2] != article.source or row[3] != article.published:
             return None  # the metadata changed: read it again so every claim carries the new one
+        if not self.has_text(article.key):
+            return None  # stored before texts were kept: read it again to keep its text
         return self.claims_of(article.key)
 
     def claims_of(self, article: str) -> list[Claim]:
@@ -160,6 +170,44 @@ class Store:
             "INSERT OR REPLACE INTO claims (article, id, start, measure, subject, unit, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(c.article, c.id, c.start, c.measure, c.subject, c.unit, json.dumps(c.to_dict(), ensure_ascii=False))
              for c in claims])
+        self.save_text(article.key, article.text)
+
+    def save_text(self, article: str, text: str) -> None:
+        """Keep an article's text, compressed (inside a transaction)."""
+        self.conn.execute("INSERT OR REPLACE INTO article_texts VALUES (?, ?)",
+                          (article, zlib.compress(text.encode("utf-8"), 6)))
+
+    def has_text(self, article: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM article_texts WHERE article = ?", (article,)).fetchone() is not None
+
+    def text_of(self, article: str) -> str | None:
+        """The stored text of an article (the text its claims' offsets index), or None."""
+        try:
+            row = self.conn.execute("SELECT text FROM article_texts WHERE article = ?", (article,)).fetchone()
+        except sqlite3.OperationalError as e:
+            if "no such table" in str(e):  # a store from before texts were kept, opened read-only
+                return None
+            raise
+        return zlib.decompress(row[0]).decode("utf-8") if row else None
+
+    def titles(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT article, title FROM articles WHERE title IS NOT NULL"))
+
+    def article_info(self, article: str) -> dict | None:
+        row = self.conn.execute("SELECT article, source, published, url, title FROM articles WHERE article = ?",
+                                (article,)).fetchone()
+        return dict(zip(("article", "source", "published", "url", "title"), row)) if row else None
+
+    def find_article(self, name: str) -> list[str]:
+        """The stored articles a name means: the key itself, else those whose URL is the name,
+        else those whose key ends with it (``troops.html`` for ``pages/troops.html``)."""
+        for query, arg in (("SELECT article FROM articles WHERE article = ?", name),
+                           ("SELECT article FROM articles WHERE url = ?", name),
+                           ("SELECT article FROM articles WHERE substr(article, -length(?)) = ? ORDER BY article", name)):
+            rows = self.conn.execute(query, (arg, arg) if query.count("?") == 2 else (arg,)).fetchall()
+            if rows:
+                return [r[0] for r in rows]
+        return []
 
     def all_claims(self) -> Iterator[Claim]:
         try:
