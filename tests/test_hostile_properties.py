@@ -57,6 +57,8 @@ inputs = st.lists(
         st.tuples(st.just(".md"), hostile_text.map(lambda t: t.encode("utf-8", "surrogatepass"))),
         st.tuples(st.just(".jsonl"), jsonl_lines.map(lambda ls: "\n".join(ls).encode("utf-8", "surrogatepass"))),
         st.tuples(st.just(".jsonl"), st.binary(max_size=200)),
+        st.tuples(st.sampled_from([".html", ".warc", ".rss"]), st.one_of(
+            st.binary(max_size=200), hostile_text.map(lambda t: f"<html><body><p>{t}</p></body></html>".encode("utf-8", "surrogatepass")))),
     ),
     min_size=1, max_size=4,
 )
