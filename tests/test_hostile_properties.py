@@ -3,7 +3,7 @@
 or 2; nothing escapes as a traceback; every good article of the same run is still printed and
 stored; the store passes ``PRAGMA integrity_check``; and what the store holds reads back.
 
-The ``hostile`` profile keeps it fast (15 examples a property, fixed seeds, no deadline: a shared
+The ``hostile`` profile keeps it fast (10 to 15 examples a property, fixed seeds, no deadline: a shared
 machine's pauses are not failures). ``HYPOTHESIS_PROFILE=hostile-long`` runs many more.
 """
 import json
@@ -22,7 +22,9 @@ settings.register_profile("hostile", max_examples=15, deadline=None, derandomize
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("hostile-long", max_examples=400, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-PROFILE = settings.get_profile("hostile-long" if os.environ.get("HYPOTHESIS_PROFILE") == "hostile-long" else "hostile")
+LONG = os.environ.get("HYPOTHESIS_PROFILE") == "hostile-long"
+PROFILE = settings.get_profile("hostile-long" if LONG else "hostile")
+EXTRACT_PROFILE = PROFILE if LONG else settings(PROFILE, max_examples=10)  # an example runs three commands
 
 GOOD = "Officials said at least 300 soldiers were killed, according to Reuters.\n"
 runner = CliRunner()
@@ -106,7 +108,7 @@ def _store_ok(db: Path) -> dict[str, int]:
         conn.close()
 
 
-@PROFILE
+@EXTRACT_PROFILE
 @given(inputs, st.booleans(), st.one_of(st.none(), st.binary(max_size=200), hostile_text))
 def test_extract_survives_any_input_and_keeps_the_good_article(files, good_first, stdin):
     with tempfile.TemporaryDirectory() as tmp:
