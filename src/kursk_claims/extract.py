@@ -34,6 +34,8 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
             bound=d["bound"], unit=d["unit"], counted=d["counted"], source=article.source,
             published=article.published, attribution=d["attribution"], subject=d["subject"],
             measure=d["measure"], as_of=as_of, scope=d["scope"], url=article.url,
+            speaker=d.get("speaker"), via=d.get("via"), what=d.get("what"), figure=d.get("figure"),
+            place=d.get("place"), actor=d.get("actor"), dated=d.get("dated"),
         ))
     return out
 

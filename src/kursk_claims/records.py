@@ -46,6 +46,14 @@ class Claim:
     as_of: str | None = None
     scope: str | None = None  # "period: in the past week", "place: Kursk": a figure limited to one
     url: str | None = None  # the article's address, when known
+    speaker: str | None = None  # one key per speaker: "nis", "volodymyr-zelensky"; attribution stays as written
+    via: str | None = None  # who passed the claim on: "Reuters, citing a source in the General Staff" -> Reuters
+    # the quantity frame: what exactly is measured, and which kind of figure it is
+    what: str | None = None  # the measure made finer: "area:held", "deployed:sent", "equipment:tanks"
+    figure: str | None = None  # level | total | change | period | plan | ratio
+    place: str | None = None  # where the figure applies, when the sentence limits it: "Kursk"
+    actor: str | None = None  # who acts, when it is not the owner: Ukraine holding Russian land
+    dated: str | None = None  # where as_of comes from: "sentence" or "article"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
