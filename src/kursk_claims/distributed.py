@@ -181,7 +181,7 @@ def extract_dataset(client: Any, articles: Iterable[Article], out_dir: str | Pat
     only those articles; a partition that fails is named in ``problems``, the others stand."""
     from distributed import as_completed
 
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()  # the workers' working folder is not the client's
     prepare_output(out)
     summary = Summary()
     pending = as_completed()
@@ -227,7 +227,7 @@ def _claims_of_frame(df: Any) -> list[Claim]:
     from .parquet import claims_from_table
 
     columns = [c for c in df.columns if not str(c).startswith("_")]
-    return list(claims_from_table(pa.Table.from_pandas(df[columns], preserve_index=False), "a partition of claims"))
+    return list(claims_from_table(pa.Table.from_pandas(df[columns], preserve_index=False), "a partition of claims", fast=True))
 
 
 def _window(claim: Claim, days: int) -> str:
@@ -328,9 +328,10 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
 
     from .parquet import dataset_files
 
-    files = [str(f) for f in dataset_files(claims_path)]
+    files = [str(f.resolve()) for f in dataset_files(claims_path)]  # the workers' working folder is not the client's
     if out_dir is not None:
-        prepare_output(Path(out_dir))
+        out_dir = Path(out_dir).resolve()
+        prepare_output(out_dir)
     claims = dd.read_parquet(files)
     claims = claims[[c for c in claims.columns if not str(c).startswith("_")]]  # a frame's own extras never clash
     meta = claims._meta.assign(_part=pd.Series(dtype="string"), _order=pd.Series(dtype="int64"))
