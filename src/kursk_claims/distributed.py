@@ -25,7 +25,7 @@ import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from .errors import ArticleError, KurskError
 from .records import Claim
 
 PARTITION_ARTICLES = 500  # articles per extract task
-PARTITION_CLAIMS = 100_000  # claims per partition after the shuffle
+PARTITION_CLAIMS = 40_000  # claims per partition after the shuffle
 MAX_GROUP = 1_000_000  # claims one group may hold before it is cut into time windows
 WINDOW_DAYS = 30
 
@@ -230,41 +230,68 @@ def _claims_of_frame(df: Any) -> list[Claim]:
     return list(claims_from_table(pa.Table.from_pandas(df[columns], preserve_index=False), "a partition of claims", fast=True))
 
 
-def _window(claim: Claim, days: int) -> str:
-    """The time window of a claim's date (as of, else published), or 'undated'."""
-    try:
-        day = dt.date.fromisoformat((claim.as_of or claim.published or "")[:10])
-    except ValueError:
-        return "undated"
-    start = day.toordinal() // days * days
-    return dt.date.fromordinal(max(start, 1)).isoformat()
-
-
 def group_hash(key: tuple) -> str:
     return hashlib.sha1(repr(key).encode()).hexdigest()[:16]
 
 
-def key_partition(df: Any, split: frozenset[str] = frozenset(), window_days: int = WINDOW_DAYS,
-                  partition_info: dict | None = None) -> Any:
-    """Runs on a worker: the claims that can be compared, each with ``_part`` (its group,
-    plus its time window when the group is split) and ``_order`` (its place in the input)."""
+def _windows(df: Any, days: int) -> Any:
+    """Each claim's time window (as of, else published), 'undated' when it has no date."""
+    import pandas as pd
+
+    when = df["as_of"].astype(object).where(df["as_of"].notna(), df["published"].astype(object))
+    dates = pd.to_datetime(when.astype("string").str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    start = (dates - pd.Timestamp("1970-01-01")).dt.days // days * days
+    labels = (pd.Timestamp("1970-01-01") + pd.to_timedelta(start, unit="D")).dt.strftime("%Y-%m-%d")
+    return labels.astype(object).where(dates.notna(), "undated").astype("string")
+
+
+def key_partition(df: Any, window_days: int = WINDOW_DAYS, partition_info: dict | None = None) -> Any:
+    """Runs on a worker: the claims that can be compared, each with ``_part`` (its group),
+    ``_window`` (its time window, used when the group is split) and ``_order`` (its place in
+    the input)."""
+    import numpy as np
     import pandas as pd
 
     from .conflicts import group_key
 
     number = (partition_info or {}).get("number", 0)
-    claims = _claims_of_frame(df)
     parts: list[str | None] = []
-    for c in claims:
+    hashes: dict[tuple, str] = {}
+    for c in _claims_of_frame(df):
         key = group_key(c)
         if isinstance(key, str):
-            parts.append(None)  # not compared, whatever the reason (the single path skips it too)
+            parts.append(None)  # not compared (nor by one machine)
             continue
-        h = group_hash(key)
-        parts.append(f"{h}|{_window(c, window_days)}" if h in split else h)
-    keyed = df.assign(_part=pd.array(parts, dtype=object), _order=[number * 2**32 + i for i in range(len(df))])
-    keyed["_order"] = keyed["_order"].astype("int64")
-    return keyed[keyed["_part"].notna()].astype({"_part": "string"})
+        h = hashes.get(key)
+        if h is None:
+            h = hashes[key] = group_hash(key)
+        parts.append(h)
+    keyed = df.assign(_part=pd.array(parts, dtype="string"), _window=_windows(df, window_days),
+                      _order=np.arange(len(df), dtype="int64") + number * 2**32)
+    return keyed[keyed["_part"].notna()]
+
+
+def split_groups(df: Any, split: frozenset[str]) -> Any:
+    """The claims of the groups in ``split`` keyed by group and time window."""
+    big = df["_part"].isin(split)
+    return df.assign(_part=df["_part"].where(~big, df["_part"] + "|" + df["_window"]))
+
+
+def _conflict_dict(c: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """``Conflict.to_dict()`` with the claims read field by field (``dataclasses.asdict``
+    deep-copies every value, which cost most of the comparison's time); the equality tests
+    hold it to ``to_dict()``."""
+    from .records import _plain_number
+
+    def claim(x: Claim) -> dict[str, Any]:
+        d = {n: getattr(x, n) for n in names}
+        d["value"], d["low"], d["high"] = _plain_number(x.value), _plain_number(x.low), _plain_number(x.high)
+        return d
+
+    d: dict[str, Any] = {"kind": c.kind, "severity": round(c.severity, 3), "explanation": c.explanation, "group": c.group,
+                         "suggestion": c.suggestion, "a": claim(c.a), "b": claim(c.b)}
+    d.update(c.extra)
+    return d
 
 
 def compare_partition(df: Any, max_per_claim: int | None = 10, min_severity: float = 0.0,
@@ -287,7 +314,8 @@ def compare_partition(df: Any, max_per_claim: int | None = 10, min_severity: flo
         groups, _ = group_claims(subset)
         found.extend(c for c in find_conflicts(subset, groups, max_per_claim)
                      if c.severity >= min_severity and (not kinds or c.kind in kinds))
-    records = [c.to_dict() for c in found]
+    names = tuple(f.name for f in fields(Claim))
+    records = [_conflict_dict(c, names) for c in found]
     if out_dir is None:
         return pd.DataFrame({"conflict": pd.array([json.dumps(r, ensure_ascii=False) for r in records], dtype=object)})
     number = (partition_info or {}).get("number", 0)
@@ -334,14 +362,16 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
         prepare_output(out_dir)
     claims = dd.read_parquet(files)
     claims = claims[[c for c in claims.columns if not str(c).startswith("_")]]  # a frame's own extras never clash
-    meta = claims._meta.assign(_part=pd.Series(dtype="string"), _order=pd.Series(dtype="int64"))
-    keyed = claims.map_partitions(key_partition, meta=meta)
+    meta = claims._meta.assign(_part=pd.Series(dtype="string"), _window=pd.Series(dtype="string"),
+                               _order=pd.Series(dtype="int64"))
+    # keyed once and kept on the workers (spilled to their disks when it does not fit)
+    keyed = claims.map_partitions(key_partition, window_days, meta=meta).persist()
     counts = keyed["_part"].value_counts().compute()
     summary = Summary(claims=int(counts.sum()), groups=len(counts))
     split = frozenset(str(k) for k, n in counts.items() if n > max_group) if max_group else frozenset()
     summary.split_groups = len(split)
     if split:
-        keyed = claims.map_partitions(key_partition, split, window_days, meta=meta)
+        keyed = keyed.map_partitions(split_groups, split, meta=meta)
     if summary.claims == 0:
         return summary, []
     n_parts = max(claims.npartitions, math.ceil(summary.claims / partition_claims))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -192,6 +192,9 @@ def _read_file(path: Path):
         raise InputError(f"{path}: not a readable Parquet file ({e.__class__.__name__})") from e
 
 
+_DEFAULTS = {f.name: f.default for f in fields(Claim) if f.default is not MISSING and f.default is not None}
+
+
 def claims_from_table(table, where: str, fast: bool = False) -> Iterator[Claim]:
     """Claims from a pyarrow Table with the claim columns (more columns are ignored).
 
@@ -210,6 +213,17 @@ def claims_from_table(table, where: str, fast: bool = False) -> Iterator[Claim]:
             raise RecordError(f"{where}: a column does not hold what the claims schema says ({e})") from e
         if any(v is None for n in ("article", "start", "end") for v in columns[names.index(n)]):
             raise RecordError(f"{where}: a claim with no 'article', 'start' or 'end'")
+        for i, name in enumerate(names):  # a null where the record has a default takes the default
+            default = _DEFAULTS.get(name)
+            if default is not None:
+                columns[i] = [default if v is None else v for v in columns[i]]
+        if names == [f.name for f in fields(Claim)]:  # every column, in the record's order
+            for values in zip(*columns):
+                c = Claim(*values)
+                if not c.id:
+                    c.id = claim_id(str(c.article), c.start, c.end)
+                yield c
+            return
         for values in zip(*columns):
             kw = {k: v for k, v in zip(names, values) if v is not None}
             if not kw.get("id"):
