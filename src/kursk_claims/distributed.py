@@ -350,6 +350,21 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
     With ``out_dir`` the workers write ``part-NNNNNN.parquet`` (or ``.jsonl``) there and the
     returned list is empty; otherwise the conflicts come back to the client, in the order of
     the single-machine path."""
+    try:
+        return _conflicts_dataset(client, claims_path, max_per_claim=max_per_claim, min_severity=min_severity,
+                                  kinds=kinds, out_dir=out_dir, fmt=fmt, max_group=max_group, window_days=window_days,
+                                  partition_claims=partition_claims, on_partition=on_partition)
+    except KurskError:
+        raise
+    except Exception as e:  # a worker lost, out of memory, a file the workers cannot see: one line for the user
+        raise EngineError(f"the cluster could not finish ({e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+                          "the dashboard and the workers' logs say more") from e
+
+
+def _conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: int | None, min_severity: float,
+                       kinds: Iterable[str], out_dir: str | Path | None, fmt: str, max_group: int, window_days: int,
+                       partition_claims: int, on_partition: Callable[[Summary], None] | None,
+                       ) -> tuple[Summary, list[dict[str, Any]]]:
     import dask.dataframe as dd
     import pandas as pd
     from distributed import as_completed
@@ -360,7 +375,7 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
     if out_dir is not None:
         out_dir = Path(out_dir).resolve()
         prepare_output(out_dir)
-    claims = dd.read_parquet(files)
+    claims = dd.read_parquet(files, split_row_groups=True)  # a partition per row group (ROW_GROUP claims at most when we wrote it)
     claims = claims[[c for c in claims.columns if not str(c).startswith("_")]]  # a frame's own extras never clash
     meta = claims._meta.assign(_part=pd.Series(dtype="string"), _window=pd.Series(dtype="string"),
                                _order=pd.Series(dtype="int64"))
