@@ -150,3 +150,12 @@ def test_cli_usage_errors(runner, in_tmp):
     (in_tmp / "c.jsonl").write_text("{}\n")
     r = runner.invoke(app, ["conflicts", "c.jsonl", "--engine", "dask"])
     assert r.exit_code == 2 and "Parquet" in r.output
+
+
+def test_cli_one_bad_article_loses_none_of_the_others(client, runner, in_tmp):
+    (in_tmp / "empty.txt").write_text("")
+    r = runner.invoke(app, ["extract", str(SEEDS), "empty.txt", "--engine", "dask", "--scheduler", client.scheduler.address,
+                            "-o", "claims/"])
+    assert r.exit_code == 1 and "empty.txt: empty file" in r.output and "Traceback" not in r.output
+    single = runner.invoke(app, ["extract", str(SEEDS), "--no-store", "-f", "jsonl"])
+    assert [c.to_dict() for c in read_claims(in_tmp / "claims")] == jsonl(single.stdout)

@@ -17,7 +17,6 @@ engine is asked for. This module never prints: progress goes through callbacks.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
