@@ -110,3 +110,17 @@ def test_cli_parquet_needs_an_output_file_and_a_folder_needs_parquet(runner, in_
     (in_tmp / "empty").mkdir()
     r = runner.invoke(app, ["conflicts", "empty", "-f", "jsonl"])
     assert r.exit_code == 1 and "no .parquet files" in r.output and "Traceback" not in r.output
+
+
+def test_articles_from_a_parquet_table_with_a_text_column(runner, in_tmp):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    pq.write_table(pa.table({"id": [f"art-{i}" for i in range(len(texts))], "text": texts,
+                             "publisher": ["Wire"] * len(texts), "published": ["2024-12-20"] * len(texts),
+                             "words": [len(t.split()) for t in texts]}), in_tmp / "articles.parquet")
+    r = runner.invoke(app, ["extract", "articles.parquet", "--no-store", "-f", "jsonl"])
+    assert r.exit_code == 0, r.output
+    claims = jsonl(r.stdout)
+    from_files = jsonl(runner.invoke(app, ["extract", str(SEEDS), "--no-store", "-f", "jsonl"]).stdout)
+    assert len(claims) == len(from_files) and {c["article"] for c in claims} == {f"art-{i}" for i in range(len(texts))}
+    assert {c["source"] for c in claims} == {"Wire"} and {c["published"] for c in claims} == {"2024-12-20"}
+    assert [c["text"] for c in claims] == [c["text"] for c in from_files]

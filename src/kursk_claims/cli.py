@@ -140,7 +140,7 @@ def extract(
     problems: list[Problem] = []
 
     def articles() -> Iterator[Article]:
-        for item in read_articles(inputs, sources=sources, as_of=base):
+        for item in _read_inputs(inputs, sources, base):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
@@ -311,6 +311,30 @@ def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
         return list(store.all_claims())
 
 
+def _read_inputs(inputs: list[str], sources: Optional[Path], base):
+    """read_articles, plus Parquet files or folders of articles (a ``text`` column), read as
+    JSON Lines article records are."""
+    from .articles import _jsonl_articles, load_sources, read_articles
+    from .errors import InputError
+    from .parquet import article_records, is_article_table
+
+    tables = {given for given in inputs if given != "-" and Path(given).exists() and is_article_table(given)}
+    if not tables:
+        yield from read_articles(inputs, sources=sources, as_of=base)
+        return
+    extra = None
+    for given in inputs:
+        if given in tables:
+            if extra is None:
+                try:
+                    extra = load_sources(sources) if sources else {}
+                except InputError:
+                    extra = {}  # read_articles names a bad sources file
+            yield from _jsonl_articles(article_records(given), given, extra, base)
+        else:
+            yield from read_articles([given], sources=sources, as_of=base)
+
+
 def _parquet_writer(output: Optional[Path], kind: str):
     from .parquet import ParquetWriter
 
@@ -326,7 +350,7 @@ def _write_parquet(output: Optional[Path], kind: str, records) -> None:
 
 
 def _cluster(engine: Optional[str], scheduler: Optional[str], local_workers: Optional[int]):
-    """The Dask client for --engine dask, its dashboard address said on stderr."""
+    """The Dask client for --engine dask."""
     from .distributed import cluster
 
     if engine != "dask":
@@ -345,7 +369,7 @@ def _said(client) -> None:
 
 def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers) -> None:
     """extract --engine dask: the workers write a Parquet dataset into the --output folder."""
-    from .articles import Problem, read_articles
+    from .articles import Problem
     from .distributed import extract_dataset, prepare_output
 
     if fmt not in (None, "parquet"):
@@ -358,7 +382,7 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
     problems: list[Problem] = []
 
     def articles():
-        for item in read_articles(inputs, sources=sources, as_of=base):
+        for item in _read_inputs(inputs, sources, base):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))

@@ -262,3 +262,35 @@ def read_conflicts(path: str | Path) -> list[dict[str, Any]]:
                 r[side] = Claim.from_dict({k: v for k, v in r[side].items() if v is not None or k in ("value", "low", "high")}).to_dict()
             out.append(r)
     return out
+
+
+def is_article_table(path: str | Path) -> bool:
+    """A Parquet file or folder of articles: it has a ``text`` column and no claim ``start``."""
+    if not is_parquet(path):
+        return False
+    import pyarrow.parquet as pq
+
+    try:
+        names = pq.read_schema(dataset_files(path)[0]).names
+    except Exception:  # not readable: the claims reader says why
+        return False
+    return "text" in names and "start" not in names
+
+
+def article_records(path: str | Path) -> Iterator[str]:
+    """The rows of a Parquet file or folder of articles as JSON objects, a batch at a time,
+    for the JSON Lines article reader (``text``, ``id`` or ``url``, ``source`` or
+    ``publisher``, ``published`` or ``date``, ``title``; other columns are ignored)."""
+    import pyarrow.parquet as pq
+
+    pyarrow()
+    for f in dataset_files(path):
+        try:
+            pf = pq.ParquetFile(f)
+        except Exception as e:
+            raise InputError(f"{f}: not a readable Parquet file ({e.__class__.__name__})") from e
+        wanted = [c for c in ("text", "id", "url", "source", "publisher", "published", "date", "title") if c in pf.schema_arrow.names]
+        for batch in pf.iter_batches(batch_size=1000, columns=wanted):
+            for row in batch.to_pylist():
+                yield json.dumps({k: (v if v is None or isinstance(v, (str, int, float)) else str(v)) for k, v in row.items()},
+                                 ensure_ascii=False)
