@@ -159,3 +159,13 @@ def test_cli_one_bad_article_loses_none_of_the_others(client, runner, in_tmp):
     assert r.exit_code == 1 and "empty.txt: empty file" in r.output and "Traceback" not in r.output
     single = runner.invoke(app, ["extract", str(SEEDS), "--no-store", "-f", "jsonl"])
     assert [c.to_dict() for c in read_claims(in_tmp / "claims")] == jsonl(single.stdout)
+
+
+def test_without_the_dask_extra_the_engine_says_how_to_install_it(runner, in_tmp, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "-o", "claims/"])
+    assert r.exit_code == 1 and "pip install 'kursk-claims[dask]'" in r.output and "Traceback" not in r.output
+    r = runner.invoke(app, ["extract", str(SEEDS), "--no-store", "-f", "jsonl"])  # without --engine, nothing changes
+    assert r.exit_code == 0 and jsonl(r.stdout)

@@ -107,9 +107,8 @@ class ParquetWriter:
     interface as ``output.RecordWriter``. Nothing is left at ``path`` if writing fails."""
 
     def __init__(self, path: str | Path, kind: str = "claims"):
+        pyarrow()  # a clear error when it is missing
         import pyarrow.parquet as pq
-
-        pyarrow()
         self.path = Path(path)
         self.kind = kind
         self.schema = claim_schema() if kind == "claims" else conflict_schema()
@@ -183,9 +182,8 @@ def dataset_files(path: str | Path) -> list[Path]:
 
 
 def _read_file(path: Path):
+    pyarrow()  # a clear error when it is missing
     import pyarrow.parquet as pq
-
-    pyarrow()
     try:
         return pq.read_table(path)
     except Exception as e:  # pyarrow raises several kinds for a file that is not Parquet
@@ -268,6 +266,7 @@ def is_article_table(path: str | Path) -> bool:
     """A Parquet file or folder of articles: it has a ``text`` column and no claim ``start``."""
     if not is_parquet(path):
         return False
+    pyarrow()
     import pyarrow.parquet as pq
 
     try:
@@ -281,9 +280,8 @@ def article_records(path: str | Path) -> Iterator[str]:
     """The rows of a Parquet file or folder of articles as JSON objects, a batch at a time,
     for the JSON Lines article reader (``text``, ``id`` or ``url``, ``source`` or
     ``publisher``, ``published`` or ``date``, ``title``; other columns are ignored)."""
+    pyarrow()  # a clear error when it is missing
     import pyarrow.parquet as pq
-
-    pyarrow()
     for f in dataset_files(path):
         try:
             pf = pq.ParquetFile(f)
