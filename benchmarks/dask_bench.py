@@ -77,14 +77,35 @@ def write_synthetic_claims(folder: Path, n: int, groups: int, seed: int = 1) -> 
     return written
 
 
-def worker_peaks(client) -> dict[str, float]:
-    """Each worker process's peak resident memory in MB."""
-    def peak() -> float:
-        import resource
+class PeakMemory:
+    """The peak resident memory of each worker, sampled every ``every`` seconds while a run
+    goes on (``ru_maxrss`` would not do: a spawned worker inherits its parent's peak)."""
 
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    def __init__(self, client, every: float = 0.5):
+        import threading
 
-    return {addr: round(mb, 1) for addr, mb in client.run(peak).items()}
+        self.client, self.every, self.peaks = client, every, {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        def rss() -> float:
+            import psutil
+
+            return psutil.Process().memory_info().rss / 2**20
+
+        while not self.done.wait(self.every):
+            try:
+                for addr, mb in self.client.run(rss).items():
+                    self.peaks[addr] = max(self.peaks.get(addr, 0.0), mb)
+            except Exception:  # a worker restarting: sample again next time
+                pass
+
+    def stop(self) -> list[float]:
+        self.done.set()
+        self.thread.join()
+        return sorted(round(mb, 1) for mb in self.peaks.values())
 
 
 def bench_conflicts(a: argparse.Namespace, tmp: Path) -> dict:
@@ -97,14 +118,15 @@ def bench_conflicts(a: argparse.Namespace, tmp: Path) -> dict:
     with cluster(local_workers=2, memory_limit=a.memory) as client:
         before = set(client.scheduler_info()["workers"])
         t = time.perf_counter()
+        memory = PeakMemory(client)
         summary, _ = conflicts_dataset(client, tmp / "claims", out_dir=tmp / "conflicts")
         seconds = time.perf_counter() - t
+        peaks = memory.stop()
         after = set(client.scheduler_info()["workers"])
-        peaks = worker_peaks(client)
     return {"mode": "conflicts", "claims": n, "parquet_mb": round(size_mb, 1), "generate_s": round(generated, 1),
             "groups": summary.groups, "conflicts": summary.conflicts, "partitions": summary.parts,
             "seconds": round(seconds, 1), "claims_per_s": round(n / seconds),
-            "worker_memory_limit": a.memory, "worker_peak_mb": sorted(peaks.values()),
+            "worker_memory_limit": a.memory, "worker_peak_mb": peaks,
             "workers_lost": len(before - after)}
 
 
@@ -131,15 +153,16 @@ def bench_extract(a: argparse.Namespace, tmp: Path) -> dict:
     with cluster(local_workers=2, memory_limit=a.memory) as client:
         started = time.perf_counter() - t
         articles = (x for x in read_articles([str(corpus)]) if isinstance(x, Article))
+        memory = PeakMemory(client)
         summary = extract_dataset(client, articles, tmp / "claims")
-        peaks = worker_peaks(client)
+        peaks = memory.stop()
     on_dask = time.perf_counter() - t
     n_claims = sum(1 for _ in (tmp / "one.jsonl").open())
     return {"mode": "extract", "articles": len(docs), "mb": round(mb, 1), "claims": summary.claims,
             "claims_one_machine": n_claims, "workers2_s": round(one_machine, 1), "dask_s": round(on_dask, 1),
             "dask_cluster_start_s": round(started, 1), "dask_vs_workers2": round(one_machine / on_dask, 2),
             "dask_articles_per_s": round(len(docs) / on_dask), "per_worker_articles_per_s": round(len(docs) / on_dask / 2),
-            "worker_peak_mb": sorted(peaks.values())}
+            "worker_peak_mb": peaks}
 
 
 def main() -> None:
