@@ -86,8 +86,10 @@ def _choose_format(fmt: Optional[str], output: Optional[Path]) -> str:
     if fmt is None:
         return "table" if output is None and sys.stdout.isatty() else "jsonl"
     fmt = fmt.lower()
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    if fmt not in FORMATS + ("parquet",):
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS + ('parquet',))}", 2)
+    if fmt == "parquet" and output is None:
+        fail("--format parquet writes a file: give it with --output FILE", 2)
     return fmt
 
 
@@ -111,9 +113,12 @@ def _open_output(output: Optional[Path]):
         fail(f"{output}: cannot write ({e.strerror})", 2)
 
 
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json, csv or parquet (with --output). Default: a table on a terminal, JSON Lines when piped.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the records to this file instead of standard output.")]
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
+EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="dask: run on a Dask cluster (pip install 'kursk-claims[dask]'); --output names a dataset folder.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786). Default: a local cluster.")]
+LocalWorkersOpt = Annotated[Optional[int], typer.Option("--local-workers", min=1, help="With --engine dask and no --scheduler: processes in the local cluster (default 2).")]
 
 
 @app.command(cls=_Command, short_help="Every numeric claim in the articles: figure, reading, what is counted, whose, who says so.")
@@ -131,6 +136,9 @@ def extract(
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="The date to resolve relative dates (\"3 days ago\") against.")] = None,
     db: DbOpt = None,
     no_store: Annotated[bool, typer.Option("--no-store", metavar="", help="Do not save the claims to the store.")] = False,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
+    local_workers: LocalWorkersOpt = None,
 ) -> None:
     """Every numeric claim in the articles, with its figure, reading, counted noun, subject,
     measure, attribution, outlet and date.
@@ -145,6 +153,9 @@ def extract(
     from .pipeline import build_pipeline, pipeline_signature
     from .store import Store, default_path
 
+    if engine is not None or scheduler is not None or local_workers is not None:
+        _extract_on_cluster(inputs or [], fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers)
+        return
     fmt = _choose_format(fmt, output)
     base = _parse_as_of(as_of)
     if sources is not None and not sources.is_file():
@@ -161,7 +172,7 @@ def extract(
         fail("nothing to read: name article files, folders, URLs or - (standard input), or give --urls FILE", 2)
 
     def articles() -> Iterator[Article]:
-        for item in _distinct_keys(read_articles(inputs, sources=sources, as_of=base, urls=url_list, fetcher=fetcher)):
+        for item in _distinct_keys(_read_inputs(inputs, sources, base, url_list, fetcher)):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
@@ -187,8 +198,8 @@ def extract(
     with _user_errors(1), (store.transaction() if store else nullcontext()):
         progress = _Progress() if err.is_terminal else None
         table_claims = []
-        out = None if fmt == "table" else _open_output(output)
-        writer = _Guarded(RecordWriter(fmt, out, CLAIM_COLUMNS)) if out else None
+        out = None if fmt in ("table", "parquet") else _open_output(output)
+        writer = _Guarded(RecordWriter(fmt, out, CLAIM_COLUMNS)) if out else _Guarded(_parquet_writer(output, "claims")) if fmt == "parquet" else None
         for article, claims, fresh in _until_lost(results, writer):
             n_articles += 1
             if store and fresh:
@@ -205,7 +216,7 @@ def extract(
             progress.stop()
         if writer:
             writer.close()
-            if out is not sys.stdout:
+            if out not in (None, sys.stdout):
                 _close_quietly(out)
     if store:
         store.close()
@@ -234,6 +245,10 @@ def conflicts(
     check: Annotated[bool, typer.Option("--check", metavar="", help="Exit 1 when any conflict is found (for scripts).")] = False,
     explain: Annotated[bool, typer.Option("--explain", metavar="", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
     max_per_claim: Annotated[int, typer.Option(min=0, metavar="N", help="At most this many conflicting pairs per claim (the farthest first); 0 for all.")] = 10,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
+    local_workers: LocalWorkersOpt = None,
+    max_group: Annotated[int, typer.Option(min=0, help="With --engine dask: a quantity group with more claims is compared in 30-day windows (0: never split).")] = 1_000_000,
 ) -> None:
     """The figures that disagree: claims grouped by what they measure, conflicting pairs
     explained and ranked by severity.
@@ -245,10 +260,14 @@ def conflicts(
     from .conflicts import KINDS, explain as explain_lines, find_conflicts, group_claims
     from .output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
 
-    fmt = _choose_format(fmt, output)
     for k in kind or []:
         if k not in KINDS:
             fail(f"unknown kind {k!r}; choose from {', '.join(KINDS)}", 2)
+    if engine is not None or scheduler is not None or local_workers is not None:
+        _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), check, max_per_claim,
+                              engine, scheduler, local_workers, max_group)
+        return
+    fmt = _choose_format(fmt, output)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
     groups, skipped = group_claims(claims)
@@ -261,6 +280,8 @@ def conflicts(
             Console().print(conflicts_table(groups, found))
         except OSError as e:
             _output_lost(e, None, "")
+    elif fmt == "parquet":
+        _write_parquet(output, "conflicts", (c.to_dict() for c in found))
     else:
         out = _open_output(output)
         rows = (flat_conflict(c) if fmt == "csv" else c.to_dict() for c in found)
@@ -486,6 +507,13 @@ def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     from .records import read_claims_jsonl
     from .store import Store, default_path
 
+    if claims_file not in (None, "-") and Path(claims_file).exists():
+        from .parquet import is_parquet, read_claims
+
+        if is_parquet(claims_file):
+            return read_claims(claims_file)
+        if Path(claims_file).is_dir():
+            fail(f"{claims_file}: a folder with no .parquet files in it; give a claims file or a Parquet dataset", 1)
     piped = _stdin_claims(claims_file)
     if piped is not None:
         if not piped.strip():
@@ -559,6 +587,150 @@ def _unique(claims: list) -> list:
         n = len(claims) - len(out)
         warn(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
     return out
+
+
+def _read_inputs(inputs: list[str], sources: Optional[Path], base, urls=None, fetcher=None):  # type: ignore[no-untyped-def]
+    """read_articles, plus Parquet files or folders of articles (a ``text`` column), read as
+    JSON Lines article records are (after the other inputs)."""
+    from .articles import _jsonl_articles, load_sources, read_articles
+    from .errors import InputError
+    from .parquet import article_records, is_article_table
+
+    tables = {given for given in inputs if given != "-" and Path(given).exists() and is_article_table(given)}
+    rest = [given for given in inputs if given not in tables]
+    if rest or urls or not tables:
+        yield from read_articles(rest, sources=sources, as_of=base, urls=urls, fetcher=fetcher)
+    if tables:
+        try:
+            extra = load_sources(sources) if sources else {}
+        except InputError:
+            extra = {}  # read_articles names a bad sources file
+        for given in inputs:
+            if given in tables:
+                yield from _jsonl_articles(article_records(given), given, extra, base)
+
+
+def _parquet_writer(output: Optional[Path], kind: str):
+    from .parquet import ParquetWriter
+
+    assert output is not None
+    with _user_errors(2):
+        return ParquetWriter(output, kind)
+
+
+def _write_parquet(output: Optional[Path], kind: str, records) -> None:
+    writer = _parquet_writer(output, kind)
+    writer.write_all(records)
+    writer.close()
+
+
+def _cluster(engine: Optional[str], scheduler: Optional[str], local_workers: Optional[int]):
+    """The Dask client for --engine dask."""
+    from .distributed import cluster
+
+    if engine != "dask":
+        fail(f"unknown engine {engine!r}; the one engine is dask" if engine else "--scheduler and --local-workers need --engine dask", 2)
+    if scheduler and local_workers:
+        fail("give --scheduler or --local-workers, not both", 2)
+    return cluster(scheduler, local_workers)
+
+
+def _said(client) -> None:
+    from .distributed import dashboard, n_workers
+
+    link = dashboard(client)
+    print(f"Dask: {n_workers(client)} workers; dashboard: {link or 'none (install bokeh)'}", file=sys.stderr)
+
+
+def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers) -> None:
+    """extract --engine dask: the workers write a Parquet dataset into the --output folder."""
+    from .articles import Problem
+    from .distributed import extract_dataset, prepare_output
+
+    if fmt not in (None, "parquet"):
+        fail("--engine dask writes a Parquet dataset; leave out --format or give --format parquet", 2)
+    if output is None:
+        fail("--engine dask needs --output DIR/, the folder the workers write the claims dataset into", 2)
+    base = _parse_as_of(as_of)
+    if sources is not None and not sources.is_file():
+        fail(f"--sources {sources}: no such file", 2)
+    problems: list[Problem] = []
+
+    def articles():
+        for item in _read_inputs(inputs, sources, base):
+            if isinstance(item, Problem):
+                problems.append(item)
+                warn(str(item))
+            else:
+                yield item
+
+    def progress(s) -> None:
+        print(f"{s.parts} partitions done: {s.articles} articles, {s.claims} claims", file=sys.stderr)
+
+    with _user_errors(1):
+        prepare_output(output)  # before the cluster starts: a folder already used is refused at once
+    with _user_errors(1), _cluster(engine, scheduler, local_workers) as client:
+        _said(client)
+        summary = extract_dataset(client, articles(), output, model=model, batch_size=batch_size, on_partition=progress)
+    for where, message in summary.problems:
+        problems.append(Problem(where, message))
+        warn(f"{where}: {message}")
+    print(f"Wrote {output} ({summary.parts} Parquet files, {summary.claims} claims of {summary.articles} articles)", file=sys.stderr)
+    if problems:
+        if not summary.articles:
+            fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
+        raise typer.Exit(1)
+
+
+def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, max_per_claim, engine, scheduler,
+                          local_workers, max_group) -> None:
+    """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
+    workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
+    from .distributed import conflicts_dataset, prepare_output
+    from .output import CONFLICT_COLUMNS, flat_conflict, write_records
+    from .parquet import is_parquet
+    from .records import Claim, Conflict
+
+    if claims_file is None or claims_file == "-" or not Path(claims_file).exists() or not is_parquet(claims_file):
+        fail("--engine dask reads claims as a Parquet file or dataset folder (extract --engine dask or --format parquet writes one)", 2)
+    to_dir = output is not None and (output.is_dir() or not output.suffix)  # conflicts/ rather than conflicts.jsonl
+    if to_dir and fmt not in (None, "parquet", "jsonl"):
+        fail("--engine dask writes a conflicts folder as parquet or jsonl", 2)
+    if not to_dir:
+        if fmt is None and output is None and sys.stdout.isatty():
+            fmt = "jsonl"  # a table needs every claim in one process
+        if fmt == "table":
+            fail("--engine dask prints jsonl, json, csv or parquet, not a table (a table needs every claim in one process)", 2)
+        fmt = _choose_format(fmt, output)
+
+    def progress(s) -> None:
+        print(f"{s.parts} partitions compared: {s.conflicts} conflicts", file=sys.stderr)
+
+    if to_dir:
+        with _user_errors(1):
+            prepare_output(output)
+
+    with _user_errors(1), _cluster(engine, scheduler, local_workers) as client:
+        _said(client)
+        summary, found = conflicts_dataset(client, claims_file, max_per_claim=max_per_claim or None,
+                                           min_severity=min_severity, kinds=kinds,
+                                           out_dir=output if to_dir else None, fmt=fmt or "parquet",
+                                           max_group=max_group, on_partition=progress)
+    print(f"{summary.claims} claims in {summary.groups} groups" + (f" ({summary.split_groups} compared in time windows)" if summary.split_groups else "")
+          + f": {summary.conflicts} conflicts", file=sys.stderr)
+    if not to_dir:
+        if fmt == "parquet":
+            _write_parquet(output, "conflicts", found)
+        else:
+            out = _open_output(output)
+            rows = (flat_conflict(Conflict(d["kind"], d["severity"], d["explanation"], Claim.from_dict(d["a"]), Claim.from_dict(d["b"]), d["group"], d["suggestion"],
+                                           {k: v for k, v in d.items() if k not in ("kind", "severity", "explanation", "a", "b", "group", "suggestion")}))
+                    if fmt == "csv" else d for d in found)
+            write_records(rows, fmt, out, CONFLICT_COLUMNS)
+            if out is not sys.stdout:
+                out.close()
+    if check and summary.conflicts:
+        raise typer.Exit(1)
 
 
 class _Progress:

@@ -301,9 +301,25 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
+def group_claims(claims: Iterable[Claim], echo: dict[str, dt.date] | None = None,
+                 dated_by_echo: bool = True) -> tuple[list[QuantityGroup], list[Skipped]]:
+    """The claims in groups of one frame, and the ones not compared with the reason. Articles
+    that show no date are dated by the statements they repeat (``echo``: dates already found,
+    e.g. over a whole cluster; ``dated_by_echo=False``: not at all)."""
     with _no_gc():
-        return _group_claims(claims)
+        groups, skipped = _group_claims(claims)
+        if dated_by_echo:
+            _date_by_echoes(groups, echo)
+        return groups, skipped
+
+
+def family_key(claim: Claim) -> tuple | str:
+    """The group key without the acting side of land figures: the claims a land figure whose
+    side is unknown may be compared with share it (for splitting claims across machines)."""
+    key = group_key(claim)
+    if isinstance(key, str) or key[0].split(":")[0] not in _rules()["land"]:
+        return key
+    return key[:1] + (None,) + key[2:]
 
 
 def _group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
@@ -323,44 +339,66 @@ def _group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Sk
             gid = hashlib.sha1(repr(key).encode()).hexdigest()[:12]
             g = groups[key] = QuantityGroup(key, gid)
         g.entries.append(entry)
-    _date_by_echoes(groups.values())
     return list(groups.values()), skipped
 
 
-def _date_by_echoes(groups: Iterable[QuantityGroup]) -> None:
-    """Date the figures of an article that shows no date by the statements it repeats: when it
-    quotes the same speaker giving the same figure for the same quantity as a dated article,
-    it reports the same statement, so its undated figures take that statement's date."""
-    if not any(e.day is None and e.claim.published is None for g in groups for e in g.entries):
-        return
-    dated: dict[tuple, dt.date] = {}
-    undated: list[tuple[list[tuple], str]] = []
+def undated_statements(groups: Iterable[QuantityGroup]) -> list[tuple[list[tuple], str]]:
+    """The statements of articles that show no date, each as the keys it may be repeated under
+    (its speaker, or its outlet when another outlet repeats its own report) and its article."""
+    out = []
     for g in groups:
         for e in g.entries:
-            if e.claim.dated == "earlier":
+            if e.day is None and e.claim.published is None and e.claim.dated != "earlier":
+                rep = round(e.rep, 6)
+                out.append(([(g.id, _echo_voice(who), rep) for who in (e.voice, _voice_key(e.claim.source)) if who],
+                            e.claim.article))
+    return out
+
+
+def dated_statements(groups: Iterable[QuantityGroup], wanted: set[tuple] | None = None) -> dict[tuple, dt.date]:
+    """The dated statements (by speaker, and by the outlet they came through), only those in
+    ``wanted`` when given."""
+    dated: dict[tuple, dt.date] = {}
+    for g in groups:
+        for e in g.entries:
+            if e.day is None or e.claim.dated == "earlier":
                 continue
             rep = round(e.rep, 6)
-            if e.day is not None:
-                # the speaker, or the outlet it came through ("DayFR, citing Newsweek")
-                for who in (e.voice, e.claim.via):
-                    if who:
-                        dated.setdefault((g.id, _echo_voice(who), rep), e.day)
-            elif e.claim.published is None:
-                # an outlet's own report repeated by another: its speaker, or the outlet itself
-                keys = [(g.id, _echo_voice(who), rep) for who in (e.voice, _voice_key(e.claim.source)) if who]
-                undated.append((keys, e.claim.article))
+            for who in (e.voice, e.claim.via):
+                if who:
+                    key = (g.id, _echo_voice(who), rep)
+                    if (wanted is None or key in wanted) and (key not in dated or e.day < dated[key]):
+                        dated[key] = e.day  # the first time it was said
+    return dated
+
+
+def echo_dates(undated: list[tuple[list[tuple], str]], dated: dict[tuple, dt.date]) -> dict[str, dt.date]:
+    """The date of each undated article that repeats dated statements (the middle one)."""
     days: dict[str, list[dt.date]] = defaultdict(list)
     for keys, article in undated:
         hit = next((dated[k] for k in keys if k in dated), None)
         if hit is not None:
             days[article].append(hit)
-    if not days:
+    return {article: sorted(found)[len(found) // 2] for article, found in days.items()}
+
+
+def _date_by_echoes(groups: Iterable[QuantityGroup], dates: dict[str, dt.date] | None = None) -> None:
+    """Date the figures of an article that shows no date by the statements it repeats: when it
+    quotes the same speaker giving the same figure for the same quantity as a dated article,
+    it reports the same statement, so its undated figures take that statement's date. The
+    dates can be given (a cluster finds them over all claims at once)."""
+    groups = list(groups)
+    if dates is None:
+        undated = undated_statements(groups)
+        if not undated:
+            return
+        dates = echo_dates(undated, dated_statements(groups, {k for keys, _ in undated for k in keys}))
+    if not dates:
         return
-    estimate = {article: sorted(found)[len(found) // 2] for article, found in days.items()}
     for g in groups:
         for e in g.entries:
-            if e.day is None and e.claim.published is None and e.claim.dated != "earlier" and e.claim.article in estimate:
-                e.day = estimate[e.claim.article]
+            if e.day is None and e.claim.published is None and e.claim.dated != "earlier" and e.claim.article in dates:
+                e.day = dates[e.claim.article]
                 e.echo_dated = True
 
 
