@@ -21,7 +21,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import phrase_pattern, table, trie_pattern
 
@@ -36,7 +36,8 @@ _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|the|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|the|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)$")
+_PAREN = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])\s+")
 _AFTER_NAME_OK = re.compile(r"\s*(?:$|[.,;:!?)”\"]|(?:on|in|at|during|after|before|who|which|while|when|adding|according|citing|quoting|told|late|earlier|last|this|yesterday|today|recently|also|as|to|for|of)\b)")
@@ -45,7 +46,13 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _TRANSLIT_END = re.compile(r"(?:yy|iy|yi|ii|ij|y|i)$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
 _COMPASS = re.compile(r"(?:north|south|east|west)\w*ern")
+_REACH = 8  # sentences a pronoun or a description looks back over
 _WORDS = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _cased(phrases: list[str]) -> set[str]:
+    """Each phrase as written and with a capital, for a case-sensitive pattern."""
+    return {v for p in phrases for v in (p, p[:1].upper() + p[1:])}
 
 
 @cache
@@ -57,8 +64,11 @@ def _lex() -> dict:
     report_nouns = "|".join(sorted(map(re.escape, a["possessive_report_nouns"]), key=len, reverse=True))
     return {
         "verb_re": re.compile(r"\b(" + trie_pattern(verbs) + r")\b"),
-        "according_re": re.compile(r"\b(" + phrase_pattern(a["openers"]) + r")\s+", re.I),
-        "chain_re": re.compile(r"\b(" + phrase_pattern(a["chain_openers"]) + r"|quoted)\s+", re.I),
+        # openers, chains and speech verbs in one pattern, so the text is read once
+        "speech_re": re.compile(
+            r"\b(?=[A-Za-z])(?:(?P<according>(?:" + trie_pattern(_cased(a["openers"])) + r")\s+)"
+            r"|(?P<chain>(?:" + trie_pattern(_cased([*a["chain_openers"], "quoted"])) + r")\s+)"
+            r"|(?P<verb>" + trie_pattern(verbs) + r")\b)"),
         "possessive_re": re.compile(
             r"\W*(?:[-–•*]\s*)?(?:(?:by|in|from|under|according\s+to)\s+)?(?P<np>(?:the\s+)?[A-Z]?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)['’]s\s+"
             r"(?:[a-z-]+\s+){0,2}?(?:" + report_nouns + r")\b", re.I),
@@ -82,7 +92,7 @@ def _lex() -> dict:
         "source_labels": frozenset(a["source_labels"]),
         "expand": a["title_expansions"],
         "titled_re": re.compile(
-            r"(?P<titles>(?:(?:" + "|".join(sorted((re.escape(t[:1].upper() + t[1:]) for t in a["person_titles"]), key=len, reverse=True))
+            r"\b(?=[A-Z])(?P<titles>(?:(?:" + trie_pattern({t[:1].upper() + t[1:] for t in a["person_titles"]})
             + r")\s+){1,3})(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"),
     }
 
@@ -118,7 +128,14 @@ def _speakers() -> dict:
                 exact[alias] = s["key"]  # acronyms match as written: "NIS", "RMoD"
             else:
                 lower[alias.lower()] = s["key"]
-    pattern = re.compile(r"(?<![\w-])(?:(?i:" + phrase_pattern({**lower, **described}) + r")|" + phrase_pattern(exact) + r")(?![\w-])")
+    variants = set(exact)
+    for name in [*lower, *described]:
+        for w in (name, name[:1].upper() + name[1:], " ".join(x[:1].upper() + x[1:] for x in name.split())):
+            variants.add(w)
+            variants.add(w.replace("'", "’"))
+    # a case-sensitive pattern factored by prefixes: a case-insensitive list of alternatives is
+    # many times slower on a whole article
+    pattern = re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + trie_pattern(variants) + r")(?![\w-])")
     parties: dict[str, str] = {}
     for party, names in table("parties").items():
         for n in names:
@@ -129,7 +146,47 @@ def _speakers() -> dict:
 
 def _lookup(alias: str) -> str | None:
     sp = _speakers()
-    return sp["exact"].get(alias) or sp["lower"].get(alias.lower()) or sp["described"].get(alias.lower())
+    low = alias.lower().replace("’", "'")
+    return sp["exact"].get(alias) or sp["lower"].get(low) or sp["described"].get(low)
+
+
+@lru_cache(maxsize=4096)
+def _known_key(phrase: str) -> str | None:
+    """The key of a known speaker that ``phrase`` names: the whole phrase, or a name at its end
+    ("commander-in-chief Oleksandr Syrsky"), or a person anywhere in it."""
+    key = _lookup(phrase)
+    if key:
+        return key
+    sp = _speakers()
+    best = None
+    tail = _PAREN_ACRONYM.sub("", phrase).rstrip()
+    for m in sp["pattern"].finditer(phrase):
+        k = _lookup(m.group(0))
+        if k is None or " and " in tail and not sp["by_key"][k].person:
+            continue  # "American and South Korean military": no one body
+        if m.end() < len(tail) and not sp["by_key"][k].person and not _is_alias(m.group(0)):
+            continue  # "Pentagon spokesman …": the spokesman, not the Pentagon
+        if best is None or len(m.group(0)) > best[0]:
+            best = (len(m.group(0)), k)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1024)
+def _probe(kind: str, value: str) -> re.Pattern | None:
+    """A small pattern that finds whether an article can name a speaker of a role, a country's
+    bodies or one speaker: only then are all its names read."""
+    sp = _speakers()
+    lex = _lex()
+    names: set[str] = set()
+    for k in sp["by_key"].values():
+        if kind == "role" and value in k.classes or kind == "key" and k.key == value \
+                or kind == "country" and k.country == value and not k.person:
+            names |= {a for a, key in sp["exact"].items() if key == k.key}
+            names |= {a for a, key in {**sp["lower"], **sp["described"]}.items() if key == k.key}
+    variants = {v for n in names for v in (n, n[:1].upper() + n[1:], n.replace("'", "’"))}
+    if kind == "role":
+        variants |= {t[:1].upper() + t[1:] for t in lex["titles"] if t == value or lex["expand"].get(t) == value}
+    return re.compile(r"\b(?=[A-Za-z])(?:" + trie_pattern(variants) + ")") if variants else None
 
 
 def _is_alias(alias: str) -> bool:
@@ -144,7 +201,7 @@ def _fold(word: str) -> str:
 
 
 def slug(text: str) -> str:
-    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"['’]s\b", "", text).replace(".", "")
     return _SLUG.sub("-", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()).strip("-")
 
 
@@ -205,7 +262,10 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
         if found:
             stop = m.start() + len(m.group(0).rstrip())
             return text[found[1]:stop], found[1], stop
-    toks = [(m.group(0), m.start() + floor, m.end() + floor) for m in _TOKEN.finditer(text[floor:end])]
+    near = max(floor, end - 160)  # a name is a few words: the sentence start need not be read
+    if near > floor:
+        near = text.find(" ", near, end) + 1 or near
+    toks = [(m.group(0), m.start() + near, m.end() + near) for m in _TOKEN.finditer(text[near:end])]
     while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
         toks.pop()
     if toks and toks[-1][0].lower() in lex["pronouns"]:
@@ -264,7 +324,7 @@ def _name_before_clause(text: str, end: int, floor: int) -> tuple[str, int, int]
 def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int] | None:
     """The source named after ``according to`` / ``reports``, up to punctuation."""
     lex = _lex()
-    toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:limit])]
+    toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:min(limit, start + 160)])]
     taken = []
     for w, s, e in toks:
         lw = w.lower()
@@ -335,6 +395,10 @@ class Speech:
         self._first_event: int | None = -1
         self._surnames: dict[str, Who] = {}
         self._done = -1
+        self._cands: tuple[list[int], list[tuple[str, int, int]]] | None = None
+        self._whos: dict[str, Who] = {}
+        self._names: dict[str, Who] = {}
+        self._merged: tuple[tuple[int, bool], list[Mention]] | None = None
 
     @classmethod
     def read(cls, text: str, sentences: list[tuple[int, int]] | None = None) -> Speech:
@@ -351,7 +415,10 @@ class Speech:
         """Acronyms the article defines: "Joint Chiefs of Staff (JCS)" -> JCS: the key of the long name."""
         if self._acronyms is None:
             self._acronyms = {}
-            for m in _ACRONYM_DEF.finditer(self.text):
+            for p in _PAREN.finditer(self.text):
+                m = _ACRONYM_DEF.search(self.text, max(0, p.start() - 120), p.end())
+                if m is None:
+                    continue
                 long, short = m.group(1), m.group(2)
                 caps = "".join(w[0] for w in long.split() if w[:1].isupper()).lower()
                 if short[0].lower() in caps and sum(c.lower() in caps for c in short) >= len(short) - 1:
@@ -359,29 +426,16 @@ class Speech:
                     while words and words[0][:1].islower():
                         words.pop(0)
                     long = " ".join(words)
-                    self._acronyms[short] = self._key_of(long, None) or slug(long)
+                    self._acronyms[short] = _known_key(long) or slug(long)
         return self._acronyms
 
     def _key_of(self, phrase: str, person: bool | None) -> str | None:
         """The key of a known speaker named in ``phrase``, if any."""
-        key = _lookup(phrase)
+        key = _known_key(phrase)
         if key:
             return key
-        sp = _speakers()
-        best = None
-        tail = _PAREN_ACRONYM.sub("", phrase).rstrip()
-        for m in sp["pattern"].finditer(phrase):
-            k = _lookup(m.group(0))
-            if k is None or " and " in tail and not sp["by_key"][k].person:
-                continue  # "American and South Korean military": no one body
-            if m.end() < len(tail) and not sp["by_key"][k].person and not _is_alias(m.group(0)):
-                continue  # "Pentagon spokesman …": the spokesman, not the Pentagon
-            if best is None or len(m.group(0)) > best[0]:
-                best = (len(m.group(0)), k)
-        if best:
-            return best[1]
         if self._acronyms is not None or "(" in self.text:
-            for w in phrase.split():
+            for w in phrase.replace("(", " ").replace(")", " ").split():
                 if w in self.acronyms():
                     return self.acronyms()[w]
         return None
@@ -389,6 +443,12 @@ class Speech:
     def _who(self, phrase: str) -> Who:
         """A named source: its key from the data, the article's acronyms, an earlier full name,
         or its normalised name."""
+        who = self._whos.get(phrase)
+        if who is None:
+            who = self._whos[phrase] = self._read_who(phrase)
+        return who
+
+    def _read_who(self, phrase: str) -> Who:
         lex = _lex()
         sp = _speakers()
         key = self._key_of(phrase, None)
@@ -403,7 +463,9 @@ class Speech:
                 any(w in lex["titles"] for w in lowered) or
                 (2 <= sum(w[:1].isupper() for w in words) and not any(w in lex["body_heads"] for w in lowered)
                  and not any(w.rstrip("'’s").lower() in sp["parties"] for w in words if w[:1].isupper())))
-            names = [w for w in words if w[:1].isupper() and w.lower() not in lex["titles"] and w.lower().rstrip(".") + "." not in lex["titles"]
+            last_title = max((i for i, w in enumerate(lowered) if w in lex["titles"] or w.rstrip(".") + "." in lex["titles"]), default=-1)
+            after_title = words[last_title + 1:] if last_title + 1 < len(words) else words
+            names = [w for w in after_title if w[:1].isupper() and w.lower() not in lex["titles"] and w.lower().rstrip(".") + "." not in lex["titles"]
                      and w.rstrip("'’s").lower() not in sp["parties"]]
             if len(words) == 1 and words[0] in self._surnames:
                 return self._surnames[words[0]]
@@ -428,6 +490,8 @@ class Speech:
         ("the agency", "Ukraine's president") or a report ("the report") points back to.
         A pronoun or "the <role>" takes the article's own name for its speaker; a name or a
         title written as one ("Kursk Governor") stays as written."""
+        if raw in self._names:
+            return self._names[raw]  # a name read before: it names the same speaker everywhere
         lex = _lex()
         sp = _speakers()
         phrase = re.sub(r"['’]s$", "", _clean(raw))
@@ -443,12 +507,15 @@ class Speech:
             # "the General Staff source": the source in the General Staff named before
             head = _head(phrase)
             caps = [w for w in phrase.split() if w[:1].isupper()]
-            for m in reversed(self.mentions()):
+            for m in reversed(self.mentions(static=False)):
                 if m.pos < pos and head in (m.who.classes | m.extra) and all(c in m.who.written for c in caps):
                     return self._best_name(m.who)
         if _lookup(phrase):
             who = self._who(phrase)  # a name or a description the data knows: "Seoul's spy agency"
-            return self._best_name(who) if pointer and not _is_alias(phrase) else who
+            if pointer and not _is_alias(phrase):
+                return self._best_name(who)
+            self._names[raw] = who
+            return who
         words = phrase.split()
         capitals = [w for w in words if w[:1].isupper()]
         descr = _descriptor(phrase)
@@ -467,7 +534,8 @@ class Speech:
                 if head in ("estimate", "estimates"):
                     return None
                 return self._last_event_outlet(pos)
-            found = self._antecedent_role(descr, head, pos, definite=first in ("the", "this", "that") and "'s " not in low and "’s " not in low)
+            plural = head.endswith("s") and not head.endswith("ss") and head not in lex["titles"] and head not in lex["body_heads"] - {"officials", "sources", "analysts", "experts", "observers", "diplomats", "authorities", "estimates", "assessments", "commanders", "generals", "lawmakers", "monitors", "spokespeople"}
+            found = None if plural else self._antecedent_role(descr, head, pos, definite=first in ("the", "this", "that") and "'s " not in low and "’s " not in low)
             if found:
                 if pointer:
                     return self._best_name(found)
@@ -479,7 +547,8 @@ class Speech:
             return Who(phrase, slug(descr), head in lex["titles"], False, frozenset({head, descr}))
         if low in lex["not_speakers"] or all(w.lower().rstrip(".") in lex["not_speakers"] or w in lex["title_abbrevs"] for w in words):
             return None
-        return self._who(phrase)
+        who = self._names[raw] = self._who(phrase)
+        return who
 
     def _best_name(self, who: Who) -> Who:
         """The article's fullest name for ``who``, when ``who`` is written as a description."""
@@ -488,19 +557,29 @@ class Speech:
         m = self._mention_of(who.key)
         return Who(m.written, who.key, who.person, True, who.classes) if m else who
 
-    def mentions(self) -> list[Mention]:
+    def mentions(self, static: bool = True) -> list[Mention]:
         """Every speaker the article names, in order: known names and descriptions, acronyms
-        it defines, people with a title ("acting Governor Alexei Smirnov"), and the sources of
-        the speech events read so far."""
-        if self._mentions is None:
+        it defines, people with a title ("acting Governor Alexei Smirnov") (left out when
+        ``static`` is false), and the sources of the speech events read so far."""
+        if static and self._mentions is None:
             self._mentions = self._static_mentions()
-        found = list(self._mentions)
-        for j in sorted(self._events):
-            for e in self._events[j]:
-                if e.who is not None and e.who.named:
-                    found.append(Mention(e.start, e.who, True))
-        found.sort(key=lambda m: m.pos)
-        return found
+        n = sum(map(len, self._events.values()))
+        key = (n, static)
+        if self._merged is None or self._merged[0] != key:
+            found = list(self._mentions or []) if static else []
+            for evs in self._events.values():
+                for e in evs:
+                    if e.who is not None and e.who.named:
+                        found.append(Mention(e.start, e.who, True))
+            found.sort(key=lambda m: m.pos)
+            self._merged = (key, found)
+        return self._merged[1]
+
+    def _needs_static(self, probe: re.Pattern | None) -> bool:
+        """Whether the article's own names can matter: the probe for them finds something."""
+        if self._mentions is not None:
+            return True
+        return probe is not None and probe.search(self.text) is not None
 
     def _static_mentions(self) -> list[Mention]:
         sp = _speakers()
@@ -528,7 +607,7 @@ class Speech:
         for m in found:
             if m.who.person:
                 before = self.text[max(0, m.pos - 60):m.pos].lower().split()[-4:]
-                m.extra = {lex["expand"].get(t, t) for t in lex["titles"] if t in before}
+                m.extra = {lex["expand"].get(t, t) for t in lex["titles"].intersection(before)}
                 if any("commander-in-chief" in w for w in before):
                     m.extra |= {"commander-in-chief", "commander"}
         return found
@@ -536,12 +615,13 @@ class Speech:
     def _mention_of(self, key: str) -> Who | None:
         """How the article names the speaker ``key``: its fullest name written, else None."""
         best = None
-        for m in self.mentions():
+        mentions = self.mentions(self._needs_static(_probe("key", key)))
+        for m in mentions:
             if m.who.key == key and m.who.named and m.who.written[:1].isupper() and m.who.written.lower() not in _speakers()["described"]:
                 if best is None or len(m.who.written) > len(best.written):
                     best = m.who
         if best is None:
-            for m in self.mentions():
+            for m in mentions:
                 if m.who.key == key and m.who.written[:1].isupper() and (best is None or len(m.who.written) > len(best.written)):
                     best = m.who
         return best
@@ -549,6 +629,8 @@ class Speech:
     def _body_of(self, country: str, pos: int) -> Who | None:
         """A body of ``country`` the article names ("UK says" -> Britain's Ministry of Defence)."""
         sp = _speakers()
+        if not self._needs_static(_probe("country", country)):
+            return None
         for m in self.mentions():
             k = sp["by_key"].get(m.who.key)
             if k is not None and not k.person and k.country == country and m.who.written[:1].isupper() and " " in m.who.written \
@@ -558,12 +640,12 @@ class Speech:
 
     def _antecedent_pronoun(self, pos: int, person: bool) -> Who | None:
         i = self.sentence_index(pos)
-        for j in range(i, max(-1, i - 13), -1):
+        for j in range(i, max(-1, i - _REACH - 1), -1):
             for e in reversed(self.events_in(j) if j != i else [e for e in self.events_in(j) if e.pos < pos]):
                 if e.who is not None and e.who.named and e.who.person == person:
                     return e.who
         if person:
-            for m in reversed(self.mentions()):
+            for m in reversed(self.mentions(static=False)):
                 if m.pos < pos and m.who.person:
                     return m.who
         return None
@@ -575,10 +657,11 @@ class Speech:
             c = m.who.classes | m.extra
             return descr in c or head in c
 
-        before = [m for m in self.mentions() if m.pos < pos and m.who.named and fits(m)]
+        mentions = self.mentions(self._needs_static(_probe("role", head)) or self._needs_static(_probe("role", descr)))
+        before = [m for m in mentions if m.pos < pos and m.who.named and fits(m)]
         if before:
             return before[-1].who
-        after = [m for m in self.mentions() if m.pos > pos and m.who.named and fits(m) and m.who.written[:1].isupper()]
+        after = [m for m in mentions if m.pos > pos and m.who.named and fits(m) and m.who.written[:1].isupper()]
         if after:
             return after[0].who
         if definite and head in _lex()["titles"]:
@@ -602,9 +685,16 @@ class Speech:
         """The speech events of sentence ``i``, each with the speaker it names."""
         if i in self._events:
             return self._events[i]
-        for j in range(self._done + 1, i):  # in order, so a pronoun finds the speakers before it
+        for j in range(max(self._done + 1, i - _REACH), i):  # in order, so a pronoun finds the speakers before it
             self._compute_events(j)
         return self._compute_events(i)
+
+    def candidates(self) -> tuple[list[int], list[tuple[str, int, int]]]:
+        """Where the text may name a source (openers, chains, speech verbs), read in one pass."""
+        if self._cands is None:
+            found = [(m.lastgroup or "verb", m.start(), m.end()) for m in _lex()["speech_re"].finditer(self.text)]
+            self._cands = ([f[1] for f in found], found)
+        return self._cands
 
     def _compute_events(self, i: int) -> list[Event]:
         if i in self._events:
@@ -614,12 +704,18 @@ class Speech:
         lex = _lex()
         text = self.text
         s0, s1 = self.sentences[i]
-        found = [("according", m.start(), m.end()) for m in lex["according_re"].finditer(text, s0, s1)]
-        found += [("chain", m.start(), m.end()) for m in lex["chain_re"].finditer(text, s0, s1)]
-        found += [("verb", m.start(), m.end()) for m in lex["verb_re"].finditer(text, s0, s1)]
-        found.sort(key=lambda f: f[1])
+        cands = self.candidates()
+        a, b = bisect.bisect_left(cands[0], s0), bisect.bisect_left(cands[0], s1)
+        found = cands[1][a:b]
         events: list[Event] = []
-        m = lex["possessive_re"].match(text, s0, s1) or lex["pronoun_possessive_re"].match(text, s0, s1)
+        head = text[s0:min(s1, s0 + 90)]
+        if not found and not ("s " in head and ("'" in head or "’" in head)):
+            return events  # no opener, verb or possessive: no one speaks here
+        m = None
+        if "s " in head and ("'" in head or "’" in head):
+            m = lex["possessive_re"].match(text, s0, s1)
+        if m is None and head[:12].lstrip("-–•* ").lower().startswith(("by ", "in ", "from ", "according")):
+            m = lex["pronoun_possessive_re"].match(text, s0, s1)
         if m:
             who = self.resolve(m.group("np"), m.start("np"))
             if who is not None:
