@@ -114,6 +114,7 @@ def _speakers() -> dict:
     exact: dict[str, str] = {}
     lower: dict[str, str] = {}
     described: dict[str, str] = {}
+    written: dict[str, str] = {}  # each name and description as the data writes it
     for s in data["speakers"]:
         classes = set()
         for r in s.get("roles", []):
@@ -122,14 +123,16 @@ def _speakers() -> dict:
                 classes.add(r.lower().split()[-1])
             else:
                 described[r.lower()] = s["key"]  # "Seoul's spy agency", "Ukraine's president"
+                written[r] = s["key"]
         by_key[s["key"]] = Known(s["key"], s["name"], s.get("kind") == "person", s.get("country"), frozenset(classes))
         for alias in [s["name"], *s.get("aliases", [])]:
             if alias.isupper() or any(c.isupper() for c in alias[1:]) and " " not in alias:
                 exact[alias] = s["key"]  # acronyms match as written: "NIS", "RMoD"
             else:
                 lower[alias.lower()] = s["key"]
+                written[alias] = s["key"]
     variants = set(exact)
-    for name in [*lower, *described]:
+    for name in [*lower, *described, *written]:
         for w in (name, name[:1].upper() + name[1:], " ".join(x[:1].upper() + x[1:] for x in name.split())):
             variants.add(w)
             variants.add(w.replace("'", "’"))
@@ -141,7 +144,8 @@ def _speakers() -> dict:
         for n in names:
             parties[n.lower()] = party
         parties[party.lower()] = party
-    return {"by_key": by_key, "exact": exact, "lower": lower, "described": described, "pattern": pattern, "parties": parties}
+    return {"by_key": by_key, "exact": exact, "lower": lower, "described": described, "written": written,
+            "pattern": pattern, "parties": parties}
 
 
 def _lookup(alias: str) -> str | None:
@@ -182,7 +186,7 @@ def _probe(kind: str, value: str) -> re.Pattern | None:
         if kind == "role" and value in k.classes or kind == "key" and k.key == value \
                 or kind == "country" and k.country == value and not k.person:
             names |= {a for a, key in sp["exact"].items() if key == k.key}
-            names |= {a for a, key in {**sp["lower"], **sp["described"]}.items() if key == k.key}
+            names |= {a for a, key in {**sp["lower"], **sp["described"], **sp["written"]}.items() if key == k.key}
     variants = {v for n in names for v in (n, n[:1].upper() + n[1:], n.replace("'", "’"))}
     if kind == "role":
         variants |= {t[:1].upper() + t[1:] for t in lex["titles"] if t == value or lex["expand"].get(t) == value}
@@ -328,7 +332,7 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
     taken = []
     for w, s, e in toks:
         lw = w.lower()
-        if w[:1].isalpha() and (_is_name_word(w) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
+        if w[:1].isalpha() and (_is_name_word(w.rstrip(".")) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
                                 or lw in lex["lead_drop"] and not taken):
             if w.endswith(".") and not _INITIALS.fullmatch(w) and w not in lex["title_abbrevs"]:
                 taken.append((w[:-1], s, e - 1))
@@ -423,7 +427,7 @@ class Speech:
                 caps = "".join(w[0] for w in long.split() if w[:1].isupper()).lower()
                 if short[0].lower() in caps and sum(c.lower() in caps for c in short) >= len(short) - 1:
                     words = long.split()
-                    while words and words[0][:1].islower():
+                    while words and (words[0][:1].islower() or words[0].lower() in ("the", "a", "an")):
                         words.pop(0)
                     long = " ".join(words)
                     self._acronyms[short] = _known_key(long) or slug(long)
@@ -552,9 +556,9 @@ class Speech:
 
     def _best_name(self, who: Who) -> Who:
         """The article's fullest name for ``who``, when ``who`` is written as a description."""
-        if who.written[:1].isupper() and who.written.lower() not in _speakers()["described"]:
-            return who
         m = self._mention_of(who.key)
+        if who.written[:1].isupper() and who.written.lower() not in _speakers()["described"] and not (m and who.written in m.written):
+            return who
         return Who(m.written, who.key, who.person, True, who.classes) if m else who
 
     def mentions(self, static: bool = True) -> list[Mention]:
@@ -597,9 +601,9 @@ class Speech:
             name = m.group("name")
             if self._country(name) or name.lower() in lex["not_speakers"]:
                 continue
-            who = self._who(name)
+            named = self._who(name)
+            who = Who(m.group(0), named.key, True, True, named.classes)
             titles = {t.lower() for t in m.group("titles").split()}
-            who.person = True
             who.classes = who.classes | {lex["expand"].get(t, t) for t in titles} | titles
             found.append(Mention(m.start("name"), who))
         found.sort(key=lambda m: m.pos)
@@ -902,10 +906,13 @@ class Speech:
         stripped = line.strip()
         body = re.sub(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)", "", stripped)  # "Read also: Zelensky: …"
         off = a + line.find(body) if body in line else a
-        m = re.match(r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|'s)){0,5})\s*:\s+\S", body)
+        m = re.match(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S", body)
         cand = None
         if m and m.group(1).lower() not in lex["labels"] and m.group(1).split()[0].lower() not in lex["labels"]:
-            cand = (m.group(1), off + m.start(1), off + m.end(1))
+            words = m.group(1).split()
+            if all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in") for w in words) or _lookup(m.group(1)) \
+                    or words[-1].lower() in lex["titles"] or words[-1].lower() in lex["body_heads"]:
+                cand = (m.group(1), off + m.start(1), off + m.end(1))
         else:
             m = re.search(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$", body)
             if m and len(body) - len(m.group(0)) > 20:
@@ -991,7 +998,7 @@ def _choose(events: list[Event], pos: int) -> Event | None:
     if according:
         chains = [e for e in according if e.kind == "chain"]
         chosen = min(chains or according, key=lambda e: abs(e.pos - pos))
-        named = [e for e in evs if e.kind == "verb" and e.who.named and e.who.key != chosen.who.key]
+        named = [e for e in evs if e.kind == "verb" and e.who.key != chosen.who.key and e.pos < chosen.pos]
         if not chosen.who.named and named and chosen.via is None:
             return replace(min(named, key=lambda e: abs(e.pos - pos)), via=chosen.who)
         return chosen
