@@ -46,7 +46,16 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _TRANSLIT_END = re.compile(r"(?:yy|iy|yi|ii|ij|y|i)$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
 _COMPASS = re.compile(r"(?:north|south|east|west)\w*ern")
-_REACH = 8  # sentences a pronoun or a description looks back over
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_TRAILING_S = re.compile(r"['’]s$")
+_OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s")
+_AS_SAYING = re.compile(r"\s+as\s+say")
+_OWNED_NOUN = re.compile(r"['’]s\s+(?:\w+\s+)?(\w+)$")
+_POSSESSIVE_SPLIT = re.compile(r"['’]s\s")
+_LABEL_PREFIX = re.compile(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)")
+_HEAD_PREFIX = re.compile(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S")
+_HEAD_SUFFIX = re.compile(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
+_REACH = 6  # sentences a pronoun or a description looks back over
 _WORDS = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
@@ -205,7 +214,7 @@ def _fold(word: str) -> str:
 
 
 def slug(text: str) -> str:
-    text = re.sub(r"['’]s\b", "", text).replace(".", "")
+    text = _POSSESSIVE_S.sub("", text).replace(".", "")
     return _SLUG.sub("-", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()).strip("-")
 
 
@@ -399,7 +408,8 @@ class Speech:
         self._first_event: int | None = -1
         self._surnames: dict[str, Who] = {}
         self._done = -1
-        self._cands: tuple[list[int], list[tuple[str, int, int]]] | None = None
+        self._depth = 0
+        self._headings: dict[int, bool] = {}
         self._whos: dict[str, Who] = {}
         self._names: dict[str, Who] = {}
         self._merged: tuple[tuple[int, bool], list[Mention]] | None = None
@@ -473,6 +483,12 @@ class Speech:
                      and w.rstrip("'’s").lower() not in sp["parties"]]
             if len(words) == 1 and words[0] in self._surnames:
                 return self._surnames[words[0]]
+            if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lex["body_heads"]:
+                # a surname: the person the article names in full ("Oleksandr Tarnavskyi" … "Tarnavskyi")
+                full = re.search(r"\b([A-Z][a-z][\w’'-]*)\s+" + re.escape(words[0]) + r"\b", self.text)
+                if full and full.group(1).lower() not in lex["titles"] and full.group(1).lower() not in lex["lead_drop"] \
+                        and full.group(1).lower() not in sp["parties"] and full.group(1).lower() not in lex["not_speakers"]:
+                    return Who(phrase, _fold(full.group(1)) + "-" + _fold(words[0]), True, True, frozenset({_head(phrase)}))
             if person and names:
                 key = "-".join(_fold(w) for w in names)
             else:
@@ -498,7 +514,7 @@ class Speech:
             return self._names[raw]  # a name read before: it names the same speaker everywhere
         lex = _lex()
         sp = _speakers()
-        phrase = re.sub(r"['’]s$", "", _clean(raw))
+        phrase = _TRAILING_S.sub("", _clean(raw))
         if not phrase:
             return None
         low = phrase.lower()
@@ -509,6 +525,7 @@ class Speech:
             return self._best_name(found) if found else None
         if first in ("the", "this", "that") and phrase[:1].isupper() and phrase.split()[-1][:1].islower():
             # "the General Staff source": the source in the General Staff named before
+            self._read_before(self.sentence_index(pos))
             head = _head(phrase)
             caps = [w for w in phrase.split() if w[:1].isupper()]
             for m in reversed(self.mentions(static=False)):
@@ -532,7 +549,7 @@ class Speech:
         if is_description:
             head = _head(phrase)
             if head in lex["report_nouns"] or descr in lex["report_nouns"] or head in ("estimate", "estimates"):
-                owner = re.match(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s", phrase)
+                owner = _OWNER.match(phrase)
                 if owner:  # "Seoul's own military assessment": Seoul's
                     return self.resolve(owner.group(1), pos)
                 if head in ("estimate", "estimates"):
@@ -556,9 +573,12 @@ class Speech:
 
     def _best_name(self, who: Who) -> Who:
         """The article's fullest name for ``who``, when ``who`` is written as a description."""
-        m = self._mention_of(who.key)
-        if who.written[:1].isupper() and who.written.lower() not in _speakers()["described"] and not (m and who.written in m.written):
-            return who
+        if who.written[:1].isupper() and who.written.lower() not in _speakers()["described"]:
+            m = self._mention_of(who.key, static=self._mentions is not None)  # a fuller name read so far
+            if not (m and who.written in m.written):
+                return who
+        else:
+            m = self._mention_of(who.key)
         return Who(m.written, who.key, who.person, True, who.classes) if m else who
 
     def mentions(self, static: bool = True) -> list[Mention]:
@@ -616,10 +636,10 @@ class Speech:
                     m.extra |= {"commander-in-chief", "commander"}
         return found
 
-    def _mention_of(self, key: str) -> Who | None:
+    def _mention_of(self, key: str, static: bool = True) -> Who | None:
         """How the article names the speaker ``key``: its fullest name written, else None."""
         best = None
-        mentions = self.mentions(self._needs_static(_probe("key", key)))
+        mentions = self.mentions(static and self._needs_static(_probe("key", key)))
         for m in mentions:
             if m.who.key == key and m.who.named and m.who.written[:1].isupper() and m.who.written.lower() not in _speakers()["described"]:
                 if best is None or len(m.who.written) > len(best.written):
@@ -644,6 +664,7 @@ class Speech:
 
     def _antecedent_pronoun(self, pos: int, person: bool) -> Who | None:
         i = self.sentence_index(pos)
+        self._read_before(i)
         for j in range(i, max(-1, i - _REACH - 1), -1):
             for e in reversed(self.events_in(j) if j != i else [e for e in self.events_in(j) if e.pos < pos]):
                 if e.who is not None and e.who.named and e.who.person == person:
@@ -661,6 +682,7 @@ class Speech:
             c = m.who.classes | m.extra
             return descr in c or head in c
 
+        self._read_before(self.sentence_index(pos))
         mentions = self.mentions(self._needs_static(_probe("role", head)) or self._needs_static(_probe("role", descr)))
         before = [m for m in mentions if m.pos < pos and m.who.named and fits(m)]
         if before:
@@ -689,16 +711,20 @@ class Speech:
         """The speech events of sentence ``i``, each with the speaker it names."""
         if i in self._events:
             return self._events[i]
-        for j in range(max(self._done + 1, i - _REACH), i):  # in order, so a pronoun finds the speakers before it
-            self._compute_events(j)
         return self._compute_events(i)
 
-    def candidates(self) -> tuple[list[int], list[tuple[str, int, int]]]:
-        """Where the text may name a source (openers, chains, speech verbs), read in one pass."""
-        if self._cands is None:
-            found = [(m.lastgroup or "verb", m.start(), m.end()) for m in _lex()["speech_re"].finditer(self.text)]
-            self._cands = ([f[1] for f in found], found)
-        return self._cands
+    def _read_before(self, i: int) -> None:
+        """Read the speech events of the sentences before ``i`` that a pronoun or a description
+        may point back to, in order (not too deep: a chain of pronouns reads a few windows back)."""
+        if self._depth > 2:
+            return
+        self._depth += 1
+        try:
+            for j in range(max(0, i - _REACH), i):
+                if j not in self._events:
+                    self._compute_events(j)
+        finally:
+            self._depth -= 1
 
     def _compute_events(self, i: int) -> list[Event]:
         if i in self._events:
@@ -708,9 +734,7 @@ class Speech:
         lex = _lex()
         text = self.text
         s0, s1 = self.sentences[i]
-        cands = self.candidates()
-        a, b = bisect.bisect_left(cands[0], s0), bisect.bisect_left(cands[0], s1)
-        found = cands[1][a:b]
+        found = [(m.lastgroup or "verb", m.start(), m.end()) for m in lex["speech_re"].finditer(text, s0, s1)]
         events: list[Event] = []
         head = text[s0:min(s1, s0 + 90)]
         if not found and not ("s " in head and ("'" in head or "’" in head)):
@@ -729,12 +753,12 @@ class Speech:
                 np = noun_phrase_after(text, after, s1)
                 if np is None or np[0].split()[0].lower() in lex["possessives"] and not lex["pronoun_possessive_re"].match(text, s0, s1):
                     continue
-                if text[pos:after].strip().lower() == "quoted" and not re.match(r"\s+as\s+say", text[np[2]:np[2] + 20]):
+                if text[pos:after].strip().lower() == "quoted" and not _AS_SAYING.match(text, np[2]):
                     continue
                 phrase = np[0]
-                pm = re.search(r"['’]s\s+(?:\w+\s+)?(\w+)$", text[np[1]:np[2] + 30].split(",")[0])
+                pm = _OWNED_NOUN.search(text[np[1]:np[2] + 30].split(",")[0])
                 if pm and pm.group(1).lower() in table("attribution")["possessive_report_nouns"]:
-                    phrase = re.split(r"['’]s\s", phrase)[0]  # "relayed the NIS's findings"
+                    phrase = _POSSESSIVE_SPLIT.split(phrase)[0]  # "relayed the NIS's findings"
                 who = self.resolve(phrase, np[1])
                 if who is None:
                     continue
@@ -887,6 +911,11 @@ class Speech:
 
     def _is_heading(self, i: int) -> bool:
         """A subhead or a page label: a short line that does not end a sentence."""
+        if i not in self._headings:
+            self._headings[i] = self._read_heading(i)
+        return self._headings[i]
+
+    def _read_heading(self, i: int) -> bool:
         a, b = self._line_of(i)
         line = self.text[a:b].strip()
         if not line or _BULLET.match(line):
@@ -904,9 +933,9 @@ class Speech:
         if len(line) > 220:
             return None
         stripped = line.strip()
-        body = re.sub(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)", "", stripped)  # "Read also: Zelensky: …"
+        body = _LABEL_PREFIX.sub("", stripped)  # "Read also: Zelensky: …"
         off = a + line.find(body) if body in line else a
-        m = re.match(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S", body)
+        m = _HEAD_PREFIX.match(body)
         cand = None
         if m and m.group(1).lower() not in lex["labels"] and m.group(1).split()[0].lower() not in lex["labels"]:
             words = m.group(1).split()
@@ -914,7 +943,7 @@ class Speech:
                     or words[-1].lower() in lex["titles"] or words[-1].lower() in lex["body_heads"]:
                 cand = (m.group(1), off + m.start(1), off + m.end(1))
         else:
-            m = re.search(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$", body)
+            m = _HEAD_SUFFIX.search(body)
             if m and len(body) - len(m.group(0)) > 20:
                 cand = (m.group(1), off + m.start(1), off + m.end(1))
         if cand is None:
