@@ -870,7 +870,7 @@ class Speech:
         # the last speaker of the paragraph, or of the few paragraphs before it
         par = self.paragraph_starts()
         k = bisect.bisect_right(par, s0) - 1
-        floor = par[max(0, k - 3)] if par else 0
+        floor = par[max(0, k - 2)] if par else 0
         for j in range(i - 1, -1, -1):
             p0, p1 = self.sentences[j]
             if p1 <= floor:
