@@ -462,6 +462,22 @@ class Speech:
             who = self._whos[phrase] = self._read_who(phrase)
         return who
 
+    def _given_name(self, surname: str) -> str | None:
+        """The capitalised word written right before ``surname`` somewhere in the article."""
+        text = self.text
+        i = text.find(" " + surname)
+        while i > 0:
+            end = i + 1 + len(surname)
+            if end >= len(text) or not (text[end].isalnum() or text[end] == "-"):
+                j = i
+                while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "’'-"):
+                    j -= 1
+                word = text[j:i]
+                if len(word) >= 2 and word[0].isupper() and word[1].islower():
+                    return word
+            i = text.find(" " + surname, i + 1)
+        return None
+
     def _read_who(self, phrase: str) -> Who:
         lex = _lex()
         sp = _speakers()
@@ -485,10 +501,10 @@ class Speech:
                 return self._surnames[words[0]]
             if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lex["body_heads"]:
                 # a surname: the person the article names in full ("Oleksandr Tarnavskyi" … "Tarnavskyi")
-                full = re.search(r"\b([A-Z][a-z][\w’'-]*)\s+" + re.escape(words[0]) + r"\b", self.text)
-                if full and full.group(1).lower() not in lex["titles"] and full.group(1).lower() not in lex["lead_drop"] \
-                        and full.group(1).lower() not in sp["parties"] and full.group(1).lower() not in lex["not_speakers"]:
-                    return Who(phrase, _fold(full.group(1)) + "-" + _fold(words[0]), True, True, frozenset({_head(phrase)}))
+                given = self._given_name(words[0])
+                if given and given.lower() not in lex["titles"] and given.lower() not in lex["lead_drop"] \
+                        and given.lower() not in sp["parties"] and given.lower() not in lex["not_speakers"]:
+                    return Who(phrase, _fold(given) + "-" + _fold(words[0]), True, True, frozenset({_head(phrase)}))
             if person and names:
                 key = "-".join(_fold(w) for w in names)
             else:
