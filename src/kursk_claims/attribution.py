@@ -21,7 +21,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import phrase_pattern, table, trie_pattern
 
@@ -36,7 +36,8 @@ _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|the|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|the|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)$")
+_PAREN = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])\s+")
 _AFTER_NAME_OK = re.compile(r"\s*(?:$|[.,;:!?)”\"]|(?:on|in|at|during|after|before|who|which|while|when|adding|according|citing|quoting|told|late|earlier|last|this|yesterday|today|recently|also|as|to|for|of)\b)")
@@ -45,7 +46,22 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _TRANSLIT_END = re.compile(r"(?:yy|iy|yi|ii|ij|y|i)$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
 _COMPASS = re.compile(r"(?:north|south|east|west)\w*ern")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_TRAILING_S = re.compile(r"['’]s$")
+_OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s")
+_AS_SAYING = re.compile(r"\s+as\s+say")
+_OWNED_NOUN = re.compile(r"['’]s\s+(?:\w+\s+)?(\w+)$")
+_POSSESSIVE_SPLIT = re.compile(r"['’]s\s")
+_LABEL_PREFIX = re.compile(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)")
+_HEAD_PREFIX = re.compile(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S")
+_HEAD_SUFFIX = re.compile(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
+_REACH = 6  # sentences a pronoun or a description looks back over
 _WORDS = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _cased(phrases: list[str]) -> set[str]:
+    """Each phrase as written and with a capital, for a case-sensitive pattern."""
+    return {v for p in phrases for v in (p, p[:1].upper() + p[1:])}
 
 
 @cache
@@ -57,8 +73,11 @@ def _lex() -> dict:
     report_nouns = "|".join(sorted(map(re.escape, a["possessive_report_nouns"]), key=len, reverse=True))
     return {
         "verb_re": re.compile(r"\b(" + trie_pattern(verbs) + r")\b"),
-        "according_re": re.compile(r"\b(" + phrase_pattern(a["openers"]) + r")\s+", re.I),
-        "chain_re": re.compile(r"\b(" + phrase_pattern(a["chain_openers"]) + r"|quoted)\s+", re.I),
+        # openers, chains and speech verbs in one pattern, so the text is read once
+        "speech_re": re.compile(
+            r"\b(?=[A-Za-z])(?:(?P<according>(?:" + trie_pattern(_cased(a["openers"])) + r")\s+)"
+            r"|(?P<chain>(?:" + trie_pattern(_cased([*a["chain_openers"], "quoted"])) + r")\s+)"
+            r"|(?P<verb>" + trie_pattern(verbs) + r")\b)"),
         "possessive_re": re.compile(
             r"\W*(?:[-–•*]\s*)?(?:(?:by|in|from|under|according\s+to)\s+)?(?P<np>(?:the\s+)?[A-Z]?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)['’]s\s+"
             r"(?:[a-z-]+\s+){0,2}?(?:" + report_nouns + r")\b", re.I),
@@ -82,7 +101,7 @@ def _lex() -> dict:
         "source_labels": frozenset(a["source_labels"]),
         "expand": a["title_expansions"],
         "titled_re": re.compile(
-            r"(?P<titles>(?:(?:" + "|".join(sorted((re.escape(t[:1].upper() + t[1:]) for t in a["person_titles"]), key=len, reverse=True))
+            r"\b(?=[A-Z])(?P<titles>(?:(?:" + trie_pattern({t[:1].upper() + t[1:] for t in a["person_titles"]})
             + r")\s+){1,3})(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"),
     }
 
@@ -104,6 +123,7 @@ def _speakers() -> dict:
     exact: dict[str, str] = {}
     lower: dict[str, str] = {}
     described: dict[str, str] = {}
+    written: dict[str, str] = {}  # each name and description as the data writes it
     for s in data["speakers"]:
         classes = set()
         for r in s.get("roles", []):
@@ -112,24 +132,74 @@ def _speakers() -> dict:
                 classes.add(r.lower().split()[-1])
             else:
                 described[r.lower()] = s["key"]  # "Seoul's spy agency", "Ukraine's president"
+                written[r] = s["key"]
         by_key[s["key"]] = Known(s["key"], s["name"], s.get("kind") == "person", s.get("country"), frozenset(classes))
         for alias in [s["name"], *s.get("aliases", [])]:
             if alias.isupper() or any(c.isupper() for c in alias[1:]) and " " not in alias:
                 exact[alias] = s["key"]  # acronyms match as written: "NIS", "RMoD"
             else:
                 lower[alias.lower()] = s["key"]
-    pattern = re.compile(r"(?<![\w-])(?:(?i:" + phrase_pattern({**lower, **described}) + r")|" + phrase_pattern(exact) + r")(?![\w-])")
+                written[alias] = s["key"]
+    variants = set(exact)
+    for name in [*lower, *described, *written]:
+        for w in (name, name[:1].upper() + name[1:], " ".join(x[:1].upper() + x[1:] for x in name.split())):
+            variants.add(w)
+            variants.add(w.replace("'", "’"))
+    # a case-sensitive pattern factored by prefixes: a case-insensitive list of alternatives is
+    # many times slower on a whole article
+    pattern = re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + trie_pattern(variants) + r")(?![\w-])")
     parties: dict[str, str] = {}
     for party, names in table("parties").items():
         for n in names:
             parties[n.lower()] = party
         parties[party.lower()] = party
-    return {"by_key": by_key, "exact": exact, "lower": lower, "described": described, "pattern": pattern, "parties": parties}
+    return {"by_key": by_key, "exact": exact, "lower": lower, "described": described, "written": written,
+            "pattern": pattern, "parties": parties}
 
 
 def _lookup(alias: str) -> str | None:
     sp = _speakers()
-    return sp["exact"].get(alias) or sp["lower"].get(alias.lower()) or sp["described"].get(alias.lower())
+    low = alias.lower().replace("’", "'")
+    return sp["exact"].get(alias) or sp["lower"].get(low) or sp["described"].get(low)
+
+
+@lru_cache(maxsize=4096)
+def _known_key(phrase: str) -> str | None:
+    """The key of a known speaker that ``phrase`` names: the whole phrase, or a name at its end
+    ("commander-in-chief Oleksandr Syrsky"), or a person anywhere in it."""
+    key = _lookup(phrase)
+    if key:
+        return key
+    sp = _speakers()
+    best = None
+    tail = _PAREN_ACRONYM.sub("", phrase).rstrip()
+    for m in sp["pattern"].finditer(phrase):
+        k = _lookup(m.group(0))
+        if k is None or " and " in tail and not sp["by_key"][k].person:
+            continue  # "American and South Korean military": no one body
+        if m.end() < len(tail) and not sp["by_key"][k].person and not _is_alias(m.group(0)):
+            continue  # "Pentagon spokesman …": the spokesman, not the Pentagon
+        if best is None or len(m.group(0)) > best[0]:
+            best = (len(m.group(0)), k)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1024)
+def _probe(kind: str, value: str) -> re.Pattern | None:
+    """A small pattern that finds whether an article can name a speaker of a role, a country's
+    bodies or one speaker: only then are all its names read."""
+    sp = _speakers()
+    lex = _lex()
+    names: set[str] = set()
+    for k in sp["by_key"].values():
+        if kind == "role" and value in k.classes or kind == "key" and k.key == value \
+                or kind == "country" and k.country == value and not k.person:
+            names |= {a for a, key in sp["exact"].items() if key == k.key}
+            names |= {a for a, key in {**sp["lower"], **sp["described"], **sp["written"]}.items() if key == k.key}
+    variants = {v for n in names for v in (n, n[:1].upper() + n[1:], n.replace("'", "’"))}
+    if kind == "role":
+        variants |= {t[:1].upper() + t[1:] for t in lex["titles"] if t == value or lex["expand"].get(t) == value}
+    return re.compile(r"\b(?=[A-Za-z])(?:" + trie_pattern(variants) + ")") if variants else None
 
 
 def _is_alias(alias: str) -> bool:
@@ -144,7 +214,7 @@ def _fold(word: str) -> str:
 
 
 def slug(text: str) -> str:
-    text = re.sub(r"['’]s\b", "", text)
+    text = _POSSESSIVE_S.sub("", text).replace(".", "")
     return _SLUG.sub("-", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()).strip("-")
 
 
@@ -205,7 +275,10 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
         if found:
             stop = m.start() + len(m.group(0).rstrip())
             return text[found[1]:stop], found[1], stop
-    toks = [(m.group(0), m.start() + floor, m.end() + floor) for m in _TOKEN.finditer(text[floor:end])]
+    near = max(floor, end - 160)  # a name is a few words: the sentence start need not be read
+    if near > floor:
+        near = text.find(" ", near, end) + 1 or near
+    toks = [(m.group(0), m.start() + near, m.end() + near) for m in _TOKEN.finditer(text[near:end])]
     while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
         toks.pop()
     if toks and toks[-1][0].lower() in lex["pronouns"]:
@@ -264,11 +337,11 @@ def _name_before_clause(text: str, end: int, floor: int) -> tuple[str, int, int]
 def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int] | None:
     """The source named after ``according to`` / ``reports``, up to punctuation."""
     lex = _lex()
-    toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:limit])]
+    toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:min(limit, start + 160)])]
     taken = []
     for w, s, e in toks:
         lw = w.lower()
-        if w[:1].isalpha() and (_is_name_word(w) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
+        if w[:1].isalpha() and (_is_name_word(w.rstrip(".")) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
                                 or lw in lex["lead_drop"] and not taken):
             if w.endswith(".") and not _INITIALS.fullmatch(w) and w not in lex["title_abbrevs"]:
                 taken.append((w[:-1], s, e - 1))
@@ -335,6 +408,11 @@ class Speech:
         self._first_event: int | None = -1
         self._surnames: dict[str, Who] = {}
         self._done = -1
+        self._depth = 0
+        self._headings: dict[int, bool] = {}
+        self._whos: dict[str, Who] = {}
+        self._names: dict[str, Who] = {}
+        self._merged: tuple[tuple[int, bool], list[Mention]] | None = None
 
     @classmethod
     def read(cls, text: str, sentences: list[tuple[int, int]] | None = None) -> Speech:
@@ -351,37 +429,27 @@ class Speech:
         """Acronyms the article defines: "Joint Chiefs of Staff (JCS)" -> JCS: the key of the long name."""
         if self._acronyms is None:
             self._acronyms = {}
-            for m in _ACRONYM_DEF.finditer(self.text):
+            for p in _PAREN.finditer(self.text):
+                m = _ACRONYM_DEF.search(self.text, max(0, p.start() - 120), p.end())
+                if m is None:
+                    continue
                 long, short = m.group(1), m.group(2)
                 caps = "".join(w[0] for w in long.split() if w[:1].isupper()).lower()
                 if short[0].lower() in caps and sum(c.lower() in caps for c in short) >= len(short) - 1:
                     words = long.split()
-                    while words and words[0][:1].islower():
+                    while words and (words[0][:1].islower() or words[0].lower() in ("the", "a", "an")):
                         words.pop(0)
                     long = " ".join(words)
-                    self._acronyms[short] = self._key_of(long, None) or slug(long)
+                    self._acronyms[short] = _known_key(long) or slug(long)
         return self._acronyms
 
     def _key_of(self, phrase: str, person: bool | None) -> str | None:
         """The key of a known speaker named in ``phrase``, if any."""
-        key = _lookup(phrase)
+        key = _known_key(phrase)
         if key:
             return key
-        sp = _speakers()
-        best = None
-        tail = _PAREN_ACRONYM.sub("", phrase).rstrip()
-        for m in sp["pattern"].finditer(phrase):
-            k = _lookup(m.group(0))
-            if k is None or " and " in tail and not sp["by_key"][k].person:
-                continue  # "American and South Korean military": no one body
-            if m.end() < len(tail) and not sp["by_key"][k].person and not _is_alias(m.group(0)):
-                continue  # "Pentagon spokesman …": the spokesman, not the Pentagon
-            if best is None or len(m.group(0)) > best[0]:
-                best = (len(m.group(0)), k)
-        if best:
-            return best[1]
         if self._acronyms is not None or "(" in self.text:
-            for w in phrase.split():
+            for w in phrase.replace("(", " ").replace(")", " ").split():
                 if w in self.acronyms():
                     return self.acronyms()[w]
         return None
@@ -389,6 +457,28 @@ class Speech:
     def _who(self, phrase: str) -> Who:
         """A named source: its key from the data, the article's acronyms, an earlier full name,
         or its normalised name."""
+        who = self._whos.get(phrase)
+        if who is None:
+            who = self._whos[phrase] = self._read_who(phrase)
+        return who
+
+    def _given_name(self, surname: str) -> str | None:
+        """The capitalised word written right before ``surname`` somewhere in the article."""
+        text = self.text
+        i = text.find(" " + surname)
+        while i > 0:
+            end = i + 1 + len(surname)
+            if end >= len(text) or not (text[end].isalnum() or text[end] == "-"):
+                j = i
+                while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "’'-"):
+                    j -= 1
+                word = text[j:i]
+                if len(word) >= 2 and word[0].isupper() and word[1].islower():
+                    return word
+            i = text.find(" " + surname, i + 1)
+        return None
+
+    def _read_who(self, phrase: str) -> Who:
         lex = _lex()
         sp = _speakers()
         key = self._key_of(phrase, None)
@@ -403,10 +493,18 @@ class Speech:
                 any(w in lex["titles"] for w in lowered) or
                 (2 <= sum(w[:1].isupper() for w in words) and not any(w in lex["body_heads"] for w in lowered)
                  and not any(w.rstrip("'’s").lower() in sp["parties"] for w in words if w[:1].isupper())))
-            names = [w for w in words if w[:1].isupper() and w.lower() not in lex["titles"] and w.lower().rstrip(".") + "." not in lex["titles"]
+            last_title = max((i for i, w in enumerate(lowered) if w in lex["titles"] or w.rstrip(".") + "." in lex["titles"]), default=-1)
+            after_title = words[last_title + 1:] if last_title + 1 < len(words) else words
+            names = [w for w in after_title if w[:1].isupper() and w.lower() not in lex["titles"] and w.lower().rstrip(".") + "." not in lex["titles"]
                      and w.rstrip("'’s").lower() not in sp["parties"]]
             if len(words) == 1 and words[0] in self._surnames:
                 return self._surnames[words[0]]
+            if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lex["body_heads"]:
+                # a surname: the person the article names in full ("Oleksandr Tarnavskyi" … "Tarnavskyi")
+                given = self._given_name(words[0])
+                if given and given.lower() not in lex["titles"] and given.lower() not in lex["lead_drop"] \
+                        and given.lower() not in sp["parties"] and given.lower() not in lex["not_speakers"]:
+                    return Who(phrase, _fold(given) + "-" + _fold(words[0]), True, True, frozenset({_head(phrase)}))
             if person and names:
                 key = "-".join(_fold(w) for w in names)
             else:
@@ -428,9 +526,11 @@ class Speech:
         ("the agency", "Ukraine's president") or a report ("the report") points back to.
         A pronoun or "the <role>" takes the article's own name for its speaker; a name or a
         title written as one ("Kursk Governor") stays as written."""
+        if raw in self._names:
+            return self._names[raw]  # a name read before: it names the same speaker everywhere
         lex = _lex()
         sp = _speakers()
-        phrase = re.sub(r"['’]s$", "", _clean(raw))
+        phrase = _TRAILING_S.sub("", _clean(raw))
         if not phrase:
             return None
         low = phrase.lower()
@@ -441,14 +541,18 @@ class Speech:
             return self._best_name(found) if found else None
         if first in ("the", "this", "that") and phrase[:1].isupper() and phrase.split()[-1][:1].islower():
             # "the General Staff source": the source in the General Staff named before
+            self._read_before(self.sentence_index(pos))
             head = _head(phrase)
             caps = [w for w in phrase.split() if w[:1].isupper()]
-            for m in reversed(self.mentions()):
+            for m in reversed(self.mentions(static=False)):
                 if m.pos < pos and head in (m.who.classes | m.extra) and all(c in m.who.written for c in caps):
                     return self._best_name(m.who)
         if _lookup(phrase):
             who = self._who(phrase)  # a name or a description the data knows: "Seoul's spy agency"
-            return self._best_name(who) if pointer and not _is_alias(phrase) else who
+            if pointer and not _is_alias(phrase):
+                return self._best_name(who)
+            self._names[raw] = who
+            return who
         words = phrase.split()
         capitals = [w for w in words if w[:1].isupper()]
         descr = _descriptor(phrase)
@@ -461,13 +565,14 @@ class Speech:
         if is_description:
             head = _head(phrase)
             if head in lex["report_nouns"] or descr in lex["report_nouns"] or head in ("estimate", "estimates"):
-                owner = re.match(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s", phrase)
+                owner = _OWNER.match(phrase)
                 if owner:  # "Seoul's own military assessment": Seoul's
                     return self.resolve(owner.group(1), pos)
                 if head in ("estimate", "estimates"):
                     return None
                 return self._last_event_outlet(pos)
-            found = self._antecedent_role(descr, head, pos, definite=first in ("the", "this", "that") and "'s " not in low and "’s " not in low)
+            plural = head.endswith("s") and not head.endswith("ss") and head not in lex["titles"] and head not in lex["body_heads"] - {"officials", "sources", "analysts", "experts", "observers", "diplomats", "authorities", "estimates", "assessments", "commanders", "generals", "lawmakers", "monitors", "spokespeople"}
+            found = None if plural else self._antecedent_role(descr, head, pos, definite=first in ("the", "this", "that") and "'s " not in low and "’s " not in low)
             if found:
                 if pointer:
                     return self._best_name(found)
@@ -479,28 +584,42 @@ class Speech:
             return Who(phrase, slug(descr), head in lex["titles"], False, frozenset({head, descr}))
         if low in lex["not_speakers"] or all(w.lower().rstrip(".") in lex["not_speakers"] or w in lex["title_abbrevs"] for w in words):
             return None
-        return self._who(phrase)
+        who = self._names[raw] = self._who(phrase)
+        return who
 
     def _best_name(self, who: Who) -> Who:
         """The article's fullest name for ``who``, when ``who`` is written as a description."""
         if who.written[:1].isupper() and who.written.lower() not in _speakers()["described"]:
-            return who
-        m = self._mention_of(who.key)
+            m = self._mention_of(who.key, static=self._mentions is not None)  # a fuller name read so far
+            if not (m and who.written in m.written):
+                return who
+        else:
+            m = self._mention_of(who.key)
         return Who(m.written, who.key, who.person, True, who.classes) if m else who
 
-    def mentions(self) -> list[Mention]:
+    def mentions(self, static: bool = True) -> list[Mention]:
         """Every speaker the article names, in order: known names and descriptions, acronyms
-        it defines, people with a title ("acting Governor Alexei Smirnov"), and the sources of
-        the speech events read so far."""
-        if self._mentions is None:
+        it defines, people with a title ("acting Governor Alexei Smirnov") (left out when
+        ``static`` is false), and the sources of the speech events read so far."""
+        if static and self._mentions is None:
             self._mentions = self._static_mentions()
-        found = list(self._mentions)
-        for j in sorted(self._events):
-            for e in self._events[j]:
-                if e.who is not None and e.who.named:
-                    found.append(Mention(e.start, e.who, True))
-        found.sort(key=lambda m: m.pos)
-        return found
+        n = sum(map(len, self._events.values()))
+        key = (n, static)
+        if self._merged is None or self._merged[0] != key:
+            found = list(self._mentions or []) if static else []
+            for evs in self._events.values():
+                for e in evs:
+                    if e.who is not None and e.who.named:
+                        found.append(Mention(e.start, e.who, True))
+            found.sort(key=lambda m: m.pos)
+            self._merged = (key, found)
+        return self._merged[1]
+
+    def _needs_static(self, probe: re.Pattern | None) -> bool:
+        """Whether the article's own names can matter: the probe for them finds something."""
+        if self._mentions is not None:
+            return True
+        return probe is not None and probe.search(self.text) is not None
 
     def _static_mentions(self) -> list[Mention]:
         sp = _speakers()
@@ -518,9 +637,9 @@ class Speech:
             name = m.group("name")
             if self._country(name) or name.lower() in lex["not_speakers"]:
                 continue
-            who = self._who(name)
+            named = self._who(name)
+            who = Who(m.group(0), named.key, True, True, named.classes)
             titles = {t.lower() for t in m.group("titles").split()}
-            who.person = True
             who.classes = who.classes | {lex["expand"].get(t, t) for t in titles} | titles
             found.append(Mention(m.start("name"), who))
         found.sort(key=lambda m: m.pos)
@@ -528,20 +647,21 @@ class Speech:
         for m in found:
             if m.who.person:
                 before = self.text[max(0, m.pos - 60):m.pos].lower().split()[-4:]
-                m.extra = {lex["expand"].get(t, t) for t in lex["titles"] if t in before}
+                m.extra = {lex["expand"].get(t, t) for t in lex["titles"].intersection(before)}
                 if any("commander-in-chief" in w for w in before):
                     m.extra |= {"commander-in-chief", "commander"}
         return found
 
-    def _mention_of(self, key: str) -> Who | None:
+    def _mention_of(self, key: str, static: bool = True) -> Who | None:
         """How the article names the speaker ``key``: its fullest name written, else None."""
         best = None
-        for m in self.mentions():
+        mentions = self.mentions(static and self._needs_static(_probe("key", key)))
+        for m in mentions:
             if m.who.key == key and m.who.named and m.who.written[:1].isupper() and m.who.written.lower() not in _speakers()["described"]:
                 if best is None or len(m.who.written) > len(best.written):
                     best = m.who
         if best is None:
-            for m in self.mentions():
+            for m in mentions:
                 if m.who.key == key and m.who.written[:1].isupper() and (best is None or len(m.who.written) > len(best.written)):
                     best = m.who
         return best
@@ -549,6 +669,8 @@ class Speech:
     def _body_of(self, country: str, pos: int) -> Who | None:
         """A body of ``country`` the article names ("UK says" -> Britain's Ministry of Defence)."""
         sp = _speakers()
+        if not self._needs_static(_probe("country", country)):
+            return None
         for m in self.mentions():
             k = sp["by_key"].get(m.who.key)
             if k is not None and not k.person and k.country == country and m.who.written[:1].isupper() and " " in m.who.written \
@@ -558,12 +680,13 @@ class Speech:
 
     def _antecedent_pronoun(self, pos: int, person: bool) -> Who | None:
         i = self.sentence_index(pos)
-        for j in range(i, max(-1, i - 13), -1):
+        self._read_before(i)
+        for j in range(i, max(-1, i - _REACH - 1), -1):
             for e in reversed(self.events_in(j) if j != i else [e for e in self.events_in(j) if e.pos < pos]):
                 if e.who is not None and e.who.named and e.who.person == person:
                     return e.who
         if person:
-            for m in reversed(self.mentions()):
+            for m in reversed(self.mentions(static=False)):
                 if m.pos < pos and m.who.person:
                     return m.who
         return None
@@ -575,10 +698,12 @@ class Speech:
             c = m.who.classes | m.extra
             return descr in c or head in c
 
-        before = [m for m in self.mentions() if m.pos < pos and m.who.named and fits(m)]
+        self._read_before(self.sentence_index(pos))
+        mentions = self.mentions(self._needs_static(_probe("role", head)) or self._needs_static(_probe("role", descr)))
+        before = [m for m in mentions if m.pos < pos and m.who.named and fits(m)]
         if before:
             return before[-1].who
-        after = [m for m in self.mentions() if m.pos > pos and m.who.named and fits(m) and m.who.written[:1].isupper()]
+        after = [m for m in mentions if m.pos > pos and m.who.named and fits(m) and m.who.written[:1].isupper()]
         if after:
             return after[0].who
         if definite and head in _lex()["titles"]:
@@ -602,9 +727,20 @@ class Speech:
         """The speech events of sentence ``i``, each with the speaker it names."""
         if i in self._events:
             return self._events[i]
-        for j in range(self._done + 1, i):  # in order, so a pronoun finds the speakers before it
-            self._compute_events(j)
         return self._compute_events(i)
+
+    def _read_before(self, i: int) -> None:
+        """Read the speech events of the sentences before ``i`` that a pronoun or a description
+        may point back to, in order (not too deep: a chain of pronouns reads a few windows back)."""
+        if self._depth > 2:
+            return
+        self._depth += 1
+        try:
+            for j in range(max(0, i - _REACH), i):
+                if j not in self._events:
+                    self._compute_events(j)
+        finally:
+            self._depth -= 1
 
     def _compute_events(self, i: int) -> list[Event]:
         if i in self._events:
@@ -614,12 +750,16 @@ class Speech:
         lex = _lex()
         text = self.text
         s0, s1 = self.sentences[i]
-        found = [("according", m.start(), m.end()) for m in lex["according_re"].finditer(text, s0, s1)]
-        found += [("chain", m.start(), m.end()) for m in lex["chain_re"].finditer(text, s0, s1)]
-        found += [("verb", m.start(), m.end()) for m in lex["verb_re"].finditer(text, s0, s1)]
-        found.sort(key=lambda f: f[1])
+        found = [(m.lastgroup or "verb", m.start(), m.end()) for m in lex["speech_re"].finditer(text, s0, s1)]
         events: list[Event] = []
-        m = lex["possessive_re"].match(text, s0, s1) or lex["pronoun_possessive_re"].match(text, s0, s1)
+        head = text[s0:min(s1, s0 + 90)]
+        if not found and not ("s " in head and ("'" in head or "’" in head)):
+            return events  # no opener, verb or possessive: no one speaks here
+        m = None
+        if "s " in head and ("'" in head or "’" in head):
+            m = lex["possessive_re"].match(text, s0, s1)
+        if m is None and head[:12].lstrip("-–•* ").lower().startswith(("by ", "in ", "from ", "according")):
+            m = lex["pronoun_possessive_re"].match(text, s0, s1)
         if m:
             who = self.resolve(m.group("np"), m.start("np"))
             if who is not None:
@@ -629,12 +769,12 @@ class Speech:
                 np = noun_phrase_after(text, after, s1)
                 if np is None or np[0].split()[0].lower() in lex["possessives"] and not lex["pronoun_possessive_re"].match(text, s0, s1):
                     continue
-                if text[pos:after].strip().lower() == "quoted" and not re.match(r"\s+as\s+say", text[np[2]:np[2] + 20]):
+                if text[pos:after].strip().lower() == "quoted" and not _AS_SAYING.match(text, np[2]):
                     continue
                 phrase = np[0]
-                pm = re.search(r"['’]s\s+(?:\w+\s+)?(\w+)$", text[np[1]:np[2] + 30].split(",")[0])
+                pm = _OWNED_NOUN.search(text[np[1]:np[2] + 30].split(",")[0])
                 if pm and pm.group(1).lower() in table("attribution")["possessive_report_nouns"]:
-                    phrase = re.split(r"['’]s\s", phrase)[0]  # "relayed the NIS's findings"
+                    phrase = _POSSESSIVE_SPLIT.split(phrase)[0]  # "relayed the NIS's findings"
                 who = self.resolve(phrase, np[1])
                 if who is None:
                     continue
@@ -746,7 +886,7 @@ class Speech:
         # the last speaker of the paragraph, or of the few paragraphs before it
         par = self.paragraph_starts()
         k = bisect.bisect_right(par, s0) - 1
-        floor = par[max(0, k - 3)] if par else 0
+        floor = par[max(0, k - 2)] if par else 0
         for j in range(i - 1, -1, -1):
             p0, p1 = self.sentences[j]
             if p1 <= floor:
@@ -787,6 +927,11 @@ class Speech:
 
     def _is_heading(self, i: int) -> bool:
         """A subhead or a page label: a short line that does not end a sentence."""
+        if i not in self._headings:
+            self._headings[i] = self._read_heading(i)
+        return self._headings[i]
+
+    def _read_heading(self, i: int) -> bool:
         a, b = self._line_of(i)
         line = self.text[a:b].strip()
         if not line or _BULLET.match(line):
@@ -804,14 +949,17 @@ class Speech:
         if len(line) > 220:
             return None
         stripped = line.strip()
-        body = re.sub(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)", "", stripped)  # "Read also: Zelensky: …"
+        body = _LABEL_PREFIX.sub("", stripped)  # "Read also: Zelensky: …"
         off = a + line.find(body) if body in line else a
-        m = re.match(r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|'s)){0,5})\s*:\s+\S", body)
+        m = _HEAD_PREFIX.match(body)
         cand = None
         if m and m.group(1).lower() not in lex["labels"] and m.group(1).split()[0].lower() not in lex["labels"]:
-            cand = (m.group(1), off + m.start(1), off + m.end(1))
+            words = m.group(1).split()
+            if all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in") for w in words) or _lookup(m.group(1)) \
+                    or words[-1].lower() in lex["titles"] or words[-1].lower() in lex["body_heads"]:
+                cand = (m.group(1), off + m.start(1), off + m.end(1))
         else:
-            m = re.search(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$", body)
+            m = _HEAD_SUFFIX.search(body)
             if m and len(body) - len(m.group(0)) > 20:
                 cand = (m.group(1), off + m.start(1), off + m.end(1))
         if cand is None:
@@ -895,7 +1043,7 @@ def _choose(events: list[Event], pos: int) -> Event | None:
     if according:
         chains = [e for e in according if e.kind == "chain"]
         chosen = min(chains or according, key=lambda e: abs(e.pos - pos))
-        named = [e for e in evs if e.kind == "verb" and e.who.named and e.who.key != chosen.who.key]
+        named = [e for e in evs if e.kind == "verb" and e.who.key != chosen.who.key and e.pos < chosen.pos]
         if not chosen.who.named and named and chosen.via is None:
             return replace(min(named, key=lambda e: abs(e.pos - pos)), via=chosen.who)
         return chosen

@@ -1,0 +1,283 @@
+"""Who says it: attribution read across the whole article, one key per speaker.
+
+Every sentence here is written for these tests; none comes from the seeds or the dev corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kursk_claims.articles import Article
+from kursk_claims.attribution import Speech
+from kursk_claims.extract import extract_article
+from kursk_claims.pipeline import build_pipeline
+
+
+def source(text: str, figure: str, nth: int = 0):
+    """The source of the ``nth`` occurrence of ``figure`` in ``text``."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(figure, pos + 1)
+    return Speech.read(text).source_for(pos)
+
+
+# ---- the speaker carried on ------------------------------------------------------------
+
+def test_pronoun_and_role_point_back_to_the_named_speaker():
+    text = ("General Ivan Petrenko said the brigade had lost 40 tanks. He added that 300 soldiers "
+            "were wounded. The commander also reported 12 drones shot down.")
+    keys = {source(text, f).speaker for f in ("40 tanks", "300 soldiers", "12 drones")}
+    assert keys == {"ivan-petrenko"}
+    assert source(text, "300 soldiers").attribution == "General Ivan Petrenko"
+
+
+def test_the_agency_points_back_to_the_last_agency():
+    text = ("The Defence Intelligence Agency said 500 fighters crossed the border. "
+            "The agency later put the number at 700.")
+    s = source(text, "700")
+    assert s.speaker == "defence-intelligence-agency"
+    assert s.attribution == "Defence Intelligence Agency"
+
+
+def test_a_paragraph_of_figures_under_one_according_to():
+    text = ("According to the Interior Ministry of Freedonia, the floods displaced 12,000 people. "
+            "A further 3,000 homes were damaged and 45 bridges were destroyed.")
+    assert source(text, "3,000").attribution == "Interior Ministry of Freedonia"
+    assert source(text, "45 bridges").attribution == "Interior Ministry of Freedonia"
+
+
+def test_reported_speech_goes_on_into_the_next_paragraph():
+    text = ("The governor, Anna Kovalenko, said 2,000 residents had been evacuated.\n\n"
+            "Another 500 people were moved from the villages on Sunday.")
+    assert source(text, "500 people").speaker == "anna-kovalenko"
+
+
+def test_a_heading_stops_the_carried_speaker():
+    text = ("The governor, Anna Kovalenko, said 2,000 residents had been evacuated.\n\n"
+            "Background\n\n"
+            "The region had 300 schools before the war.")
+    assert source(text, "300 schools").attribution is None
+
+
+def test_he_points_to_a_person_not_to_a_country():
+    text = ("President Maria Ionescu said the camps were full. Moldova says it has 40 shelters. "
+            "Last month he put the number of refugees at 9,000.")
+    assert source(text, "9,000").speaker == "maria-ionescu"
+
+
+# ---- headlines, subheads, teasers -------------------------------------------------------
+
+def test_headline_with_the_speaker_before_a_colon():
+    text = "Petrenko: 4,000 soldiers lost in the north\n\nThe war goes on."
+    s = source(text, "4,000")
+    assert (s.attribution, s.speaker) == ("Petrenko", "petrenko")
+
+
+def test_headline_with_the_speaker_after_a_dash():
+    text = "Enemy lost 900 vehicles in a month – Petrenko\n\nThe war goes on."
+    assert source(text, "900").attribution == "Petrenko"
+
+
+def test_headline_of_a_known_body_by_a_description():
+    text = "UK intelligence: 500 tanks destroyed near the river\n\nFighting continued."
+    s = source(text, "500")
+    assert (s.attribution, s.speaker) == ("UK intelligence", "uk-mod")
+
+
+def test_a_country_in_the_headline_is_the_ministry_the_article_names():
+    text = ("More than 6,000 soldiers killed, UK says\n\n"
+            "Britain's Ministry of Defence said the toll had passed 6,000 in June.")
+    s = source(text, "6,000")
+    assert s.speaker == "uk-mod"
+    assert s.attribution == "Britain's Ministry of Defence"
+
+
+def test_headline_and_lead_take_the_speaker_the_body_names():
+    text = ("Army lost 1,200 tanks in a year\n\n"
+            "The army has lost 1,200 tanks over the past year.\n\n"
+            "The figure was given by General Ivan Petrenko, who spoke to reporters in the capital.")
+    assert source(text, "1,200").speaker == "ivan-petrenko"
+    assert source(text, "1,200", nth=1).speaker == "ivan-petrenko"
+
+
+def test_a_read_also_line_names_its_own_speaker():
+    text = ("General Ivan Petrenko said 40 tanks were lost.\n\n"
+            "Read also: Kovalenko: 700 homes damaged by shelling\n\nThe end.")
+    assert source(text, "700").attribution == "Kovalenko"
+
+
+def test_a_dateline_is_not_a_speaker():
+    text = ("Shelters open in the south\n\n"
+            "Kyiv: Ukrainian volunteers have opened 80 new shelters in the southern districts of the "
+            "country this week, helped by local councils and by several charities from abroad.")
+    assert source(text, "80").attribution is None
+
+
+# ---- chains -------------------------------------------------------------------------------
+
+def test_an_outlet_citing_a_source_keeps_the_outlet_as_via():
+    text = "The army lost 300 square kilometres, Reuters reported, citing a source in the General Staff."
+    s = source(text, "300")
+    assert s.attribution == "source in the General Staff"
+    assert s.via == "Reuters"
+
+
+def test_a_lawmaker_citing_an_agency():
+    text = "Lawmaker Kim Min-jun said, citing the NIS, that 200 soldiers had died."
+    s = source(text, "200")
+    assert (s.attribution, s.speaker, s.via) == ("NIS", "nis", "Lawmaker Kim Min-jun")
+
+
+def test_quoting_officials_the_broadcaster_said():
+    text = "The BBC reported the losses on Friday. Quoting Western officials, the broadcaster said 4,000 had been killed."
+    s = source(text, "4,000")
+    assert s.attribution == "Western officials"
+    assert s.via == "BBC"
+
+
+def test_an_unnamed_go_between_passes_on_the_named_speaker():
+    text = "The national spy agency believes 150 soldiers died, according to a lawmaker who attended the briefing."
+    s = source(text, "150")
+    assert s.attribution == "national spy agency"
+    assert s.via == "lawmaker"
+
+
+def test_the_report_points_back_to_the_outlet():
+    text = ("The toll reached 800, the Daily Courier reported. It said 200 of them were civilians. "
+            "Around 90 were children, the report said.")
+    assert source(text, "90").attribution == "Daily Courier"
+
+
+# ---- names that are not speakers --------------------------------------------------------
+
+def test_a_title_abbreviation_is_not_the_speaker():
+    text = "About 9,000 troops arrived, according to Rep. Park Jin-ho, who chairs the defence committee."
+    assert source(text, "9,000").attribution == "Rep. Park Jin-ho"
+
+
+def test_estimates_alone_are_no_speaker():
+    assert source("Various estimates put the force at 30,000.", "30,000").attribution is None
+
+
+def test_a_month_or_a_weekday_is_no_part_of_the_speaker():
+    text = "In October Pentagon officials said 8,000 troops had arrived."
+    assert source(text, "8,000").attribution == "Pentagon officials"
+    text = "On Tuesday Anna Kovalenko said 60 shelters were open."
+    assert source(text, "60").attribution == "Anna Kovalenko"
+
+
+# ---- bodies and assessments ---------------------------------------------------------------
+
+def test_assessments_of_a_country_are_a_speaker():
+    text = "US assessments put the number of troops at 10,000."
+    assert source(text, "10,000").attribution == "US assessments"
+
+
+def test_intelligence_of_several_countries_is_one_speaker_not_a_known_body():
+    text = "By the estimate of Western and Ukrainian intelligence agencies, 11,500 troops were deployed."
+    s = source(text, "11,500")
+    assert s.attribution == "Western and Ukrainian intelligence agencies"
+    assert s.speaker == "western-and-ukrainian-intelligence-agencies"
+
+
+def test_a_possessive_estimate_names_its_owner():
+    text = "General Ivan Petrenko spoke on Friday. By the general's estimate, 25,000 troops are in the area."
+    assert source(text, "25,000").speaker == "ivan-petrenko"
+
+
+def test_a_list_of_places_speaks_together():
+    text = "Paris, Berlin and Rome all estimate that 7,000 soldiers were sent."
+    assert source(text, "7,000").attribution == "Paris, Berlin and Rome"
+
+
+# ---- quotations by page structure ----------------------------------------------------------
+
+def test_a_speaker_line_above_a_quotation():
+    text = ("The briefing lasted an hour.\n\n"
+            "Kim Min-jun / Democratic Party\n"
+            "\"We lost 40 soldiers in a single day.\"")
+    assert source(text, "40").speaker == "kim-min-jun"
+
+
+def test_a_block_quote_after_said():
+    text = ("General Ivan Petrenko said:\n"
+            "\"This week we destroyed 15 tanks and 30 guns.\"")
+    assert source(text, "15").speaker == "ivan-petrenko"
+
+
+def test_a_source_label_names_the_speaker_of_the_quote():
+    text = ("Source: Anna Kovalenko in an interview with a local radio station\n\n"
+            "Quote: \"We have evacuated 3,500 people so far.\"")
+    assert source(text, "3,500").speaker == "anna-kovalenko"
+
+
+def test_a_second_quotation_of_the_paragraph_is_by_the_same_speaker():
+    text = ("\"We held 900 positions,\" the commander, Oleh Marchenko, told the agency. "
+            "\"Today we hold 600.\"")
+    assert source(text, "600").speaker == "oleh-marchenko"
+
+
+def test_a_figure_in_scare_quotes_takes_the_speaker_of_its_sentence():
+    text = "A senior official said the unit had suffered \"several hundred\" losses."
+    assert source(text, "several hundred").attribution == "senior official"
+
+
+# ---- one key per speaker ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Zelensky", "Zelenskyy", "Zelenskiy"])
+def test_spellings_of_a_known_speaker_share_one_key(name):
+    assert source(f"{name} said 500 drones were launched.", "500").speaker == "volodymyr-zelensky"
+
+
+def test_a_role_phrase_names_a_known_speaker():
+    text = "Seoul's spy agency said 300 soldiers had died."
+    s = source(text, "300")
+    assert (s.attribution, s.speaker) == ("Seoul's spy agency", "nis")
+
+
+def test_the_president_takes_the_name_the_article_gave():
+    text = ("President Volodymyr Zelenskyy spoke on Monday. "
+            "The president said 92 villages were under control.")
+    s = source(text, "92")
+    assert s.speaker == "volodymyr-zelensky"
+    assert s.attribution == "President Volodymyr Zelenskyy"
+
+
+def test_an_acronym_defined_in_the_article_is_learned():
+    text = ("The Joint Operations Command (JOC) said 40 drones were downed. "
+            "The JOC later said 12 more had fallen.")
+    a, b = source(text, "40"), source(text, "12")
+    assert a.speaker == b.speaker == "joint-operations-command"
+    assert a.attribution == "Joint Operations Command (JOC)"
+
+
+def test_a_surname_after_the_full_name_is_the_same_speaker():
+    text = ("Oleksandr Tarnavskyi said 40 tanks were hit. "
+            "On Tuesday Tarnavskyi said another 50 were destroyed.")
+    assert source(text, "40").speaker == source(text, "50").speaker == "oleksandr-tarnavsky"
+
+
+def test_unknown_speakers_get_a_stable_key_from_their_name():
+    one = source("The Regional Water Authority said 70 wells ran dry.", "70").speaker
+    two = source("On Friday the Regional Water Authority said 20 pumps failed.", "20").speaker
+    assert one == two == "regional-water-authority"
+
+
+def test_a_title_written_as_a_name_stays_as_written_and_keys_to_the_person():
+    text = ("Northern Governor: 1,500 residents evacuated\n\n"
+            "Acting Governor Pavel Orlov said 1,500 residents had left their homes.")
+    s = source(text, "1,500")
+    assert s.attribution == "Northern Governor"
+    assert s.speaker == "pavel-orlov"
+
+
+# ---- through the pipeline ----------------------------------------------------------------------
+
+def test_claims_carry_speaker_and_via():
+    nlp = build_pipeline()
+    text = "The army lost 300 tanks, the Daily Courier reported, citing a military source. Zelenskiy said 40 more were hit."
+    claims = extract_article(nlp, Article("a.txt", text))
+    by_text = {c.text: c for c in claims}
+    assert by_text["300"].via == "Daily Courier"
+    assert by_text["300"].attribution == "military source"
+    assert by_text["40"].speaker == "volodymyr-zelensky"
+    assert by_text["40"].attribution == "Zelenskiy"
