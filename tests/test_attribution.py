@@ -281,3 +281,8 @@ def test_claims_carry_speaker_and_via():
     assert by_text["300"].attribution == "military source"
     assert by_text["40"].speaker == "volodymyr-zelensky"
     assert by_text["40"].attribution == "Zelenskiy"
+
+
+def test_attribution_title_case_headline_ending_in_says_name(nlp):
+    text = "Militia Lost 900 Fighters In Two Weeks, 300 Of Them Killed, Says Governor Okafor\n\nThe body follows."
+    assert {c["attribution"] for c in nlp(text)._.claims} == {"Governor Okafor"}
