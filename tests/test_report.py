@@ -156,3 +156,18 @@ def test_report_browser_thousand_articles_open_fast(browser, seed_claims, tmp_pa
     assert time.perf_counter() - t < 15
     assert errors == []
     assert page.locator("section.article").count() == 1000
+
+
+def test_report_one_section_and_colour_per_speaker():
+    def c(i, text, value, attribution, speaker, source):
+        return Claim(id=f"r{i}", article=f"a{i}.txt", start=0, end=len(text), text=text, value=value, low=value,
+                     high=value, measure="deployed", subject="North Korea", counted="troops", attribution=attribution,
+                     speaker=speaker, source=source, as_of="2024-11-04")
+    claims = [c(1, "11,000", 11000, "the NIS", "nis", "Outlet A"),
+              c(2, "11,000", 11000, "South Korea's National Intelligence Service", "nis", "Outlet B"),
+              c(3, "8,000", 8000, "Pentagon", "pentagon", "Outlet C")]
+    page = build_report(claims)
+    assert page.count('<section class="speaker"') == 2  # two spellings of the NIS, one speaker
+    assert "written as: South Korea&#x27;s National Intelligence Service; the NIS" in page
+    nis_anchor = page.split('<section class="speaker" id="')[1].split('"')[0]
+    assert page.count(f'href="#{nis_anchor}"') >= 3  # the legend and both rows of the quantity link to it

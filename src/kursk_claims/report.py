@@ -43,7 +43,8 @@ mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 svg{max-width:100%;height:auto;background:#fff}
 .mark line{stroke:currentColor;stroke-width:3;stroke-opacity:.45} .mark path{fill:none;stroke:currentColor}
 .mark circle{fill:currentColor;stroke:#fff;stroke-width:1} .mark.conflicting circle{stroke:#c62828;stroke-width:3} .legend span{display:inline-block;margin-right:12px;font-size:13px}
-.legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;vertical-align:middle}
+.legend i,i.dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;vertical-align:middle}
+""" + "".join(f".c{i}{{background:{c}}}" for i, c in enumerate(PALETTE)) + """
 """
 
 
@@ -76,6 +77,17 @@ def _article_link(c: Claim, short: bool = False) -> str:
 
 def _outlet(c: Claim) -> str:
     return c.source or c.article.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _speaker(c: Claim) -> str:
+    """Who says it, one key per speaker (as ``attribution`` is written when no key is known);
+    the outlet itself when the article names nobody."""
+    return c.speaker or c.attribution or f"{_outlet(c)} (no speaker named)"
+
+
+def _dot(colour: str) -> str:
+    """A speaker's colour as a short class (the page lists thousands of rows)."""
+    return f'<i class="dot c{PALETTE.index(colour)}"></i>' if colour in PALETTE else ""
 
 
 def _date(c: Claim) -> dt.date | None:
@@ -140,12 +152,12 @@ def timeline_svg(group: QuantityGroup, conflicts: list[Conflict], colours: dict[
         for k, e in enumerate(sorted(items, key=lambda e: e.rep)):
             c = e.claim
             x = xs[slot] + (0 if len(items) == 1 else -width / 2 + width * k / (len(items) - 1))
-            colour = colours.get(_outlet(c), "#333")
+            colour = colours.get(_speaker(c), "#333")
             top = y(e.high) if math.isfinite(e.high) else T
             bottom = y(e.low) if math.isfinite(e.low) and e.low > 0 else H - B
             kind = marked.get(c.id)
             cls = "mark conflicting" if kind else "mark"
-            title = f"{c.text} · {_outlet(c)} · {c.as_of or 'undated'}"
+            title = f"{c.text} · {c.attribution or 'no speaker named'} · {_outlet(c)} · {c.as_of or 'undated'}"
             parts.append(f'<g class="{cls}" style="color:{colour}" data-claim="{_e(c.id)}" data-kind="{_e(kind or "")}"><title>{_e(title)}</title>')
             parts.append(f'<line x1="{x:.0f}" y1="{top:.0f}" x2="{x:.0f}" y2="{bottom:.0f}"/>')
             if not math.isfinite(e.high):
@@ -159,7 +171,7 @@ def timeline_svg(group: QuantityGroup, conflicts: list[Conflict], colours: dict[
     return "".join(parts)
 
 
-def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[str, str]) -> str:
+def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[str, str], anchors: dict[str, str]) -> str:
     disputed = bool(conflicts)
     marked = {x.id for c in conflicts for x in (c.a, c.b)}
     low, best, high = g.consensus(slips(conflicts))
@@ -167,8 +179,9 @@ def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[st
     for e in sorted(g.entries, key=lambda e: (e.claim.as_of or "9999", e.claim.article)):
         c = e.claim
         cls = ' class="slip"' if c.id in marked else ""
+        who = f'<a href="#{anchors[_speaker(c)]}">{_e(c.attribution)}</a>' if c.attribution else ""
         rows.append(f"<tr><td{cls}>{_e(c.text)}<td>{_e(c.reading())}<td>{_e(c.source or '?')}"
-                    f"<td>{_e(c.attribution or '')}<td>{_e(c.as_of or 'undated')}<td>{highlighted(c, 110)}"
+                    f"<td>{who}<td>{_e(c.as_of or 'undated')}<td>{highlighted(c, 110)}"
                     f"<td>{_article_link(c, short=True)}")
     note = [f'<p class="conflict {_e(c.kind)}"><span class="kind">{_e(c.kind)}</span> '
             f'<span class="muted">severity {c.severity:.2f}</span> {_e(c.explanation)}'
@@ -186,6 +199,35 @@ def _group_section(g: QuantityGroup, conflicts: list[Conflict], colours: dict[st
             f"<th>sentence<th>article{''.join(rows)}</table></section>")
 
 
+MAX_SPEAKER_ROWS = 40  # a speaker's figures shown in the page; the rest are one jq line away
+
+
+def _speaker_name(items: list[Claim], key: str) -> str:
+    """The speaker as most often written."""
+    written = [c.attribution for c in items if c.attribution]
+    return max(set(written), key=written.count) if written else key
+
+
+def _speaker_section(key: str, items: list[Claim], colour: str, anchor: str, group_of: dict[str, QuantityGroup]) -> str:
+    """One speaker's figures: what they said, where, when, and the quantity each belongs to."""
+    rows = []
+    ordered = sorted(items, key=lambda c: (c.as_of or "9999", c.article, c.start))
+    for c in ordered[:MAX_SPEAKER_ROWS]:
+        g = group_of.get(c.id)
+        quantity = f'<a href="#group-{_e(g.id)}">{_e(g.label)}</a>' if g is not None else ""
+        rows.append(f"<tr><td>{_e(c.text)}<td>{_e(c.reading())}<td>{quantity}<td>{_e(c.source or '?')}"
+                    f"<td>{_e(c.via or '')}<td>{_e(c.as_of or 'undated')}<td>{_article_link(c, short=True)}")
+    spellings = sorted({c.attribution for c in items if c.attribution})
+    return (f'<section class="speaker" id="{anchor}"><h3>{_dot(colour)}'
+            f"{_e(_speaker_name(items, key))}</h3>"
+            + (f'<p class="muted">written as: {_e("; ".join(spellings))}</p>' if len(spellings) > 1 else "")
+            + f"<table><tr><th>figure<th>reading<th>quantity<th>outlet<th>via<th>date<th>article{''.join(rows)}</table>"
+            + (f'<p class="muted">… and {len(ordered) - MAX_SPEAKER_ROWS} more, listed by '
+               f'<code>kursk-claims extract … -f jsonl | jq \'select(.speaker == "{_e(key)}")\'</code></p>'
+               if len(ordered) > MAX_SPEAKER_ROWS else "")
+            + "</section>")
+
+
 def build_report(claims: list[Claim], *, title: str = "kursk-claims report", titles: dict[str, str] | None = None) -> str:
     """The page. ``titles``: each article's title (from the store), shown above its claims."""
     groups, _ = group_claims(claims)
@@ -193,8 +235,13 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
     by_group: dict[str, list[Conflict]] = defaultdict(list)
     for c in conflicts:
         by_group[c.group].append(c)
-    outlets = sorted({_outlet(c) for c in claims})
-    colours = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(outlets)}
+    speakers: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        speakers[_speaker(c)].append(c)
+    ranked = sorted(speakers, key=lambda k: (-len(speakers[k]), k))
+    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(ranked)}  # one colour per speaker
+    anchors = {k: f"s{i}" for i, k in enumerate(ranked)}
+    group_of = {e.claim.id: g for g in groups for e in g.entries}
     articles: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         articles[c.article].append(c)
@@ -206,8 +253,10 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
     stats = [("articles", len(articles)), ("outlets", len({c.source for c in claims if c.source})), ("claims", len(claims)),
              ("quantity groups", len(groups)), ("conflicts", len(conflicts))] + sorted(kinds.items())
     overview = "".join(f'<div class="stat"><b>{n:,}</b>{_e(label)}</div>' for label, n in stats)
-    legend = "".join(f'<span><i style="background:{colours[o]}"></i>{_e(o)}</span>' for o in outlets[:40])
-    group_html = "".join(_group_section(g, by_group.get(g.id, []), colours) for g in shown)
+    legend = "".join(f'<span><a href="#{anchors[k]}"><i style="background:{colours[k]}"></i>{_e(_speaker_name(speakers[k], k))}</a>'
+                     f' <span class="muted">{len(speakers[k])}</span></span>' for k in ranked[:40])
+    speaker_html = "".join(_speaker_section(k, speakers[k], colours[k], anchors[k], group_of) for k in ranked)
+    group_html = "".join(_group_section(g, by_group.get(g.id, []), colours, anchors) for g in shown)
     article_html = []
     for name, items in articles.items():
         head = items[0]
@@ -227,5 +276,7 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
         f"<header><h1>{_e(title)}</h1><p class=\"muted\">Numeric claims and the figures that disagree.</p>"
         f'<div class="overview">{overview}</div><div class="legend">{legend}</div></header><main>'
         f"<h2>Quantities, disputed first</h2>{group_html or '<p>No quantity is reported by more than one claim.</p>'}"
+        f"<h2>Speakers</h2><p class=\"muted\">Each speaker's figures, whichever outlet carried them (one key per speaker: "
+        f"spellings, titles and acronyms folded).</p>{speaker_html}"
         f"<h2>Articles</h2>{''.join(article_html)}</main></body></html>\n"
     )
