@@ -126,7 +126,7 @@ def test_report_browser_seeds(browser, seed_claims, tmp_path):
     assert group.locator('svg g.mark[data-kind="scale"]').count() >= 2
     notes = group.locator("svg text.slip-note").all_text_contents()
     assert "12 → 12,000?" in notes and "11 → 11,000?" in notes
-    casualties = page.locator('section.group[data-label="Russia casualties (personnel)"]')
+    casualties = page.locator('section.group[data-label="Russia casualties (personnel) [running total]"]')
     assert casualties.locator('svg g.mark[data-kind="bound"]').count() >= 2
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     group.screenshot(path=str(ARTIFACTS / "report-seeds-troops.png"))
