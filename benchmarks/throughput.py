@@ -321,6 +321,7 @@ def main() -> None:
             pm = medians({name: [python, "-c", script, str(path)], "extract": extract_cmd(path)}, a.repeat)
             note(f"{name}_s (median wall)", round(pm[name][0], 2))
             note(f"ratio_{name}_to_extract", round(pm[name][0] / pm["extract"][0], 2))
+            note(f"ratio_cpu_{name}_to_extract", round(pm[name][1] / pm["extract"][1], 2))
 
     if not a.skip_workers:
         cores = os.cpu_count() or 1
@@ -332,6 +333,7 @@ def main() -> None:
                 continue
             speedup = one / wm[str(n)][0]
             note(f"workers_{n}_speedup (efficiency)", f"{speedup:.2f}x ({100 * speedup / n:.0f}% of linear)")
+        note("load_average_1min (other work shares the cores)", round(os.getloadavg()[0], 1))
 
     if not a.skip_memory:
         ten = OUT / f"corpus-{a.mb:g}mb-x10.jsonl"

@@ -10,7 +10,7 @@ from spacy.pipeline import EntityRuler  # noqa: F401  (registers the entity_rule
 from spacy.tokens import Span
 
 from kursk_claims.pipeline import build_pipeline
-from kursk_claims.spans import ATTRIBUTES, ClaimSpans, render_claims_html
+from kursk_claims.spans import ATTRIBUTES, ClaimSpans, claims_doc, render_claims_html
 
 from .conftest import SEEDS
 
@@ -66,6 +66,18 @@ def test_displacy_html_shows_every_claim(nlp):
     assert labels == [s.label_ for s in spans]
     page = render_claims_html(doc, page=True)
     assert page.lstrip().lower().startswith("<!doctype html>") or "<html" in page[:200].lower()
+
+
+def test_stored_claims_drawn_without_the_pipeline(nlp):
+    from kursk_claims.articles import Article
+    from kursk_claims.extract import extract_article
+
+    article = Article("a.txt", TEXT)
+    claims = extract_article(nlp, article)
+    doc = claims_doc(article.text, claims)
+    assert [(s.text, s.label_, s._.value) for s in doc.spans["claims"]] == [(c.text, c.measure or "claim", c.value) for c in claims]
+    html = render_claims_html(doc, page=True)
+    assert re.findall(r'border-top-left-radius[^>]*>\s*<span[^>]*>\s*(\S+)', html) == [c.measure or "claim" for c in claims]
 
 
 def test_displacy_html_of_a_doc_without_claims():

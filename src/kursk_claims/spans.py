@@ -11,11 +11,17 @@ point at them, so the two never disagree and the component costs next to nothing
 
 A claim whose offsets fall inside a token (``5-10`` read as a range of one token ``5-10km``)
 still gets a span: the tokens around it (``alignment_mode="expand"``).
+
+Stored claims are drawn the same way: ``render_claims_html(claims_doc(text, claims), page=True)``.
 """
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
+
+import spacy
 
 from spacy import displacy
 from spacy.language import Language
@@ -89,6 +95,19 @@ class ClaimSpans:
 @Language.factory("kursk_spans", default_config={"spans_key": SPANS_KEY})
 def make_spans(nlp: Language, name: str, spans_key: str) -> ClaimSpans:
     return ClaimSpans(spans_key)
+
+
+@cache
+def _blank() -> Language:
+    return spacy.blank("en")
+
+
+def claims_doc(text: str, claims: Iterable[Any]) -> Doc:
+    """A doc of an article's text with its claim records (``Claim`` objects or their dicts,
+    e.g. from the store) as ``doc.spans["claims"]``, without running the pipeline again."""
+    doc = _blank().make_doc(text)
+    doc._.claims = [c if isinstance(c, dict) else c.to_dict() for c in claims]
+    return ClaimSpans()(doc)
 
 
 def render_claims_html(doc: Doc, *, page: bool = False, spans_key: str = SPANS_KEY) -> str:
