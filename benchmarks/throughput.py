@@ -13,7 +13,7 @@ and the ratios between them, all measured in one run.
   (read from the same file), each a whole process, alternated, median of ``--repeat`` runs
   (target: at most 2x); the start-up of each, measured on a one-article file, is also given
   so the ratio without it can be read;
-- the same articles through Microsoft Recognizers-Text (number, range, percentage, dimension,
+- the same articles through Microsoft Recognizers-Text (its number, percentage, dimension and
   currency models) and quantulum3, each installed in a throwaway virtual environment under
   benchmarks/out/ (targets: at least 5x and 20x faster); skipped with the reason when they
   cannot be installed;
@@ -42,7 +42,7 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "src"))
 
 PEERS = {
-    "recognizers": ["recognizers-text-suite==1.0.2a2"],
+    "recognizers": ["recognizers-text-suite==1.0.2a2", "emoji<2"],  # it imports UNICODE_EMOJI, gone in emoji 2
     "quantulum3": ["quantulum3>=0.9,<1"],
 }
 
@@ -102,7 +102,7 @@ from recognizers_number import NumberRecognizer
 from recognizers_number_with_unit import NumberWithUnitRecognizer
 numbers = NumberRecognizer(Culture.English)
 units = NumberWithUnitRecognizer(Culture.English)
-models = [numbers.get_number_model(), numbers.get_number_range_model(), numbers.get_percentage_model(),
+models = [numbers.get_number_model(), numbers.get_percentage_model(),
           units.get_dimension_model(), units.get_currency_model()]
 found = 0
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -261,6 +261,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each command; medians are reported (default 3)")
     ap.add_argument("--workers", default=None, help="worker counts to try, e.g. 1,2,4 (default: 1 up to the cores present)")
+    ap.add_argument("--peer-repeat", type=int, default=None, help="runs of each peer (default: --repeat); quantulum3 is slow")
+    ap.add_argument("--skip-main", action="store_true", help="leave out extract against tokenising")
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-workers", action="store_true")
@@ -295,19 +297,20 @@ def main() -> None:
             print(f"{k:34} {v}")
 
     # extract against tokenising, start-up measured apart
-    m = medians({"extract": extract_cmd(path), "tokenise": [sys.executable, "-c", _TOKENISE, str(path)],
-                 "extract_startup": extract_cmd(tiny), "tokenise_startup": [sys.executable, "-c", _TOKENISE, str(tiny)]},
-                a.repeat)
-    ext, tok = m["extract"][0], m["tokenise"][0]
-    ext0, tok0 = m["extract_startup"][0], m["tokenise_startup"][0]
-    note("extract_s (median wall)", round(ext, 2))
-    note("tokenise_s (median wall)", round(tok, 2))
-    note("startup_s extract / tokenise", [round(ext0, 2), round(tok0, 2)])
-    note("articles_per_s", round(len(corpus) / ext, 1))
-    note("mb_per_s", round(mb / ext, 2))
-    note("ratio_extract_to_tokenise", round(ext / tok, 2))
-    note("ratio_without_startup", round((ext - ext0) / max(tok - tok0, 1e-9), 2))
-    note("ratio_cpu_extract_to_tokenise", round(m["extract"][1] / m["tokenise"][1], 2))
+    if not a.skip_main:
+        m = medians({"extract": extract_cmd(path), "tokenise": [sys.executable, "-c", _TOKENISE, str(path)],
+                     "extract_startup": extract_cmd(tiny), "tokenise_startup": [sys.executable, "-c", _TOKENISE, str(tiny)]},
+                    a.repeat)
+        ext, tok = m["extract"][0], m["tokenise"][0]
+        ext0, tok0 = m["extract_startup"][0], m["tokenise_startup"][0]
+        note("extract_s (median wall)", round(ext, 2))
+        note("tokenise_s (median wall)", round(tok, 2))
+        note("startup_s extract / tokenise", [round(ext0, 2), round(tok0, 2)])
+        note("articles_per_s", round(len(corpus) / ext, 1))
+        note("mb_per_s", round(mb / ext, 2))
+        note("ratio_extract_to_tokenise", round(ext / tok, 2))
+        note("ratio_without_startup", round((ext - ext0) / max(tok - tok0, 1e-9), 2))
+        note("ratio_cpu_extract_to_tokenise", round(m["extract"][1] / m["tokenise"][1], 2))
 
     if not a.skip_peers:
         scripts = {"recognizers": _RECOGNIZERS, "quantulum3": _QUANTULUM}
@@ -318,7 +321,7 @@ def main() -> None:
             if why:
                 note(f"{name}", f"skipped: {why}")
                 continue
-            pm = medians({name: [python, "-c", script, str(path)], "extract": extract_cmd(path)}, a.repeat)
+            pm = medians({name: [python, "-c", script, str(path)], "extract": extract_cmd(path)}, a.peer_repeat or a.repeat)
             note(f"{name}_s (median wall)", round(pm[name][0], 2))
             note(f"ratio_{name}_to_extract", round(pm[name][0] / pm["extract"][0], 2))
             note(f"ratio_cpu_{name}_to_extract", round(pm[name][1] / pm["extract"][1], 2))
