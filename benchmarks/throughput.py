@@ -263,6 +263,7 @@ def main() -> None:
     ap.add_argument("--workers", default=None, help="worker counts to try, e.g. 1,2,4 (default: 1 up to the cores present)")
     ap.add_argument("--peer-repeat", type=int, default=None, help="runs of each peer (default: --repeat); quantulum3 is slow")
     ap.add_argument("--skip-main", action="store_true", help="leave out extract against tokenising")
+    ap.add_argument("--peers", default=None, help="only these peers, e.g. recognizers (default: both)")
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-workers", action="store_true")
@@ -314,6 +315,7 @@ def main() -> None:
 
     if not a.skip_peers:
         scripts = {"recognizers": _RECOGNIZERS, "quantulum3": _QUANTULUM}
+        scripts = {k: v for k, v in scripts.items() if not a.peers or k in a.peers.split(",")}
         for name, script in scripts.items():
             python, why = peer_python(name)
             if python is not None:

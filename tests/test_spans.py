@@ -167,3 +167,9 @@ def test_span_extensions_registered_once_and_not_overridden():
     before = Span.get_extension("value")
     ClaimSpans()
     assert Span.get_extension("value") == before
+
+
+def test_displacy_html_escapes_the_article_text(nlp):
+    html = render_claims_html(nlp('<script>alert(1)</script> About 300 people fled "<b>home</b>".'))
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;" in html and "About" in html
