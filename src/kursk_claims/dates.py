@@ -168,8 +168,6 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
 
     Relative dates (``3 days ago``) are read only when ``allow_relative`` and a base is given.
     """
-    import dateparser
-
     value = value.strip().rstrip(".")
     if not value:
         return None
@@ -188,6 +186,8 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
         if quick is not None:  # a plain written date: read without dateparser, which costs milliseconds
             return quick or None
     value = re.sub(r"(\d)\s*([ap])\.?m\b\.?", r"\1\2m", value, flags=re.I)  # "6:57 p.m" -> "6:57pm"
+    import dateparser  # imported on first need: it takes a large part of a second
+
     parsed = dateparser.parse(value, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
 
