@@ -177,8 +177,6 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
 
     Relative dates (``3 days ago``) are read only when ``allow_relative`` and a base is given.
     """
-    import dateparser
-
     value = value.strip().rstrip(".")
     if not value:
         return None
@@ -192,9 +190,52 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
     if not relative and not re.search(r"\b\d{4}\b", value):
         if relative_to is None:
             return None  # a date without a year and nothing to place it against
+    if not relative:
+        quick = _quick_date(value)
+        if quick is not None:  # a plain written date: read without dateparser, which costs milliseconds
+            return quick or None
     value = re.sub(r"(\d)\s*([ap])\.?m\b\.?", r"\1\2m", value, flags=re.I)  # "6:57 p.m" -> "6:57pm"
+    import dateparser  # imported on first need: it takes a large part of a second
+
     parsed = dateparser.parse(value, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
+
+
+_QUICK_DATE = re.compile(
+    r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s*(?P<year2>\d{4})"
+    r"|(?P<year3>\d{4})-(?P<mon3>\d{2})-(?P<day3>\d{2})"
+    r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year4>\d{4}))"
+    r"(?:,?\s*(?:-\s*|at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST))?)?")
+
+
+def _quick_date(value: str) -> str | None:
+    """A date written the common ways (``December 20, 2024``, ``20 Dec. 2024, 18:57``,
+    ``2024-12-20``), read directly: its ISO date, ``""`` when it names no real date (``December
+    44``, ``25:61``), or None when it is written otherwise (then dateparser reads it)."""
+    m = _QUICK_DATE.fullmatch(value)
+    if m is None:
+        return None
+    if m.group("year4"):  # 12/20/2024 or 20/12/2024: dateparser decides, unless neither can be a month
+        return "" if not (1 <= int(m.group("first")) <= 12 or 1 <= int(m.group("second")) <= 12) else None
+    if m.group("year3"):
+        year, month, day = int(m.group("year3")), int(m.group("mon3")), int(m.group("day3"))
+        if not 1 <= month <= 12:
+            return "" if not 1 <= day <= 12 else None  # dateparser tries it as year-day-month
+    else:
+        name = (m.group("mon") or m.group("mon2")).lower()
+        month = _lex()["months"].get(name)
+        if month is None:
+            return None
+        year, day = int(m.group("year") or m.group("year2")), int(m.group("day") or m.group("day2"))
+    if m.group("hour") is not None:
+        hour, minute = int(m.group("hour")), int(m.group("minute"))
+        if minute > 59 or hour > 23:  # "13:00 pm" passes, as it does in dateparser
+            return ""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.]\s")

@@ -10,7 +10,12 @@ Components, in order (each a ``@Language.factory``):
   dropped; the figures become ``doc._.claims`` (plain dicts, so docs cross processes);
 - ``kursk_attribution``: who says so;
 - ``kursk_context``: counted noun, subject, measure, scope;
-- ``kursk_dates``: the date each figure's sentence gives.
+- ``kursk_dates``: the date each figure's sentence gives;
+- ``kursk_spans``: each claim as a span in ``doc.spans["claims"]`` (see ``spans.py``).
+
+Settings go through spaCy's config (``nlp.config``, ``config.cfg`` once saved), and the
+factories and the tokenizer are entry points, so a pipeline saved with ``nlp.to_disk()`` loads
+again with ``spacy.load()``.
 
     >>> nlp = build_pipeline()
     >>> [c["text"] for c in nlp("Over 300 people fled.")._.claims]
@@ -30,13 +35,16 @@ import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from . import attribution, context, dates, frames, numbers, sentences
+from .spans import make_spans  # noqa: F401  (registers the kursk_spans factory)
 from .errors import ModelError
 
 PIPELINE_VERSION = "1"
 MAX_ARTICLE_CHARS = 20_000_000
-COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_context", "kursk_dates")
+COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_context", "kursk_dates", "kursk_spans")
+TOKENIZER = "kursk_claims.TextKeepingTokenizer.v1"
 
 
 _COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
@@ -62,6 +70,16 @@ class TextKeepingTokenizer:
         if name == "tokenizer":
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+
+@registry.tokenizers(TOKENIZER)
+def make_text_keeping_tokenizer(tokenizer: Any) -> Any:
+    """The config's tokenizer (``[nlp.tokenizer]``): the one in ``[nlp.tokenizer.tokenizer]``,
+    kept text and all; the pipeline reads texts of any length (rules, not a parser)."""
+    def create(nlp: Language) -> TextKeepingTokenizer:
+        nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS)
+        return TextKeepingTokenizer(tokenizer(nlp))
+    return create
 
 
 def doc_text(doc: Doc) -> str:
@@ -361,14 +379,22 @@ def make_quantities(nlp: Language, name: str) -> QuantityAssembler:
     return QuantityAssembler()
 
 
-@Language.factory("kursk_attribution")
-def make_attribution(nlp: Language, name: str) -> AttributionReader:
-    return AttributionReader(use_entities=any(nlp.has_pipe(p) for p in ("ner", "entity_ruler", "span_ruler")))
+@Language.factory("kursk_attribution", default_config={"use_entities": None})
+def make_attribution(nlp: Language, name: str, use_entities: bool | None) -> AttributionReader:
+    """``use_entities``: trim sources to the PERSON/ORG entities of the pipeline's own
+    recogniser; null: when the pipeline has one."""
+    if use_entities is None:
+        use_entities = has_entities(nlp)
+    return AttributionReader(use_entities=use_entities)
 
 
-@Language.factory("kursk_context")
-def make_context(nlp: Language, name: str) -> ContextReader:
-    return ContextReader(use_parser=nlp.has_pipe("parser"))
+@Language.factory("kursk_context", default_config={"use_parser": None})
+def make_context(nlp: Language, name: str, use_parser: bool | None) -> ContextReader:
+    """``use_parser``: read the counted noun from the parser's noun chunks; null: when the
+    pipeline has a parser."""
+    if use_parser is None:
+        use_parser = has_parser(nlp)
+    return ContextReader(use_parser=use_parser)
 
 
 @Language.factory("kursk_dates")
@@ -376,20 +402,31 @@ def make_dates(nlp: Language, name: str) -> DateReader:
     return DateReader()
 
 
+def has_entities(nlp: Language) -> bool:
+    return any(nlp.has_pipe(p) for p in ("ner", "entity_ruler", "span_ruler"))
+
+
+def has_parser(nlp: Language) -> bool:
+    return nlp.has_pipe("parser")
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """``spacy.blank("en")`` with the project's components, or the named trained pipeline
     (a package name or a folder) with them added after its own."""
     if model is None or model == "blank":
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER, "tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}})
     else:
         nlp = load_model(model)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("kursk_sentences", first=True)
+    switches = {"kursk_attribution": {"use_entities": has_entities(nlp)}, "kursk_context": {"use_parser": has_parser(nlp)}}
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=switches.get(name, {}))
     if not isinstance(nlp.tokenizer, TextKeepingTokenizer):
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+        tokenizer_config = nlp.config["nlp"].get("tokenizer") or {"@tokenizers": "spacy.Tokenizer.v1"}
+        nlp.config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER, "tokenizer": tokenizer_config}  # saved as it runs
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS)  # rules, not a parser: long texts are fine
     return nlp
 

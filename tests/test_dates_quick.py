@@ -1,0 +1,33 @@
+"""Plain written dates are read without dateparser, with the same result as dateparser."""
+import dateparser
+import pytest
+
+from kursk_claims import dates
+
+PLAIN = ["March 3, 2023", "Sept. 14, 2022, 9:05 a.m", "4 Oct 2021", "4th October, 2021 17:45 CET",
+         "2020-02-29", "2021-02-29", "June 31, 2024", "July 2, 2024 - 25:10", "13/14/2022", "2022-14-15",
+         "Aug 9, 2019 at 13:30 pm"]
+OTHER = ["3 days ago", "Tuesday", "12/03/2024", "2024-14-03", "Jan. 5", "5 March 2024 | Views: 10"]
+
+
+@pytest.mark.parametrize("value", PLAIN)
+def test_plain_dates_skip_dateparser_with_its_answer(value, monkeypatch):
+    monkeypatch.setattr(dates, "_quick_date", lambda v: None)
+    expected = dates.parse_date(value)
+    monkeypatch.undo()
+
+    def refuse(*a, **k):
+        raise AssertionError("dateparser called")
+
+    monkeypatch.setattr(dateparser, "parse", refuse)
+    assert dates.parse_date(value) == expected
+
+
+def test_plain_dates_read_right():
+    assert [dates.parse_date(v) for v in PLAIN[:7]] == [
+        "2023-03-03", "2022-09-14", "2021-10-04", "2021-10-04", "2020-02-29", None, None]
+
+
+@pytest.mark.parametrize("value", OTHER)
+def test_other_forms_are_left_to_dateparser(value):
+    assert dates._quick_date(value) is None
