@@ -173,3 +173,15 @@ def test_displacy_html_escapes_the_article_text(nlp):
     html = render_claims_html(nlp('<script>alert(1)</script> About 300 people fled "<b>home</b>".'))
     assert "<script" not in html and "<b>" not in html
     assert "&lt;" in html and "About" in html
+
+
+def test_spans_show_html_draws_every_stored_claim(runner, in_tmp):
+    from kursk_claims.cli import app
+
+    (in_tmp / "a.txt").write_text("The ministry said 1,200 soldiers were killed and 40 tanks lost.\n", encoding="utf-8")
+    assert runner.invoke(app, ["extract", "a.txt", "-f", "jsonl"]).exit_code == 0
+    r = runner.invoke(app, ["show", "a.txt", "--html", "a.html"])
+    assert r.exit_code == 0, r.output
+    page = (in_tmp / "a.html").read_text(encoding="utf-8")
+    assert page.count('class="spans"') == 1 and "1,200" in page and "40" in page
+    assert page.count("KILLED") + page.count("killed") >= 1 and "EQUIPMENT" in page.upper()

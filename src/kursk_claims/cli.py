@@ -449,6 +449,7 @@ def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: 
 def show(
     article: Annotated[str, typer.Argument(help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
     db: DbOpt = None,
+    html: Annotated[Optional[Path], typer.Option("--html", metavar="FILE", help="Write the text with its claims drawn by displaCy (spaCy's span style) to FILE instead.")] = None,
 ) -> None:
     """Print an article's stored text with its claims marked (in colour at a terminal, as
     [[figure]] when piped), after checking that every claim's offsets point at its figure.
@@ -456,6 +457,7 @@ def show(
     Example:
 
         kursk-claims show https://example.org/news/troops.html
+        kursk-claims show troops.html --html troops-claims.html
     """
     from .store import Store, default_path
 
@@ -480,7 +482,15 @@ def show(
     head = [f"{k}: {info[k]}" for k in ("title", "article", "url", "source", "published") if info.get(k)]
     head.append(f"claims: {len(claims)}")
     good = sorted((c for c in claims if c not in bad), key=lambda c: c.start)
-    if sys.stdout.isatty():
+    if html is not None:
+        from .spans import claims_doc, render_claims_html
+
+        try:
+            html.write_text(render_claims_html(claims_doc(text, good), page=True), encoding="utf-8")
+        except OSError as e:
+            fail(f"cannot write {html} ({e.strerror or e.__class__.__name__})", 1)
+        print(f"Wrote {html} ({len(good)} claims drawn by displaCy)", file=sys.stderr)
+    elif sys.stdout.isatty():
         from rich.text import Text
 
         body = Text(text)
