@@ -367,3 +367,32 @@ def test_conflicts_large_group_is_output_sensitive():
     assert len(capped) == 10 and all(outlier.id in (c.a.id, c.b.id) for c in capped)
     groups, _ = group_claims(many)
     assert len(groups) == 1 and len(groups[0].entries) == 400
+
+
+@pytest.mark.parametrize("measure", ["deployed", "killed"])
+def test_conflicts_index_sweep_finds_what_checking_every_pair_finds(monkeypatch, measure):
+    """Large groups are swept in date order over an index of intervals: with no cap it finds
+    exactly the pairs that checking every pair above each figure finds (levels and totals)."""
+    import datetime as dt
+    import random
+
+    import kursk_claims.conflicts as conflicts
+
+    rng = random.Random(7)
+    start = dt.date(2024, 1, 1)
+    claims = []
+    for i in range(300):
+        v = rng.choice([1000, 1000, 1000, 1500, 3000, 12])
+        v = round(v * rng.uniform(0.95, 1.05)) or 1
+        day = (start + dt.timedelta(days=rng.randrange(90))).isoformat()
+        claims.append(claim(f"{v}", v, v, v, measure=measure, as_of=day, published=day, attribution=f"speaker {i % 9}"))
+    (group,), _ = group_claims(claims)
+
+    def pairs():
+        return {(c.a.id, c.b.id, c.kind) for c in conflicts.conflicts_in(group, None)}
+
+    monkeypatch.setattr(conflicts, "_SMALL_GROUP", 10**9)
+    every_pair = pairs()
+    monkeypatch.setattr(conflicts, "_SMALL_GROUP", 0)
+    swept = pairs()
+    assert swept == every_pair and len(swept) > 300

@@ -653,25 +653,30 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
                     consider(a, b)
                 elif _below(b, a):
                     consider(b, a)
-    _slips(group.entries, consider)
+    _slips(group.entries, consider, lambda e: taken[id(e)] >= cap)
     return out
 
 
-_SMALL_GROUP = 64  # below this many dated figures, checking every pair above is faster than an index
+_SMALL_GROUP = 512  # below this many dated figures, checking every pair above is faster than an index
 
 
 def _pairs_above(entries: list[Entry], consider, spent) -> None:
-    """Each figure against every figure wholly above it, the farthest first (small groups)."""
+    """Each figure against every figure wholly above it, the farthest first (small groups); a
+    figure that has taken part in its share of pairs leaves the list."""
     by_low = sorted(entries, key=lambda e: e.low)
     lows = [e.low for e in by_low]
-    for a in by_low:
-        if not math.isfinite(a.high):
+    for a in list(by_low):
+        if not math.isfinite(a.high) or spent(a):
             continue
-        for b in reversed(by_low[bisect.bisect_left(lows, a.high):]):
-            if spent(a):
-                break
+        j = len(by_low) - 1
+        first = bisect.bisect_left(lows, a.high)
+        while j >= first and not spent(a):
+            b = by_low[j]
             if b is not a and _below(a, b):
                 consider(a, b)
+                if spent(b):
+                    del by_low[j], lows[j]
+            j -= 1
 
 
 def _sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: float) -> None:
@@ -735,7 +740,7 @@ def _sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: 
                 j = min(j, index.prefix(len(by_low) - 1))
 
 
-def _slips(entries: list[Entry], consider) -> None:
+def _slips(entries: list[Entry], consider, spent) -> None:
     """Pairs a thousand or a million times apart with the same leading digits, whatever their
     dates: a lost 'thousand' stands out even between figures months apart."""
     tol = _rules()["scale_tol"]
@@ -746,7 +751,9 @@ def _slips(entries: list[Entry], consider) -> None:
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
             for b in by_rep[lo:hi]:
-                if _below(a, b):
+                if spent(a):
+                    break
+                if _below(a, b) and not spent(b):
                     consider(a, b)
 
 
