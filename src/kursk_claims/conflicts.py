@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from .frames import default_kind
 from .lexicon import table
 from .records import Claim, Conflict
 
@@ -64,7 +65,6 @@ def _rules() -> dict:
         "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
         "windows": table("frames")["time_windows"],
         "land_nouns": frozenset(table("frames")["land_nouns"]["words"]),
-        "kind_of": {w: kind for kind, whats in table("frames")["figure_by_what"].items() for w in whats},
     }
 
 
@@ -175,9 +175,7 @@ def figure_kind(claim: Claim) -> str | None:
         return claim.figure
     if claim.scope and claim.scope.startswith("period"):
         return "total" if claim.scope.lower().startswith("period: since") else "period"
-    kinds = _rules()["kind_of"]
-    what = claim.what or claim.measure or ""
-    return kinds.get(what) or kinds.get(what.split(":")[0])
+    return default_kind(claim.what or claim.measure)
 
 
 def _period_of(claim: Claim) -> str | None:
@@ -258,8 +256,7 @@ def _entry(claim: Claim) -> Entry | str:
     if figure_kind(claim) == "period" and _period_of(claim) in _months_names().values():
         m = _YEAR.search(claim.scope or "")
         year = int(m.group(0)) if m else (_month_year(claim) if claim.published else None)
-    voice = claim.speaker or _voice_key(claim.attribution) or _voice_key(claim.source) or claim.article
-    return Entry(claim, low, high, rep, place.lower() if place else None, day, year, voice)
+    return Entry(claim, low, high, rep, place.lower() if place else None, day, year, _voice(claim))
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -274,6 +271,11 @@ def _month_year(claim: Claim) -> int | None:
         return None
     month = next(n for n, name in _months_names().items() if name == month_name)
     return published.year if month <= published.month else published.year - 1
+
+
+def _voice(claim: Claim) -> str:
+    """Who says it: the speaker key, else the attribution, else the outlet, else the article."""
+    return claim.speaker or _voice_key(claim.attribution) or _voice_key(claim.source) or claim.article
 
 
 def _voice_key(name: str | None) -> str | None:
@@ -458,8 +460,6 @@ def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
         return f"different places ({ca.place or a.place} / {cb.place or b.place})"
     if (a.place == _WAR) != (b.place == _WAR) and not slip:
         return "one is for the whole war, the other is not"
-    if ca.actor and cb.actor and ca.actor != cb.actor:
-        return f"different sides act ({ca.actor} / {cb.actor})"
     if slip:
         return None  # a lost "thousand" stands out whatever the date
     kind = group.key[4]
@@ -815,8 +815,7 @@ def distinct_statements(conflicts: list[Conflict]) -> list[tuple[Conflict, int]]
 
 
 def _statement(c: Claim) -> tuple:
-    who = c.speaker or _voice_key(c.attribution) or _voice_key(c.source) or c.article
-    return who, c.low, c.high, c.value
+    return _voice(c), c.low, c.high, c.value
 
 
 def explain(groups: list[QuantityGroup], skipped: list[Skipped], max_pairs: int = 50,

@@ -24,11 +24,12 @@ import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .articles import Article
+from .batching import batched
 from .errors import ArticleError, KurskError
 from .records import Claim
 
@@ -161,17 +162,6 @@ class Summary:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for a in items:
-        chunk.append(a)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def extract_dataset(client: Any, articles: Iterable[Article], out_dir: str | Path, *, model: str | None = None,
                     batch_size: int = 16, partition_size: int = PARTITION_ARTICLES,
                     on_partition: Callable[[Summary], None] | None = None) -> Summary:
@@ -203,7 +193,7 @@ def extract_dataset(client: Any, articles: Iterable[Article], out_dir: str | Pat
             on_partition(summary)
 
     in_flight = 0
-    for i, chunk in enumerate(_chunks(articles, partition_size)):
+    for i, chunk in enumerate(batched(articles, partition_size)):
         future = client.submit(extract_partition, chunk, model, batch_size, str(out / f"part-{i:06d}.parquet"),
                                key=f"kursk-extract-{i}-{hashlib.sha1(repr([a.key for a in chunk]).encode()).hexdigest()[:10]}",
                                pure=False)
@@ -276,23 +266,6 @@ def split_groups(df: Any, split: frozenset[str]) -> Any:
     return df.assign(_part=df["_part"].where(~big, df["_part"] + "|" + df["_window"]))
 
 
-def _conflict_dict(c: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    """``Conflict.to_dict()`` with the claims read field by field (``dataclasses.asdict``
-    deep-copies every value, which cost most of the comparison's time); the equality tests
-    hold it to ``to_dict()``."""
-    from .records import _plain_number
-
-    def claim(x: Claim) -> dict[str, Any]:
-        d = {n: getattr(x, n) for n in names}
-        d["value"], d["low"], d["high"] = _plain_number(x.value), _plain_number(x.low), _plain_number(x.high)
-        return d
-
-    d: dict[str, Any] = {"kind": c.kind, "severity": round(c.severity, 3), "explanation": c.explanation, "group": c.group,
-                         "suggestion": c.suggestion, "a": claim(c.a), "b": claim(c.b)}
-    d.update(c.extra)
-    return d
-
-
 def undated_part(df: Any) -> Any:
     """Runs on a worker: the statements of undated articles in a partition (JSON strings)."""
     import pandas as pd
@@ -359,8 +332,7 @@ def compare_partition(df: Any, max_per_claim: int | None = 10, min_severity: flo
         groups, _ = group_claims(subset, echo=echo or {})
         found.extend(c for c in find_conflicts(subset, groups, max_per_claim)
                      if c.severity >= min_severity and (not kinds or c.kind in kinds))
-    names = tuple(f.name for f in fields(Claim))
-    records = [_conflict_dict(c, names) for c in found]
+    records = [c.to_dict() for c in found]
     if out_dir is None:
         return pd.DataFrame({"conflict": pd.array([json.dumps(r, ensure_ascii=False) for r in records], dtype=object)})
     number = (partition_info or {}).get("number", 0)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from .articles import Article
+from .batching import batched
 from .dates import resolve
 from .errors import ArticleError
 from .pipeline import build_pipeline, claims_of
@@ -171,17 +172,6 @@ def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
     return out
 
 
-def _batches(items: Iterator[tuple[Article, list[Claim] | None]], size: int) -> Iterator[list[tuple[Article, list[Claim] | None]]]:
-    batch: list[tuple[Article, list[Claim] | None]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_size: int, workers: int,
                      model: str | None, on_error: Callable[[Article | None, Exception], None] | None,
                      ) -> Iterator[tuple[Article, list[Claim], bool]]:
@@ -189,7 +179,7 @@ def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no second start-up
-    batches = _batches(items, batch_size)
+    batches = batched(items, batch_size)
     with ctx.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
         pending = ((batch, pool.apply_async(_read_batch, ([a for a, cached in batch if cached is None],)))
                    for batch in batches)

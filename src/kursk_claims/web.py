@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .batching import batched
 from .errors import InputError
 from .fetch import DEFAULT_MAX_BYTES, Fetcher, FetchError, Page, is_url
 
@@ -274,7 +275,7 @@ def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES, backgro
     With ``background``, after the first ``CHUNK`` pages the HTML is handed to one helper
     process, a few chunks at a time, so extracting the next pages overlaps with reading the
     claims of these (memory stays flat: only ``CHUNK * AHEAD`` pages are in flight)."""
-    chunks = _chunks(_warc_records(path, key, max_bytes), CHUNK)
+    chunks = batched(_warc_records(path, key, max_bytes), CHUNK)
     first = next(chunks, None)
     if first is None:
         return
@@ -288,17 +289,6 @@ def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES, backgro
 
 CHUNK = 16  # pages per message to and from the helper process
 AHEAD = 4  # chunks in flight
-
-
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _pages_of(chunk: list) -> list[WebText | Failure]:
