@@ -177,7 +177,7 @@ def parse_date(value: str, *, relative_to: dt.datetime | None = None, allow_rela
 
     Relative dates (``3 days ago``) are read only when ``allow_relative`` and a base is given.
     """
-    value = value.strip().rstrip(".")
+    value = _META_SEPARATOR.split(value, 1)[0].strip().rstrip(".")  # "5 March 2024 | Views: 10"
     if not value:
         return None
     relative = bool(re.search(r"\bago\b|\byesterday\b|\btoday\b|\blast\b", value, re.I))
@@ -205,8 +205,10 @@ _QUICK_DATE = re.compile(
     r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s*(?P<year2>\d{4})"
     r"|(?P<year3>\d{4})-(?P<mon3>\d{2})-(?P<day3>\d{2})"
-    r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year4>\d{4}))"
-    r"(?:,?\s*(?:-\s*|at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST))?)?")
+    r"|(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year4>\d{4}))"
+    r"(?:,?\s*(?:-\s*|at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[aApP]\.?[mM]\b\.?)?"
+    r"(?:\s*(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|IST|EST|EDT|PST|PDT))?)?")
+_META_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
 def _quick_date(value: str) -> str | None:
@@ -216,9 +218,10 @@ def _quick_date(value: str) -> str | None:
     m = _QUICK_DATE.fullmatch(value)
     if m is None:
         return None
-    if m.group("year4"):  # 12/20/2024 or 20/12/2024: dateparser decides, unless neither can be a month
-        return "" if not (1 <= int(m.group("first")) <= 12 or 1 <= int(m.group("second")) <= 12) else None
-    if m.group("year3"):
+    if m.group("year4"):  # 12/20/2024 or 20/12/2024: month first where it can be, as dateparser reads it
+        first, second, year = int(m.group("first")), int(m.group("second")), int(m.group("year4"))
+        month, day = (first, second) if 1 <= first <= 12 else (second, first)
+    elif m.group("year3"):
         year, month, day = int(m.group("year3")), int(m.group("mon3")), int(m.group("day3"))
         if not 1 <= month <= 12:
             return "" if not 1 <= day <= 12 else None  # dateparser tries it as year-day-month
