@@ -7,8 +7,8 @@ from kursk_claims import dates
 PLAIN = ["March 3, 2023", "Sept. 14, 2022, 9:05 a.m", "4 Oct 2021", "4th October, 2021 17:45 CET",
          "2020-02-29", "2021-02-29", "June 31, 2024", "July 2, 2024 - 25:10", "13/14/2022", "2022-14-15",
          "Aug 9, 2019 at 13:30 pm", "12/03/2024", "25/03/2024", "7.11.2023", "31-12-2022", "2/30/2024",
-         "0/5/2024", "12/20/2024 6:57 pm", "15 December,2024 01:16Am IST", "3 March 2021 09:10 PM EST"]
-OTHER = ["3 days ago", "Tuesday", "2024-14-03", "Jan. 5", "5 March 2024 | Views: 10", "12/03-2024"]
+         "0/5/2024", "2024-14-03", "2024-60-10", "12/20/2024 6:57 pm", "15 December,2024 01:16Am IST", "3 March 2021 09:10 PM EST"]
+OTHER = ["3 days ago", "Tuesday", "Jan. 5", "5 March 2024 | Views: 10", "12/03-2024"]
 
 
 @pytest.mark.parametrize("value", PLAIN)

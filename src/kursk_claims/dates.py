@@ -224,7 +224,7 @@ def _quick_date(value: str) -> str | None:
     elif m.group("year3"):
         year, month, day = int(m.group("year3")), int(m.group("mon3")), int(m.group("day3"))
         if not 1 <= month <= 12:
-            return "" if not 1 <= day <= 12 else None  # dateparser tries it as year-day-month
+            month, day = day, month  # read as year-day-month, as dateparser does
     else:
         name = (m.group("mon") or m.group("mon2")).lower()
         month = _lex()["months"].get(name)
