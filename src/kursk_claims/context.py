@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .lexicon import table, trie_pattern
+from .lexicon import Folded, table, trie_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
@@ -229,7 +229,8 @@ def _parties() -> tuple[re.Pattern, dict[str, str]]:
     for subject, forms in table("parties").items():
         for f in forms:
             names[f] = subject
-    pattern = re.compile(r"(?<![\w.])(" + trie_pattern(names) + r")(?![\w])")
+    first = "".join(sorted({re.escape(n[0]) for n in names if n}))  # tried first: most positions fail at once
+    pattern = re.compile(r"(?=[" + first + r"])(?<![\w.])(" + trie_pattern(names) + r")(?![\w])")
     return pattern, names
 
 
@@ -287,7 +288,7 @@ def _sentence_parties(text: str, start: int, end: int) -> list[tuple[int, int, s
 @lru_cache(maxsize=256)
 def _sentence_period(text: str, start: int, end: int) -> str | None:
     m = _scope_lex()["period"].search(text, start, end)
-    return "period: " + _SPACES.sub(" ", m.group(0)) if m else None
+    return "period: " + _SPACES.sub(" ", text[m.start():m.end()]) if m else None
 
 
 def read_land_owner(text: str, start: int, end: int) -> str | None:
@@ -309,7 +310,7 @@ def _scope_lex() -> dict:
     months = table("dates")["months"]
     weekdays = table("dates")["weekdays"]
     return {
-        "period": re.compile("|".join(f"(?:{p})" for p in s["period"]), re.I),
+        "period": Folded("|".join(f"(?:{p})" for p in s["period"])),
         "place": [re.compile(p) for p in s["place"]],
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),

@@ -13,11 +13,11 @@ Rules over the sentence text, with the words in ``data/frames.json``::
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .context import party_mentions
-from .lexicon import table, trie_pattern
+from .lexicon import Folded, first_letters, table, trie_pattern
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
@@ -38,12 +38,12 @@ def _lex() -> dict[str, Any]:
                 kinds.setdefault(side, {})[w] = kind
     place = f["place_words"]
     return {
-        "action_re": re.compile(r"\b(" + trie_pattern(actions) + r")\b", re.I),
+        "action_re": Folded(r"\b(" + trie_pattern(actions) + r")\b", starts=first_letters(actions)),
         "actions": actions,
         "refined": {m: frozenset(cls) for m, cls in f["refined"].items()},
-        "peak_re": re.compile(r"\b(?:" + trie_pattern(f["peak"]) + r")\b", re.I),
-        "before_re": re.compile(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$", re.I),
-        "plan_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,4}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$", re.I),
+        "peak_re": Folded(r"\b(?:" + trie_pattern(f["peak"]) + r")\b", starts=first_letters(f["peak"])),
+        "before_re": Folded(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$"),
+        "plan_clause_re": Folded(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,4}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$"),
         "before": kinds["before"],
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
@@ -52,13 +52,16 @@ def _lex() -> dict[str, Any]:
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
-        "earlier_before_re": re.compile(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$", re.I),
-        "earlier_words_re": re.compile(r"\b(?:" + trie_pattern(w for w in f["earlier"]["before"] if w != "from") + r")\b", re.I),
-        "earlier_clause_re": re.compile(r"\b(?:" + trie_pattern(f["earlier"]["clause"]) + r")\b", re.I),
+        "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
+        "earlier_words_re": Folded(r"\b(?:" + trie_pattern(w for w in f["earlier"]["before"] if w != "from") + r")\b",
+                                   starts=first_letters(w for w in f["earlier"]["before"] if w != "from")),
+        "earlier_clause_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["clause"]) + r")\b", starts=first_letters(f["earlier"]["clause"])),
         "same_as": f["same_as"],
-        "campaigns": [(label, re.compile(r"\b(?:" + trie_pattern(ws) + r")\b", re.I)) for label, ws in f["campaigns"].items()],
+        "campaigns": list(f["campaigns"]),
+        "campaign_re": Folded("|".join(rf"(?P<c{i}>\b(?:{trie_pattern(ws)})\b)" for i, ws in enumerate(f["campaigns"].values()))),
         "land_nouns": frozenset(f["land_nouns"]["words"]),
-        "change_clause_re": re.compile(r"\b(?:" + trie_pattern(f["figure_kinds"]["change"]["clause"]) + r")\b", re.I),
+        "change_clause_re": Folded(r"\b(?:" + trie_pattern(f["figure_kinds"]["change"]["clause"]) + r")\b",
+                                   starts=first_letters(f["figure_kinds"]["change"]["clause"])),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
         "month_whats": frozenset(f["period_month_measures"]["what"]),
         "month_re": re.compile(r"\b(?i:in|on|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
@@ -66,6 +69,7 @@ def _lex() -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=64)
 def clause_start(text: str, s0: int, pos: int) -> int:
     """Where the clause holding ``pos`` starts: after the last comma, colon, 'and', 'that'…"""
     start = s0
@@ -98,8 +102,7 @@ def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     (a level or a running total, by its measure)."""
     lex = _lex()
     s0, s1 = sentence
-    lead = text[max(s0, fig[0] - 40):fig[0]]
-    m = lex["before_re"].search(lead)
+    m = lex["before_re"].search(text, max(s0, fig[0] - 40), fig[0])
     if m:
         return lex["before"][m.group(1).lower()]
     if lex["plan_clause_re"].search(text, max(s0, fig[0] - 60), fig[0]):
@@ -162,11 +165,16 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
-        for label, pattern in lex["campaigns"]:
-            if pattern.search(text, s0, s1):
-                return label  # "in the operation", "over the war"
-        return None
+        return _campaign(text, s0, s1)  # "in the operation", "over the war"
     return _party_names().get(best[1], best[1])
+
+
+@lru_cache(maxsize=64)
+def _campaign(text: str, s0: int, s1: int) -> str | None:
+    """The campaign a sentence names (``the war``, ``the operation``), the first in the data's order."""
+    lex = _lex()
+    found = {m.lastgroup for m in lex["campaign_re"].finditer(text, s0, s1)}
+    return next((label for i, label in enumerate(lex["campaigns"]) if f"c{i}" in found), None)
 
 
 @cache

@@ -1,0 +1,40 @@
+"""Shared pattern helpers: case-insensitive search over lower-cased text, prefix-factored
+alternations."""
+import re
+
+from kursk_claims.lexicon import Folded, first_letters, lowered, trie_pattern
+
+
+def test_folded_finds_what_ignorecase_finds_with_the_texts_offsets():
+    words = ["held", "holds", "took", "taken"]
+    folded = Folded(r"\b(" + trie_pattern(words) + r")\b", starts=first_letters(words))
+    plain = re.compile(r"\b(" + trie_pattern(words) + r")\b", re.I)
+    text = "Kyiv HELD 40 villages; Moscow Took them back, Holds the rest. Overtook? no."
+    assert folded.folded is not None
+    assert [m.span() for m in folded.finditer(text)] == [m.span() for m in plain.finditer(text)] == [(5, 9), (30, 34), (46, 51)]
+    assert folded.search(text, 10).span() == (30, 34)
+    assert folded.search(text, 0, 8) is None  # the window's end is kept
+
+
+def test_folded_keeps_ignorecase_where_lower_case_would_move_offsets():
+    text = "İstanbul: the army HELD the line"  # "İ".lower() is two characters
+    assert lowered(text) is None
+    m = Folded(r"\bheld\b").search(text)
+    assert m is not None and text[m.start():m.end()] == "HELD"
+
+
+def test_folded_leaves_patterns_with_capitals_to_ignorecase():
+    f = Folded(r"\b[A-Z]\w+ said")
+    assert f.folded is None
+    assert f.search("then kirby said so").span() == (5, 15)
+
+
+def test_folded_end_anchor_is_the_window_end():
+    f = Folded(r"\bup from\s+$")
+    text = "losses rose to 900, Up From 700 a week before"
+    assert f.search(text, 0, text.index("700")) is not None
+    assert f.search(text, 0, len(text)) is None
+
+
+def test_first_letters_is_a_lower_case_class():
+    assert first_letters(["Held", "taken", "hold", "-fold"]) == r"\-ht"
