@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .lexicon import table, trie_pattern
+from .lexicon import Folded, first_letters, table, trie_pattern
 
 
 @cache
@@ -25,20 +25,18 @@ def _lex() -> dict:
     month = r"(?P<month>" + trie_pattern(months) + r")\.?"
     month2 = month.replace("?P<month>", "?P<month2>")
     weekday = r"(?P<weekday>" + trie_pattern(d["weekdays"]) + r")"
-    pattern = re.compile(
-        r"(?=[a-z0-9])\b(?:" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+    pattern = Folded(
+        r"\b(?:" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
         r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month2 + r"(?:,?\s+(?P<year2>\d{4}))?"
-        r"|" + weekday + r")\b(?!\s*\d)",
-        re.I,
-    )
+        r"|" + weekday + r")\b(?!\s*\d)", starts="a-z0-9")
     relative = {k: v for k, v in d["relative_days"].items()}
     parts = {k: v for k, v in d["month_parts"].items() if k != "default"}
-    month_ref = re.compile(
+    month_ref = Folded(
         r"\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+(?:the\s+)?(?:(?P<part>" + trie_pattern(parts) + r")[\s-]+)?"
-        r"(?P<month>" + trie_pattern(months) + r")\b\.?(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4}))?", re.I)
+        r"(?P<month>" + trie_pattern(months) + r")\b\.?(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4}))?", starts=first_letters(d["month_leads"]))
     return {"months": months, "weekdays": d["weekdays"], "pattern": pattern,
             "skip": tuple(d["date_anchors_skip"]), "labels": d["byline_labels"],
-            "relative": relative, "relative_re": re.compile(r"\b(" + trie_pattern(relative) + r")\b", re.I),
+            "relative": relative, "relative_re": Folded(r"\b(" + trie_pattern(relative) + r")\b", starts=first_letters(relative)),
             "month_ref": month_ref, "month_parts": parts, "month_default": int(d["month_parts"]["default"])}
 
 
@@ -96,7 +94,7 @@ def _after_in_other_clause(text: str, near: int, at: int) -> bool:
 
 def is_relative_day(phrase: str) -> bool:
     """``today``, ``last week``: a phrase that dates a figure relative to the article's date."""
-    return bool(_lex()["relative_re"].fullmatch(phrase.strip()))
+    return bool(_lex()["relative_re"].insensitive.fullmatch(phrase.strip()))
 
 
 _NOW = re.compile(r"\b(?:now|currently|still|so far|to date)\b", re.I)
