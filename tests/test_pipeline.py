@@ -1,4 +1,7 @@
 """The spaCy components on spacy.blank("en"), and the --model path with a saved pipeline."""
+import os
+
+import pytest
 import spacy
 from spacy.pipeline import EntityRuler  # noqa: F401  (registers the entity_ruler factory)
 
@@ -114,3 +117,25 @@ def test_pipeline_bracketed_conversion_is_a_claim_with_the_same_noun(nlp):
 def test_pipeline_counted_named_before_the_figure(nlp):
     claims = nlp("The death toll rose to 300. Russia suffered losses of 5,000 in a week.")._.claims
     assert [(c["counted"], c["measure"]) for c in claims] == [("death toll", "killed"), ("losses", "casualties")]
+
+
+def test_forked_workers_start_with_the_parents_pipeline(nlp, monkeypatch, tmp_path):
+    """With fork, the workers read with the parent's (warmed) pipeline instead of building one
+    each; the claims are those of one process, and nothing is left behind after the run."""
+    import multiprocessing
+
+    from kursk_claims import extract as ex
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    def build_and_say_so(model=None):  # the workers are other processes: they leave a file
+        (tmp_path / f"built-{os.getpid()}").touch()
+        return build_pipeline(model)
+
+    monkeypatch.setattr(ex, "build_pipeline", build_and_say_so)
+    articles = [Article(f"a{i}.txt", f"On Monday the ministry said {100 + i} soldiers had been killed.") for i in range(6)]
+    one = [[c.to_dict() for c in claims] for _, claims, _ in ex.extract_articles(nlp, iter(articles))]
+    two = [[c.to_dict() for c in claims] for _, claims, _ in ex.extract_articles(nlp, iter(articles), workers=2, batch_size=1)]
+    assert two == one and all(len(c) == 1 for c in one)
+    assert list(tmp_path.iterdir()) == []  # no worker built a pipeline of its own
+    assert ex._worker_nlp is None

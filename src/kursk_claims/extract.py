@@ -112,7 +112,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
             yield a, (known(a) if known else None)
 
     if workers > 1:
-        yield from _extract_in_pool(items(), batch_size, workers, model, on_error)
+        yield from _extract_in_pool(items(), batch_size, workers, model, on_error, nlp)
         return
     def pieces() -> Iterator[tuple[str, tuple[Article, list[Claim] | None, int, bool, int]]]:
         for n, (a, cached) in enumerate(items()):
@@ -153,11 +153,13 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
 
 
 _worker_nlp: Language | None = None
+_WARM_UP = "On Monday, the ministry said more than 1,200 troops had taken 40 km² (15 sq mi) since August 6."
 
 
 def _start_worker(model: str | None) -> None:
     global _worker_nlp
-    _worker_nlp = build_pipeline(model)
+    if _worker_nlp is None:  # forked workers start with the parent's pipeline, already warm
+        _worker_nlp = build_pipeline(model)
 
 
 def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
@@ -174,24 +176,35 @@ def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
 
 def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_size: int, workers: int,
                      model: str | None, on_error: Callable[[Article | None, Exception], None] | None,
-                     ) -> Iterator[tuple[Article, list[Claim], bool]]:
+                     nlp: Language | None = None) -> Iterator[tuple[Article, list[Claim], bool]]:
     import multiprocessing
 
+    global _worker_nlp
     methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no second start-up
+    fork = "fork" in methods
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")  # fork: no second start-up
+    if fork and nlp is not None:
+        # one short text compiles the patterns and loads the word lists once, here; each
+        # forked worker then starts reading at once instead of building all that again
+        nlp(_WARM_UP)
+        _worker_nlp = nlp
     batches = batched(items, batch_size)
-    with ctx.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
-        pending = ((batch, pool.apply_async(_read_batch, ([a for a, cached in batch if cached is None],)))
-                   for batch in batches)
-        # keep a few batches in flight per worker, in order
-        window: list = []
-        for entry in pending:
-            window.append(entry)
-            if len(window) < workers * 3:
-                continue
-            yield from _drain(window.pop(0), on_error)
-        for entry in window:
-            yield from _drain(entry, on_error)
+    try:
+        with ctx.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
+            pending = ((batch, pool.apply_async(_read_batch, ([a for a, cached in batch if cached is None],)))
+                       for batch in batches)
+            # keep a few batches in flight per worker, in order
+            window: list = []
+            for entry in pending:
+                window.append(entry)
+                if len(window) < workers * 3:
+                    continue
+                yield from _drain(window.pop(0), on_error)
+            for entry in window:
+                yield from _drain(entry, on_error)
+    finally:
+        if fork and nlp is not None:
+            _worker_nlp = None
 
 
 def _drain(entry: tuple[list[tuple[Article, list[Claim] | None]], object],
