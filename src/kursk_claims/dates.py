@@ -28,7 +28,7 @@ def _lex() -> dict:
     pattern = Folded(
         r"\b(?:" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
         r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month2 + r"(?:,?\s+(?P<year2>\d{4}))?"
-        r"|" + weekday + r")\b(?!\s*\d)", starts="a-z0-9")
+        r"|" + weekday + r")\b(?!\s*\d)", starts=first_letters([*months, *d["weekdays"]]) + "0-9")
     relative = {k: v for k, v in d["relative_days"].items()}
     parts = {k: v for k, v in d["month_parts"].items() if k != "default"}
     month_ref = Folded(

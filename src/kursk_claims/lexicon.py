@@ -80,6 +80,8 @@ def lowered(text: str) -> str | None:
 
 
 _ESCAPE = re.compile(r"\\.")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)")
+_OTHER_GROUP = re.compile(r"\(\?(?![:=!]|<[=!])")
 
 
 class Folded:
@@ -98,9 +100,8 @@ class Folded:
     def __init__(self, pattern: str, flags: int = 0, starts: str | None = None) -> None:
         lead = f"(?=[{starts}])" if starts else ""
         self.insensitive = re.compile(lead + pattern, flags | re.I)
-        plain = _ESCAPE.sub("", pattern)
-        can_fold = plain == plain.lower() and "(?" not in plain.replace("(?:", "").replace("(?=", "").replace("(?!", "") \
-            .replace("(?<=", "").replace("(?<!", "").replace("(?P", "")
+        plain = _GROUP_NAME.sub("(", _ESCAPE.sub("", pattern))
+        can_fold = plain == plain.lower() and not _OTHER_GROUP.search(plain)  # no capitals, no inline flags
         self.folded = re.compile(lead + pattern, flags & ~re.I) if can_fold else None
 
     def _on(self, text: str) -> tuple[re.Pattern, str]:
