@@ -79,10 +79,11 @@ def _lex() -> dict:
     cur_re = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(before, key=len, reverse=True))
     vulgar = "".join(num["unicode_fractions"])
     first = "".join(sorted({k[0] for k in before if not k[0].isalpha()} | set(vulgar) | set("-−")))
+    lettered = "".join(sorted({k[0] for k in before if k[0].isupper()}))  # "USD 5", "Rs 40": a code before the digits
     sep = r"[,\u066c]"
     inv = r"[\u200b-\u200f\u061c\u2066-\u2069]"  # zero-width and direction marks inside a number
     digit_re = re.compile(
-        r"(?=[\d" + re.escape(first) + r"]|[A-Z][A-Za-z.$€£¥ \u00a0]{0,5}\d)(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
+        r"(?=[\d" + re.escape(first) + r"]|[" + re.escape(lettered) + r"][A-Za-z.$€£¥ \u00a0]{0,5}\d)(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
         r"(?P<sign>(?<![^\s(\[<>=:~\"“'])[-−](?=[\d$€£¥]))?"
         r"(?:(?P<cur>(?:" + cur_re + r")[ \u00a0]?)(?P<sign2>[-−])?)?"
         r"(?P<num>\d+(?:\.\d+)?\s?(?:[×x]\s?10\s?(?:\^|\*\*)\s?[-−]?\d+|×\s?10(?:[-−]\d+|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE][-+−]?\d+(?![\w.]))"
