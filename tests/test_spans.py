@@ -185,3 +185,21 @@ def test_spans_show_html_draws_every_stored_claim(runner, in_tmp):
     page = (in_tmp / "a.html").read_text(encoding="utf-8")
     assert page.count('class="spans"') == 1 and "1,200" in page and "40" in page
     assert page.count("KILLED") + page.count("killed") >= 1 and "EQUIPMENT" in page.upper()
+
+
+def test_records_are_made_without_building_spans(nlp, monkeypatch):
+    """extract writes records, which never read doc.spans: the spans component is left out
+    there (and only there), with the same claims."""
+    from kursk_claims.articles import Article
+    from kursk_claims.extract import extract_article, extract_articles
+
+    text = "On Tuesday the ministry said 1,200 soldiers had been killed and 40 tanks lost."
+    assert len(nlp(text).spans["claims"]) == 2  # the pipeline itself still makes them
+
+    def refuse(self, doc):
+        raise AssertionError("spans built for records")
+
+    monkeypatch.setattr(ClaimSpans, "__call__", refuse)
+    one = extract_article(nlp, Article("a.txt", text))
+    streamed = [c for _, claims, _ in extract_articles(nlp, iter([Article("a.txt", text)])) for c in claims]
+    assert [c.text for c in one] == [c.text for c in streamed] == ["1,200", "40"]

@@ -73,13 +73,16 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+RECORDS_ONLY = ("kursk_spans",)  # components the records do not read: left out when only records are made
+
+
 def article_drafts(nlp: Language, text: str) -> list[dict]:
     """The pipeline's drafts for a whole text, a long one read piece by piece."""
     if len(text) <= CHUNK_CHARS:
-        return claims_of(nlp(text))
+        return claims_of(nlp(text, disable=RECORDS_ONLY))
     out: list[dict] = []
     for offset, piece in chunks(text):
-        out.extend(_shifted(claims_of(nlp(piece)), offset))
+        out.extend(_shifted(claims_of(nlp(piece, disable=RECORDS_ONLY)), offset))
     return out
 
 
@@ -138,7 +141,8 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
         nlp.set_error_handler(handler)
     reading: Article | None = None  # the long article whose pieces are being gathered
     drafts: list[dict] = []
-    for doc, (article, cached, offset, last, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, disable=RECORDS_ONLY)
+    for doc, (article, cached, offset, last, n) in docs:
         if cached is not None:
             yield article, cached, False
             continue
@@ -186,7 +190,7 @@ def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_
     if fork and nlp is not None:
         # one short text compiles the patterns and loads the word lists once, here; each
         # forked worker then starts reading at once instead of building all that again
-        nlp(_WARM_UP)
+        nlp(_WARM_UP, disable=RECORDS_ONLY)
         _worker_nlp = nlp
     batches = batched(items, batch_size)
     try:
