@@ -71,10 +71,11 @@ def first_letters(words: Any) -> str:
     return "".join(sorted({re.escape(w[0].lower()) for w in words if w}))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=20)
 def lowered(text: str) -> str | None:
-    """``text`` in lower case, kept for the article being read; None where lower-casing would
-    move the offsets (a character whose lower case is longer, such as ``İ``)."""
+    """``text`` in lower case, kept for the articles of a batch being read (a component reads a
+    batch of 16 before the next one does); None where lower-casing would move the offsets (a
+    character whose lower case is longer, such as ``İ``)."""
     low = text.lower()
     return low if len(low) == len(text) else None
 

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lexicon import phrase_pattern, table, trie_pattern, word_list
+from .lexicon import lowered, phrase_pattern, table, trie_pattern, word_list
 
 @dataclass(slots=True)
 class Numeral:
@@ -279,9 +279,9 @@ def find_numerals(text: str) -> list[Numeral]:
     for m in lex["digit_re"].finditer(text):
         if not _masked(text, m.start("num"), m.end("num")):
             atoms.append((m.start(), m.end(), "d", m))
-    lowered = text.lower()
-    if len(lowered) == len(text):  # scanning lower case is faster than ignoring case
-        words = lex["word_lower_re"].finditer(lowered)
+    low = lowered(text)
+    if low is not None:  # scanning lower case is faster than ignoring case
+        words = lex["word_lower_re"].finditer(low)
     else:  # a character whose lower case is longer: keep the offsets of the text itself
         words = lex["word_re"].finditer(text)
     for m in words:
@@ -732,10 +732,8 @@ def _party_words() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _furniture_lines(text: str) -> frozenset[int]:
     """Where the lines that are page furniture start (one scan of the text)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text  # keep offsets; the pattern also matches lower case only, a rare miss
-    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(lowered))
+    low = lowered(text) or text  # where lower case would move the offsets: the text itself, a rare miss
+    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(low))
 
 
 def _is_year(text: str, n: Numeral) -> bool:
