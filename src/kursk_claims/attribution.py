@@ -278,7 +278,7 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
     near = max(floor, end - 160)  # a name is a few words: the sentence start need not be read
     if near > floor:
         near = text.find(" ", near, end) + 1 or near
-    toks = [(m.group(0), m.start() + near, m.end() + near) for m in _TOKEN.finditer(text[near:end])]
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, near, end)]
     while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
         toks.pop()
     if toks and toks[-1][0].lower() in lex["pronouns"]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import islice
 
 from .lexicon import Folded, table, trie_pattern
 
@@ -47,7 +48,7 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
     """
     lex = _counted_lex()
     limit = len(text) if limit is None else limit
-    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, pos, min(limit, pos + 80))][:12]
+    words = [(m.group(0), m.start(), m.end()) for m in islice(_WORD.finditer(text, pos, min(limit, pos + 80)), 12)]
     i = 0
     if i < len(words) and words[i][0].lower() == "of":
         i += 1  # "12 of its soldiers", "40 percent of the territory"
