@@ -251,8 +251,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
-    named = [m for m in _sentence_parties(text, sentence[0], sentence[1])
-             if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])]
+    named = _named_parties(text, sentence[0], sentence[1], tuple(excluded))
     if counted and counted[0] >= fig[1]:
         # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
         m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
@@ -284,6 +283,14 @@ def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excl
 def _sentence_parties(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The parties a sentence names, found once for all the figures in it."""
     return party_mentions(text, start, end)
+
+
+@lru_cache(maxsize=256)
+def _named_parties(text: str, start: int, end: int, excluded: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
+    """The parties a sentence names as whose a figure is: not inside a source's name, not a
+    place (``in Russia``); found once for all the figures of a sentence with the same sources."""
+    return [m for m in _sentence_parties(text, start, end)
+            if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])]
 
 
 @lru_cache(maxsize=256)
