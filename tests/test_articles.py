@@ -36,3 +36,13 @@ def test_articles_date_from_text(text, as_of, expected):
 def test_articles_parse_date_never_guesses_a_year():
     assert parse_date("December 17") is None
     assert parse_date("December 17, 2024") == "2024-12-17"
+
+
+def test_articles_a_paragraph_telling_a_time_is_no_byline():
+    """A first paragraph that names the date and hour of an event is not the article's date;
+    a short byline with the same is."""
+    story = ("The strike came on March 3, 2024 at 4:15 a.m., when most residents of the town were asleep "
+             "and the air-raid sirens had fallen silent after a night of alerts; rescuers worked until "
+             "noon to reach the people under the rubble of the five-storey block.\n\nMore text.")
+    assert article_date(story) is None
+    assert article_date("by The desk March 5, 2024 9:03 AM\n\n" + story) == "2024-03-05"

@@ -249,6 +249,9 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M|GMT|UTC|CET|EET|
 _RELATIVE_LINE = re.compile(r"^\s*(?P<date>\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago)\s*$", re.I)
 
 
+_BYLINE_CHARS = 200  # the longest byline seen holds 70 characters
+
+
 def article_date(text: str, *, as_of: dt.datetime | None = None, head_lines: int = 15) -> str | None:
     """The publication date that the top of an article shows: a byline (``Stand: December 20,
     2024, 6:57 p.m``), a dateline (``MOSCOW, Feb 20 (Reuters) -``), a line holding only a date,
@@ -272,7 +275,7 @@ def article_date(text: str, *, as_of: dt.datetime | None = None, head_lines: int
             found = parse_date(m.group("date"))
             if found:
                 return found
-        m = _FULL_DATE.search(line)
+        m = _FULL_DATE.search(line) if len(line) <= _BYLINE_CHARS else None  # a paragraph is no byline
         if m and (_CLOCK.search(line) or re.match(r"\s*by\s", line, re.I) or re.search(r"[|·•]", line)):
             found = parse_date(m.group(0))  # a byline: "by The desk December 22, 2024 9:03 AM"
             if found:
