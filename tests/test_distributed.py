@@ -1,7 +1,4 @@
 """The Dask engine gives exactly the claims and conflicts of the single-machine path."""
-import shutil
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("distributed")

@@ -1,8 +1,5 @@
 """Claims and conflicts as Parquet: every key and value survives a round trip, and the
 commands read a Parquet file or dataset folder as they read JSON Lines."""
-import json
-from dataclasses import fields
-
 import pytest
 
 pa = pytest.importorskip("pyarrow")

@@ -147,7 +147,7 @@ def extract(
 
         kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
     """
-    from .articles import Article, Problem, read_articles
+    from .articles import Article, Problem
     from .extract import extract_articles
     from .output import RecordWriter, claims_table
     from .pipeline import build_pipeline, pipeline_signature

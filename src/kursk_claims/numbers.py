@@ -667,7 +667,8 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
     lex = _lex()
     before = text[max(0, n.start - 40):n.start]
     after = text[n.end:n.end + 40]
-    if text.rfind("\n", 0, n.start) + 1 in _furniture_lines(text):
+    furniture = _furniture_lines(text)
+    if furniture and text.rfind("\n", 0, n.start) + 1 in furniture:
         return True  # subscription offers, related links, reading times
     if n.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _HOURS_CLOCK.match(text, n.start, n.end + 5):
@@ -716,10 +717,10 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
             return True  # "aged 45 and 52": ages
         if prev_word in lex["designators"] and words[-1][:1].isupper():
             return True  # Article 5, Flight 17, World War 2
-        a, b = _line_bounds(text, n.start, n.end)
-        if text[a:b].strip() == text[n.start:n.end]:
-            return True  # a lone counter on its own line
-        if _LIST_MARKER_AFTER.match(after) and text[a:n.start].strip() == "":
+        lead = before.rstrip()
+        if (not lead or "\n" in before[len(lead):]) and text[slice(*_line_bounds(text, n.start, n.end))].strip() == text[n.start:n.end]:
+            return True  # a lone counter on its own line (only whitespace between it and the line start)
+        if _LIST_MARKER_AFTER.match(after) and text[_line_bounds(text, n.start, n.end)[0]:n.start].strip() == "":
             return True  # list numbering
     return False
 

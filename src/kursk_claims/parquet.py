@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, RecordError
-from .records import Claim, Conflict, claim_id
+from .records import Claim, claim_id
 
 ROW_GROUP = 50_000  # rows buffered before a row group is written
 CONFLICT_SCALARS = (("kind", "string"), ("severity", "float64"), ("explanation", "string"), ("group", "string"),
