@@ -314,16 +314,23 @@ def _after_cue(cue: str) -> str:
     return re.escape(cue) + (r"\b" if cue[-1].isalpha() else "")
 
 
+_MASK_SIGNS = re.compile(r"[/.:\-+()]")
+
+
 def _masked(text: str, start: int, end: int) -> bool:
     """Whether the digits at [start, end) belong to a date, time, phone number, IP, URL or e-mail."""
-    near = text[max(0, start - 8):end + 2]
-    if any(ch in near for ch in "/.:-+()"):  # every pattern needs one of these next to its digits
+    if _MASK_SIGNS.search(text, max(0, start - 8), end + 2):  # every pattern needs one of these next to its digits
         a, b = max(0, start - 24), min(len(text), end + 24)
         for m in _SKIP_NEAR.finditer(text, a, b):
             if m.start() <= start < m.end():
                 return True
-    w0 = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    w1 = min([i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0] or [len(text)])
+    # the word around the digits, from the space or line break before to the one after (a line
+    # break is looked for only nearer than the space: no scan to the paragraph's ends)
+    space = text.rfind(" ", 0, start)
+    w0 = max(space, text.rfind("\n", space + 1, start)) + 1
+    space = text.find(" ", end)
+    line = text.find("\n", end, space if space >= 0 else len(text))
+    w1 = line if line >= 0 else (space if space >= 0 else len(text))
     word = text[w0:w1]
     return ("/" in word or "@" in word or "www." in word) and bool(_WEB.search(word))
 
