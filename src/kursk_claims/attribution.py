@@ -265,6 +265,14 @@ def _is_name_word(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _lex()["roles"] or _COMPASS.fullmatch(w) is not None
 
 
+def _comma_before(text: str, pos: int) -> bool:
+    """Whether the last character before ``pos`` that is not a space is a comma."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
 def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
     """The source named right before a speech verb at ``end``: ``Valery Gerasimov``,
     ``the Ukrainian secret service``, ``a US military official in Washington``."""
@@ -789,7 +797,7 @@ class Speech:
                     np = None  # "X, who …, says Russia has": not "…, says X"
             if np is None:
                 direct = noun_phrase_before(text, pos, s0)
-                if direct and all(w[:1].isupper() for w in direct[0].split()) and text[:direct[1]].rstrip().endswith(","):
+                if direct and all(w[:1].isupper() for w in direct[0].split()) and _comma_before(text, direct[1]):
                     np = direct  # "the country's commander-in-chief, Oleksandr Syrskyi, said"
                 else:
                     np = _name_before_clause(text, pos, s0) or direct
