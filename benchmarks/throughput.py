@@ -3,7 +3,7 @@
 and the ratios between them, all measured in one run.
 
     python benchmarks/throughput.py [--mb 5] [--repeat 3] [--skip-peers] [--skip-memory]
-                                    [--workers 1,2,4] [--profile] [--json]
+                                    [--workers 1,2,4] [--profile] [--components] [--json]
 
 - builds a corpus of ``--mb`` MB (default 5) as one JSON Lines file under benchmarks/out/: the
   seed articles and the development articles (data/dev/articles), every digit changed, cut to
@@ -21,7 +21,9 @@ and the ratios between them, all measured in one run.
   (target: at least 80% of linear);
 - peak memory of the command at 1x and 10x the corpus (target: flat);
 - ``--profile``: where one in-process run spends its time (the reading of the articles,
-  the pipeline's components, writing the records), top functions by own time.
+  the pipeline's components, writing the records), top functions by own time;
+- ``--components``: the CPU time of each stage without a profiler, every article through one
+  stage before the next.
 """
 from __future__ import annotations
 
@@ -210,6 +212,41 @@ def peer_check(python: str, script: str) -> str | None:
 
 # --- profile ----------------------------------------------------------------------------
 
+def components(path: Path) -> None:
+    """CPU time of each stage in one fresh process, every article through one stage before the
+    next: reading, the tokenizer (first pass, with spaCy creating the lexemes of new words),
+    each component, writing the records; no profiler overhead."""
+    import io
+
+    from kursk_claims.articles import Article, read_articles
+    from kursk_claims.extract import to_claims
+    from kursk_claims.pipeline import build_pipeline, claims_of
+
+    nlp = build_pipeline()
+    nlp("On Monday the ministry said 1,200 soldiers had been killed.")  # patterns compiled
+    times: dict[str, float] = {}
+    t = time.process_time()
+    articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
+    times["reading (outlet, date)"] = time.process_time() - t
+    t = time.process_time()
+    docs = [nlp.make_doc(a.text) for a in articles]
+    times["tokenizer"] = time.process_time() - t
+    for name, proc in nlp.pipeline:
+        t = time.process_time()
+        docs = [proc(d) for d in docs]
+        times[name] = time.process_time() - t
+    sink = io.StringIO()
+    t = time.process_time()
+    for a, d in zip(articles, docs):
+        for c in to_claims(a, claims_of(d)):
+            sink.write(json.dumps(c.to_dict(), ensure_ascii=False))
+    times["records"] = time.process_time() - t
+    total = sum(times.values())
+    print(f"{len(articles)} articles, {total:.2f} s of CPU in all (start-up not counted)")
+    for k, v in times.items():
+        print(f"  {k:24} {v:6.2f} s  {100 * v / total:5.1f}%")
+
+
 def profile(path: Path, top: int = 30) -> None:
     import cProfile
     import io
@@ -268,6 +305,7 @@ def main() -> None:
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-workers", action="store_true")
     ap.add_argument("--profile", action="store_true", help="only profile one in-process run")
+    ap.add_argument("--components", action="store_true", help="only time each stage (reading, tokenizer, each component, records) in one process")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
 
@@ -277,6 +315,9 @@ def main() -> None:
     write_jsonl(path, corpus)
     mb = path.stat().st_size / 1e6
     lengths = sorted(len(r["text"]) for r in corpus)
+    if a.components:
+        components(path)
+        return
     if a.profile:
         profile(path)
         return
