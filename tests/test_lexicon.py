@@ -2,18 +2,20 @@
 alternations."""
 import re
 
-from kursk_claims.lexicon import Folded, first_letters, lowered, trie_pattern
+from kursk_claims.lexicon import Folded, first_letters, lowered, trie_pattern, whole_words
 
 
 def test_folded_finds_what_ignorecase_finds_with_the_texts_offsets():
     words = ["held", "holds", "took", "taken"]
-    folded = Folded(r"\b(" + trie_pattern(words) + r")\b", starts=first_letters(words))
+    folded = whole_words(words, capture=True)
     plain = re.compile(r"\b(" + trie_pattern(words) + r")\b", re.I)
     text = "Kyiv HELD 40 villages; Moscow Took them back, Holds the rest. Overtook? no."
     assert folded.folded is not None
     assert [m.span() for m in folded.finditer(text)] == [m.span() for m in plain.finditer(text)] == [(5, 9), (30, 34), (46, 51)]
     assert folded.search(text, 10).span() == (30, 34)
     assert folded.search(text, 0, 8) is None  # the window's end is kept
+    started = Folded(folded.folded.pattern, starts=first_letters(words))  # a lookahead of first letters finds the same
+    assert [m.span() for m in started.finditer(text)] == [m.span() for m in folded.finditer(text)]
 
 
 def test_folded_keeps_ignorecase_where_lower_case_would_move_offsets():

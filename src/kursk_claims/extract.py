@@ -180,14 +180,14 @@ def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
 
 def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_size: int, workers: int,
                      model: str | None, on_error: Callable[[Article | None, Exception], None] | None,
-                     nlp: Language | None = None) -> Iterator[tuple[Article, list[Claim], bool]]:
+                     nlp: Language) -> Iterator[tuple[Article, list[Claim], bool]]:
     import multiprocessing
 
     global _worker_nlp
     methods = multiprocessing.get_all_start_methods()
     fork = "fork" in methods
     ctx = multiprocessing.get_context("fork" if fork else "spawn")  # fork: no second start-up
-    if fork and nlp is not None:
+    if fork:
         # one short text compiles the patterns and loads the word lists once, here; each
         # forked worker then starts reading at once instead of building all that again
         nlp(_WARM_UP, disable=RECORDS_ONLY)
@@ -207,7 +207,7 @@ def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_
             for entry in window:
                 yield from _drain(entry, on_error)
     finally:
-        if fork and nlp is not None:
+        if fork:
             _worker_nlp = None
 
 

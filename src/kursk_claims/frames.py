@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .context import party_mentions
-from .lexicon import Folded, first_letters, table, trie_pattern
+from .lexicon import Folded, table, trie_pattern, whole_words
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
@@ -38,10 +38,10 @@ def _lex() -> dict[str, Any]:
                 kinds.setdefault(side, {})[w] = kind
     place = f["place_words"]
     return {
-        "action_re": Folded(r"\b(" + trie_pattern(actions) + r")\b", starts=first_letters(actions)),
+        "action_re": whole_words(actions, capture=True),
         "actions": actions,
         "refined": {m: frozenset(cls) for m, cls in f["refined"].items()},
-        "peak_re": Folded(r"\b(?:" + trie_pattern(f["peak"]) + r")\b", starts=first_letters(f["peak"])),
+        "peak_re": whole_words(f["peak"]),
         "before_re": Folded(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$"),
         "plan_clause_re": Folded(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,4}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$"),
         "before": kinds["before"],
@@ -53,15 +53,13 @@ def _lex() -> dict[str, Any]:
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
         "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
-        "earlier_words_re": Folded(r"\b(?:" + trie_pattern(w for w in f["earlier"]["before"] if w != "from") + r")\b",
-                                   starts=first_letters(w for w in f["earlier"]["before"] if w != "from")),
-        "earlier_clause_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["clause"]) + r")\b", starts=first_letters(f["earlier"]["clause"])),
+        "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
+        "earlier_clause_re": whole_words(f["earlier"]["clause"]),
         "same_as": f["same_as"],
         "campaigns": list(f["campaigns"]),
         "campaign_re": Folded("|".join(rf"(?P<c{i}>\b(?:{trie_pattern(ws)})\b)" for i, ws in enumerate(f["campaigns"].values()))),
         "land_nouns": frozenset(f["land_nouns"]["words"]),
-        "change_clause_re": Folded(r"\b(?:" + trie_pattern(f["figure_kinds"]["change"]["clause"]) + r")\b",
-                                   starts=first_letters(f["figure_kinds"]["change"]["clause"])),
+        "change_clause_re": whole_words(f["figure_kinds"]["change"]["clause"]),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
         "month_whats": frozenset(f["period_month_measures"]["what"]),
         "month_re": re.compile(r"\b(?i:in|on|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"

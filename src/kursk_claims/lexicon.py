@@ -98,12 +98,12 @@ class Folded:
 
     __slots__ = ("insensitive", "folded")
 
-    def __init__(self, pattern: str, flags: int = 0, starts: str | None = None) -> None:
+    def __init__(self, pattern: str, starts: str | None = None) -> None:
         lead = f"(?=[{starts}])" if starts else ""
-        self.insensitive = re.compile(lead + pattern, flags | re.I)
+        self.insensitive = re.compile(lead + pattern, re.I)
         plain = _GROUP_NAME.sub("(", _ESCAPE.sub("", pattern))
         can_fold = plain == plain.lower() and not _OTHER_GROUP.search(plain)  # no capitals, no inline flags
-        self.folded = re.compile(lead + pattern, flags & ~re.I) if can_fold else None
+        self.folded = re.compile(lead + pattern) if can_fold else None
 
     def _on(self, text: str) -> tuple[re.Pattern, str]:
         if self.folded is not None:
@@ -123,3 +123,12 @@ class Folded:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):  # type: ignore[no-untyped-def]
         pattern, target = self._on(text)
         return pattern.finditer(target, pos, endpos)
+
+    def fullmatch(self, phrase: str) -> re.Match | None:
+        """A whole short phrase: matched as it is (lower-casing a phrase once costs what it saves)."""
+        return self.insensitive.fullmatch(phrase)
+
+
+def whole_words(words: Any, capture: bool = False) -> Folded:
+    """Any of ``words`` as a whole word or phrase, in any case (group 1 with ``capture``)."""
+    return Folded((r"\b(" if capture else r"\b(?:") + trie_pattern(words) + r")\b")

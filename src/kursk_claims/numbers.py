@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lexicon import lowered, phrase_pattern, table, trie_pattern, word_list
+from .lexicon import Folded, first_letters, phrase_pattern, table, trie_pattern, whole_words, word_list
 
 @dataclass(slots=True)
 class Numeral:
@@ -71,7 +71,7 @@ def _lex() -> dict:
     fractions = dict(num["fractions"])
     vague = {k: tuple(v) for k, v in num["vague_plurals"].items()}
     all_words = set(words) | set(scales) | set(fractions) | set(vague) | {"dozen"} | set(num["multiples"])
-    word_re = re.compile(r"\b(?:" + trie_pattern(all_words) + r")\b", re.I)
+    word_re = whole_words(all_words)
     abbrev = num["scale_abbreviations"]
     abbrev_re = "|".join(sorted(abbrev, key=len, reverse=True))
     upper_re = "|".join(sorted(num["upper_abbreviations"], key=len, reverse=True))
@@ -79,11 +79,10 @@ def _lex() -> dict:
     cur_re = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(before, key=len, reverse=True))
     vulgar = "".join(num["unicode_fractions"])
     first = "".join(sorted({k[0] for k in before if not k[0].isalpha()} | set(vulgar) | set("-−")))
-    lettered = "".join(sorted({k[0] for k in before if k[0].isupper()}))  # "USD 5", "Rs 40": a code before the digits
     sep = r"[,\u066c]"
     inv = r"[\u200b-\u200f\u061c\u2066-\u2069]"  # zero-width and direction marks inside a number
     digit_re = re.compile(
-        r"(?=[\d" + re.escape(first) + r"]|[" + re.escape(lettered) + r"][A-Za-z.$€£¥ \u00a0]{0,5}\d)(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
+        r"(?=[\d" + re.escape(first) + r"]|[A-Z][A-Za-z.$€£¥ \u00a0]{0,5}\d)(?<![\w.,/])(?<!\d\s)"  # the lookahead lets the engine skip other characters fast
         r"(?P<sign>(?<![^\s(\[<>=:~\"“'])[-−](?=[\d$€£¥]))?"
         r"(?:(?P<cur>(?:" + cur_re + r")[ \u00a0]?)(?P<sign2>[-−])?)?"
         r"(?P<num>\d+(?:\.\d+)?\s?(?:[×x]\s?10\s?(?:\^|\*\*)\s?[-−]?\d+|×\s?10(?:[-−]\d+|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE][-+−]?\d+(?![\w.]))"
@@ -113,7 +112,6 @@ def _lex() -> dict:
         "upper_abbrev": num["upper_abbreviations"],
         "spaced_abbr_re": re.compile(r"[ \u00a0](" + "|".join(num["spaced_abbreviations"]) + r")\b"),
         "word_re": word_re,
-        "word_lower_re": re.compile(word_re.pattern),
         "digit_re": digit_re,
         "month_names": frozenset(months),
         "month_after_re": re.compile(r"^(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?" + month_re + r"(?![a-z])", re.I),
@@ -155,9 +153,8 @@ def _lex() -> dict:
         "calibre_re": re.compile(r"[\s-]?(?:mm|millimet(?:er|re)s?)\b(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:"
                                  + phrase_pattern(num["calibre_nouns"]) + r")\b", re.I),
         "designators": {d.lower() for d in dates["designators"]},
-        "boilerplate_re": re.compile(
-            "(?=[" + re.escape("".join(sorted({w[0].lower() for w in word_list("boilerplate")}))) + r"])(?<!\w)(?:"
-            + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)"),
+        "boilerplate_re": Folded(r"(?<!\w)(?:" + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)",
+                                 starts=first_letters(word_list("boilerplate"))),
     }
 
 
@@ -279,12 +276,7 @@ def find_numerals(text: str) -> list[Numeral]:
     for m in lex["digit_re"].finditer(text):
         if not _masked(text, m.start("num"), m.end("num")):
             atoms.append((m.start(), m.end(), "d", m))
-    low = lowered(text)
-    if low is not None:  # scanning lower case is faster than ignoring case
-        words = lex["word_lower_re"].finditer(low)
-    else:  # a character whose lower case is longer: keep the offsets of the text itself
-        words = lex["word_re"].finditer(text)
-    for m in words:
+    for m in lex["word_re"].finditer(text):
         atoms.append((m.start(), m.end(), "w", m))
     atoms.sort(key=lambda a: a[0])
     numerals: list[Numeral] = []
@@ -740,8 +732,7 @@ def _party_words() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _furniture_lines(text: str) -> frozenset[int]:
     """Where the lines that are page furniture start (one scan of the text)."""
-    low = lowered(text) or text  # where lower case would move the offsets: the text itself, a rare miss
-    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(low))
+    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(text))
 
 
 def _is_year(text: str, n: Numeral) -> bool:
