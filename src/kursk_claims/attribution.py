@@ -67,9 +67,7 @@ def _cased(phrases: list[str]) -> set[str]:
 @cache
 def _lex() -> dict:
     a = table("attribution")
-    verbs = [v for v in a["speech_verbs"] if v != "according"]
-    verbs += ["gave the estimate", "gave an estimate", "gave the figure", "gave the figures", "gave the number", "gave the numbers"]
-    verbs += ["Says", "Said", "Claims", "Reports", "Admits", "Confirms", "Warns", "Estimates", "Announces", "Tells", "Insists", "Reveals"]  # "Russia Says …" in a headline
+    verbs = [v for v in a["speech_verbs"] if v != "according"] + a["headline_verbs"]
     report_nouns = "|".join(sorted(map(re.escape, a["possessive_report_nouns"]), key=len, reverse=True))
     return {
         "verb_re": re.compile(r"\b(" + trie_pattern(verbs) + r")\b"),
@@ -97,6 +95,7 @@ def _lex() -> dict:
         "titles": frozenset(a["person_titles"]),
         "title_abbrevs": frozenset(a["title_abbreviations"]),
         "body_heads": frozenset(a["body_heads"]),
+        "group_heads": frozenset(a["group_heads"]),
         "labels": frozenset(a["line_labels"]),
         "source_labels": frozenset(a["source_labels"]),
         "expand": a["title_expansions"],
@@ -579,7 +578,7 @@ class Speech:
                 if head in ("estimate", "estimates"):
                     return None
                 return self._last_event_outlet(pos)
-            plural = head.endswith("s") and not head.endswith("ss") and head not in lex["titles"] and head not in lex["body_heads"] - {"officials", "sources", "analysts", "experts", "observers", "diplomats", "authorities", "estimates", "assessments", "commanders", "generals", "lawmakers", "monitors", "spokespeople"}
+            plural = head.endswith("s") and not head.endswith("ss") and head not in lex["titles"] and head not in lex["body_heads"] - lex["group_heads"]
             found = None if plural else self._antecedent_role(descr, head, pos, definite=first in ("the", "this", "that") and "'s " not in low and "’s " not in low)
             if found:
                 if pointer:
