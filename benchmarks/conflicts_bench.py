@@ -25,7 +25,7 @@ MEASURES = ("deployed", "casualties", "killed", "area", "share")
 def synthetic_claims(n: int, groups: int, seed: int = 1):
     """Claims around a base figure per group: most agree within ~5%, 1 in 200 is a slip
     (a lost 'thousand'), 1 in 100 is far off."""
-    from kursk_claims.records import Claim
+    from kursk_claims.core.records import Claim
 
     import datetime as dt
 
@@ -49,7 +49,7 @@ def synthetic_claims(n: int, groups: int, seed: int = 1):
 
 
 def run_one(n: int, groups: int) -> dict:
-    from kursk_claims.conflicts import find_conflicts, group_claims
+    from kursk_claims.comparing.conflicts import find_conflicts, group_claims
 
     claims = synthetic_claims(n, groups)
     t = time.perf_counter()

@@ -44,7 +44,7 @@ def write_synthetic_claims(folder: Path, n: int, groups: int, seed: int = 1) -> 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from kursk_claims.parquet import claim_schema
+    from kursk_claims.io.parquet import claim_schema
 
     schema = claim_schema()
     rng = np.random.default_rng(seed)
@@ -109,7 +109,7 @@ class PeakMemory:
 
 
 def bench_conflicts(a: argparse.Namespace, tmp: Path) -> dict:
-    from kursk_claims.distributed import cluster, conflicts_dataset
+    from kursk_claims.run.distributed import cluster, conflicts_dataset
 
     t = time.perf_counter()
     n = write_synthetic_claims(tmp / "claims", a.claims, a.groups)
@@ -133,8 +133,8 @@ def bench_conflicts(a: argparse.Namespace, tmp: Path) -> dict:
 def bench_extract(a: argparse.Namespace, tmp: Path) -> dict:
     from throughput import build_corpus
 
-    from kursk_claims.articles import Article, read_articles
-    from kursk_claims.distributed import cluster, extract_dataset
+    from kursk_claims.io.articles import Article, read_articles
+    from kursk_claims.run.distributed import cluster, extract_dataset
 
     corpus = tmp / "articles.jsonl"
     rng = random.Random(3)

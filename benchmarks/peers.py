@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from kursk_claims.numbers import read_quantities  # noqa: E402
+from kursk_claims.reading.numbers import read_quantities  # noqa: E402
 
 BARE = "bare numbers (the input is the number alone)"
 DUPLICATE = "the same case in another mode of the peer (scored once)"

@@ -6,7 +6,7 @@ and the ratios between them, all measured in one run.
                                     [--workers 1,2,4] [--profile] [--components] [--json]
 
 - builds a corpus of ``--mb`` MB (default 5) as one JSON Lines file under benchmarks/out/: the
-  seed articles and the development articles (data/dev/articles), every digit changed, cut to
+  seed articles and the development articles (eval/dev/articles), every digit changed, cut to
   varied lengths (a few paragraphs to two articles joined), no two alike; records carry only
   ``id`` and ``text``, so each article's outlet and date are guessed from its text as well;
 - ``extract --no-store -f jsonl`` against tokenising the same texts with ``spacy.blank("en")``
@@ -52,7 +52,7 @@ PEERS = {
 # --- the corpus ------------------------------------------------------------------------
 
 def source_articles() -> list[str]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "data" / "dev" / "articles").glob("*.txt"))
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "eval" / "dev" / "articles").glob("*.txt"))
     return [f.read_text(encoding="utf-8") for f in files]
 
 
@@ -218,8 +218,8 @@ def components(path: Path) -> None:
     each component, writing the records; no profiler overhead."""
     import io
 
-    from kursk_claims.articles import Article, read_articles
-    from kursk_claims.extract import to_claims
+    from kursk_claims.io.articles import Article, read_articles
+    from kursk_claims.run.extract import to_claims
     from kursk_claims.pipeline import build_pipeline, claims_of
 
     nlp = build_pipeline()
@@ -252,8 +252,8 @@ def profile(path: Path, top: int = 30) -> None:
     import io
     import pstats
 
-    from kursk_claims.articles import Article, read_articles
-    from kursk_claims.extract import extract_articles
+    from kursk_claims.io.articles import Article, read_articles
+    from kursk_claims.run.extract import extract_articles
     from kursk_claims.pipeline import build_pipeline
 
     nlp = build_pipeline()

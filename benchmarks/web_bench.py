@@ -128,7 +128,7 @@ def main() -> None:
             t_warc, w_warc = min(t_warc, c), min(w_warc, w)
 
         # the HTML side alone: reading the archive and extracting main text and metadata
-        from kursk_claims.web import warc_texts
+        from kursk_claims.io.web import warc_texts
 
         t = time.process_time()
         n = sum(1 for _ in warc_texts(warc, str(warc), background=False))

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from kursk_claims.articles import article_source
-from kursk_claims.dates import article_date, parse_date
+from kursk_claims.io.articles import article_source
+from kursk_claims.reading.dates import article_date, parse_date
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -2,8 +2,8 @@
 the figures read, the furniture left out, outlet and date found."""
 import pytest
 
-from kursk_claims.articles import read_articles
-from kursk_claims.extract import extract_article
+from kursk_claims.io.articles import read_articles
+from kursk_claims.run.extract import extract_article
 
 from .conftest import ROOT
 

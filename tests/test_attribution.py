@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from kursk_claims.articles import Article
-from kursk_claims.attribution import Speech
-from kursk_claims.extract import extract_article
+from kursk_claims.io.articles import Article
+from kursk_claims.reading.attribution import Speech
+from kursk_claims.run.extract import extract_article
 from kursk_claims.pipeline import build_pipeline
 
 

@@ -3,7 +3,7 @@ import dataclasses
 import json
 import math
 
-from kursk_claims.records import Claim
+from kursk_claims.core.records import Claim
 
 
 def test_claim_to_dict_has_every_field_in_order_with_plain_numbers():

@@ -258,7 +258,7 @@ def test_cli_extract_long_article(runner, in_tmp):
 
 
 def test_cli_extract_one_failing_article_does_not_stop_the_run(runner, in_tmp, monkeypatch):
-    from kursk_claims import context
+    from kursk_claims.reading import context
 
     real = context.read_counted
 

@@ -4,9 +4,9 @@ import sys
 
 import pytest
 
-from kursk_claims.conflicts import (distinct_statements, explain, figure_kind, find_conflicts, group_claims,
+from kursk_claims.comparing.conflicts import (distinct_statements, explain, figure_kind, find_conflicts, group_claims,
                                     not_compared, slips)
-from kursk_claims.records import Claim
+from kursk_claims.core.records import Claim
 
 _n = iter(range(10**6))
 DAY = "2024-11-04"
@@ -353,7 +353,7 @@ def test_conflicts_not_compared_names_a_reason_for_every_kept_pair():
 def test_conflicts_never_import_spacy():
     import subprocess
 
-    code = "import sys, kursk_claims.conflicts, kursk_claims.records; sys.exit('spacy' in sys.modules)"
+    code = "import sys, kursk_claims.comparing.conflicts, kursk_claims.core.records; sys.exit('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
@@ -376,7 +376,7 @@ def test_conflicts_index_sweep_finds_what_checking_every_pair_finds(monkeypatch,
     import datetime as dt
     import random
 
-    import kursk_claims.conflicts as conflicts
+    import kursk_claims.comparing.conflicts as conflicts
 
     rng = random.Random(7)
     start = dt.date(2024, 1, 1)

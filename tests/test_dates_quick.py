@@ -2,7 +2,7 @@
 import dateparser
 import pytest
 
-from kursk_claims import dates
+from kursk_claims.reading import dates
 
 PLAIN = ["March 3, 2023", "Sept. 14, 2022, 9:05 a.m", "4 Oct 2021", "4th October, 2021 17:45 CET",
          "2020-02-29", "2021-02-29", "June 31, 2024", "July 2, 2024 - 25:10", "13/14/2022", "2022-14-15",

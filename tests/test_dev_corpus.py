@@ -1,4 +1,4 @@
-"""The scorer on the development corpus (data/dev: 36 articles retelling real reports, with
+"""The scorer on the development corpus (eval/dev: 36 articles retelling real reports, with
 their outlets and dates in sources.json): claims, attribution and conflicts, end to end."""
 import json
 import subprocess
@@ -10,8 +10,8 @@ from kursk_claims.cli import app
 
 from .conftest import ROOT
 
-DEV = ROOT / "data" / "dev"
-SCORER = ROOT / "data" / "eval" / "score.py"
+DEV = ROOT / "eval" / "dev"
+SCORER = ROOT / "eval" / "score.py"
 
 
 @pytest.fixture(scope="module")

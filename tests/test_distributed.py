@@ -5,16 +5,16 @@ pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 pytest.importorskip("pyarrow")
 
-from kursk_claims import distributed as kd  # noqa: E402
-from kursk_claims.articles import Article, read_articles  # noqa: E402
+from kursk_claims.run import distributed as kd  # noqa: E402
+from kursk_claims.io.articles import Article, read_articles  # noqa: E402
 from kursk_claims.cli import app  # noqa: E402
-from kursk_claims.conflicts import family_key, find_conflicts  # noqa: E402
-from kursk_claims.extract import extract_articles  # noqa: E402
-from kursk_claims.parquet import read_claims, read_conflicts, write_claims  # noqa: E402
+from kursk_claims.comparing.conflicts import family_key, find_conflicts  # noqa: E402
+from kursk_claims.run.extract import extract_articles  # noqa: E402
+from kursk_claims.io.parquet import read_claims, read_conflicts, write_claims  # noqa: E402
 
 from .conftest import ROOT, SEEDS, jsonl  # noqa: E402
 
-DEV = ROOT / "data" / "dev" / "articles"
+DEV = ROOT / "eval" / "dev" / "articles"
 OWN = [  # a few articles of our own, with figures that disagree
     ("own-1", "KYIV, March 3 (Wire) - Officials said 2,000 soldiers were deployed to the border region. "
               "Two days later the ministry said about 2,000,000 soldiers had been sent.", "2025-03-03"),
@@ -100,7 +100,7 @@ def test_conflicts_written_by_the_workers(client, single, dataset, tmp_path):
 
 
 def test_a_group_too_large_is_compared_in_time_windows_not_dropped(client, tmp_path):
-    from kursk_claims.records import Claim
+    from kursk_claims.core.records import Claim
 
     def claim(i, value, day):
         return Claim(id=f"w{i}", article=f"a{i}", start=0, end=4, text=str(value), value=value, low=value, high=value,

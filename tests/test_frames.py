@@ -2,9 +2,9 @@
 is, where it applies, who acts and when. Each rule on sentences written for the test."""
 import pytest
 
-from kursk_claims.context import read_counted, read_counted_before
-from kursk_claims.dates import find_date_ref, resolve
-from kursk_claims.frames import read_frame
+from kursk_claims.reading.context import read_counted, read_counted_before
+from kursk_claims.reading.dates import find_date_ref, resolve
+from kursk_claims.reading.frames import read_frame
 
 
 def frame(sentence, figure, measure, **kw):

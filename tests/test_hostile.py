@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from kursk_claims.cli import app
-from kursk_claims.output import RecordWriter
+from kursk_claims.io.output import RecordWriter
 
 from .conftest import SEEDS, jsonl
 
@@ -50,7 +50,8 @@ def claims_file(path, records) -> None:
 # --- the nine tracebacks -----------------------------------------------------------------
 
 def test_hostile_1_article_over_the_length_limit_is_read_in_pieces(runner, in_tmp, monkeypatch):
-    from kursk_claims import extract, pipeline
+    from kursk_claims.run import extract
+    from kursk_claims.pipeline import components as pipeline
 
     monkeypatch.setattr(pipeline, "MAX_ARTICLE_CHARS", 0)  # spaCy's own limit: 1,000,000 characters
     monkeypatch.setattr(extract, "CHUNK_CHARS", 50_000)
@@ -73,7 +74,7 @@ def test_hostile_1_article_over_the_length_limit_is_read_in_pieces(runner, in_tm
 
 
 def test_hostile_1_pieces_are_cut_between_paragraphs():
-    from kursk_claims.extract import chunks
+    from kursk_claims.run.extract import chunks
 
     text = "".join(f"Paragraph {i} says about {i} things.\n\n" for i in range(2000))
     pieces = list(chunks(text, 1000))
@@ -324,8 +325,8 @@ def test_surprise_no_claims_is_said_at_a_terminal(runner, in_tmp):
 def test_terminal_extract_table_of_the_seeds_fits_80_columns(runner, in_tmp):
     from rich.console import Console
 
-    from kursk_claims.output import claims_table
-    from kursk_claims.records import Claim
+    from kursk_claims.io.output import claims_table
+    from kursk_claims.core.records import Claim
 
     rows = jsonl(invoke(runner, ["extract", str(SEEDS), "-f", "jsonl", "--no-store"]).stdout)
     claims = [Claim.from_dict(r) for r in rows]
@@ -399,7 +400,7 @@ def test_hostile_8_where_sqlite_cannot_share_the_log_read_only_the_file_is_read_
     """In a folder the user may not write, SQLite cannot open a WAL store's shared memory read-only
     (SQLITE_CANTOPEN); the store is then read as an immutable file. Root may write anywhere, so
     the refusal is played here by a connection that fails as SQLite does."""
-    from kursk_claims import store
+    from kursk_claims.io import store
 
     (in_tmp / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert invoke(runner, ["extract", "a.txt", "-f", "jsonl"]).exit_code == 0

@@ -1,7 +1,7 @@
 """The number-reading table: how each kind of wording is read, and what is never a claim."""
 import pytest
 
-from kursk_claims.numbers import interval, read_quantities
+from kursk_claims.reading.numbers import interval, read_quantities
 
 # (sentence, the mention as written, value, bound, unit)
 POINTS = [
@@ -475,7 +475,7 @@ def test_numbers_capital_letter_units_only_when_stuck():
 
 def test_numbers_unit_conversion_table_is_consistent():
     from kursk_claims.lexicon import table
-    from kursk_claims.numbers import to_base, unit_conversions
+    from kursk_claims.reading.numbers import to_base, unit_conversions
 
     units = table("units")
     known = {v["unit"] for v in units["after"].values()} | set(units["before"].values())

@@ -5,14 +5,14 @@ import pytest
 pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 
-from kursk_claims.articles import Article, read_articles  # noqa: E402
+from kursk_claims.io.articles import Article, read_articles  # noqa: E402
 from kursk_claims.cli import app  # noqa: E402
-from kursk_claims.conflicts import find_conflicts  # noqa: E402
-from kursk_claims.errors import InputError, RecordError  # noqa: E402
-from kursk_claims.extract import extract_articles  # noqa: E402
-from kursk_claims.parquet import (ParquetWriter, claim_schema, is_parquet, read_claims, read_conflicts,  # noqa: E402
+from kursk_claims.comparing.conflicts import find_conflicts  # noqa: E402
+from kursk_claims.core.errors import InputError, RecordError  # noqa: E402
+from kursk_claims.run.extract import extract_articles  # noqa: E402
+from kursk_claims.io.parquet import (ParquetWriter, claim_schema, is_parquet, read_claims, read_conflicts,  # noqa: E402
                                   write_claims)
-from kursk_claims.records import Claim  # noqa: E402
+from kursk_claims.core.records import Claim  # noqa: E402
 
 from .conftest import SEEDS, jsonl  # noqa: E402
 

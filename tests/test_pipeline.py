@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.pipeline import EntityRuler  # noqa: F401  (registers the entity_ruler factory)
 
-from kursk_claims.articles import Article
-from kursk_claims.extract import extract_article
+from kursk_claims.io.articles import Article
+from kursk_claims.run.extract import extract_article
 from kursk_claims.pipeline import COMPONENTS, build_pipeline, load_model
 
 
@@ -92,7 +92,7 @@ def test_pipeline_loads_saved_model_and_uses_its_entities(tmp_path):
 def test_pipeline_unknown_model_is_a_clear_error():
     import pytest
 
-    from kursk_claims.errors import ModelError
+    from kursk_claims.core.errors import ModelError
 
     with pytest.raises(ModelError, match="pip install"):
         load_model("en_no_such_pipeline_sm")
@@ -124,7 +124,7 @@ def test_forked_workers_start_with_the_parents_pipeline(nlp, monkeypatch, tmp_pa
     each; the claims are those of one process, and nothing is left behind after the run."""
     import multiprocessing
 
-    from kursk_claims import extract as ex
+    from kursk_claims.run import extract as ex
 
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform")

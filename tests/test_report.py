@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kursk_claims.cli import app
-from kursk_claims.records import Claim
-from kursk_claims.report import build_report, safe_url
+from kursk_claims.core.records import Claim
+from kursk_claims.io.report import build_report, safe_url
 
 from .conftest import ROOT, SEEDS, jsonl
 

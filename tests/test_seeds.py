@@ -9,9 +9,9 @@ from kursk_claims.cli import app
 
 from .conftest import ROOT, SEEDS, SHARED
 
-# the repository's copies (data/README.md), so the scores are checked in a plain clone too
-SCORER = ROOT / "data" / "eval" / "score.py"
-GOLD = ROOT / "data" / "eval" / "seeds.gold.json"
+# the repository's copies (eval/README.md), so the scores are checked in a plain clone too
+SCORER = ROOT / "eval" / "score.py"
+GOLD = ROOT / "eval" / "seeds.gold.json"
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def test_seeds_conflicts_meet_thresholds(scores):
 def test_seed_gold_copies_are_the_shared_files():
     """The copies are there in every clone, and where the shared folder is too, identical to it."""
     for name in ("score.py", "seeds.gold.json", "FORMAT.md"):
-        copy, shared = ROOT / "data" / "eval" / name, SHARED / "eval" / name
-        assert copy.is_file(), f"data/eval/{name} is missing"
+        copy, shared = ROOT / "eval" / name, SHARED / "eval" / name
+        assert copy.is_file(), f"eval/{name} is missing"
         if shared.exists():
-            assert copy.read_bytes() == shared.read_bytes(), f"data/eval/{name} differs from {shared}"
+            assert copy.read_bytes() == shared.read_bytes(), f"eval/{name} differs from {shared}"

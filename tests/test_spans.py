@@ -10,7 +10,7 @@ from spacy.pipeline import EntityRuler  # noqa: F401  (registers the entity_rule
 from spacy.tokens import Span
 
 from kursk_claims.pipeline import build_pipeline
-from kursk_claims.spans import ATTRIBUTES, ClaimSpans, claims_doc, render_claims_html
+from kursk_claims.pipeline.spans import ATTRIBUTES, ClaimSpans, claims_doc, render_claims_html
 
 from .conftest import SEEDS
 
@@ -69,8 +69,8 @@ def test_displacy_html_shows_every_claim(nlp):
 
 
 def test_stored_claims_drawn_without_the_pipeline(nlp):
-    from kursk_claims.articles import Article
-    from kursk_claims.extract import extract_article
+    from kursk_claims.io.articles import Article
+    from kursk_claims.run.extract import extract_article
 
     article = Article("a.txt", TEXT)
     claims = extract_article(nlp, article)
@@ -190,8 +190,8 @@ def test_spans_show_html_draws_every_stored_claim(runner, in_tmp):
 def test_records_are_made_without_building_spans(nlp, monkeypatch):
     """extract writes records, which never read doc.spans: the spans component is left out
     there (and only there), with the same claims."""
-    from kursk_claims.articles import Article
-    from kursk_claims.extract import extract_article, extract_articles
+    from kursk_claims.io.articles import Article
+    from kursk_claims.run.extract import extract_article, extract_articles
 
     text = "On Tuesday the ministry said 1,200 soldiers had been killed and 40 tanks lost."
     assert len(nlp(text).spans["claims"]) == 2  # the pipeline itself still makes them

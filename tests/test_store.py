@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from kursk_claims.articles import Article
-from kursk_claims.records import Claim
-from kursk_claims.store import Store
+from kursk_claims.io.articles import Article
+from kursk_claims.core.records import Claim
+from kursk_claims.io.store import Store
 
 from .conftest import SEEDS
 

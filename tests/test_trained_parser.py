@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from kursk_claims import context
+from kursk_claims.reading import context
 from kursk_claims.pipeline import build_pipeline
 
 TRAIN = [

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from kursk_claims.articles import read_articles
+from kursk_claims.io.articles import read_articles
 from kursk_claims.cli import app
-from kursk_claims.fetch import Fetcher, FetchError, Page, is_url, url_problem
-from kursk_claims.web import decode_html, sniff_bytes
+from kursk_claims.io.fetch import Fetcher, FetchError, Page, is_url, url_problem
+from kursk_claims.io.web import decode_html, sniff_bytes
 
 from .conftest import jsonl
 
@@ -150,7 +150,7 @@ def check_page(records: list[dict], article: str, page: str) -> None:
 # --- saved pages ------------------------------------------------------------------------
 
 def test_saved_pages_main_text_and_metadata(nlp):
-    from kursk_claims.extract import extract_article
+    from kursk_claims.run.extract import extract_article
 
     articles = {Path(a.key).name: a for a in read_articles([str(PAGES)])}
     assert set(articles) == set(GOOD)
@@ -392,7 +392,7 @@ def test_url_usage_errors(runner, in_tmp):
 
 
 def test_warc_pages_extracted_in_a_helper_process_keep_their_order(tmp_path, monkeypatch):
-    import kursk_claims.web as web
+    import kursk_claims.io.web as web
 
     warc = tmp_path / "crawl.warc.gz"
     build_warc(warc, "https://pages.example", compress=True)

@@ -16,8 +16,8 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import ArticleError, KurskError
-from .output import CLAIM_COLUMNS, FORMATS
+from .core.errors import ArticleError, KurskError
+from .io.output import CLAIM_COLUMNS, FORMATS
 
 
 class _HelpWithoutType:
@@ -96,7 +96,7 @@ def _choose_format(fmt: Optional[str], output: Optional[Path]) -> str:
 def _parse_as_of(value: Optional[str]) -> Optional[dt.datetime]:
     if value is None:
         return None
-    from .dates import parse_date
+    from .reading.dates import parse_date
 
     iso = parse_date(value, relative_to=dt.datetime.now(), allow_relative=True) or parse_date(value + " " + str(dt.date.today().year))
     if iso is None:
@@ -147,11 +147,11 @@ def extract(
 
         kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
     """
-    from .articles import Article, Problem
-    from .extract import extract_articles
-    from .output import RecordWriter, claims_table
-    from .pipeline import build_pipeline, pipeline_signature
-    from .store import Store, default_path
+    from .io.articles import Article, Problem
+    from .run.extract import extract_articles
+    from .io.output import RecordWriter, claims_table
+    from .pipeline.components import build_pipeline, pipeline_signature
+    from .io.store import Store, default_path
 
     if engine is not None or scheduler is not None or local_workers is not None:
         _extract_on_cluster(inputs or [], fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers)
@@ -257,8 +257,8 @@ def conflicts(
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
     """
-    from .conflicts import KINDS, explain as explain_lines, find_conflicts, group_claims
-    from .output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
+    from .comparing.conflicts import KINDS, explain as explain_lines, find_conflicts, group_claims
+    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
 
     for k in kind or []:
         if k not in KINDS:
@@ -312,7 +312,7 @@ def report(
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims report -o seeds.html
     """
-    from .report import build_report
+    from .io.report import build_report
 
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
@@ -339,7 +339,7 @@ def _distinct_keys(items: Iterator) -> Iterator:
     """The articles with one name each: the same article given twice is read once, and a
     second, different article under a name already used (two JSON Lines records with one id)
     is read under ``name#2``; both said on stderr."""
-    from .records import text_digest
+    from .core.records import text_digest
 
     seen: dict[str, str] = {}
     for item in items:
@@ -420,8 +420,8 @@ def _stored_titles(db: Optional[str]) -> dict[str, str]:
     """Article titles kept in the store (saved and fetched web pages have them), if there is one."""
     import sqlite3
 
-    from .errors import StoreError
-    from .store import Store, default_path
+    from .core.errors import StoreError
+    from .io.store import Store, default_path
 
     path = default_path(db)
     if not path.is_file():
@@ -436,8 +436,8 @@ def _stored_titles(db: Optional[str]) -> dict[str, str]:
 def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: float, db: Optional[str]):
     """The URLs of ``--urls`` and the fetcher (it connects only when a page is fetched), with
     its page cache beside the store."""
-    from .fetch import Fetcher, default_cache_dir, read_url_list
-    from .store import default_path
+    from .io.fetch import Fetcher, default_cache_dir, read_url_list
+    from .io.store import default_path
 
     if urls is not None and not urls.is_file():
         fail(f"--urls {urls}: no such file", 2)
@@ -459,7 +459,7 @@ def show(
         kursk-claims show https://example.org/news/troops.html
         kursk-claims show troops.html --html troops-claims.html
     """
-    from .store import Store, default_path
+    from .io.store import Store, default_path
 
     path = default_path(db)
     if not path.exists():
@@ -483,7 +483,7 @@ def show(
     head.append(f"claims: {len(claims)}")
     good = sorted((c for c in claims if c not in bad), key=lambda c: c.start)
     if html is not None:
-        from .spans import claims_doc, render_claims_html
+        from .pipeline.spans import claims_doc, render_claims_html
 
         try:
             html.write_text(render_claims_html(claims_doc(text, good), page=True), encoding="utf-8")
@@ -514,11 +514,11 @@ def show(
 
 
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
-    from .records import read_claims_jsonl
-    from .store import Store, default_path
+    from .core.records import read_claims_jsonl
+    from .io.store import Store, default_path
 
     if claims_file not in (None, "-") and Path(claims_file).exists():
-        from .parquet import is_parquet, read_claims
+        from .io.parquet import is_parquet, read_claims
 
         if is_parquet(claims_file):
             return read_claims(claims_file)
@@ -551,7 +551,7 @@ def _stdin_claims(claims_file: Optional[str]) -> Optional[str]:
     """Standard input's text when it holds the claims, else None (read the store). ``-`` or a
     pipe or file on standard input is the input, even an empty one; a terminal or a device
     (/dev/null, as cron gives) is not."""
-    from .articles import read_stdin
+    from .io.articles import read_stdin
 
     if claims_file not in (None, "-"):
         return None
@@ -602,9 +602,9 @@ def _unique(claims: list) -> list:
 def _read_inputs(inputs: list[str], sources: Optional[Path], base, urls=None, fetcher=None):  # type: ignore[no-untyped-def]
     """read_articles, plus Parquet files or folders of articles (a ``text`` column), read as
     JSON Lines article records are (after the other inputs)."""
-    from .articles import _jsonl_articles, load_sources, read_articles
-    from .errors import InputError
-    from .parquet import article_records, is_article_table
+    from .io.articles import _jsonl_articles, load_sources, read_articles
+    from .core.errors import InputError
+    from .io.parquet import article_records, is_article_table
 
     tables = {given for given in inputs if given != "-" and Path(given).exists() and is_article_table(given)}
     rest = [given for given in inputs if given not in tables]
@@ -621,7 +621,7 @@ def _read_inputs(inputs: list[str], sources: Optional[Path], base, urls=None, fe
 
 
 def _parquet_writer(output: Optional[Path], kind: str):
-    from .parquet import ParquetWriter
+    from .io.parquet import ParquetWriter
 
     assert output is not None
     with _user_errors(2):
@@ -636,7 +636,7 @@ def _write_parquet(output: Optional[Path], kind: str, records) -> None:
 
 def _cluster(engine: Optional[str], scheduler: Optional[str], local_workers: Optional[int]):
     """The Dask client for --engine dask."""
-    from .distributed import cluster
+    from .run.distributed import cluster
 
     if engine != "dask":
         fail(f"unknown engine {engine!r}; the one engine is dask" if engine else "--scheduler and --local-workers need --engine dask", 2)
@@ -646,7 +646,7 @@ def _cluster(engine: Optional[str], scheduler: Optional[str], local_workers: Opt
 
 
 def _said(client) -> None:
-    from .distributed import dashboard, n_workers
+    from .run.distributed import dashboard, n_workers
 
     link = dashboard(client)
     print(f"Dask: {n_workers(client)} workers; dashboard: {link or 'none (install bokeh)'}", file=sys.stderr)
@@ -654,8 +654,8 @@ def _said(client) -> None:
 
 def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers) -> None:
     """extract --engine dask: the workers write a Parquet dataset into the --output folder."""
-    from .articles import Problem
-    from .distributed import extract_dataset, prepare_output
+    from .io.articles import Problem
+    from .run.distributed import extract_dataset, prepare_output
 
     if fmt not in (None, "parquet"):
         fail("--engine dask writes a Parquet dataset; leave out --format or give --format parquet", 2)
@@ -696,10 +696,10 @@ def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, 
                           local_workers, max_group) -> None:
     """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
     workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
-    from .distributed import conflicts_dataset, prepare_output
-    from .output import CONFLICT_COLUMNS, flat_conflict, write_records
-    from .parquet import is_parquet
-    from .records import Claim, Conflict
+    from .run.distributed import conflicts_dataset, prepare_output
+    from .io.output import CONFLICT_COLUMNS, flat_conflict, write_records
+    from .io.parquet import is_parquet
+    from .core.records import Claim, Conflict
 
     if claims_file is None or claims_file == "-" or not Path(claims_file).exists() or not is_parquet(claims_file):
         fail("--engine dask reads claims as a Parquet file or dataset folder (extract --engine dask or --format parquet writes one)", 2)

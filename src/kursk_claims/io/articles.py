@@ -1,0 +1,395 @@
+"""Reading articles: files, folders, standard input and JSON Lines article files, with the
+publisher and date from the records, a sidecar ``sources.json``/``sources.csv``, a
+``--sources`` file, or what the text itself shows.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..reading.dates import article_date, parse_date
+from ..core.errors import InputError
+from ..lexicon import word_list
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+SIDECARS = ("sources.json", "sources.csv")
+
+
+@dataclass(slots=True)
+class Article:
+    key: str  # the article as the user named it: a path, or a record's id/url
+    text: str
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+# --- metadata -------------------------------------------------------------------------
+
+def _meta_from(record: dict[str, Any]) -> dict[str, str | None]:
+    def pick(*keys: str) -> str | None:
+        for k in keys:
+            v = record.get(k)
+            if v not in (None, ""):
+                return str(v)
+        return None
+
+    published = pick("published", "date")
+    if published:
+        published = parse_date(published) or published
+    return {"source": pick("publisher", "source"), "published": published, "url": pick("url"),
+            "title": pick("title")}
+
+
+def load_sources(path: Path) -> dict[str, dict[str, str | None]]:
+    """A sources file (JSON list of objects, or CSV) keyed by file name and by url."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read the sources file ({e.__class__.__name__})") from e
+    rows: list[dict[str, Any]]
+    if path.suffix.lower() == ".csv":
+        rows = list(csv.DictReader(io.StringIO(raw)))
+    else:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{path}: not valid JSON ({e.msg}, line {e.lineno}); expected a list of objects") from e
+        if isinstance(data, dict):
+            data = [dict(v, file=k) if isinstance(v, dict) else {} for k, v in data.items()]
+        if not isinstance(data, list):
+            raise InputError(f"{path}: expected a list of objects with 'file', 'publisher', 'published'")
+        rows = [r for r in data if isinstance(r, dict)]
+    table: dict[str, dict[str, str | None]] = {}
+    for row in rows:
+        meta = _meta_from(row)
+        for key in (row.get("file"), row.get("url")):
+            if key:
+                table[str(key)] = meta
+                table[Path(str(key)).name] = meta
+    return table
+
+
+# --- what the text shows --------------------------------------------------------------
+
+@cache
+def _outlets() -> re.Pattern:
+    """One pattern for every known outlet, the longest name first."""
+    names = sorted(word_list("outlets"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+_FOOTER = re.compile(
+    r"(?:maintained(?: and managed)? by|all rights reserved by|©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?|copyright\s*(?:©\s*)?(?:\d{4})?)"
+    r"\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
+_FOOTER_WORDS = ("maintained", "all rights reserved by", "©", "copyright")  # what _FOOTER needs, lower-cased
+_BYLINE_SOURCE = re.compile(r"(?m)^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$")
+_DATELINE_SOURCE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n(]{0,30}\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
+_REACHED_OUT = re.compile(r"(?:^|[.!?]\s+|\n)(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has\s+)?reached out to\b")
+
+
+def article_source(text: str) -> str | None:
+    """The outlet the text shows: a footer (``maintained by X``, ``© X``), ``X reached out to
+    … for comment``, or a known outlet / short site name heading the page."""
+    tail = text[-3000:]
+    lowered = tail.lower()
+    has_footer = any(k in lowered for k in _FOOTER_WORDS)  # a substring test first: the pattern is slower
+    for m in (_FOOTER.finditer(tail) if has_footer else ()):
+        name = _known_outlet(m.group("name")) or _trim_outlet(m.group("name"))
+        if name:
+            return name
+    m = _BYLINE_SOURCE.search(text[:800])
+    if m:
+        return _known_outlet(m.group("name")) or m.group("name").strip()
+    m = _DATELINE_SOURCE.search(text[:600])
+    if m:
+        return _known_outlet(m.group("name")) or m.group("name").strip()
+    m = _REACHED_OUT.search(text) if "reached out to" in text else None
+    if m:
+        return _known_outlet(m.group("name")) or m.group("name").strip()
+    lines = text.splitlines()
+    head = [line.strip() for line in lines[:3]]
+    if head and head[0]:
+        first = head[0]
+        if _known_outlet(first) == first:
+            return first
+        words = first.split()
+        blank_after = len(head) > 1 and head[1] == ""
+        if blank_after and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[.:!?,]$", first):
+            return first
+    return None
+
+
+def _known_outlet(phrase: str) -> str | None:
+    m = _outlets().search(phrase)
+    return m.group(1) if m else None
+
+
+def _trim_outlet(name: str) -> str | None:
+    words = [w.rstrip(".,;:") for w in name.split() if w.lower() not in ("all", "rights", "reserved", "by", "the")]
+    words = [w for w in words if not re.fullmatch(r"[A-Z]{2,4}", w) or len(words) == 1]  # "APL KosovaPress"
+    return " ".join(words[:3]) or None
+
+
+# --- reading inputs -------------------------------------------------------------------
+
+def read_text_file(path: Path) -> str:
+    """The UTF-8 text of an article file; one clear error for what cannot be an article."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e.__class__.__name__})") from e
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: a binary file, not an article (expected UTF-8 text)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (bad byte at offset {e.start}); convert it with iconv first") from e
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    return text
+
+
+def read_stdin(stream: io.TextIOBase | Any) -> str | None:
+    """All of standard input as UTF-8 text, or None when it is not UTF-8. The bytes are read
+    and decoded strictly: a text stream's lenient decoding (surrogate escapes) would let bad
+    bytes through to fail later, when the claims are written."""
+    raw = getattr(stream, "buffer", None)
+    try:
+        text = raw.read().decode("utf-8") if raw is not None else stream.read()
+        text.encode("utf-8")  # no lone surrogates from a lenient text stream
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.datetime | None = None,
+                  stdin: io.TextIOBase | None = None, urls: list[str] | None = None,
+                  fetcher: Fetcher | None = None) -> Iterator[Article | Problem]:
+    """Every article the inputs name, in order, or a ``Problem`` for each that cannot be read.
+    URLs (among the inputs, and ``urls``) are fetched with ``fetcher``, after the files."""
+    extra = load_sources(sources) if sources else {}
+    web_urls: list[str] = []
+    for given in inputs:
+        if _is_url(given):
+            web_urls.append(given)
+            continue
+        if given == "-":
+            text = read_stdin(stdin or sys.stdin)
+            if text is None:
+                yield Problem("<stdin>", "not UTF-8 text (convert it with iconv first)")
+                continue
+            if not text.strip():
+                yield Problem("<stdin>", "no text on standard input")
+                continue
+            if text.lstrip().startswith("{"):
+                yield from _jsonl_articles(text, "<stdin>", extra, as_of)
+            elif (page := _stdin_html(text)) is not None:
+                yield from _web_articles([page], extra, {}, as_of, None)
+            else:
+                yield _with_meta(Article("-", text), extra, {}, as_of)
+            continue
+        path = Path(given)
+        if not path.exists():
+            yield Problem(given, "no such file or folder")
+            continue
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",) or _is_web_file(p.name))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not files:
+                yield Problem(given, "a folder with no articles in it (.txt, .md or .jsonl files)")
+                continue
+            sidecars: dict[Path, dict] = {}
+            for f in files:
+                yield from _file_articles(f, str(Path(given) / f.relative_to(path)), extra, _sidecar(f.parent, sidecars, given), as_of, fetcher)
+            continue
+        sidecar = _sidecar(path.parent, {}, given)
+        yield from _file_articles(path, given, extra, sidecar, as_of, fetcher)
+    if web_urls or urls:
+        yield from _url_articles(web_urls + list(urls or []), extra, as_of, fetcher)
+
+
+def _sidecar(folder: Path, cache: dict[Path, dict], given: str) -> dict:
+    if folder in cache:
+        return cache[folder]
+    table: dict = {}
+    for name in SIDECARS:
+        f = folder / name
+        if f.is_file():
+            try:
+                table = load_sources(f)
+            except InputError:
+                table = {}
+            break
+    cache[folder] = table
+    return table
+
+
+def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.datetime | None,
+                   fetcher: Fetcher | None = None) -> Iterator[Article | Problem]:
+    if path.suffix.lower() == ".jsonl":
+        yield from _jsonl_file(path, key, extra, as_of)
+        return
+    kind = _web_kind(path)
+    if kind:
+        from .web import file_texts
+
+        yield from _web_articles(file_texts(path, key, kind, fetcher), extra, sidecar, as_of, path.name if kind == "html" else None)
+        return
+    try:
+        text = read_text_file(path)
+    except InputError as e:
+        yield Problem(key, str(e).split(": ", 1)[-1])
+        return
+    yield _with_meta(Article(key, text), extra, sidecar.get(path.name) or sidecar.get(key) or {}, as_of)
+
+
+def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+    """A JSON Lines articles file, read a line at a time so its size does not matter."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Problem(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+        return
+    with f:
+        head = f.read(8192)
+        if b"\x00" in head:
+            yield Problem(key, "a binary file, not JSON Lines articles")
+            return
+        if not head.strip():
+            yield Problem(key, "empty file")
+            return
+        f.seek(0)
+
+        def lines() -> Iterator[str]:
+            for n, raw in enumerate(f, 1):
+                try:
+                    yield raw.decode("utf-8").lstrip("\ufeff") if n == 1 else raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield "\x00not-utf8"
+
+        yield from _jsonl_articles(lines(), key, extra, as_of)
+
+
+def _jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+    if isinstance(lines, str):
+        lines = lines.split("\n")  # JSON Lines: a line ends at a newline only (U+2028 may be in a string)
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if line == "\x00not-utf8":
+            yield Problem(f"{where}:{n}", "not UTF-8 text")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Problem(f"{where}:{n}", f"not valid JSON ({e.msg}); each line must be one article object")
+            continue
+        except (ValueError, RecursionError) as e:  # a number of thousands of digits; nesting too deep
+            why = "nested too deeply" if isinstance(e, RecursionError) else str(e).split(";")[0][:80]
+            yield Problem(f"{where}:{n}", f"not an article record ({why}); each line must be one article object")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Problem(f"{where}:{n}", "an article record needs a 'text' string")
+            continue
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in record.values()):
+            yield Problem(f"{where}:{n}", "an unpaired surrogate escape (such as \\ud800) is not text")
+            continue
+        if not record["text"].strip():
+            yield Problem(f"{where}:{n}", "empty 'text'")
+            continue
+        key = str(record.get("id") or record.get("url") or f"{where}:{n}")
+        meta = _meta_from(record)
+        yield _with_meta(Article(key, record["text"]), extra, meta, as_of)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _with_meta(article: Article, extra: dict, meta: dict, as_of: dt.datetime | None) -> Article:
+    override = extra.get(article.key) or extra.get(Path(article.key).name) or {}
+    merged = {k: override.get(k) or meta.get(k) for k in ("source", "published", "url", "title")}
+    article.source = merged["source"] or article_source(article.text)
+    article.published = merged["published"] or article_date(article.text, as_of=as_of)
+    article.url = merged["url"]
+    article.title = merged["title"]
+    return article
+
+
+# --- web pages, archives, feeds and URLs (web.py reads them; the precedence is applied here) ---
+
+def _is_url(given: str) -> bool:
+    from .fetch import is_url
+
+    return is_url(given)
+
+
+def _is_web_file(name: str) -> bool:
+    from .web import is_web_file_name
+
+    return is_web_file_name(name)
+
+
+def _web_kind(path: Path) -> str | None:
+    from .web import sniff
+
+    return sniff(path)
+
+
+def _stdin_html(text: str):
+    """A web page piped on standard input, or None for plain text."""
+    if not text.lstrip()[:1] == "<":
+        return None
+    from .web import page_text, sniff_bytes
+
+    raw = text.encode("utf-8")
+    return page_text(raw, "-", None, "text/html; charset=utf-8") if sniff_bytes(raw[:4096]) == "html" else None
+
+
+def _url_articles(urls: list[str], extra: dict, as_of: dt.datetime | None, fetcher: Fetcher | None) -> Iterator[Article | Problem]:
+    from .fetch import Fetcher
+    from .web import url_texts
+
+    yield from _web_articles(url_texts(urls, fetcher or Fetcher()), extra, {}, as_of, None)
+
+
+def _web_articles(items: Iterable, extra: dict, sidecar: dict, as_of: dt.datetime | None,
+                  file_name: str | None) -> Iterator[Article | Problem]:
+    """Articles from web pages. Metadata precedence: explicit (``--sources``, a sidecar) >
+    the page's own > the feed entry's > what the text shows > the archive record's date."""
+    from .web import Failure
+
+    for item in items:
+        if isinstance(item, Failure):
+            yield Problem(item.where, item.message)
+            continue
+        explicit = sidecar.get(item.key) or (sidecar.get(file_name) if file_name else None) or {}
+        meta = {k: explicit.get(k) or item.page.get(k) or item.feed.get(k) for k in ("source", "published", "url", "title")}
+        article = _with_meta(Article(item.key, item.text), extra, meta, as_of)
+        if article.published is None:
+            article.published = item.archive.get("published")
+        yield article

@@ -1,0 +1,165 @@
+"""Writing records: JSON Lines, JSON, CSV, and rich tables for a person at a terminal.
+
+Every format is built from the records' ``to_dict()``; nothing here prints to the
+terminal itself: table builders return rich renderables for ``cli.py`` to print.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from itertools import groupby
+from typing import IO, Any
+
+from rich.console import Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from ..comparing.conflicts import distinct_statements, slips
+from ..core.records import Claim, Conflict, show_number
+
+FORMATS = ("table", "jsonl", "json", "csv")
+CLAIM_COLUMNS = ("id", "article", "start", "end", "text", "value", "low", "high", "bound", "unit", "counted",
+                 "subject", "measure", "attribution", "source", "published", "as_of", "scope", "sentence")
+CONFLICT_COLUMNS = ("group", "kind", "severity", "explanation", "suggestion", "a_article", "a_text", "a_value",
+                    "a_source", "a_as_of", "b_article", "b_text", "b_value", "b_source", "b_as_of")
+
+
+class RecordWriter:
+    """Streams dicts as jsonl, json or csv, one record at a time."""
+
+    def __init__(self, fmt: str, out: IO[str], columns: tuple[str, ...]):
+        if fmt not in ("jsonl", "json", "csv"):
+            raise ValueError(fmt)
+        self.fmt, self.out, self.n = fmt, out, 0
+        self.csv = None
+        if fmt == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+            self.csv.writeheader()
+        elif fmt == "json":
+            out.write("[")
+
+    def write(self, r: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.out.write(("," if self.n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+        else:
+            assert self.csv is not None
+            self.csv.writerow({k: ("" if v is None else _inert(v)) for k, v in r.items()})
+        self.n += 1
+
+    def write_all(self, records: Iterable[dict[str, Any]]) -> None:
+        for r in records:
+            self.write(r)
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.n else "]\n")
+        self.out.flush()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(v: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``)
+    gets a leading apostrophe, which spreadsheets show as text; numbers are left as they are."""
+    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str], columns: tuple[str, ...]) -> int:
+    """Write dicts as jsonl, json or csv; returns how many were written."""
+    w = RecordWriter(fmt, out, columns)
+    w.write_all(records)
+    w.close()
+    return w.n
+
+
+def flat_conflict(c: Conflict) -> dict[str, Any]:
+    """A conflict as one flat row, for CSV."""
+    d = c.to_dict()
+    for side in ("a", "b"):
+        claim = d[side]
+        for k in ("article", "text", "value", "source", "as_of"):
+            d[f"{side}_{k}"] = claim[k]
+    return d
+
+
+def highlighted_sentence(c: Claim, width: int = 160) -> Text:
+    """The sentence with the figure in bold, cut around it when long."""
+    before, figure, after = c.sentence_around(width)
+    t = Text(before)
+    t.append(figure, style="bold yellow")
+    t.append(after)
+    return t
+
+
+def claims_table(claims: Iterable[Claim], no_claims: Iterable[str] = ()) -> Group:
+    """One table per article, its outlet and date in the heading, and one block per claim: the
+    figure on the left; its reading, measure, counted noun and attribution on one line with the
+    sentence below, so it reads at 80 columns as well as at 200. ``no_claims`` names the
+    articles read that hold no figure."""
+    tables: list = []
+    for article, group in groupby(claims, key=lambda c: c.article):
+        items = list(group)
+        head = items[0]
+        title = f"[bold]{escape(article)}[/]  {escape(head.source or 'outlet unknown')} · {escape(head.published or 'date unknown')}"
+        t = Table(title=title, title_justify="left", show_lines=True, expand=True)
+        t.add_column("figure", style="bold", min_width=10, max_width=22, overflow="fold")
+        t.add_column("what it says, and where", min_width=30, ratio=1)
+        for c in items:
+            t.add_row(escape(c.text), Text.assemble(claim_summary(c), "\n", highlighted_sentence(c, 160)))
+        tables.append(t)
+    empty = list(no_claims)
+    if empty:
+        shown = ", ".join(empty[:10]) + (f" and {len(empty) - 10} more" if len(empty) > 10 else "")
+        tables.append(Text(f"No claims in {shown}.", style="dim"))
+    return Group(*tables)
+
+
+def claim_summary(c: Claim) -> Text:
+    """``≥ 700,000 · casualties · soldiers · per Ukrinform``: what a figure says, on one line."""
+    t = Text(c.reading(), style="bold")
+    for label, value in (("", c.measure), ("", c.counted), ("per ", c.attribution), ("", c.scope)):
+        if value:
+            t.append(" · ", style="dim")
+            t.append(label + value)
+    return t
+
+
+_KIND_STYLE = {"scale": "bold red", "bound": "red", "mismatch": "yellow"}
+
+
+def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
+    """One table per disputed quantity: every source's figure by date, conflicting figures
+    marked, the group's consensus range below, then each conflict's explanation."""
+    by_group: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        by_group.setdefault(c.group, []).append(c)
+    parts = []
+    ordered = sorted((g for g in groups if g.id in by_group), key=lambda g: -max(c.severity for c in by_group[g.id]))
+    for g in ordered:
+        disputed: dict[str, str] = {}
+        for c in sorted(by_group[g.id], key=lambda c: c.severity):
+            disputed[c.a.id] = disputed[c.b.id] = c.kind  # the most severe conflict's kind wins
+        t = Table(title=f"[bold]{escape(g.label)}[/]  (group {g.id})", title_justify="left", expand=True)
+        for col in ("date", "figure", "reading", "outlet", "attribution", "article"):
+            t.add_column(col)
+        entries = sorted(g.entries, key=lambda e: (e.claim.as_of or "9999", e.claim.article))
+        for e in entries:
+            c = e.claim
+            style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
+            t.add_row(escape(c.as_of or "?"), Text(c.text, style=style), escape(c.reading()), escape(c.source or "?"),
+                      escape(c.attribution or ""), escape(c.article))
+        low, best, high = g.consensus(slips(by_group[g.id]))
+        t.caption = f"consensus across sources: low {show_number(low)} · best {show_number(best)} · high {show_number(high)}"
+        parts.append(t)
+        for c, n in distinct_statements(by_group[g.id]):
+            repeated = f" [{n} pairs of mentions]" if n > 1 else ""
+            parts.append(Text(f"  {c.kind} ({c.severity:.2f}): {c.explanation}{repeated}", style=_KIND_STYLE[c.kind]))
+    if not parts:
+        parts.append(Text("No conflicting figures."))
+    return Group(*parts)
+

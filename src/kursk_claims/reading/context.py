@@ -1,0 +1,347 @@
+"""What a figure counts, whose it is, what kind of figure it is, and what limits it.
+
+Rules over the sentence text, no trained model needed::
+
+    >>> read_counted("sent 12 of its soldiers to Kursk", 7)[0]
+    'soldiers'
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from itertools import islice
+
+from ..lexicon import Folded, table, trie_pattern
+
+_ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
+
+# patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_SPACES = re.compile(r"\s+")
+_HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
+_HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
+_NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:number|count|figure|tally|total|size|strength)\s+of\s+", re.I)
+_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)
+_APPROX_WORDS = frozenset(("approximately", "about", "around", "some", "nearly", "almost", "roughly", "over", "estimated"))
+_PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
+_PREPOSITION_LEAD = re.compile(r"^\S+\s+(?:the\s+)?")
+
+
+@cache
+def _counted_lex() -> dict:
+    c = table("counted")
+    return {
+        "stops": frozenset(c["stops"]),
+        "partitive": frozenset(c["partitive_determiners"]),
+        "keep_ed": frozenset(c["keep_ed"]),
+    }
+
+
+def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | None, int, int]:
+    """The noun phrase a figure counts, read from ``pos`` (just after the figure and its unit).
+
+    Returns (phrase, start, end); phrase is None when the figure is followed by no noun
+    (``16 thousand killed``, ``about 4 were wounded``).
+    """
+    lex = _counted_lex()
+    limit = len(text) if limit is None else limit
+    words = [(m.group(0), m.start(), m.end()) for m in islice(_WORD.finditer(text, pos, min(limit, pos + 80)), 12)]
+    i = 0
+    if i < len(words) and words[i][0].lower() == "of":
+        i += 1  # "12 of its soldiers", "40 percent of the territory"
+        if i < len(words) and words[i][0].lower() in lex["partitive"]:
+            if words[i][0].lower() in ("whom", "which", "them"):
+                return None, pos, pos
+            i += 1
+            if i < len(words) and words[i][0].lower() in _APPROX_WORDS and i + 1 < len(words) and words[i + 1][0][:1].isdigit():
+                i += 1  # "more than half of the approximately 11,000 troops"
+            while i < len(words) and (words[i][0][:1].isdigit() or (words[i][0] in ",." and i + 1 < len(words) and words[i + 1][0][:1].isdigit())):
+                i += 1  # "3,800 of the 12,000 soldiers": the whole counts the same thing
+    if i + 1 < len(words) and words[i][0].lower() in ("more", "additional", "extra", "new", "other") \
+            and words[i + 1][0][:1].isalpha() and words[i + 1][0].lower() not in lex["stops"]:
+        i += 1  # "10 more tanks"
+    taken: list[tuple[str, int, int]] = []
+    while i < len(words) and len(taken) < 6:
+        w, s, e = words[i]
+        lw = w.lower().rstrip(".")
+        if not w[0].isalpha():
+            break
+        if (lw in lex["stops"] and not (lw.endswith("ed") and not taken and _before_nationality(words, i))) or w.endswith("."):
+            if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not _INITIALS.fullmatch(w):
+                taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
+            break
+        if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]) \
+                and not (taken[-1][0].endswith("ed") and _before_nationality(words, i - 1)):
+            break  # "territory Ukrainian troops seized": a new phrase starts; "nominal North Korean" goes on
+        if (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex["keep_ed"] and len(lw) > 4:
+            if not _looks_adjectival(words, i) or (taken and lw.endswith("ed")):
+                break  # "soldiers fighting on the front", "16 thousand killed"; "armored fighting vehicles" goes on
+        taken.append((w, s, e))
+        i += 1
+    # a phrase must end in a noun-like word: drop trailing capitals that start the next clause
+    while taken and taken[-1][0].lower() in lex["stops"]:
+        taken.pop()
+    if not taken:
+        return None, pos, pos
+    start, end = taken[0][1], taken[-1][2]
+    return text[start:end], start, end
+
+
+@cache
+def _tally_before() -> re.Pattern:
+    nouns = table("counted")["tally_nouns"]
+    return re.compile(
+        r"\b(" + trie_pattern(n.lower() for n in nouns) + r")\s+(?:of\s+|(?:\w+\s+){0,2}?"
+        r"(?:rose|risen|reached|stood|stands|hit|climbed|jumped|fell|is|was|were|are|at|to|now|exceeded|topped)\s+(?:at\s+|to\s+)?)$",
+        re.I)
+
+
+@cache
+def _tally_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in table("counted")["tally_nouns"])
+
+
+@cache
+def _after_noun() -> tuple[re.Pattern, dict[str, str]]:
+    words = table("measures")["after_noun"]
+    return re.compile(r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|are\s+|being\s+)?(" + trie_pattern(words) + r")\b", re.I), words
+
+
+def measure_after_noun(text: str, end: int) -> str | None:
+    """The measure a participle right after the counted noun gives: ``594 soldiers captured``."""
+    pattern, words = _after_noun()
+    m = pattern.match(text, end)
+    return words[" ".join(m.group(1).lower().split())] if m else None
+
+
+@cache
+def _estimate_before() -> re.Pattern:
+    verbs = table("counted")["estimate_verbs"]
+    return re.compile(r"\b(?:" + trie_pattern(verbs) + r")\s+(?:the\s+|its\s+|their\s+|his\s+)?(?=[A-Za-z])(?P<rest>[^,;:.]{1,80}?)\s+at\s+$", re.I)
+
+
+@cache
+def _tally_subject() -> re.Pattern:
+    nouns = table("counted")["tally_nouns"]
+    return re.compile(r"(?<![\w-])(" + trie_pattern(n.lower() for n in nouns) + r")\b(?=(?:\s+[\w'’-]+){0,12}?\s+"
+                      r"(?:have|has|had)?\s*(?:now\s+|already\s+)?(?:reached|risen to|rose to|climbed to|stood at|stand at|stands at|"
+                      r"totalled|totaled|topped|passed|exceeded|numbered|hit|grown to|grew to|is|are|was|were)\s+[^.;]{0,20}$)", re.I)
+
+
+def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, int, int]:
+    """The noun that names a figure before it, when nothing after it does: ``the death toll rose
+    to 300`` -> ``death toll``, ``losses of 5,000`` -> ``losses``, ``estimates put the grouping
+    at 45,000`` -> ``grouping``, ``Casualties among the troops have now reached 3,000`` ->
+    ``Casualties``."""
+    m = _tally_before().search(text, max(floor, start - 60), start)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    m = _estimate_before().search(text, max(floor, start - 100), start)
+    if m:
+        lead = _NUMBER_OF.match(text, m.start("rest"), m.end("rest"))  # "the total number of North Korean troops"
+        phrase, p0, p1 = read_counted(text, lead.end() if lead else m.start("rest"), m.end("rest"))
+        if phrase and phrase.split()[-1].lower() in _tally_words() and text.startswith(" of ", p1):
+            inner = read_counted(text, p1 + 1, m.end("rest"))  # "the total number of North Korean troops"
+            if inner[0]:
+                return inner
+        if phrase:
+            return phrase, p0, p1
+    m = _tally_subject().search(text, max(floor, start - 160), start)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    return None, start, start
+
+
+def _before_nationality(words: list, i: int) -> bool:
+    """``2,000 wounded North Korean soldiers``: a participle before a side's adjective and a noun."""
+    names = _parties()[1]
+    return i + 2 < len(words) and (words[i + 1][0] in names or (i + 3 < len(words) and f"{words[i + 1][0]} {words[i + 2][0]}" in names))
+
+
+def _looks_adjectival(words: list, i: int) -> bool:
+    """``armed men``, ``trained soldiers``: a participle before another word of the phrase."""
+    if i + 1 >= len(words):
+        return False
+    if _before_nationality(words, i):
+        return True  # "wounded North Korean soldiers", "trained Ukrainian pilots"
+    nxt = words[i + 1][0]
+    return nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in _counted_lex()["stops"] \
+        and not nxt.lower().endswith(("ly", "ing"))
+
+
+# --- measure --------------------------------------------------------------------------
+
+@cache
+def _measure_lex() -> dict:
+    m = table("measures")
+    phrases = []
+    for measure, words in m["phrases"]:
+        for w in words:
+            phrases.append((w, measure))
+    order = {w: meas for w, meas in phrases}
+    pattern = re.compile(r"\b(" + trie_pattern(order) + r")\b", re.I)
+    counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
+    things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
+    return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "phrase_measure": {k.lower(): v for k, v in order.items()},
+            "counted": counted, "window": m["phrase_window"]}
+
+
+def read_measure(text: str, unit_kind: str | None, counted: str | None,
+                 after: tuple[int, int], before: tuple[int, int], last_after: bool = False) -> str | None:
+    """The measure: from the unit, else a measure phrase right before the figure (``killing 3``),
+    else the nearest one after it, then before it, else the counted noun (``troops`` -> ``deployed``)."""
+    lex = _measure_lex()
+    if unit_kind and unit_kind in lex["unit_kinds"]:
+        return lex["unit_kinds"][unit_kind]
+    if counted:
+        thing = lex["things"].get(counted.split()[-1].lower())
+        if thing:
+            return thing  # "lost 9,538 tanks": equipment, whatever the verb
+    a0, a1 = after
+    b0, b1 = before
+    near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
+    if near and not text[near[-1].end():b1].strip(" ,"):  # right before the figure: "killing 3", "lost 500"
+        return lex["phrase_measure"][_SPACES.sub(" ", near[-1].group(1).lower())]
+    if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
+        found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
+        m = found[-1] if found else None
+    else:
+        m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
+    if m:
+        return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
+    hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
+    if hits:
+        return lex["phrase_measure"][_SPACES.sub(" ", hits[-1].group(1).lower())]
+    if counted:
+        head = counted.split()[-1].lower()
+        if head in lex["counted"]:
+            return lex["counted"][head]
+    return None
+
+
+# --- subject --------------------------------------------------------------------------
+
+@cache
+def _parties() -> tuple[re.Pattern, dict[str, str]]:
+    names = {}
+    for subject, forms in table("parties").items():
+        for f in forms:
+            names[f] = subject
+    first = "".join(sorted({re.escape(n[0]) for n in names if n}))  # tried first: most positions fail at once
+    pattern = re.compile(r"(?=[" + first + r"])(?<![\w.])(" + trie_pattern(names) + r")(?![\w])")
+    return pattern, names
+
+
+def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, subject) of each party named in text[start:end]."""
+    pattern, names = _parties()
+    return [(m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text, start, end)
+            if not _HYPHEN_WORD_AFTER.match(text[m.end():m.end() + 2])  # "Kyiv-in-three-days"
+            and not _HYPHEN_WORD_BEFORE.search(text[max(0, m.start() - 2):m.start()])]  # "pro-Russian"
+
+
+def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], counted: tuple[int, int] | None,
+                 excluded: list[tuple[int, int]]) -> str | None:
+    """Whose figure: a party in the counted phrase (``North Korean troops``), else the party
+    named nearest before the figure in its sentence, leaving out the names of sources."""
+    if counted and counted[1] > counted[0]:
+        inside = party_mentions(text, counted[0], counted[1])
+        if inside:
+            return inside[0][2]
+    named = _named_parties(text, sentence[0], sentence[1], tuple(excluded))
+    if counted and counted[0] >= fig[1]:
+        # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
+        m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
+        if m:
+            after = [p for p in named if p[0] == m.end()]
+            if after:
+                return after[0][2]
+    if counted and counted[1] <= fig[0]:
+        # "Casualties among North Korean troops … have reached 3,000": the party next to the noun
+        near = [m for m in named if counted[1] <= m[0] < fig[0]]
+        if near:
+            return near[0][2]
+    mentions = [m for m in named if m[1] <= fig[0]]
+    if mentions:
+        return mentions[-1][2]
+    return None
+
+
+def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]]) -> str | None:
+    """The first party named after a figure in its sentence: ``counted 3,000 troops killed, a
+    quarter of the North Korean forces sent``."""
+    for m in _sentence_parties(text, sentence[0], sentence[1]):
+        if m[0] >= fig[1] and not any(a <= m[0] < b for a, b in excluded):
+            return m[2]
+    return None
+
+
+@lru_cache(maxsize=256)
+def _sentence_parties(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The parties a sentence names, found once for all the figures in it."""
+    return party_mentions(text, start, end)
+
+
+@lru_cache(maxsize=256)
+def _named_parties(text: str, start: int, end: int, excluded: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
+    """The parties a sentence names as whose a figure is: not inside a source's name, not a
+    place (``in Russia``); found once for all the figures of a sentence with the same sources."""
+    return [m for m in _sentence_parties(text, start, end)
+            if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])]
+
+
+@lru_cache(maxsize=256)
+def _sentence_period(text: str, start: int, end: int) -> str | None:
+    m = _scope_lex()["period"].search(text, start, end)
+    return "period: " + _SPACES.sub(" ", text[m.start():m.end()]) if m else None
+
+
+def read_land_owner(text: str, start: int, end: int) -> str | None:
+    """Whose land a share or an area is, when the words after the figure say so:
+    ``half of the territory they captured in Russia's Kursk region`` -> Russia."""
+    pattern, names = _parties()
+    for m in pattern.finditer(text, start, end):
+        after = text[m.end():m.end() + 30]
+        if _POSSESSIVE_AFTER.match(after) or _LAND_AFTER.match(after):
+            return names[m.group(1)]
+    return None
+
+
+# --- scope ----------------------------------------------------------------------------
+
+@cache
+def _scope_lex() -> dict:
+    s = table("scopes")
+    months = table("dates")["months"]
+    weekdays = table("dates")["weekdays"]
+    return {
+        "period": Folded("|".join(f"(?:{p})" for p in s["period"])),
+        "place": [re.compile(p) for p in s["place"]],
+        "place_measures": frozenset(s["place_measures"]),
+        "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
+    }
+
+
+def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measure: str | None,
+               excluded: list[tuple[int, int]]) -> str | None:
+    """``period: in the past week alone`` or ``place: in Kursk``; None for a running total."""
+    lex = _scope_lex()
+    s0, s1 = sentence
+    period = _sentence_period(text, s0, s1)
+    if period:
+        return period
+    if measure in lex["place_measures"]:
+        clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
+        clause = max(clause, s0)
+        for p in lex["place"]:
+            for m in p.finditer(text, clause, s1):
+                if any(a <= m.start() < b for a, b in excluded):
+                    continue
+                place = _PREPOSITION_LEAD.sub("", m.group(0))
+                if place.split()[0].lower() in lex["not_places"] or place in _parties()[1]:
+                    continue
+                return "place: " + place
+    return None

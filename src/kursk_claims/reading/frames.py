@@ -1,0 +1,300 @@
+"""The quantity frame of a figure: what exactly it measures, which kind of figure it is,
+where it applies and who acts. Two figures are compared only when their frames agree, so
+the land Ukraine holds is never set against the land Russia retook or the size of a region,
+and a change ("an additional 2,000 troops") never against a level.
+
+Rules over the sentence text, with the words in ``data/frames.json``::
+
+    >>> f = read_frame("Kyiv's forces now control 450 square kilometres in the Belgorod region.",
+    ...                (0, 72), (26, 49), "area")
+    >>> f["what"], f["figure"], f["place"], f["actor"]
+    ('area:held', 'level', 'Belgorod', 'Ukraine')
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from .context import party_mentions
+from ..lexicon import Folded, table, trie_pattern, whole_words
+
+_PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
+_BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:and|but|while|that|which|who|after|before|as|when|where|since|because|although|though|until|if)\s|\s[-–—]\s")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_NAME_AFTER_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    f = table("frames")
+    actions = {w: cls for cls, words in f["actions"].items() for w in words}
+    kinds = {}
+    for kind, where in f["figure_kinds"].items():
+        for side in ("before", "after"):
+            for w in where.get(side, []):
+                kinds.setdefault(side, {})[w] = kind
+    place = f["place_words"]
+    return {
+        "action_re": whole_words(actions, capture=True),
+        "actions": actions,
+        "refined": {m: frozenset(cls) for m, cls in f["refined"].items()},
+        "peak_re": whole_words(f["peak"]),
+        "before_re": Folded(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$"),
+        "plan_clause_re": Folded(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,4}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$"),
+        "before": kinds["before"],
+        "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
+        "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
+        "after": kinds["after"],
+        "place_re": re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
+                               r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
+        "region_words": frozenset(place["region_words"]),
+        "not_after": frozenset(place["not_after"]),
+        "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
+        "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
+        "earlier_clause_re": whole_words(f["earlier"]["clause"]),
+        "same_as": f["same_as"],
+        "campaigns": list(f["campaigns"]),
+        "campaign_re": Folded("|".join(rf"(?P<c{i}>\b(?:{trie_pattern(ws)})\b)" for i, ws in enumerate(f["campaigns"].values()))),
+        "land_nouns": frozenset(f["land_nouns"]["words"]),
+        "change_clause_re": whole_words(f["figure_kinds"]["change"]["clause"]),
+        "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
+        "month_whats": frozenset(f["period_month_measures"]["what"]),
+        "month_re": re.compile(r"\b(?i:in|on|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
+                               r"(?:" + trie_pattern(m.capitalize() for m in table("dates")["months"]) + r")\b\.?(?:,?\s+\d{4}\b)?"),
+    }
+
+
+@lru_cache(maxsize=64)
+def clause_start(text: str, s0: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last comma, colon, 'and', 'that'…"""
+    start = s0
+    for m in _CLAUSE_BREAK.finditer(text, s0, pos):
+        start = m.end()
+    return start
+
+
+def read_action(text: str, sentence: tuple[int, int], fig: tuple[int, int], tail: int) -> str | None:
+    """The action class that governs a figure: the nearest cue before it in its clause, else
+    one in the words right after it (``the 900 km² they captured``)."""
+    lex = _lex()
+    s0, s1 = sentence
+    c0 = clause_start(text, s0, fig[0])
+    after = lex["action_re"].search(text, tail, min(s1, tail + 50))
+    if after and _BASE_OF.search(text, max(s0, fig[0] - 12), fig[0]):
+        # "40 per cent of the 984 km² they captured": the base is what the verb after it did
+        return lex["actions"][after.group(1).lower()]
+    before = list(lex["action_re"].finditer(text, max(s0, c0 - 40, fig[0] - 90), fig[0]))
+    if before:
+        return lex["actions"][before[-1].group(1).lower()]
+    if after:
+        return lex["actions"][after.group(1).lower()]
+    return None
+
+
+def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int], tail: int,
+                     counted_end: int | None) -> str | None:
+    """``change``, ``plan`` or ``ratio`` when the words around the figure say so, else None
+    (a level or a running total, by its measure)."""
+    lex = _lex()
+    s0, s1 = sentence
+    m = lex["before_re"].search(text, max(s0, fig[0] - 40), fig[0])
+    if m:
+        return lex["before"][m.group(1).lower()]
+    if lex["plan_clause_re"].search(text, max(s0, fig[0] - 60), fig[0]):
+        return "plan"  # "intends to concentrate 60,000 troops"
+    if lex["change_clause_re"].search(text, s0, fig[0]):
+        return "change"  # "is moving in another division … with a strength of 7,500"
+    after = text[tail:min(s1, tail + 40)]
+    m = lex["after_first_re"].match(after)
+    if m:
+        return lex["after"][m.group(1).lower()]
+    if counted_end is not None and counted_end > tail:
+        m = lex["after_first_re"].match(text[counted_end:min(s1, counted_end + 30)])
+        if m and lex["after"][m.group(1).lower()] != "change":
+            return lex["after"][m.group(1).lower()]
+    return None
+
+
+def is_peak(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bool:
+    """The figure is the most a level reached: ``at its peak``, ``at the most, we held``."""
+    s0, _ = sentence
+    return bool(_lex()["peak_re"].search(text, max(s0, fig[0] - 60), fig[0]))
+
+
+def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
+               excluded: list[tuple[int, int]] = ()) -> str | None:  # type: ignore[assignment]
+    """Where the figure applies: the place named after a preposition in the figure's clause,
+    region words left out (``in Russia's western Kursk region`` -> ``Kursk``); a place that
+    is a party's name or adjective is that party (``on Russian soil`` -> Russia)."""
+    lex = _lex()
+    s0, s1 = sentence
+    c0 = clause_start(text, s0, fig[0])
+    nxt = _PUNCTUATION.search(text, fig[1], s1)
+    c1 = nxt.start() if nxt else s1
+    best: tuple[int, str] | None = None
+    for m in lex["place_re"].finditer(text, c0, c1):
+        if any(a <= m.start(1) < b for a, b in excluded):
+            continue  # "according to the National Intelligence Service"
+        name = m.group(1)
+        words = name.split()
+        if words[0].lower() in lex["region_words"] or name.isupper() and len(name) <= 3:
+            continue
+        if "-" in name or text[m.end(1):m.end(1) + 1] in ("-", "‑"):
+            continue  # "the Russia-Ukraine front lines"
+        prev = text[max(s0, m.start() - 16):m.start()].lower().split()
+        if prev and prev[-1].strip(".,") in lex["not_after"]:
+            continue  # "the war in Ukraine" is no place of a figure
+        after = text[m.end(1):m.end(1) + 3]
+        possessive_end = m.end(1)
+        if name.endswith(("'s", "’s")):
+            name, possessive_end, after = name[:-2], m.end(1) - 2, "'s"
+        if _POSSESSIVE.match(after) and not m.group(2):
+            # "in Russia's western Kursk region": the place is the name after the possessive
+            inner = _NAME_AFTER_POSSESSIVE.match(text, possessive_end)
+            if inner is None:
+                continue
+            name = _strip_region(inner.group(1))
+        if not name or name.split()[0] in _months_and_days():
+            continue
+        distance = abs(m.start() - fig[0])
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    if best is None:
+        return _campaign(text, s0, s1)  # "in the operation", "over the war"
+    return _party_names().get(best[1], best[1])
+
+
+@lru_cache(maxsize=64)
+def _campaign(text: str, s0: int, s1: int) -> str | None:
+    """The campaign a sentence names (``the war``, ``the operation``), the first in the data's order."""
+    lex = _lex()
+    found = {m.lastgroup for m in lex["campaign_re"].finditer(text, s0, s1)}
+    return next((label for i, label in enumerate(lex["campaigns"]) if f"c{i}" in found), None)
+
+
+@cache
+def _party_names() -> dict[str, str]:
+    return {form: party for party, forms in table("parties").items() for form in forms}
+
+
+def normal_place(name: str) -> str:
+    """One spelling per place: ``the Kursk region``, ``Kursk Oblast`` -> ``Kursk``."""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "in", "at", "near", "around", "inside", "across")]
+    if words and words[0].endswith("'s") and len(words) > 1:
+        words = words[1:]
+    return _strip_region(" ".join(words)) or name
+
+
+def _strip_region(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _lex()["region_words"]]
+    return " ".join(words)
+
+
+@cache
+def _months_and_days() -> frozenset[str]:
+    d = table("dates")
+    return frozenset(w.capitalize() for w in list(d["months"]) + list(d["weekdays"]))
+
+
+def read_actor(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str | None:
+    """Who acts on the land or the force the figure measures: the first party named as a
+    subject in the figure's clause, or in the clauses before it (``Ukraine launched … and
+    expanded its control to 1,000 km²`` -> Ukraine). Owners (``Russian land``, ``into
+    Russia's Kursk region``) are not actors."""
+    s0, _ = sentence
+    end = fig[0]
+    while end > s0:
+        c0 = clause_start(text, s0, end)
+        for start, stop, party in party_mentions(text, c0, end):
+            prev = text[max(c0, start - 8):start].lower().split()
+            if prev and prev[-1] in ("of", "in", "into", "to", "from", "across", "inside", "on", "against", "by", "over", "with"):
+                continue
+            after = text[stop:stop + 24].lower()
+            if after.lstrip().startswith(("land", "soil", "territory", "territories", "border")):
+                continue
+            if _POSSESSIVE.match(text[stop:stop + 2]) and _CAPITALISED.match(text, stop + 3 if text[stop:stop + 2] in ("'s", "’s") else stop + 2):
+                continue  # "Russia's Kursk region": an owner
+            return party
+        if c0 <= s0:
+            break
+        end = c0 - 1
+    return None
+
+
+def describes_base(text: str, sentence: tuple[int, int], fig: tuple[int, int], phrase: str) -> bool:
+    """A period phrase after the figure that belongs to a clause about what the figure is a
+    share of: ``won back 70% of the territory Ukraine took during the opening weeks``."""
+    s0, s1 = sentence
+    at = text.find(phrase, fig[1], s1)
+    if at < 0:
+        return False
+    return bool(_lex()["action_re"].search(text, fig[1], at))
+
+
+def is_earlier(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bool:
+    """The sentence puts the figure at an earlier, unstated moment: ``shrank from 1,400 to 500``
+    (the 1,400), ``earlier assessments put it at 1,400``, ``had 11,000 there when the
+    operation began``."""
+    lex = _lex()
+    s0, s1 = sentence
+    if lex["earlier_before_re"].search(text, max(s0, fig[0] - 30), fig[0]):
+        return True
+    c0 = clause_start(text, s0, fig[0])
+    if lex["earlier_words_re"].search(text, c0, fig[0]):
+        return True
+    nxt = _CLAUSE_BREAK.search(text, fig[1], s1)
+    return bool(lex["earlier_clause_re"].search(text, fig[1], min(s1, (nxt.end() if nxt else s1) + 60)))
+
+
+def default_kind(what: str | None) -> str | None:
+    """``total`` or ``level`` for a measure (``area:taken`` -> total), None when neither."""
+    if what is None:
+        return None
+    kinds = _lex()["kind_of"]
+    return kinds.get(what) or kinds.get(what.split(":")[0])
+
+
+def month_period(text: str, sentence: tuple[int, int], what: str | None) -> str | None:
+    """``in August`` when a total of ``what`` is limited to a month its sentence names."""
+    lex = _lex()
+    if what not in lex["month_whats"]:
+        return None
+    m = lex["month_re"].search(text, *sentence)
+    return " ".join(m.group(0).split()) if m else None
+
+
+def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measure: str | None,
+               tail: int | None = None, counted_end: int | None = None,
+               excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+               counted: str | None = None) -> dict[str, str | None]:
+    """The frame slots of a figure: ``what``, ``figure`` (level, total, change, period, plan,
+    ratio; None when its measure says neither), ``place``, ``actor``, and ``period`` (the month
+    a total is limited to, when its sentence names one)."""
+    lex = _lex()
+    tail = fig[1] if tail is None else tail
+    what = measure
+    actor = None
+    land_share = measure != "share" or counted is None or any(w.lower().strip(".,") in lex["land_nouns"] for w in counted.split())
+    if measure in lex["refined"] and land_share:
+        action = read_action(text, sentence, fig, tail)
+        if measure in ("area", "share", "settlements") and action == "held" and is_peak(text, sentence, fig):
+            action = "taken"  # the most land ever held is the land taken
+        same_as = lex["same_as"].get(measure, {})
+        flipped = action in same_as
+        if flipped:
+            action = same_as[action]
+        if action in lex["refined"][measure]:
+            what = f"{measure}:{action}"
+        if measure in ("area", "share", "settlements") and not flipped:
+            actor = read_actor(text, sentence, fig)
+    kind = read_figure_kind(text, sentence, fig, tail, counted_end) if measure else None
+    period = None
+    if kind is None:
+        period = month_period(text, sentence, what)
+        kind = "period" if period else default_kind(what)
+    earlier = kind == "level" and is_earlier(text, sentence, fig)
+    return {"what": what, "figure": kind, "place": read_place(text, sentence, fig, excluded), "actor": actor,
+            "period": period, "earlier": earlier}
