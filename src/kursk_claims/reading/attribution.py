@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from ..lexicon import phrase_pattern, table, trie_pattern
+from .names import known_party_forms
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w.]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _INVERTED_BEFORE = re.compile(r"[,”\"]\s*$")
@@ -148,9 +149,8 @@ def _speakers() -> dict:
     # many times slower on a whole article
     pattern = re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + trie_pattern(variants) + r")(?![\w-])")
     parties: dict[str, str] = {}
-    for party, names in table("parties").items():
-        for n in names:
-            parties[n.lower()] = party
+    for n, party in known_party_forms().items():
+        parties[n.lower()] = party
         parties[party.lower()] = party
     return {"by_key": by_key, "exact": exact, "lower": lower, "described": described, "written": written,
             "pattern": pattern, "parties": parties}

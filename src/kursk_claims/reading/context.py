@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from ..lexicon import Folded, table, trie_pattern
+from .names import known_party_forms, party_forms, party_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
@@ -157,7 +158,7 @@ def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, 
 
 def _before_nationality(words: list, i: int) -> bool:
     """``2,000 wounded North Korean soldiers``: a participle before a side's adjective and a noun."""
-    names = _parties()[1]
+    names = known_party_forms()
     return i + 2 < len(words) and (words[i + 1][0] in names or (i + 3 < len(words) and f"{words[i + 1][0]} {words[i + 2][0]}" in names))
 
 
@@ -224,20 +225,9 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
 
 # --- subject --------------------------------------------------------------------------
 
-@cache
-def _parties() -> tuple[re.Pattern, dict[str, str]]:
-    names = {}
-    for subject, forms in table("parties").items():
-        for f in forms:
-            names[f] = subject
-    first = "".join(sorted({re.escape(n[0]) for n in names if n}))  # tried first: most positions fail at once
-    pattern = re.compile(r"(?=[" + first + r"])(?<![\w.])(" + trie_pattern(names) + r")(?![\w])")
-    return pattern, names
-
-
 def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, subject) of each party named in text[start:end]."""
-    pattern, names = _parties()
+    pattern, names = party_pattern(text)
     return [(m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text, start, end)
             if not _HYPHEN_WORD_AFTER.match(text[m.end():m.end() + 2])  # "Kyiv-in-three-days"
             and not _HYPHEN_WORD_BEFORE.search(text[max(0, m.start() - 2):m.start()])]  # "pro-Russian"
@@ -302,7 +292,7 @@ def _sentence_period(text: str, start: int, end: int) -> str | None:
 def read_land_owner(text: str, start: int, end: int) -> str | None:
     """Whose land a share or an area is, when the words after the figure say so:
     ``half of the territory they captured in Russia's Kursk region`` -> Russia."""
-    pattern, names = _parties()
+    pattern, names = party_pattern(text)
     for m in pattern.finditer(text, start, end):
         after = text[m.end():m.end() + 30]
         if _POSSESSIVE_AFTER.match(after) or _LAND_AFTER.match(after):
@@ -341,7 +331,7 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
                 if any(a <= m.start() < b for a, b in excluded):
                     continue
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
-                if place.split()[0].lower() in lex["not_places"] or place in _parties()[1]:
+                if place.split()[0].lower() in lex["not_places"] or place in party_forms(text):
                     continue
                 return "place: " + place
     return None

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .context import party_mentions
+from .names import party_forms
 from ..lexicon import Folded, table, trie_pattern, whole_words
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
@@ -164,7 +165,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             best = (distance, name)
     if best is None:
         return _campaign(text, s0, s1)  # "in the operation", "over the war"
-    return _party_names().get(best[1], best[1])
+    return party_forms(text).get(best[1], best[1])
 
 
 @lru_cache(maxsize=64)
@@ -173,11 +174,6 @@ def _campaign(text: str, s0: int, s1: int) -> str | None:
     lex = _lex()
     found = {m.lastgroup for m in lex["campaign_re"].finditer(text, s0, s1)}
     return next((label for i, label in enumerate(lex["campaigns"]) if f"c{i}" in found), None)
-
-
-@cache
-def _party_names() -> dict[str, str]:
-    return {form: party for party, forms in table("parties").items() for form in forms}
 
 
 def normal_place(name: str) -> str:

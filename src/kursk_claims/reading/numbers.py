@@ -726,7 +726,9 @@ def _is_non_claim(text: str, n: Numeral) -> bool:
 
 @cache
 def _party_words() -> frozenset[str]:
-    return frozenset(w for forms in table("parties").values() for form in forms for w in form.split())
+    from .names import known_party_forms
+
+    return frozenset(w for form in known_party_forms() for w in form.split())
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,190 @@
+"""The parties an article names: countries from general knowledge, the names packs in use, and
+the armed groups and organisations the article itself introduces.
+
+Three sources, merged per article:
+
+- ``lexicon/data/countries.json``: every country, its adjectives, its people and its capital
+  (``Lebanese`` -> Lebanon), for any war;
+- names packs (``lexicon/data/names/*.json`` and a user's ``--names FILE``): the aliases, leaders
+  and institutions of one body of reporting (``Kremlin`` -> Russia);
+- the text: a capitalised name before a word for fighters (``Wagner fighters``, ``Hezbollah
+  militants``) and a name defined with an acronym whose head word makes it a party (``the Tigray
+  People's Liberation Front (TPLF)``). Such a group is its own party, never merged into a country.
+
+    >>> forms = party_forms("Ozarian militants said ... Ozarian fighters held the ridge.")
+    >>> forms["Ozarian"]
+    'Ozarian'
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..lexicon import table, trie_pattern
+
+_user_packs: list[dict[str, Any]] = []
+
+
+def use_names(packs: Iterable[Mapping[str, Any]]) -> None:
+    """Add names packs (``{"parties": {"Party": ["alias", ...]}}``) to those read from the
+    package; they are in force for every document read after this call."""
+    for pack in packs:
+        if pack not in _user_packs:
+            _user_packs.append(dict(pack))
+    _static_forms.cache_clear()
+    _document_forms.cache_clear()
+
+
+def load_names_file(path: str | Path) -> dict[str, Any]:
+    """A names pack from a JSON file: ``{"parties": {"Party": ["alias", ...]}}``."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f"{path}: cannot read the names file ({e.__class__.__name__})") from e
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not JSON (line {e.lineno}: {e.msg})") from e
+    check_pack(data, str(path))
+    return data
+
+
+def check_pack(data: Any, where: str = "names") -> None:
+    """A names pack's shape, or a ValueError naming what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: a names pack is a JSON object with a 'parties' key")
+    parties = data.get("parties", {})
+    if not isinstance(parties, dict):
+        raise ValueError(f"{where}: 'parties' must map each party to a list of names")
+    for party, forms in parties.items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise ValueError(f"{where}: the names of {party!r} must be a list of strings")
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    w = table("whose")
+    return {
+        "force_nouns": frozenset(w["force_nouns"]),
+        "group_heads": frozenset(w["group_heads"]),
+        "not_names": frozenset(w["not_names"]),
+        "ambiguous": frozenset(w["ambiguous_capitals"]),
+    }
+
+
+@cache
+def _pack_files() -> tuple[dict[str, Any], ...]:
+    from importlib import resources
+
+    folder = resources.files("kursk_claims.lexicon").joinpath("data").joinpath("names")
+    packs = []
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".json"):
+            packs.append(json.loads(f.read_text(encoding="utf-8")))
+    return tuple(packs)
+
+
+def _with_possessives(forms: dict[str, str]) -> dict[str, str]:
+    out = dict(forms)
+    for f, party in forms.items():
+        if not f.endswith("s"):
+            out.setdefault(f + "'s", party)
+            out.setdefault(f + "’s", party)
+    return out
+
+
+@cache
+def _static_forms() -> dict[str, str]:
+    """Every form a party goes by, from the countries table and the names packs in use."""
+    lex = _lex()
+    forms: dict[str, str] = {}
+    for name, entry in table("countries").items():
+        for f in entry["names"] + entry["adjectives"] + entry["people"]:
+            forms.setdefault(f, name)
+        for f in [entry["capital"], *entry["capital_variants"]]:
+            if f and f not in lex["ambiguous"]:
+                forms.setdefault(f, name)
+    for pack in (*_pack_files(), *_user_packs):
+        for party, aliases in pack.get("parties", {}).items():
+            forms[party] = party if party not in forms else forms[party]
+            for a in aliases:
+                forms[a] = party
+    return _with_possessives(forms)
+
+
+_CAP = r"[A-Z][\w'’-]*[\w]"
+_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:\s+" + _CAP + r")?)(?:['’]s)?\s+(?:[Gg]roup\s+)?([a-z]+)\b")
+_ACRONYM = re.compile(r"((?:" + _CAP + r"\s+(?:(?:of|for|the|and|de|al|el)\s+)*){0,7}" + _CAP + r")\s*\(([A-Z][A-Za-z]{1,7})\)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+
+
+def discovered(text: str) -> dict[str, str]:
+    """The parties ``text`` introduces itself: form -> party."""
+    lex = _lex()
+    known = _static_forms()
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        long, short = m.group(1), m.group(2)
+        long = re.sub(r"^(?:The|the)\s+", "", long)
+        words = long.lower().replace("’", "'").split()
+        if not any(w in lex["group_heads"] for w in words) or short in known:
+            continue
+        if not short.isupper() and not short[0].isupper():
+            continue
+        found.setdefault(long, long)
+        found.setdefault(short, long)
+    counts: dict[str, int] = {}
+    for m in _FORCE_BEFORE.finditer(text):
+        name, noun = m.group(1), m.group(2)
+        if noun not in lex["force_nouns"]:
+            continue
+        first = name.split()[0]
+        if name in known or first in lex["not_names"] or name in lex["not_names"]:
+            continue
+        if first in known:  # "Russian Wagner fighters": the group is the second word
+            rest = name.split()[1:]
+            if not rest or rest[0] in lex["not_names"]:
+                continue
+            name = rest[0]
+        counts[name] = counts.get(name, 0) + 1
+    for name, n in counts.items():
+        if name in found:
+            continue
+        # a name, not a capitalised common word: written capitalised more than once, and never
+        # in lower case
+        if text.count(name) < 2 or re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", text):
+            continue
+        found[name] = name
+    return _with_possessives(found)
+
+
+@lru_cache(maxsize=8)
+def _document_forms(text: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    forms = dict(_static_forms())
+    for form, party in discovered(text).items():
+        forms.setdefault(form, party)
+    first = "".join(sorted({re.escape(n[0]) for n in forms if n}))
+    pattern = re.compile(r"(?=[" + first + r"])(?<![\w.])(" + trie_pattern(forms) + r")(?![\w])")
+    return pattern, forms
+
+
+def known_party_forms() -> dict[str, str]:
+    """form -> party for the parties known before reading any text."""
+    return _static_forms()
+
+
+def party_forms(text: str) -> dict[str, str]:
+    """form -> party for every party ``text`` may name."""
+    return _document_forms(text)[1]
+
+
+def party_pattern(text: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every party's forms for ``text``, and form -> party."""
+    return _document_forms(text)
+
+
+def is_group(party: str) -> bool:
+    """Whether ``party`` is an armed group or organisation rather than a country."""
+    return party not in table("countries")
