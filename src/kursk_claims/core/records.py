@@ -55,6 +55,9 @@ class Claim:
     place: str | None = None  # where the figure applies, when the sentence limits it: "Kursk"
     actor: str | None = None  # who acts, when it is not the owner: Ukraine holding Russian land
     dated: str | None = None  # where as_of comes from: "sentence" or "article"
+    # a part of a whole the text gives: "50 of them children" is part of the toll before it
+    part_of: str | None = None  # the id of the claim whose figure is the whole
+    inferred: list[str] | None = None  # slots filled from the article around the figure, not its clause
 
     def to_dict(self) -> dict[str, Any]:
         """The record, keys in field order (every field is a plain value: no copying needed)."""
@@ -84,6 +87,10 @@ class Claim:
             elif f.name == "bound":
                 if v not in BOUNDS:
                     raise RecordError(f"'bound' must be one of {', '.join(BOUNDS)}, not {v!r}")
+            elif f.name == "inferred":
+                if v is not None and (not isinstance(v, list) or not all(isinstance(s, str) for s in v)):
+                    raise RecordError(f"'inferred' must be a list of slot names or null, not {v!r}")
+                v = list(v) if v else None
             elif v is not None and not isinstance(v, str):
                 raise RecordError(f"{f.name!r} must be a string or null, not {v!r}")
             kwargs[f.name] = v

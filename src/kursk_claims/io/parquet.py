@@ -45,6 +45,8 @@ def _arrow_type(annotation: Any):
     pa = pyarrow()
     text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", str(annotation))
     kinds = {part.strip() for part in text.split("|")} - {"None"}
+    if kinds == {"list[str]"}:
+        return pa.list_(pa.string())
     if kinds == {"int"}:
         return pa.int64()
     if kinds and kinds <= {"float", "int"}:

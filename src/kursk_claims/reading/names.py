@@ -71,6 +71,7 @@ def _lex() -> dict[str, Any]:
         "group_heads": frozenset(w["group_heads"]),
         "not_names": frozenset(w["not_names"]),
         "ambiguous": frozenset(w["ambiguous_capitals"]),
+        "weapon_nouns": frozenset(w["weapon_nouns"]),
     }
 
 
@@ -114,9 +115,11 @@ def _static_forms() -> dict[str, str]:
     return _with_possessives(forms)
 
 
-_CAP = r"[A-Z][\w'’-]*[\w]"
-_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:\s+" + _CAP + r")?)(?:['’]s)?\s+(?:[Gg]roup\s+)?([a-z]+)\b")
-_ACRONYM = re.compile(r"((?:" + _CAP + r"\s+(?:(?:of|for|the|and|de|al|el)\s+)*){0,7}" + _CAP + r")\s*\(([A-Z][A-Za-z]{1,7})\)")
+_CAP = r"[A-Z]\w*(?:-[A-Z]\w*)*"
+_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
+_ACRONYM = re.compile(r"((?:" + _CAP + r"(?:['’]s)?\s+(?:(?:of|for|the|and|de|al|el)\s+)*){0,7}" + _CAP + r")\s*\(([A-Z][A-Za-z]{1,7})\)")
+_PLACE_END = (r"(?![\w-])(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:and|or|on|in|at|since|during|for|over|from|to|with|where|which"
+              r"|that|was|is|were|are|had|has|have|after|before|until|last|this)\b))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 
 
@@ -133,12 +136,14 @@ def discovered(text: str) -> dict[str, str]:
             continue
         if not short.isupper() and not short[0].isupper():
             continue
-        found.setdefault(long, long)
-        found.setdefault(short, long)
+        # "the Armed Forces of Ukraine (AFU)": a country's own force is that country
+        country = next((known[w] for w in re.findall(r"[\w'’-]+", long) if w in known and not is_group(known[w])), None)
+        found.setdefault(long, country or long)
+        found.setdefault(short, country or long)
     counts: dict[str, int] = {}
     for m in _FORCE_BEFORE.finditer(text):
         name, noun = m.group(1), m.group(2)
-        if noun not in lex["force_nouns"]:
+        if noun not in lex["force_nouns"] and noun not in lex["weapon_nouns"]:
             continue
         first = name.split()[0]
         if name in known or first in lex["not_names"] or name in lex["not_names"]:
@@ -156,7 +161,17 @@ def discovered(text: str) -> dict[str, str]:
         # in lower case
         if text.count(name) < 2 or re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", text):
             continue
+        if any(f.endswith(" " + name) for f in known):
+            continue  # "Korean troops" after "North": a known name's last word
+        if re.search(r"\b(?:in|at|near|inside|into|around|across|outside|towards?|of the (?:city|town|village|region) of)\s+"
+                     r"(?:the\s+)?" + re.escape(name) + _PLACE_END, text):
+            continue  # a place: "in Kursk", "near Bakhmut" (not "in Hezbollah strongholds")
         found[name] = name
+    for name in list(found):
+        # "the Wagner Group" and "Wagner": one party
+        for head in (" Group", " group", " Army", " army", " Movement"):
+            if name.endswith(head) and name[: -len(head)] in found:
+                found[name] = found[name[: -len(head)]]
     return _with_possessives(found)
 
 

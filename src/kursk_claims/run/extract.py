@@ -41,6 +41,8 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
             measure=d["measure"], as_of=as_of, scope=d["scope"], url=article.url,
             speaker=d.get("speaker"), via=d.get("via"), what=d.get("what"), figure=d.get("figure"),
             place=d.get("place"), actor=d.get("actor"), dated=dated,
+            part_of=claim_id(digest, *d["part_of"]) if d.get("part_of") else None,
+            inferred=d.get("inferred") or None,
         ))
     return out
 
