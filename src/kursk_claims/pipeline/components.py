@@ -229,7 +229,8 @@ class ContextReader:
                     c["measure"], subject_hint = same["measure"], same["subject"]
                     c["counted"] = None
                     last_subject.setdefault(same["measure"], subject_hint)
-            subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded)
+            subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded,
+                                           losses=whose.is_loss(c["measure"]))
             if c["measure"] in ("area", "share"):
                 clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
                 subject = context.read_land_owner(text, c["end"], clause_end) or subject

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from ..lexicon import Folded, table, trie_pattern
+from . import whose
 from .names import known_party_forms, party_forms, party_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
@@ -234,7 +235,7 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
 
 
 def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], counted: tuple[int, int] | None,
-                 excluded: list[tuple[int, int]]) -> str | None:
+                 excluded: list[tuple[int, int]], losses: bool = False) -> str | None:
     """Whose figure: a party in the counted phrase (``North Korean troops``), else the party
     named nearest before the figure in its sentence, leaving out the names of sources."""
     if counted and counted[1] > counted[0]:
@@ -242,6 +243,8 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if inside:
             return inside[0][2]
     named = _named_parties(text, sentence[0], sentence[1], tuple(excluded))
+    if losses:  # "Israeli strikes killed 40": the attacker is not whose the dead are
+        named = [m for m in named if not whose.is_agent(text, m[0], m[1])]
     if counted and counted[0] >= fig[1]:
         # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
         m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
@@ -280,7 +283,8 @@ def _named_parties(text: str, start: int, end: int, excluded: tuple[tuple[int, i
     """The parties a sentence names as whose a figure is: not inside a source's name, not a
     place (``in Russia``); found once for all the figures of a sentence with the same sources."""
     return [m for m in _sentence_parties(text, start, end)
-            if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])]
+            if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])
+            and not whose.is_speaker_or_institution(text, m[0], m[1])]
 
 
 @lru_cache(maxsize=256)

@@ -32,7 +32,8 @@ def _lex() -> dict[str, Any]:
     d = table("dates")
     agents = w["agent_nouns"]
     return {
-        "agent_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(agents) + r")\b"),
+        "agent_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(agents) + r")\b", re.I),
+        "loss_measures": frozenset(w["loss_measures"]),
         "agent_before": re.compile(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
@@ -40,6 +41,11 @@ def _lex() -> dict[str, Any]:
         "not_places": frozenset([*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),
     }
+
+
+def is_loss(measure: str | None) -> bool:
+    """Whether a figure of ``measure`` is a side's loss (the dead, the displaced, the damage)."""
+    return measure in _lex()["loss_measures"]
 
 
 def is_agent(text: str, start: int, end: int) -> bool:
