@@ -257,9 +257,17 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         near = [m for m in named if counted[1] <= m[0] < fig[0]]
         if near:
             return near[0][2]
+    if counted and whose.own_side(text, fig[1], counted[1]):
+        # "20,000 of his fighters", "4,000 of its fighters": the side of who speaks or acts
+        own = whose.side_of_clause(text, sentence[0], fig[0])
+        if own:
+            return own
     mentions = [m for m in named if m[1] <= fig[0]]
     if mentions:
-        return mentions[-1][2]
+        return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
+    if losses:
+        # "property damage in Lebanon", "killed in the Ozar valley of Norland": the place of the loss
+        return whose.place_of_loss(text, sentence, fig)
     return None
 
 
@@ -284,7 +292,7 @@ def _named_parties(text: str, start: int, end: int, excluded: tuple[tuple[int, i
     place (``in Russia``); found once for all the figures of a sentence with the same sources."""
     return [m for m in _sentence_parties(text, start, end)
             if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])
-            and not whose.is_speaker_or_institution(text, m[0], m[1])]
+            and not whose.is_speaker_or_institution(text, m[0], m[1]) and not whose.in_proper_name(text, m[0], m[1])]
 
 
 @lru_cache(maxsize=256)

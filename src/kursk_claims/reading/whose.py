@@ -66,6 +66,80 @@ def is_speaker_or_institution(text: str, start: int, end: int) -> bool:
     return bool(lex["according"].search(text, max(0, start - 20), start))
 
 
+_OWN_SIDE = re.compile(r"\s*(?:of\s+)?(?:his|her|its|their|our|my)\s+", re.I)
+_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+(?:(?:northern|southern|eastern|western|central|north|south|east|west|"
+                               r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|"
+                               r"southeastern|southwestern|far)[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)")
+_FORCE_WORDS = frozenset(("Forces", "Army", "Armed", "Navy", "Air", "Guard", "Troops", "Defense", "Defence", "Military"))
+
+
+def own_side(text: str, start: int, end: int) -> bool:
+    """Whether the words between a figure and its noun make the noun the speaker's own:
+    ``20,000 of his fighters``, ``4,000 of its members``."""
+    return bool(_OWN_SIDE.match(text, start, end))
+
+
+def side_of_clause(text: str, start: int, end: int) -> str | None:
+    """The party named last before ``end`` in text[start:end], speakers and institutions
+    included: whose ``his``/``its`` is (``the Ozar chief said 500 of his fighters``)."""
+    pattern, forms = party_pattern(text)
+    found = [forms[m.group(1)] for m in pattern.finditer(text, start, end)]
+    return found[-1] if found else None
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether the party named at text[start:end] is a word of a longer proper name (``Norland
+    Point News``, ``the Norwegian Refugee Council``) rather than the party itself; a country's
+    own forces (``Norland Armed Forces``) stay the party."""
+    m = _NAME_WORD.match(text, end, min(len(text), end + 40))
+    if not m or text[end:end + 2] in ("'s", "’s"):
+        return False
+    word = m.group(1)
+    if word in _FORCE_WORDS or word in party_pattern(text)[1]:
+        return False
+    return not _lex()["not_whose_after"].match(text, end, min(len(text), end + 40)) and word not in _lex()["not_places"]
+
+
+def inner_place(text: str, end: int) -> str | None:
+    """``Norland's Ozar region``: the place inside the party named before ``end``, when the text
+    names it as a place elsewhere (``in Ozar``)."""
+    m = _POSSESSIVE_PLACE.match(text, end, min(len(text), end + 60))
+    if not m:
+        return None
+    name = m.group(1).split()[0]
+    if name in party_pattern(text)[1] or name in _lex()["not_places"]:
+        return None
+    return name if is_place(text, name) else None
+
+
+def is_place(text: str, name: str) -> bool:
+    """Whether ``text`` uses ``name`` as a place: ``in Ozar``, ``near Ozar``."""
+    return bool(re.search(r"\b(?:in|at|near|inside|into|around|across|outside|towards?|from)\s+(?:the\s+)?"
+                          + re.escape(name) + r"(?![\w-])", text))
+
+
+def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str | None:
+    """The party a loss happened in, from the figure's clause: ``damage in Norland``."""
+    pattern, forms = party_pattern(text)
+    lo = max(sentence[0], max(text.rfind(p, sentence[0], fig[0]) for p in (";", ":")) + 1)
+    hi = min([x for x in (text.find(";", fig[1], sentence[1]),) if x >= 0] or [sentence[1]])
+    best: tuple[int, str] | None = None
+    for m in _PLACE.finditer(text, lo, hi):
+        name = m.group(1)
+        if m.group(0).startswith("of"):
+            continue  # "three months of Norland's operation": no place
+        where = forms.get(name) or forms.get(name.split()[0])
+        if where is not None:
+            where = inner_place(text, m.start(1) + len(name.split()[0])) or where
+        if where is None:
+            continue  # a town or region: the figure's place, not a side
+        distance = abs(m.start() - fig[0])
+        if best is None or distance < best[0]:
+            best = (distance, where)
+    return best[1] if best else None
+
+
 def _headline_end(text: str) -> int:
     first = text.lstrip()
     offset = len(text) - len(first)
