@@ -38,7 +38,7 @@ def _lex() -> dict[str, Any]:
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
         "according": re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
-        "not_places": frozenset([*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
+        "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),
     }
 

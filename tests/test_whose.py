@@ -1,0 +1,118 @@
+"""Whose a figure is, and the parties an article introduces: each rule on sentences of our own,
+about invented wars and places, so that no rule can lean on a name of any corpus."""
+import pytest
+
+from kursk_claims.pipeline import build_pipeline
+from kursk_claims.reading import names, whose
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def claims(nlp, text):
+    return {c["text"]: c for c in nlp(text)._.claims}
+
+
+# --- parties the text introduces ------------------------------------------------------------
+
+def test_a_name_before_a_word_for_fighters_is_a_party_of_its_own():
+    text = "Ozarian militants shelled the pass. Later, Ozarian fighters held the ridge."
+    assert names.discovered(text)["Ozarian"] == "Ozarian"
+
+
+def test_a_group_named_after_its_kind_is_a_party():
+    text = 'The mercenary group "Velt" recruited more men. Velt said the front held.'
+    assert names.discovered(text)["Velt"] == "Velt"
+
+
+def test_a_name_defined_with_an_acronym_and_a_group_head_is_a_party():
+    text = "The Marsh Liberation Front (MLF) took the town. The MLF said it lost 40 men."
+    found = names.discovered(text)
+    assert found["MLF"] == found["Marsh Liberation Front"] == "Marsh Liberation Front"
+
+
+def test_a_countrys_own_force_defined_with_an_acronym_is_that_country():
+    text = "The Armed Forces of Ukraine (AFU) said the line held."
+    assert names.discovered(text)["AFU"] == "Ukraine"
+
+
+def test_an_agency_defined_with_an_acronym_is_no_party():
+    text = "The Office for Refugee Affairs (ORA) counted 4,000 arrivals."
+    assert "ORA" not in names.discovered(text)
+
+
+def test_a_place_is_no_party_even_before_a_word_for_troops():
+    text = "Fighting went on in Dornik. Dornik troops were seen near Dornik on Monday."
+    assert "Dornik" not in names.discovered(text)
+
+
+def test_a_capitalised_common_word_is_no_party():
+    text = "Special forces landed. Special forces left. The special forces unit was small."
+    assert "Special" not in names.discovered(text)
+
+
+def test_countries_and_their_adjectives_are_known_for_any_war():
+    forms = names.known_party_forms()
+    assert forms["Lebanese"] == "Lebanon"
+    assert forms["Eritrean"] == "Eritrea"
+    assert forms["Ethiopia's"] == "Ethiopia"
+
+
+# --- whose, from the figure's own clause -----------------------------------------------------
+
+def test_the_attacker_of_a_loss_is_not_whose_the_dead_are(nlp):
+    c = claims(nlp, "Bolivian air strikes on Peru killed 40 people on Monday.")
+    assert c["40"]["subject"] == "Peru"
+
+
+def test_killed_by_a_side_leaves_that_side_out(nlp):
+    c = claims(nlp, "At least 25 civilians in Peru were killed by Bolivian shelling.")
+    assert c["At least 25"]["subject"] == "Peru"
+
+
+def test_the_speakers_own_fighters(nlp):
+    text = "Ozarian militants attacked. The Ozarian commander said 300 of his fighters had died."
+    c = claims(nlp, text)
+    assert c["300"]["subject"] == "Ozarian"
+
+
+def test_the_side_that_speaks_is_not_whose_the_figure_is(nlp):
+    c = claims(nlp, "The Bolivian government said Peru lost 1,200 soldiers in May.")
+    assert c["1,200"]["subject"] == "Peru"
+
+
+def test_a_country_inside_a_proper_name_is_no_side(nlp):
+    text = "Fighting spread in Ozar. (Peru Point News) At least 60 people were killed in Ozar."
+    c = claims(nlp, text)
+    assert c["At least 60"]["subject"] != "Peru"
+
+
+def test_the_region_inside_a_countrys_possessive(nlp):
+    text = "Aid reached towns in Ozar on Monday. Over 2,000 people were displaced in Peru's Ozar region."
+    c = claims(nlp, text)
+    assert c["Over 2,000"]["subject"] == "Ozar"
+
+
+# --- whose, from the article around it -------------------------------------------------------
+
+def test_an_article_without_a_side_in_the_clause_takes_its_main_subject(nlp):
+    text = ("Floods across Peru leave thousands homeless\n\n"
+            "Rescuers in Peru searched the valley.\n\n"
+            "About 4,000 people have been housed in schools, officials said.")
+    c = claims(nlp, text)
+    assert c["About 4,000"]["subject"] == "Peru"
+    assert c["About 4,000"]["inferred"] == ["subject"]
+
+
+def test_a_read_subject_is_not_marked_inferred(nlp):
+    c = claims(nlp, "Peru lost 1,200 soldiers in May, the ministry said.")
+    assert c["1,200"]["subject"] == "Peru"
+    assert not c["1,200"].get("inferred")
+
+
+def test_main_subject_leaves_attackers_out():
+    text = ("Bolivian strikes hit Peru\n\nBolivian strikes and Bolivian drones hit towns in Peru. "
+            "Bolivian missiles fell on Peru's capital.")
+    assert whose.main_subject(text) == "Peru"
