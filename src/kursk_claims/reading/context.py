@@ -262,7 +262,13 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         own = whose.side_of_clause(text, sentence[0], fig[0])
         if own:
             return own
-    mentions = [m for m in named if m[1] <= fig[0]]
+    c0 = whose.major_clause_start(text, sentence[0], fig[0])
+    mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]] or [m for m in named if m[1] <= fig[0]]
+    if losses:
+        # "Lebanese health authorities said 40 were killed": a civil authority counts its own people
+        civil = whose.civil_side(text, c0, fig[0])
+        if civil and not any(c0 <= m[0] for m in mentions):
+            return civil
     if mentions:
         return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
     if losses:

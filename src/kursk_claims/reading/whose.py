@@ -26,6 +26,7 @@ _PLACE = re.compile(r"\b(?:in|inside|across|throughout|around|near|of)[ \t]+(?:t
 _HEADLINE_WEIGHT = 3
 
 
+
 @cache
 def _lex() -> dict[str, Any]:
     w = table("whose")
@@ -34,6 +35,8 @@ def _lex() -> dict[str, Any]:
     return {
         "agent_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(agents) + r")\b", re.I),
         "loss_measures": frozenset(w["loss_measures"]),
+        "civil_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["civil_speakers"]) + r")\b", re.I),
+        "major_break": re.compile(r";|,?\s+(?:" + "|".join(w["clause_breaks"]) + r")\s+", re.I),
         "agent_before": re.compile(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
@@ -46,6 +49,25 @@ def _lex() -> dict[str, Any]:
 def is_loss(measure: str | None) -> bool:
     """Whether a figure of ``measure`` is a side's loss (the dead, the displaced, the damage)."""
     return measure in _lex()["loss_measures"]
+
+
+def major_clause_start(text: str, s0: int, pos: int) -> int:
+    """Where the part of a sentence holding ``pos`` starts, when a ``while``, ``but`` or ``;``
+    opens a part with its own speaker and side."""
+    start = s0
+    for m in _lex()["major_break"].finditer(text, s0, pos):
+        start = m.end()
+    return start
+
+
+def civil_side(text: str, start: int, end: int) -> str | None:
+    """The side whose civil authority speaks in text[start:end] (``Norland's health ministry
+    said``): the side whose own people its toll counts."""
+    pattern, forms = party_pattern(text)
+    for m in pattern.finditer(text, start, end):
+        if _lex()["civil_after"].match(text, m.end(), min(len(text), m.end() + 40)):
+            return forms[m.group(1)]
+    return None
 
 
 def is_agent(text: str, start: int, end: int) -> bool:
@@ -176,7 +198,8 @@ def main_subject(text: str) -> str | None:
 
 
 def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
-    """Give a figure whose clause names no side the side its article context gives."""
+    """Give a figure whose clause names no side the article's main subject, else the side the
+    article's other figures of its measure were read to be about."""
     by_measure: dict[str | None, Counter[str]] = {}
     for c in claims:
         if c.get("subject"):
@@ -185,13 +208,10 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
     for c in claims:
         if c.get("subject"):
             continue
+        if topic is None:
+            topic = main_subject(text) or ""
         seen = by_measure.get(c.get("measure"))
-        if seen and c.get("measure") is not None:
-            subject = seen.most_common(1)[0][0]
-        else:
-            if topic is None:
-                topic = main_subject(text) or ""
-            subject = topic or None
+        subject = topic or (seen.most_common(1)[0][0] if seen and c.get("measure") is not None else None)
         if subject:
             c["subject"] = subject
             c.setdefault("inferred", []).append("subject")
