@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from ..reading import attribution, context, dates, frames, numbers, sentences, whose
+from ..reading import attribution, context, dates, frames, numbers, parts, sentences, whose
 from .spans import make_spans  # noqa: F401  (registers the kursk_spans factory)
 from ..core.errors import ModelError
 
@@ -259,6 +259,7 @@ class ContextReader:
             _set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
             if i > 0 and claims[i - 1]["sentence_start"] == s0:
                 _restated_frame(text, claims[i - 1], c)
+        parts.mark_parts(text, claims)
         whose.fill_subjects(text, claims)
         return doc
 

@@ -39,6 +39,7 @@ def _counted_lex() -> dict:
         "stops": frozenset(c["stops"]),
         "partitive": frozenset(c["partitive_determiners"]),
         "keep_ed": frozenset(c["keep_ed"]),
+        "nominal": frozenset(c["nominal_adjectives"]),
     }
 
 
@@ -65,6 +66,12 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
     if i + 1 < len(words) and words[i][0].lower() in ("more", "additional", "extra", "new", "other") \
             and words[i + 1][0][:1].isalpha() and words[i + 1][0].lower() not in lex["stops"]:
         i += 1  # "10 more tanks"
+    if i < len(words) and words[i][0].lower() in lex["nominal"] and (i > 0 or words[i][0].lower() != "killed"):
+        # "1,100 dead near the city", "10% of the injured": the adjective is the noun
+        nxt = words[i + 1][0] if i + 1 < len(words) else "."
+        if not nxt[0].isalpha() or nxt.lower() in lex["stops"]:
+            w, s, e = words[i]
+            return w, s, e
     taken: list[tuple[str, int, int]] = []
     while i < len(words) and len(taken) < 6:
         w, s, e = words[i]

@@ -1,0 +1,87 @@
+"""Breakdowns: a figure that is a part of a whole the text has just given.
+
+``558 deaths, 50 of them children``, ``including 316 children``, ``of whom 20 percent``,
+``Four of the dead were rescuers``: the part names its whole (``part_of``), and what the part
+leaves unsaid (the measure, whose, what is counted) is the whole's, listed in ``inferred``.
+A part is a share of the whole, never a competing figure for it.
+
+    >>> text = "The ministry registered 558 deaths, 50 of them children."
+    >>> claims = [{"start": 24, "end": 27, "value": 558, "measure": "killed", "counted": "deaths",
+    ...            "subject": None, "sentence_start": 0, "unit": None},
+    ...           {"start": 36, "end": 38, "value": 50, "measure": None, "counted": None,
+    ...            "subject": None, "sentence_start": 0, "unit": None}]
+    >>> mark_parts(text, claims)
+    >>> claims[1]["part_of"], claims[1]["counted"], claims[1]["measure"]
+    ((24, 27), 'children', 'killed')
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# words after a figure that make it a part of a whole named before it
+_PART_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those|these|the\s+(?:dead|killed|wounded|injured|victims|total|"
+                         r"casualties|missing|displaced))|among\s+them|were\s+among\s+them)\b", re.I)
+# words before a figure that make it a part: "including 50 children", "among them 35 children"
+_PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
+                          r"[\s,:]+(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
+# "50 of them children": the noun right after the partitive
+_NOUN_AFTER_PART = re.compile(r"\s+of\s+(?:them|whom|those|these)\s+(?:were\s+|are\s+)?([a-z][a-z-]+)\b")
+# "Four of the dead were rescuers": what the part is, said after a copula
+_PREDICATE = re.compile(r"[^.;:]{0,60}?\s+(?:were|are|was|is)\s+(?:also\s+|mostly\s+|all\s+)?(?:[a-z]+\s+)?([a-z][a-z-]+s)\b")
+_NOT_NOUNS = frozenset(("killed", "wounded", "injured", "dead", "missing", "displaced", "being", "still", "not",
+                        "reported", "confirmed", "recorded", "registered", "believed", "thought", "said", "among",
+                        "captured", "taken", "treated", "admitted", "evacuated", "buried", "in", "on", "at"))
+_SAME_SENTENCE_REACH = 400
+
+
+def _is_part(text: str, c: dict[str, Any]) -> bool:
+    if _PART_AFTER.match(text, c["end"], min(len(text), c["end"] + 40)):
+        return True
+    return bool(_PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"]))
+
+
+def _whole_of(claims: list[dict[str, Any]], i: int) -> dict[str, Any] | None:
+    """The figure before claim ``i`` in its sentence (or the one before) that it is a part of:
+    the nearest one that is larger, in the same unit."""
+    part = claims[i]
+    for j in range(i - 1, -1, -1):
+        w = claims[j]
+        if part["start"] - w["end"] > _SAME_SENTENCE_REACH:
+            break
+        if w.get("part_of") or w.get("unit") != part.get("unit"):
+            continue
+        if w.get("value") is None or part.get("value") is None or w["value"] > part["value"]:
+            return w
+    return None
+
+
+def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
+    """Set ``part_of`` (the whole's (start, end)) on each part, and fill its unsaid slots from
+    the whole."""
+    for i, c in enumerate(claims):
+        if c.get("unit") == "percent" or not _is_part(text, c):
+            continue  # "88% of the dead": a share, compared with other shares of the whole
+        whole = _whole_of(claims, i)
+        if whole is None:
+            continue
+        c["part_of"] = (whole["start"], whole["end"])
+        inferred = c.setdefault("inferred", [])
+        noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
+        if noun and noun.group(1) not in _NOT_NOUNS:
+            c["counted"] = noun.group(1)
+        elif c.get("counted") is None or c["counted"] in _NOT_NOUNS:
+            pred = _PREDICATE.match(text, c["end"], min(len(text), c["end"] + 80))
+            if pred and pred.group(1) not in _NOT_NOUNS:
+                c["counted"] = pred.group(1)
+            elif whole.get("counted"):
+                c["counted"] = whole["counted"]
+                inferred.append("counted")
+        if whole.get("measure") and c.get("measure") != whole["measure"]:
+            c["measure"] = whole["measure"]
+            inferred.append("measure")
+        if not c.get("subject") and whole.get("subject"):
+            c["subject"] = whole["subject"]
+            inferred.append("subject")
+        if not inferred:
+            del c["inferred"]
