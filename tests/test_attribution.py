@@ -286,3 +286,16 @@ def test_claims_carry_speaker_and_via():
 def test_attribution_title_case_headline_ending_in_says_name(nlp):
     text = "Militia Lost 900 Fighters In Two Weeks, 300 Of Them Killed, Says Governor Okafor\n\nThe body follows."
     assert {c["attribution"] for c in nlp(text)._.claims} == {"Governor Okafor"}
+
+
+def test_speech_is_a_facade_over_its_parts():
+    """Names, mentions, layout and speech events live in their own modules; the names stay
+    importable from attribution.py and Speech answers as before."""
+    from kursk_claims.reading import attribution, layout, mentions, speakers
+
+    assert attribution.Who is speakers.Who and attribution.Mention is mentions.Mention
+    s = Speech.read("Zelensky: 11,000 soldiers\n\nRussia lost 500 tanks, according to the General Staff of Ukraine.")
+    assert isinstance(s.layout, layout.Layout) and isinstance(s.mentioned, mentions.Mentions)
+    assert s.source_for(s.text.index("500")).speaker == "ukraine-general-staff"
+    assert s.paragraph_starts() == s.layout.paragraph_starts()
+    assert s.acronyms() == {}

@@ -139,3 +139,23 @@ def test_forked_workers_start_with_the_parents_pipeline(nlp, monkeypatch, tmp_pa
     assert two == one and all(len(c) == 1 for c in one)
     assert list(tmp_path.iterdir()) == []  # no worker built a pipeline of its own
     assert ex._worker_nlp is None
+
+
+def test_the_context_component_reads_through_discourse():
+    """kursk_context only calls reading/discourse.py: the same claims come out of both."""
+    import copy
+
+    from kursk_claims.pipeline.components import doc_text
+    from kursk_claims.reading import discourse
+
+    nlp = build_pipeline()
+    text = "Russia lost 57,500 killed and 250,000 wounded, up from 40,000 in May."
+    with nlp.select_pipes(disable=["kursk_context", "kursk_dates", "kursk_spans"]):
+        doc = nlp(text)
+    claims = copy.deepcopy(doc._.claims)
+    discourse.read_context(doc_text(doc), claims)
+    full = nlp(text)._.claims
+    for mine, theirs in zip(claims, full):
+        assert {k: mine[k] for k in ("counted", "subject", "measure", "scope", "what", "figure")} == \
+               {k: theirs[k] for k in ("counted", "subject", "measure", "scope", "what", "figure")}
+    assert len(claims) == len(full) >= 2

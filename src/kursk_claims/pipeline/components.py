@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 from functools import cache
 from pathlib import Path
 from collections.abc import Iterator
@@ -38,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from ..reading import attribution, context, dates, frames, numbers, parts, sentences, whose
+from ..reading import attribution, dates, discourse, numbers, sentences
 from .spans import make_spans  # noqa: F401  (registers the kursk_spans factory)
 from ..core.errors import ModelError
 
@@ -48,9 +47,6 @@ COMPONENTS = ("kursk_numbers", "kursk_quantities", "kursk_attribution", "kursk_c
 TOKENIZER = "kursk_claims.TextKeepingTokenizer.v1"
 
 
-_COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
-_JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
-_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 _TEXT_KEY = "kursk_claims.text"
 _SPANS_KEY = "kursk_claims.sentences"
 
@@ -196,114 +192,9 @@ class ContextReader:
         text = doc_text(doc)
         claims = doc._.claims or []
         has_chunks = self.use_parser and bool(claims) and doc.has_annotation("DEP")
-        last_subject: dict[str | None, str] = {}
-        for i, c in enumerate(claims):
-            s0, s1 = c["sentence_start"], c["sentence_end"]
-            nxt = claims[i + 1]["start"] if i + 1 < len(claims) and claims[i + 1]["start"] < s1 else s1
-            if nxt < c["tail"]:  # "500 km² (193 sq mi) of land": the converted figure shares the noun after the brackets
-                nxt = next((d["start"] for d in claims[i + 1:] if d["start"] >= c["tail"]), s1)
-                nxt = min(nxt, s1)
-            prev = claims[i - 1]["end"] if i > 0 and claims[i - 1]["end"] > s0 else s0
-            reach = nxt
-            if nxt < s1 and _PARTITIVE_GAP.fullmatch(text, c["tail"], nxt):
-                reach = s1  # "3,800 of the 12,000 soldiers … killed": the whole names what the part counts
-            counted, c0, c1 = context.read_counted(text, c["tail"], reach)
-            if has_chunks:
-                chunk = _noun_chunk_after(doc, c["end"], nxt)
-                if chunk is not None:
-                    counted, c0, c1 = chunk
-            if counted is None:
-                counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
-            c["counted"] = counted
-            excluded = [tuple(s) for s in c["source_spans"]]
-            c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
-                                                last_after=reach != nxt)
-            if counted and c1 > c["end"] and c["unit_kind"] is None:
-                c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
-            if counted is None and c["measure"] is None:
-                # "about 40 thousand are already there": a bare figure that repeats one given
-                # just before in the article speaks of the same thing
-                same = next((b for b in reversed(claims[:i]) if b["value"] is not None and b["value"] == c["value"]
-                             and b["measure"] and c["start"] - b["end"] < 600), None)
-                if same is not None:
-                    c["measure"], subject_hint = same["measure"], same["subject"]
-                    c["counted"] = None
-                    last_subject.setdefault(same["measure"], subject_hint)
-            subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), (c0, c1) if counted else None, excluded,
-                                           losses=whose.is_loss(c["measure"]))
-            if c["measure"] in ("area", "share"):
-                clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
-                subject = context.read_land_owner(text, c["end"], clause_end) or subject
-            if subject is None and c["measure"] is not None:
-                subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded) \
-                    or last_subject.get(c["measure"])  # the figure goes on about the same side
-            if i > 0 and claims[i - 1]["sentence_start"] == s0:
-                # "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded": a figure
-                # joined to the one before it speaks of the same thing, or of the same side
-                before = claims[i - 1]
-                gap = text[before["end"]:c["start"]]
-                if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):
-                    c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
-                    subject = subject or before["subject"]
-                if subject is None and _JOINED.fullmatch(gap):
-                    subject = before["subject"]
-                elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
-                        and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), c["end"]):
-                    # "Russia had 11,000 there when Ukraine's push began; estimates now put the
-                    # grouping at 45,000": a clause that names no side goes on about the figure before
-                    subject = before["subject"]
-            c["subject"] = subject
-            if subject is not None and c["measure"] is not None:
-                last_subject[c["measure"]] = subject
-            c["scope"] = context.read_scope(text, (s0, s1), (c["start"], c["end"]), c["measure"], excluded)
-            _set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
-            if i > 0 and claims[i - 1]["sentence_start"] == s0:
-                _restated_frame(text, claims[i - 1], c)
-        parts.mark_parts(text, claims)
-        whose.fill_subjects(text, claims)
+        noun_chunk = (lambda end, limit: _noun_chunk_after(doc, end, limit)) if has_chunks else None
+        discourse.read_context(text, claims, noun_chunk)
         return doc
-
-
-def _set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_end: int | None,
-               excluded: list[tuple[int, int]]) -> None:
-    """The quantity frame: what exactly, which kind of figure, where, who acts."""
-    f = frames.read_frame(text, sentence, (c["start"], c["end"]), c["measure"], c["tail"], counted_end, excluded,
-                          c["counted"])
-    c["what"], c["figure"], c["actor"] = f["what"], f["figure"], f["actor"]
-    c["earlier"] = f["earlier"]
-    scope = c["scope"] or ""
-    place = scope[len("place: "):] if scope.startswith("place: ") else f["place"]
-    c["place"] = frames.normal_place(place) if place else None
-    if f["period"] and not scope.startswith("period"):
-        c["scope"] = "period: " + f["period"]
-    elif scope.startswith("period") and c["figure"] in ("level", "total") \
-            and frames.describes_base(text, sentence, (c["start"], c["end"]), scope[len("period: "):]):
-        c["scope"] = None  # "won back 70% of the land it took during the opening weeks": the base's period
-    elif scope.startswith("period") and c["figure"] in ("level", "total"):
-        # "in the past week": a figure for a period; "since October": a running total from a start;
-        # "today", "last week" date a level rather than limit it
-        if scope.lower().startswith("period: since"):
-            c["figure"] = "total"
-        elif not (c["figure"] == "level" and dates.is_relative_day(scope[len("period: "):])):
-            c["figure"] = "period"
-
-
-_RESTATED = re.compile(r"[^.;]{0,160}?(?:,\s*or|\bor|\(|,\s*i\.e\.|,\s*that is)\s*(?:about|around|roughly|some|nearly|almost|approximately|more than|over)?\s*$", re.I)
-_LAND = ("area", "share")
-
-
-def _restated_frame(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
-    """``freed 86 percent of the territory …, or around 1,100 km²``, ``took 900 km² (347
-    square miles)``: a figure that restates the one before in other terms shares its frame."""
-    if before["measure"] not in _LAND or c["measure"] not in _LAND or not before.get("what"):
-        return
-    if not _RESTATED.fullmatch(text, before["end"], c["start"]):
-        return
-    action = before["what"].split(":", 1)[1] if ":" in before["what"] else None
-    c["what"] = f"{c['measure']}:{action}" if action else c["measure"]
-    c["figure"], c["actor"] = before["figure"], before["actor"]
-    if before["scope"] and before["scope"].startswith("period"):
-        c["scope"] = before["scope"]
 
 
 class DateReader:

@@ -1,0 +1,164 @@
+"""How the figures of an article read together: the counted noun, measure, subject and scope
+of each claim from its own words and from the figures around it ("57,500 killed and 250,000
+wounded", "about 700,000, up from 462,980", "3,800 of the 12,000 soldiers"), and the quantity
+frame of each (what, which kind of figure, where, who acts), shared by a figure that restates
+the one before in other terms."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from . import context, dates, frames, parts, whose
+
+NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
+
+_COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
+_JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
+
+
+def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk | None = None) -> None:
+    """Sets each claim's ``counted``, ``subject``, ``measure``, ``scope`` and frame, in order:
+    a figure may take what the figures before it say. ``noun_chunk(end, limit)``, where a
+    parser gives one, is the noun chunk that holds or follows a figure ending at ``end``."""
+    last_subject: dict[str | None, str] = {}
+    for i in range(len(claims)):
+        _read_claim(text, claims, i, last_subject, noun_chunk)
+    parts.mark_parts(text, claims)
+    whose.fill_subjects(text, claims)
+
+
+def _bounds(claims: list[dict[str, Any]], i: int) -> tuple[int, int]:
+    """Where the words of claim ``i`` may reach: the end of the figure before it, the start of the next."""
+    c = claims[i]
+    s0, s1 = c["sentence_start"], c["sentence_end"]
+    nxt = claims[i + 1]["start"] if i + 1 < len(claims) and claims[i + 1]["start"] < s1 else s1
+    if nxt < c["tail"]:  # "500 km² (193 sq mi) of land": the converted figure shares the noun after the brackets
+        nxt = next((d["start"] for d in claims[i + 1:] if d["start"] >= c["tail"]), s1)
+        nxt = min(nxt, s1)
+    prev = claims[i - 1]["end"] if i > 0 and claims[i - 1]["end"] > s0 else s0
+    return prev, nxt
+
+
+def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: dict[str | None, str],
+                noun_chunk: NounChunk | None) -> None:
+    c = claims[i]
+    s0, s1 = c["sentence_start"], c["sentence_end"]
+    prev, nxt = _bounds(claims, i)
+    reach = nxt
+    if nxt < s1 and _PARTITIVE_GAP.fullmatch(text, c["tail"], nxt):
+        reach = s1  # "3,800 of the 12,000 soldiers … killed": the whole names what the part counts
+    counted, c0, c1 = context.read_counted(text, c["tail"], reach)
+    if noun_chunk is not None:
+        chunk = noun_chunk(c["end"], nxt)
+        if chunk is not None:
+            counted, c0, c1 = chunk
+    if counted is None:
+        counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
+    c["counted"] = counted
+    excluded = [tuple(s) for s in c["source_spans"]]
+    c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
+                                        last_after=reach != nxt)
+    if counted and c1 > c["end"] and c["unit_kind"] is None:
+        c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
+    if counted is None and c["measure"] is None:
+        _repeated_figure(claims, i, last_subject)
+    subject = _read_subject(text, claims, i, (c0, c1) if counted else None, nxt, excluded, last_subject)
+    c["subject"] = subject
+    if subject is not None and c["measure"] is not None:
+        last_subject[c["measure"]] = subject
+    c["scope"] = context.read_scope(text, (s0, s1), (c["start"], c["end"]), c["measure"], excluded)
+    set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
+    if i > 0 and claims[i - 1]["sentence_start"] == s0:
+        restated_frame(text, claims[i - 1], c)
+
+
+def _repeated_figure(claims: list[dict[str, Any]], i: int, last_subject: dict[str | None, str]) -> None:
+    """A bare figure that repeats one given just before in the article speaks of the same
+    thing: "about 40 thousand are already there"."""
+    c = claims[i]
+    same = next((b for b in reversed(claims[:i]) if b["value"] is not None and b["value"] == c["value"]
+                 and b["measure"] and c["start"] - b["end"] < 600), None)
+    if same is not None:
+        c["measure"], subject_hint = same["measure"], same["subject"]
+        c["counted"] = None
+        last_subject.setdefault(same["measure"], subject_hint)
+
+
+def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tuple[int, int] | None, nxt: int,
+                  excluded: list[tuple[int, int]], last_subject: dict[str | None, str]) -> str | None:
+    """Whose figure claim ``i`` is: its own words, the land's owner, the side named after it,
+    the side the article goes on about, or the figure before it in the sentence."""
+    c = claims[i]
+    s0, s1 = c["sentence_start"], c["sentence_end"]
+    subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), counted, excluded,
+                                   losses=whose.is_loss(c["measure"]))
+    if c["measure"] in ("area", "share"):
+        clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
+        subject = context.read_land_owner(text, c["end"], clause_end) or subject
+    if subject is None and c["measure"] is not None:
+        subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded) \
+            or last_subject.get(c["measure"])  # the figure goes on about the same side
+    if i > 0 and claims[i - 1]["sentence_start"] == s0:
+        subject = _joined_subject(text, claims[i - 1], c, s0, subject)
+    return subject
+
+
+def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: int, subject: str | None) -> str | None:
+    """A figure joined to the one before it speaks of the same thing, or of the same side:
+    "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded"."""
+    gap = text[before["end"]:c["start"]]
+    if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):
+        c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
+        subject = subject or before["subject"]
+    if subject is None and _JOINED.fullmatch(gap):
+        subject = before["subject"]
+    elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
+            and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), c["end"]):
+        # "Russia had 11,000 there when Ukraine's push began; estimates now put the
+        # grouping at 45,000": a clause that names no side goes on about the figure before
+        subject = before["subject"]
+    return subject
+
+
+def set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_end: int | None,
+              excluded: list[tuple[int, int]]) -> None:
+    """The quantity frame: what exactly, which kind of figure, where, who acts."""
+    f = frames.read_frame(text, sentence, (c["start"], c["end"]), c["measure"], c["tail"], counted_end, excluded,
+                          c["counted"])
+    c["what"], c["figure"], c["actor"] = f["what"], f["figure"], f["actor"]
+    c["earlier"] = f["earlier"]
+    scope = c["scope"] or ""
+    place = scope[len("place: "):] if scope.startswith("place: ") else f["place"]
+    c["place"] = frames.normal_place(place) if place else None
+    if f["period"] and not scope.startswith("period"):
+        c["scope"] = "period: " + f["period"]
+    elif scope.startswith("period") and c["figure"] in ("level", "total") \
+            and frames.describes_base(text, sentence, (c["start"], c["end"]), scope[len("period: "):]):
+        c["scope"] = None  # "won back 70% of the land it took during the opening weeks": the base's period
+    elif scope.startswith("period") and c["figure"] in ("level", "total"):
+        # "in the past week": a figure for a period; "since October": a running total from a start;
+        # "today", "last week" date a level rather than limit it
+        if scope.lower().startswith("period: since"):
+            c["figure"] = "total"
+        elif not (c["figure"] == "level" and dates.is_relative_day(scope[len("period: "):])):
+            c["figure"] = "period"
+
+
+_RESTATED = re.compile(r"[^.;]{0,160}?(?:,\s*or|\bor|\(|,\s*i\.e\.|,\s*that is)\s*(?:about|around|roughly|some|nearly|almost|approximately|more than|over)?\s*$", re.I)
+_LAND = ("area", "share")
+
+
+def restated_frame(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
+    """``freed 86 percent of the territory …, or around 1,100 km²``, ``took 900 km² (347
+    square miles)``: a figure that restates the one before in other terms shares its frame."""
+    if before["measure"] not in _LAND or c["measure"] not in _LAND or not before.get("what"):
+        return
+    if not _RESTATED.fullmatch(text, before["end"], c["start"]):
+        return
+    action = before["what"].split(":", 1)[1] if ":" in before["what"] else None
+    c["what"] = f"{c['measure']}:{action}" if action else c["measure"]
+    c["figure"], c["actor"] = before["figure"], before["actor"]
+    if before["scope"] and before["scope"].startswith("period"):
+        c["scope"] = before["scope"]

@@ -1,0 +1,128 @@
+"""The noun phrase that names a source next to a speech verb or an opener: ``Valery
+Gerasimov said``, ``according to the Ukrainian secret service``, ``John Kirby, a spokesman for
+the council, told``."""
+from __future__ import annotations
+
+import re
+
+from .speakers import _PAREN_ACRONYM, _lex
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w.]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+_CUT = re.compile(r"\s+(?:in|at|from|on)\s+(?=[A-Z])")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_CLAUSE_START = re.compile(r"\s*(?:who|which|whose|a|an|the|speaking|writing|according|deputy|acting|former|head|chief|one)\b|\s*\w+(?:ing|ed)\b")
+_COMPASS = re.compile(r"(?:north|south|east|west)\w*ern")
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() or w.lower() in _lex()["roles"] or _COMPASS.fullmatch(w) is not None
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """Whether the last character before ``pos`` that is not a space is a comma."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
+def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
+    """The source named right before a speech verb at ``end``: ``Valery Gerasimov``,
+    ``the Ukrainian secret service``, ``a US military official in Washington``."""
+    lex = _lex()
+    m = _PAREN_ACRONYM.search(text, max(floor, end - 14), end)
+    if m:  # "the Joint Chiefs of Staff (JCS) said": the name before the acronym, written with it
+        found = noun_phrase_before(text, m.start(), floor)
+        if found:
+            stop = m.start() + len(m.group(0).rstrip())
+            return text[found[1]:stop], found[1], stop
+    near = max(floor, end - 160)  # a name is a few words: the sentence start need not be read
+    if near > floor:
+        near = text.find(" ", near, end) + 1 or near
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, near, end)]
+    while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
+        toks.pop()
+    if toks and toks[-1][0].lower() in lex["pronouns"]:
+        return toks[-1]
+    taken: list[tuple[str, int, int]] = []
+    while toks:
+        w, s, e = toks[-1]
+        lw = w.lower()
+        if w == "," and taken and taken[-1][0][:1].isupper() and any(t[0] == "and" for t in taken) and len(toks) > 1 and toks[-2][0][:1].isupper():
+            taken.append(toks.pop())  # "Washington, Kyiv and Seoul"
+            continue
+        if _is_name_word(w) or (lw in lex["joiners"] and taken) or (lw in ("a", "an") and taken):
+            taken.append(toks.pop())
+            if lw in ("a", "an") or (lw == "the" and not (toks and toks[-1][0].lower() in lex["joiners"] - {"the"})):
+                break  # "the" ends the phrase unless it follows "of"/"for": "spokesman for the council"
+            continue
+        break
+    # "John Kirby, a spokesman for the council, told": the name before the apposition
+    if taken and taken[-1][0].lower() in ("a", "an", "the") and toks and toks[-1][0] == ",":
+        name = noun_phrase_before(text, toks[-1][1], floor)
+        if name and all(p[:1].isupper() for p in name[0].split()):
+            return name
+    while taken and taken[-1][0].lower() in lex["joiners"] | {"a", "an"}:
+        taken.pop()
+    while taken and taken[0][0].lower() in lex["joiners"]:
+        taken.pop(0)
+    if not taken:
+        return None
+    start, stop = taken[-1][1], taken[0][2]
+    return text[start:stop], start, stop
+
+
+def _name_before_clause(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
+    """``Lee, a lawmaker who sat in on the session, said`` / ``Zelenskyy, speaking by video,
+    had suggested``: the name before a clause set off by commas right before the verb."""
+    lex = _lex()
+    head = text[floor:end].rstrip()
+    words = head.split()
+    while words and words[-1].lower() in lex["adverbs"]:
+        head = head[:head.rfind(words[-1])].rstrip()
+        words.pop()
+    if not head.endswith(","):
+        return None
+    stop = floor + len(head) - 1
+    comma = text.rfind(",", max(floor, stop - 160), stop)
+    while comma >= floor:
+        if _CLAUSE_START.match(text, comma + 1):
+            np = noun_phrase_before(text, comma, floor)
+            if np and any(w[:1].isupper() for w in np[0].split()):
+                return np
+            return None
+        comma = text.rfind(",", max(floor, stop - 160), comma)
+    return None
+
+
+def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int] | None:
+    """The source named after ``according to`` / ``reports``, up to punctuation."""
+    lex = _lex()
+    toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:min(limit, start + 160)])]
+    taken = []
+    for w, s, e in toks:
+        lw = w.lower()
+        if w[:1].isalpha() and (_is_name_word(w.rstrip(".")) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
+                                or lw in lex["lead_drop"] and not taken):
+            if w.endswith(".") and not _INITIALS.fullmatch(w) and w not in lex["title_abbrevs"]:
+                taken.append((w[:-1], s, e - 1))
+                break
+            taken.append((w, s, e))
+            continue
+        break
+    while taken and taken[-1][0].lower() in lex["joiners"] | {"a", "an"}:
+        taken.pop()
+    if not taken:
+        return None
+    return text[taken[0][1]:taken[-1][2]], taken[0][1], taken[-1][2]
+
+
+def _clean(phrase: str) -> str:
+    lex = _lex()
+    cut = _CUT.split(phrase, maxsplit=1)
+    if len(cut) == 2 and any(w.lower() in lex["roles"] for w in cut[0].split()) and not cut[0].split()[-1].lower() in lex["report_nouns"] | {"source", "sources"}:
+        phrase = cut[0]  # "a US military official in Washington" -> "US military official"
+    words = phrase.split()
+    while words and words[0].lower() in lex["lead_drop"]:
+        words.pop(0)
+    return " ".join(words)
