@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from functools import cache
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..reading import attribution, dates, discourse, numbers, sentences
+from ..reading.names import check_pack, use_names
 from .spans import make_spans  # noqa: F401  (registers the kursk_spans factory)
 from ..core.errors import ModelError
 
@@ -184,9 +186,12 @@ class ContextReader:
     """Sets ``counted``, ``subject``, ``measure`` and ``scope``; with a trained parser, the
     counted noun comes from its noun chunks."""
 
-    def __init__(self, use_parser: bool = False) -> None:
+    def __init__(self, use_parser: bool = False, names: list[dict[str, Any]] | None = None) -> None:
         _extension("claims")
         self.use_parser = use_parser
+        for pack in names or []:
+            check_pack(pack)
+        use_names(names or [])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -283,13 +288,14 @@ def make_attribution(nlp: Language, name: str, use_entities: bool | None) -> Att
     return AttributionReader(use_entities=use_entities)
 
 
-@Language.factory("kursk_context", default_config={"use_parser": None})
-def make_context(nlp: Language, name: str, use_parser: bool | None) -> ContextReader:
+@Language.factory("kursk_context", default_config={"use_parser": None, "names": []})
+def make_context(nlp: Language, name: str, use_parser: bool | None, names: list[dict[str, Any]]) -> ContextReader:
     """``use_parser``: read the counted noun from the parser's noun chunks; null: when the
-    pipeline has a parser."""
+    pipeline has a parser. ``names``: names packs of the user's (``{"parties": {"Party":
+    ["alias", ...]}}``), saved with the pipeline."""
     if use_parser is None:
         use_parser = has_parser(nlp)
-    return ContextReader(use_parser=use_parser)
+    return ContextReader(use_parser=use_parser, names=names)
 
 
 @Language.factory("kursk_dates")
@@ -305,16 +311,18 @@ def has_parser(nlp: Language) -> bool:
     return nlp.has_pipe("parser")
 
 
-def build_pipeline(model: str | None = None) -> Language:
+def build_pipeline(model: str | None = None, names: Sequence[dict[str, Any]] = ()) -> Language:
     """``spacy.blank("en")`` with the project's components, or the named trained pipeline
-    (a package name or a folder) with them added after its own."""
+    (a package name or a folder) with them added after its own. ``names``: names packs of the
+    user's (:func:`kursk_claims.reading.names.load_names_file`), added to the built-in ones."""
     if model is None or model == "blank":
         nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER, "tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}})
     else:
         nlp = load_model(model)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("kursk_sentences", first=True)
-    switches = {"kursk_attribution": {"use_entities": has_entities(nlp)}, "kursk_context": {"use_parser": has_parser(nlp)}}
+    switches = {"kursk_attribution": {"use_entities": has_entities(nlp)},
+                "kursk_context": {"use_parser": has_parser(nlp), "names": [dict(p) for p in names]}}
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
             nlp.add_pipe(name, config=switches.get(name, {}))
@@ -346,7 +354,9 @@ def load_model(model: str) -> Language:
 def pipeline_signature(nlp: Language, model: str | None) -> str:
     """What decides whether stored claims are still current: the project's code and data
     files, and the model."""
-    return f"{_rules_digest()}:{model or 'blank'}:{','.join(nlp.pipe_names)}"
+    names = nlp.get_pipe_config("kursk_context").get("names") if nlp.has_pipe("kursk_context") else None
+    packs = hashlib.sha1(json.dumps(names, sort_keys=True).encode()).hexdigest()[:8] if names else ""
+    return f"{_rules_digest()}{':' + packs if packs else ''}:{model or 'blank'}:{','.join(nlp.pipe_names)}"
 
 
 @cache

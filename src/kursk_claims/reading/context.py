@@ -13,7 +13,7 @@ from itertools import islice
 
 from ..lexicon import Folded, table, trie_pattern
 from . import whose
-from .names import known_party_forms, party_forms, party_pattern
+from .names import known_party_forms, on_change, party_forms, party_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
@@ -270,12 +270,14 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if own:
             return own
     c0 = whose.major_clause_start(text, sentence[0], fig[0])
-    mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]] or [m for m in named if m[1] <= fig[0]]
-    if losses:
-        # "Lebanese health authorities said 40 were killed": a civil authority counts its own people
-        civil = whose.civil_side(text, c0, fig[0])
-        if civil and not any(c0 <= m[0] for m in mentions):
-            return civil
+    mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]]
+    if losses and not mentions:
+        # "Lebanese health authorities said 40 were killed": a civil authority counts its own
+        # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
+        found = whose.civil_side(text, c0, fig[0]) or whose.place_of_loss(text, (c0, sentence[1]), fig)
+        if found:
+            return found
+    mentions = mentions or [m for m in named if m[1] <= fig[0]]
     if mentions:
         return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
     if losses:
@@ -306,6 +308,10 @@ def _named_parties(text: str, start: int, end: int, excluded: tuple[tuple[int, i
     return [m for m in _sentence_parties(text, start, end)
             if not any(a <= m[0] < b for a, b in excluded) and not _PLACE_BEFORE.search(text, max(0, m[0] - 8), m[0])
             and not whose.is_speaker_or_institution(text, m[0], m[1]) and not whose.in_proper_name(text, m[0], m[1])]
+
+
+on_change(_sentence_parties.cache_clear)
+on_change(_named_parties.cache_clear)
 
 
 @lru_cache(maxsize=256)

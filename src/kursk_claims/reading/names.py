@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,13 +30,26 @@ _user_packs: list[dict[str, Any]] = []
 
 
 def use_names(packs: Iterable[Mapping[str, Any]]) -> None:
-    """Add names packs (``{"parties": {"Party": ["alias", ...]}}``) to those read from the
-    package; they are in force for every document read after this call."""
-    for pack in packs:
-        if pack not in _user_packs:
-            _user_packs.append(dict(pack))
+    """Put the user's names packs (``{"parties": {"Party": ["alias", ...]}}``) beside those
+    read from the package, in place of any set before; they are in force for every document
+    read after this call (a pipeline sets them when it is built)."""
+    packs = [dict(p) for p in packs]
+    if packs == _user_packs:
+        return
+    _user_packs[:] = packs
     _static_forms.cache_clear()
     _document_forms.cache_clear()
+    for forget in _on_change:
+        forget()
+
+
+_on_change: list[Callable[[], None]] = []
+
+
+def on_change(forget: Callable[[], None]) -> None:
+    """Call ``forget`` when the names in force change: a module that caches what it read with
+    the names (its own tables, per-article results) registers its cache's ``cache_clear``."""
+    _on_change.append(forget)
 
 
 def load_names_file(path: str | Path) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicon import phrase_pattern, table, trie_pattern
-from .names import known_party_forms
+from .names import known_party_forms, on_change
 
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|the|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)$")
@@ -118,6 +118,9 @@ def _speakers() -> dict:
         parties[party.lower()] = party
     return {"by_key": by_key, "exact": exact, "lower": lower, "described": described, "written": written,
             "pattern": pattern, "parties": parties}
+
+
+on_change(_speakers.cache_clear)
 
 
 def _lookup(alias: str) -> str | None:

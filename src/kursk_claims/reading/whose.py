@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import table, trie_pattern
-from .names import party_pattern
+from .names import on_change, party_pattern
 
 _PLACE = re.compile(r"\b(?:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
                     r"([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
@@ -195,6 +195,9 @@ def main_subject(text: str) -> str | None:
     if not votes:
         return None
     return max(votes, key=lambda p: (votes[p], -first_seen[p]))
+
+
+on_change(main_subject.cache_clear)
 
 
 def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
