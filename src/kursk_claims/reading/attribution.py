@@ -39,6 +39,8 @@ _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
 _AFTER_NAME_OK = re.compile(r"\s*(?:$|\n|[.,;:!?)”\"]|(?:on|in|at|during|after|before|who|which|while|when|adding|according|citing|quoting|told|late|earlier|last|this|yesterday|today|recently|also|as|to|for|of)\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
+_PROGRESSIVE = re.compile(r"\w+ing\b")  # "was claiming": active, not "was claimed"
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _AS_SAYING = re.compile(r"\s+as\s+say")
 _OWNED_NOUN = re.compile(r"['’]s\s+(?:\w+\s+)?(\w+)$")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s")
@@ -181,6 +183,8 @@ class SpeechEvents:
             np = noun_phrase_after(text, after + 1, s1)
             if np is not None and not _AFTER_NAME_OK.match(text, np[2]):
                 np = None  # "X, who …, says Russia has": not "…, says X"
+        if np is None and _PASSIVE_BEFORE.search(text, max(s0, pos - 12), pos) and not _PROGRESSIVE.match(text, pos):
+            return None  # "a ceasefire was announced": what was said, not who said it
         if np is None:
             direct = noun_phrase_before(text, pos, s0)
             if direct and all(w[:1].isupper() for w in direct[0].split()) and _comma_before(text, direct[1]):

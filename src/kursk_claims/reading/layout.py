@@ -17,6 +17,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])\s+")
 _LABEL_PREFIX = re.compile(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)")
 _HEAD_PREFIX = re.compile(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S")
 _HEAD_SUFFIX = re.compile(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
+# "(UN - March 2021)", "(Relief Agency, 2019)", "(source: Aid Office)" closing a line
+_SOURCE_PAREN = re.compile(r"\((?:[Ss]ource:\s*)?([A-Z][\w.&'’/-]*(?:\s+[\w.&'’/-]+){0,5}?)"
+                           r"(?:\s*[-–—,]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}|\s+round\s+\d+)?\)\.?$")
 
 
 class Layout:
@@ -64,6 +67,13 @@ class Layout:
         if len(line) > 220:
             return None
         stripped = line.strip()
+        tail = _SOURCE_PAREN.search(stripped)
+        if tail:
+            # "4.5 MILLION - People in need (UN - March 2021)": a fact sheet's source in brackets
+            start = a + line.find(tail.group(1))
+            who = self.speech.mentioned.resolve(tail.group(1), start)
+            if who is not None:
+                return who, start, start + len(tail.group(1))
         body = _LABEL_PREFIX.sub("", stripped)  # "Read also: Zelensky: …"
         off = a + line.find(body) if body in line else a
         m = _HEAD_PREFIX.match(body)
