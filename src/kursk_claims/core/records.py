@@ -58,6 +58,8 @@ class Claim:
     # a part of a whole the text gives: "50 of them children" is part of the toll before it
     part_of: str | None = None  # the id of the claim whose figure is the whole
     inferred: list[str] | None = None  # slots filled from the article around the figure, not its clause
+    # an undated figure of an undated article is of no earlier a day than the latest its text names
+    not_before: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record, keys in field order (every field is a plain value: no copying needed)."""

@@ -15,6 +15,7 @@ from spacy.language import Language
 from ..io.articles import Article
 from ..core.batching import batched
 from ..reading.dates import resolve
+from ..reading.placing import latest_named_date
 from ..core.errors import ArticleError
 from ..pipeline.components import build_pipeline, claims_of
 from ..core.records import Claim, claim_id, text_digest
@@ -26,6 +27,8 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
     """Claim records from the pipeline's drafts for one article."""
     digest = text_digest(article.text)
     out = []
+    # an article without a date is placed no earlier than the latest day its text names
+    placed = None if article.published else latest_named_date(article.text)
     for d in drafts:
         sentence = " ".join(article.text[d["sentence_start"]:d["sentence_end"]].split())
         dated_by_sentence = resolve(d.get("date_ref"), article.published)
@@ -42,7 +45,7 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
             speaker=d.get("speaker"), via=d.get("via"), what=d.get("what"), figure=d.get("figure"),
             place=d.get("place"), actor=d.get("actor"), dated=dated,
             part_of=claim_id(digest, *d["part_of"]) if d.get("part_of") else None,
-            inferred=d.get("inferred") or None,
+            inferred=d.get("inferred") or None, not_before=None if as_of else placed,
         ))
     return out
 

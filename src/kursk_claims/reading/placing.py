@@ -1,0 +1,82 @@
+"""Placing an undated article in time by what its text says.
+
+Much of the web is copy without a date. Such an article was written no earlier than the latest
+day it names: ``said on March 20``, ``as of 25 November 2024``, ``in September 2024``. A date
+without its year takes the latest year the article names (``November`` in an article that speaks
+of ``September 2024`` is November 2024); an article that names no year is not placed.
+
+    >>> latest_named_date("Fighting began in March 2023. On May 20, officials said 500 remained.")
+    '2023-05-20'
+    >>> latest_named_date("The ceasefire held on Monday.") is None
+    True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from ..lexicon import table
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_FURNITURE = re.compile(r"(?:©|\(c\)|[Cc]opyright)[^\n]*|[^\n]*[Aa]ll rights reserved[^\n]*")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    months: dict[str, int] = {k.lower(): v for k, v in table("dates")["months"].items()}
+    names = "|".join(sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True))
+    date = re.compile(
+        r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + names + r")\.?(?:,?\s+(?P<y1>" + _YEAR + r"))?"
+        r"|(?P<m2>" + names + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>" + _YEAR + r"))?"
+        r"|(?P<m3>" + names + r")\.?,?\s+(?P<y3>" + _YEAR + r"))\b", re.I)
+    year = re.compile(r"(?<![\d.,])(" + _YEAR + r")(?![\d.,]\d)")
+    return date, year, months
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def latest_named_date(text: str) -> str | None:
+    """The latest day ``text`` names (ISO), year-less dates taking its latest named year; None
+    when it names no year."""
+    date, year, months = _patterns()
+    text = _FURNITURE.sub(" ", text)  # "© 2025 Outlet": the site's year, not the article's
+    years = [int(y) for y in year.findall(text)]
+    if not years:
+        return None
+    # the year named most (the latest of equals) for a date that gives none, unless the weekday
+    # before it ("Thursday, December 26") fits only another year the text names, or the one before
+    counts = {y: years.count(y) for y in years}
+    default_year = max(counts, key=lambda y: (counts[y], y))
+    candidates = sorted({*counts, *(y - 1 for y in counts)}, reverse=True)
+    latest: dt.date | None = None
+    for m in date.finditer(text):
+        month = months.get((m.group("m1") or m.group("m2") or m.group("m3")).lower().rstrip("."))
+        if month is None:
+            continue
+        y = m.group("y1") or m.group("y2") or m.group("y3")
+        d = m.group("d1") or m.group("d2")
+        try:
+            day = dt.date(int(y) if y else default_year, month, int(d) if d else 1)
+        except ValueError:
+            continue
+        weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if weekday and not y and d:
+            wanted = _WEEKDAYS.index(weekday.group(1).lower())
+            fits = [c for c in candidates if _weekday(c, month, int(d)) == wanted]
+            if fits:
+                day = dt.date(fits[0], month, int(d))
+        if latest is None or day > latest:
+            latest = day
+    if latest is None:
+        return f"{default_year}-01-01"
+    return latest.isoformat()

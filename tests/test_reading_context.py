@@ -1,0 +1,93 @@
+"""Breakdowns, undated articles and speakers: each rule on sentences of our own."""
+import pytest
+
+from kursk_claims.pipeline import build_pipeline
+from kursk_claims.reading.placing import latest_named_date
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def claims(nlp, text):
+    return {c["text"]: c for c in nlp(text)._.claims}
+
+
+# --- parts of a whole ------------------------------------------------------------------------
+
+def test_of_them_names_the_part_and_its_whole(nlp):
+    c = claims(nlp, "The ministry registered 1,240 deaths, 310 of them children.")
+    assert c["310"]["part_of"] == (c["1,240"]["start"], c["1,240"]["end"])
+    assert c["310"]["counted"] == "children"
+    assert c["310"]["measure"] == c["1,240"]["measure"] == "killed"
+
+
+def test_including_names_the_part(nlp):
+    c = claims(nlp, "Floods displaced 8,000 people in the valley, including 2,100 children.")
+    assert c["2,100"]["part_of"] == (c["8,000"]["start"], c["8,000"]["end"])
+
+
+def test_a_part_said_with_a_copula_counts_what_it_is(nlp):
+    c = claims(nlp, "The toll rose to 75 dead. Nine of the dead were paramedics.")
+    assert c["Nine"]["counted"] == "paramedics"
+    assert c["Nine"].get("part_of")
+
+
+def test_a_share_of_a_whole_stays_a_share(nlp):
+    c = claims(nlp, "The army recruited 9,000 men, and about 30% of them were killed.")
+    assert not c["about 30%"].get("part_of")
+    assert c["about 30%"]["unit"] == "percent"
+
+
+def test_a_larger_figure_is_no_part(nlp):
+    c = claims(nlp, "Officials counted 40 dead, including 60 soldiers.")
+    assert not c["60"].get("part_of")
+
+
+def test_an_adjective_for_people_is_what_is_counted(nlp):
+    c = claims(nlp, "The brigade lost more than 900 dead near the river.")
+    assert c["more than 900"]["counted"] == "dead"
+    c = claims(nlp, "Doctors said 15% of the injured were in a critical state.")
+    assert c["15%"]["counted"] == "injured"
+
+
+# --- an undated article's place in time --------------------------------------------------------
+
+def test_an_undated_article_is_no_earlier_than_the_latest_day_it_names():
+    text = "The siege began in March 2019. On June 3, the council said 4,000 people remained."
+    assert latest_named_date(text) == "2019-06-03"
+
+
+def test_a_weekday_chooses_the_year_of_a_yearless_date():
+    # 12 March fell on a Tuesday in 2019, not in 2020
+    text = "Talks may resume in 2020. The mayor spoke on Tuesday, March 12, of 300 missing."
+    assert latest_named_date(text) == "2019-03-12"
+
+
+def test_a_copyright_year_does_not_place_an_article():
+    assert latest_named_date("Shelling went on.\n© 2031 Some Outlet. All rights reserved.") is None
+
+
+def test_an_undated_figure_carries_its_articles_lower_bound(tmp_path):
+    from kursk_claims.io.articles import Article
+    from kursk_claims.run.extract import extract_article
+
+    nlp = build_pipeline()
+    text = "By May 2, 2019 the agency had registered 12,000 refugees from the valley."
+    undated = extract_article(nlp, Article(key="a.txt", text=text))
+    dated = extract_article(nlp, Article(key="b.txt", text=text, published="2019-05-03"))
+    assert undated[0].not_before == "2019-05-02" and undated[0].as_of is None
+    assert dated[0].not_before is None and dated[0].as_of == "2019-05-03"
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+def test_a_passive_speech_verb_names_no_speaker(nlp):
+    text = "A truce between the two armies was announced on Monday. Some 3,000 families went home."
+    assert claims(nlp, text)["Some 3,000"]["attribution"] is None
+
+
+def test_a_bracketed_source_closing_a_line_is_its_speaker(nlp):
+    text = "Key figures\n\n2.1 MILLION - People in need of food aid (Relief Office - May 2019)\n"
+    assert claims(nlp, text)["2.1 MILLION"]["attribution"] == "Relief Office"
