@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ def use_names(packs: Iterable[Mapping[str, Any]]) -> None:
         return
     _user_packs[:] = packs
     _static_forms.cache_clear()
+    _static_matcher.cache_clear()
     _document_forms.cache_clear()
     for forget in _on_change:
         forget()
@@ -194,14 +196,64 @@ def discovered(text: str) -> dict[str, str]:
     return _with_possessives(found)
 
 
-@lru_cache(maxsize=8)
-def _document_forms(text: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    forms = dict(_static_forms())
-    for form, party in discovered(text).items():
-        forms.setdefault(form, party)
+class _Found:
+    """A party named in a text: the matched form as group 1, like a regex match."""
+
+    __slots__ = ("_start", "_end", "_form")
+
+    def __init__(self, start: int, end: int, form: str) -> None:
+        self._start, self._end, self._form = start, end, form
+
+    def start(self, group: int = 0) -> int:
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def group(self, group: int = 0) -> str:
+        return self._form
+
+
+class PartyMatcher:
+    """The parties' forms for one text: the known forms' pattern, compiled once for every text,
+    and the forms this text introduces, compiled for it alone; where two overlap, the longer."""
+
+    def __init__(self, known: re.Pattern[str], own: re.Pattern[str] | None) -> None:
+        self.known, self.own = known, own
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
+        end = len(text) if end is None else end
+        if self.own is None:
+            yield from self.known.finditer(text, start, end)
+            return
+        found = sorted([*((m.start(), -m.end(), m.group(1)) for m in self.known.finditer(text, start, end)),
+                        *((m.start(), -m.end(), m.group(1)) for m in self.own.finditer(text, start, end))])
+        last = -1
+        for s, neg_end, form in found:
+            if s < last:
+                continue  # inside a longer name found at an earlier or the same position
+            last = -neg_end
+            yield _Found(s, -neg_end, form)
+
+
+def _compile(forms: Iterable[str]) -> re.Pattern[str]:
+    forms = list(forms)
     first = "".join(sorted({re.escape(n[0]) for n in forms if n}))
-    pattern = re.compile(r"(?=[" + first + r"])(?<![\w.])(" + trie_pattern(forms) + r")(?![\w])")
-    return pattern, forms
+    return re.compile(r"(?=[" + first + r"])(?<![\w.])(" + trie_pattern(forms) + r")(?![\w])")
+
+
+@cache
+def _static_matcher() -> PartyMatcher:
+    return PartyMatcher(_compile(_static_forms()), None)
+
+
+@lru_cache(maxsize=8)
+def _document_forms(text: str) -> tuple[PartyMatcher, Mapping[str, str]]:
+    known = _static_forms()
+    own = {f: p for f, p in discovered(text).items() if f not in known}
+    if not own:
+        return _static_matcher(), known
+    return PartyMatcher(_static_matcher().known, _compile(own)), ChainMap(own, known)
 
 
 def known_party_forms() -> dict[str, str]:
@@ -209,12 +261,12 @@ def known_party_forms() -> dict[str, str]:
     return _static_forms()
 
 
-def party_forms(text: str) -> dict[str, str]:
+def party_forms(text: str) -> Mapping[str, str]:
     """form -> party for every party ``text`` may name."""
     return _document_forms(text)[1]
 
 
-def party_pattern(text: str) -> tuple[re.Pattern[str], dict[str, str]]:
+def party_pattern(text: str) -> tuple[PartyMatcher, Mapping[str, str]]:
     """The pattern of every party's forms for ``text``, and form -> party."""
     return _document_forms(text)
 

@@ -19,7 +19,7 @@ from functools import cache
 from ..lexicon import table
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_FURNITURE = re.compile(r"(?:©|\(c\)|[Cc]opyright)[^\n]*|[^\n]*[Aa]ll rights reserved[^\n]*")
+_FURNITURE = re.compile(r"©|\(c\)|[Cc]opyright|[Aa]ll rights reserved")
 
 
 @cache
@@ -49,7 +49,8 @@ def latest_named_date(text: str) -> str | None:
     """The latest day ``text`` names (ISO), year-less dates taking its latest named year; None
     when it names no year."""
     date, year, months = _patterns()
-    text = _FURNITURE.sub(" ", text)  # "© 2025 Outlet": the site's year, not the article's
+    if _FURNITURE.search(text):  # "© 2025 Outlet": the site's year, not the article's
+        text = "\n".join(line for line in text.split("\n") if not _FURNITURE.search(line))
     years = [int(y) for y in year.findall(text)]
     if not years:
         return None
