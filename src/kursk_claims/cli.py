@@ -147,7 +147,7 @@ def extract(
 
         kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
     """
-    from .io.articles import Article, Problem
+    from .core.article import Article, Problem
     from .run.extract import extract_articles
     from .io.output import RecordWriter, claims_table
     from .pipeline.components import build_pipeline, pipeline_signature
@@ -602,7 +602,7 @@ def _unique(claims: list) -> list:
 def _read_inputs(inputs: list[str], sources: Optional[Path], base, urls=None, fetcher=None):  # type: ignore[no-untyped-def]
     """read_articles, plus Parquet files or folders of articles (a ``text`` column), read as
     JSON Lines article records are (after the other inputs)."""
-    from .io.articles import _jsonl_articles, load_sources, read_articles
+    from .io.articles import jsonl_articles, load_sources, read_articles
     from .core.errors import InputError
     from .io.parquet import article_records, is_article_table
 
@@ -617,7 +617,7 @@ def _read_inputs(inputs: list[str], sources: Optional[Path], base, urls=None, fe
             extra = {}  # read_articles names a bad sources file
         for given in inputs:
             if given in tables:
-                yield from _jsonl_articles(article_records(given), given, extra, base)
+                yield from jsonl_articles(article_records(given), given, extra, base)
 
 
 def _parquet_writer(output: Optional[Path], kind: str):
@@ -654,7 +654,7 @@ def _said(client) -> None:
 
 def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers) -> None:
     """extract --engine dask: the workers write a Parquet dataset into the --output folder."""
-    from .io.articles import Problem
+    from .core.article import Problem
     from .run.distributed import extract_dataset, prepare_output
 
     if fmt not in (None, "parquet"):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..io.articles import Article
+from ..core.article import Article
 from ..core.batching import batched
 from ..core.errors import ArticleError, KurskError
 from ..core.records import Claim

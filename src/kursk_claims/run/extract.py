@@ -1,7 +1,7 @@
 """From articles to claims: run the pipeline, then add what the article knows (its name,
 outlet, date) to each figure.
 
-    >>> from kursk_claims.io.articles import Article
+    >>> from kursk_claims.core.article import Article
     >>> nlp = build_pipeline()
     >>> [(c.text, c.counted) for c in extract_article(nlp, Article("a.txt", "Up to 300 people fled."))]
     [('Up to 300', 'people')]
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from ..io.articles import Article
+from ..core.article import Article
 from ..core.batching import batched
 from ..reading.dates import resolve
 from ..core.errors import ArticleError
