@@ -475,7 +475,7 @@ def test_numbers_capital_letter_units_only_when_stuck():
 
 def test_numbers_unit_conversion_table_is_consistent():
     from kursk_claims.lexicon import table
-    from kursk_claims.reading.numbers import to_base, unit_conversions
+    from kursk_claims.reading.units import unit_conversions
 
     units = table("units")
     known = {v["unit"] for v in units["after"].values()} | set(units["before"].values())
@@ -484,10 +484,10 @@ def test_numbers_unit_conversion_table_is_consistent():
         assert unit in known and base in known, unit
         assert base not in conv, f"{unit}: its base {base} converts again"
         assert factor > 0
-    assert to_base(190, "sq_mi") == (pytest.approx(492.098, rel=1e-4), "km2")
-    assert to_base(62, "mph") == (pytest.approx(99.78, rel=1e-3), "kmh")
-    assert to_base(5, "kg") == (pytest.approx(0.005), "t")
-    assert to_base(12, None) == (12, None)
+    assert conv["sq_mi"] == ("km2", pytest.approx(2.58999, rel=1e-4))  # 190 sq mi is 492 km2
+    assert conv["mph"] == ("kmh", pytest.approx(1.609, rel=1e-3))
+    assert conv["kg"] == ("t", pytest.approx(0.001))
+    assert None not in conv
 
 
 def test_numbers_currencies_are_iso_4217_codes():

@@ -65,6 +65,11 @@ def trie_pattern(words: Any) -> str:
     return build(trie)
 
 
+def spaced_trie_pattern(words: Any) -> str:
+    """``trie_pattern`` with each space matching any run of whitespace."""
+    return trie_pattern(words).replace("\\ ", r"\s+")
+
+
 def first_letters(words: Any) -> str:
     """A character class of the first letters of ``words`` in lower case, for ``Folded``'s
     ``starts``: ``["held", "taken"]`` -> ``ht``."""
