@@ -53,7 +53,7 @@ CHUNK_CHARS = 100_000  # a long article is read in pieces of about this size: me
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """``(offset, piece)`` for a text cut into pieces of at most ``size`` characters, cut at a
+    r"""``(offset, piece)`` for a text cut into pieces of at most ``size`` characters, cut at a
     paragraph break where there is one, else at a line break, a sentence end or a space, so
     that no sentence (and no figure) is split in any ordinary text.
 
