@@ -10,7 +10,7 @@ import io
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -50,7 +50,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr, then exit."""
     err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
     raise typer.Exit(code)

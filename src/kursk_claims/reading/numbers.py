@@ -157,8 +157,8 @@ def assemble_quantities(text: str, numerals: list[Numeral]) -> list[Quantity]:
                     q.bound = prev.bound if prev.bound not in ("exact", "range") else "approx"
                     q.low, q.high = interval(q.value, q.bound)
         if prev is not None and _bounds_pair(text, prev, q):
-            out[-1] = _make(text, prev.start, q.end, None, max(prev.low or q.low, q.low or prev.low),
-                            min(prev.high or q.high, q.high or prev.high), "range",
+            out[-1] = _make(text, prev.start, q.end, None, max(prev.low or q.low, q.low or prev.low),  # type: ignore[type-var]
+                            min(prev.high or q.high, q.high or prev.high), "range",  # type: ignore[type-var]
                             {"unit": prev.unit or q.unit, "kind": prev.unit_kind or q.unit_kind} if prev.unit or q.unit else None)
             continue
         out.append(q)
@@ -513,7 +513,7 @@ def _vague_plural(text: str, n: Numeral) -> Quantity | None:
         return None  # "thousands of people", "killed tens of thousands."
     unit_info = None
     if _OF_UNIT_AFTER.match(after):
-        unit_info, _ = _unit_after(text, end + len(_OF.match(after).group(0)))
+        unit_info, _ = _unit_after(text, end + len(_OF.match(after).group(0)))  # type: ignore[union-attr]
     return _make(text, start, end, None, low, high, "vague", unit_info)
 
 

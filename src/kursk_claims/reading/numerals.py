@@ -369,14 +369,14 @@ def _digits_value(digits: str) -> tuple[float, float] | None:
     lex = _lex()
     if "/" in digits:
         m = _SLASH.fullmatch(digits)
-        whole, num, den = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+        whole, num, den = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))  # type: ignore[union-attr]
         if den not in lex["denominators"] or num >= den or whole > 1e15:
             return None
         return whole + num / den, 1 / den
     last = digits[-1]
     if last in lex["vulgar"]:
-        whole = float(_ascii_digits(digits[:-1])) if len(digits) > 1 else 0.0
-        return whole + lex["vulgar"][last], lex["vulgar"][last]
+        units = float(_ascii_digits(digits[:-1])) if len(digits) > 1 else 0.0
+        return units + lex["vulgar"][last], lex["vulgar"][last]
     if ("e" in digits or "E" in digits or "×" in digits or "x" in digits) and (sci := _SCI.fullmatch(digits)):
         exp = int((sci.group(2) or sci.group(3)).translate(_SUPERSCRIPTS))
         mantissa = sci.group(1)

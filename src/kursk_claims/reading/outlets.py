@@ -32,8 +32,8 @@ def article_source(text: str) -> str | None:
     tail = text[-3000:]
     lowered = tail.lower()
     has_footer = any(k in lowered for k in _FOOTER_WORDS)  # a substring test first: the pattern is slower
-    for m in (_FOOTER.finditer(tail) if has_footer else ()):
-        name = _known_outlet(m.group("name")) or _trim_outlet(m.group("name"))
+    for footer in (_FOOTER.finditer(tail) if has_footer else ()):
+        name = _known_outlet(footer.group("name")) or _trim_outlet(footer.group("name"))
         if name:
             return name
     m = _BYLINE_SOURCE.search(text[:800])
