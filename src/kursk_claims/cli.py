@@ -582,10 +582,10 @@ def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, 
                           local_workers, max_group) -> None:
     """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
     workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
-    from .run.distributed import conflicts_dataset, prepare_output
+    from .core.records import Claim, Conflict
     from .io.output import CONFLICT_COLUMNS, flat_conflict, write_records
     from .io.parquet import is_parquet
-    from .core.records import Claim, Conflict
+    from .run.distributed import conflicts_dataset, prepare_output
 
     if claims_file is None or claims_file == "-" or not Path(claims_file).exists() or not is_parquet(claims_file):
         fail("--engine dask reads claims as a Parquet file or dataset folder (extract --engine dask or --format parquet writes one)", 2)

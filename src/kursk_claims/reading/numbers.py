@@ -19,21 +19,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import phrase_pattern, spaced_trie_pattern, table, trie_pattern
-from .non_claims import NEXT_WORDS as _NEXT_WORDS
-from .non_claims import counted_after as _counted_after
-from .non_claims import is_non_claim as _is_non_claim
-from .non_claims import is_year as _is_year
-from .numerals import (
-    _FRACTION_SCALE,
-    Numeral,
-    find_numerals,
-    has_scale_above,
-    numeral_lexicon,
+from .non_claims import (
+    NEXT_WORDS as _NEXT_WORDS,
+    counted_after as _counted_after,
+    is_non_claim as _is_non_claim,
+    is_year as _is_year,
 )
-from .units import minor_amount as _minor_amount
-from .units import unit_after as _unit_after
-from .units import unit_conversions, unit_lexicon
-from .units import unit_from as _unit_from
+from .numerals import _FRACTION_SCALE, Numeral, find_numerals, has_scale_above, numeral_lexicon
+from .units import (
+    minor_amount as _minor_amount,
+    unit_after as _unit_after,
+    unit_conversions,
+    unit_from as _unit_from,
+    unit_lexicon,
+)
 
 __all__ = ["Numeral", "Quantity", "assemble_quantities", "find_numerals", "has_scale_above", "interval",
            "read_quantities", "unit_conversions"]

@@ -127,8 +127,8 @@ def worker_pipeline(model: str | None):
 def extract_partition(articles: list[Article], model: str | None, batch_size: int, path: str) -> dict[str, Any]:
     """Runs on a worker: the claims of ``articles`` written to ``path``; returns counts and
     the articles the pipeline failed on (the others are still written)."""
-    from .extract import extract_articles
     from ..io.parquet import ParquetWriter
+    from .extract import extract_articles
 
     nlp = worker_pipeline(model)
     problems: list[tuple[str, str]] = []

@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 
 from ..core.article import Article
 from ..core.batching import batched
-from ..reading.dates import resolve
-from ..core.errors import ArticleError
-from ..pipeline.components import build_pipeline, claims_of
 from ..core.drafts import ClaimDraft
+from ..core.errors import ArticleError
 from ..core.records import Claim, claim_id, text_digest
+from ..pipeline.components import build_pipeline, claims_of
+from ..reading.dates import resolve
 
 __all__ = ["article_drafts", "build_pipeline", "chunks", "extract_article", "extract_articles", "to_claims"]
 
