@@ -11,14 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..lexicon import (
-    Folded,
-    first_letters,
-    phrase_pattern,
-    table,
-    trie_pattern,
-    word_list,
-)
+from ..lexicon import Folded, first_letters, months, phrase_pattern, table, trie_pattern, word_list
 from .numerals import Numeral
 from .units import unit_after
 
@@ -27,10 +20,10 @@ from .units import unit_after
 def _lex() -> dict:
     num = table("numbers")
     dates = table("dates")
-    months = dates["months"]
-    month_re = r"(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    names = months()
+    month_re = r"(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\.?"
     return {
-        "month_names": frozenset(months),
+        "month_names": frozenset(names),
         "month_after_re": re.compile(r"^(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?" + month_re + r"(?![a-z])", re.I),
         "before_cues": frozenset(k.lower() for k in table("cues")["before"]),
         "counted_words": counted_words(),

@@ -10,16 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import phrase_pattern, spaced_trie_pattern, table
+from ..lexicon import phrase_pattern, spaced_trie_pattern, table, unit_conversions
 from .numerals import Numeral
 
-
-@cache
-def unit_conversions() -> dict[str, tuple[str, float]]:
-    """How to compare figures in units of one kind: ``{unit: (base unit, factor)}``, where a
-    value in ``unit`` times ``factor`` is the value in ``base`` (``sq_mi -> ("km2", 2.59)``).
-    Units missing from the table are their own base. From ``data/units.json``."""
-    return {k: (v[0], float(v[1])) for k, v in table("units")["conversions"].items()}
+__all__ = ["minor_amount", "unit_after", "unit_conversions", "unit_from", "unit_lexicon"]
 
 
 @cache
