@@ -220,8 +220,9 @@ def conflicts(
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
     """
-    from .comparing.conflicts import KINDS, explain as explain_lines, find_conflicts, group_claims
+    from .comparing.conflicts import KINDS, explain as explain_lines
     from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
+    from .run.session import conflicts_session
 
     for k in kind or []:
         if k not in KINDS:
@@ -233,8 +234,8 @@ def conflicts(
     fmt = _choose_format(fmt, output)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
-    groups, skipped = group_claims(claims)
-    found = [c for c in find_conflicts(claims, groups, max_per_claim or None) if c.severity >= min_severity and (not kind or c.kind in kind)]
+    result = conflicts_session(claims, min_severity=min_severity, kinds=kind or (), max_per_claim=max_per_claim)
+    groups, skipped, found = result.groups, result.skipped, result.found
     if explain:
         for line in explain_lines(groups, skipped, reported=found):
             print(line, file=sys.stderr)
@@ -488,21 +489,9 @@ def _stream_kind(stream) -> str:  # type: ignore[no-untyped-def]
 
 
 def _unique(claims: list) -> list:
-    """The claims with exact duplicates left out (said on stderr): one figure read twice must
-    not count twice in every conflict."""
-    import json
+    from .run.session import unique_claims
 
-    seen: set[str] = set()
-    out = []
-    for c in claims:
-        key = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    if len(out) < len(claims):
-        n = len(claims) - len(out)
-        warn(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
-    return out
+    return unique_claims(claims, warn)
 
 
 def _parquet_writer(output: Optional[Path], kind: str):

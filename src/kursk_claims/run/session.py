@@ -28,10 +28,13 @@ from ..core.records import Claim, text_digest
 from .extract import extract_articles
 
 if TYPE_CHECKING:
+    from ..comparing.conflicts import QuantityGroup, Skipped
+    from ..core.records import Conflict
     from ..io.fetch import Fetcher
     from ..io.store import Store
 
-__all__ = ["ExtractResult", "Guarded", "distinct_keys", "extract_session", "read_inputs"]
+__all__ = ["ConflictResult", "ExtractResult", "Guarded", "conflicts_session", "distinct_keys", "extract_session",
+           "read_inputs", "unique_claims"]
 
 
 class Writer(Protocol):
@@ -167,6 +170,48 @@ def read_inputs(inputs: list[str], sources: Path | None, base: dt.datetime | Non
         for given in inputs:
             if given in tables:
                 yield from jsonl_articles(article_records(given), given, extra, base)
+
+
+@dataclass
+class ConflictResult:
+    """The claims in groups of one quantity, those not compared (with why), and the conflicts
+    reported, most severe first."""
+
+    groups: list[QuantityGroup]
+    skipped: list[Skipped]
+    found: list[Conflict]
+
+
+def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: Iterable[str] = (),
+                      max_per_claim: int | None = 10) -> ConflictResult:
+    """The conflicts among ``claims`` as ``kursk-claims conflicts`` reports them: at most
+    ``max_per_claim`` pairs per claim (None or 0: all), none below ``min_severity``, only of
+    ``kinds`` when given."""
+    from ..comparing.conflicts import find_conflicts, group_claims
+
+    wanted = tuple(kinds)
+    groups, skipped = group_claims(claims)
+    found = [c for c in find_conflicts(claims, groups, max_per_claim or None)
+             if c.severity >= min_severity and (not wanted or c.kind in wanted)]
+    return ConflictResult(groups, skipped, found)
+
+
+def unique_claims(claims: list[Claim], on_warning: Callable[[str], None] | None = None) -> list[Claim]:
+    """The claims with exact duplicates left out (said to ``on_warning``): one figure read twice
+    must not count twice in every conflict."""
+    import json
+
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        key = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    if len(out) < len(claims) and on_warning is not None:
+        n = len(claims) - len(out)
+        on_warning(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
+    return out
 
 
 class Guarded:
