@@ -5,12 +5,12 @@ pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 pytest.importorskip("pyarrow")
 
-from kursk_claims.run import distributed as kd  # noqa: E402
-from kursk_claims.io.articles import Article, read_articles  # noqa: E402
 from kursk_claims.cli import app  # noqa: E402
 from kursk_claims.comparing.conflicts import family_key, find_conflicts  # noqa: E402
-from kursk_claims.run.extract import extract_articles  # noqa: E402
+from kursk_claims.io.articles import Article, read_articles  # noqa: E402
 from kursk_claims.io.parquet import read_claims, read_conflicts, write_claims  # noqa: E402
+from kursk_claims.run import distributed as kd  # noqa: E402
+from kursk_claims.run.extract import extract_articles  # noqa: E402
 
 from .conftest import ROOT, SEEDS, jsonl  # noqa: E402
 

@@ -40,3 +40,16 @@ def test_folded_end_anchor_is_the_window_end():
 
 def test_first_letters_is_a_lower_case_class():
     assert first_letters(["Held", "taken", "hold", "-fold"]) == r"\-ht"
+
+
+def test_shared_knowledge_has_one_loader_each():
+    from kursk_claims import lexicon
+    from kursk_claims.reading import numbers, units
+
+    assert lexicon.months()["jan"] == lexicon.months()["january"] == 1
+    assert lexicon.weekdays()["monday"] == 0
+    assert units.unit_conversions is numbers.unit_conversions is lexicon.unit_conversions
+    assert lexicon.unit_conversions()["sq_mi"][0] == "km2"
+    assert {"territory", "land", "soil"} <= lexicon.land_nouns()
+    assert {"about", "around", "roughly", "nearly", "almost"} <= lexicon.approximators()
+    assert not {"over", "more than", "~"} & lexicon.approximators()

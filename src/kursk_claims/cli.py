@@ -8,15 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__
-from .core.errors import ArticleError, KurskError
+from .core.errors import KurskError
 from .io.output import CLAIM_COLUMNS, FORMATS
 
 
@@ -50,12 +50,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Exit(Exception):
-    def __init__(self, code: int):
-        self.code = code
-
-
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr, then exit."""
     err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
     raise typer.Exit(code)
@@ -147,11 +142,10 @@ def extract(
 
         kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
     """
-    from .io.articles import Article, Problem
-    from .run.extract import extract_articles
     from .io.output import RecordWriter, claims_table
-    from .pipeline.components import build_pipeline, pipeline_signature
     from .io.store import Store, default_path
+    from .pipeline.components import build_pipeline, pipeline_signature
+    from .run.session import extract_session, read_inputs
 
     if engine is not None or scheduler is not None or local_workers is not None:
         _extract_on_cluster(inputs or [], fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers)
@@ -163,7 +157,6 @@ def extract(
     with _user_errors(2):
         nlp = build_pipeline(model)
     signature = pipeline_signature(nlp, model)
-    problems: list[Problem] = []
 
     inputs = inputs or []
     with _user_errors(2):
@@ -171,67 +164,37 @@ def extract(
     if not inputs and not url_list:
         fail("nothing to read: name article files, folders, URLs or - (standard input), or give --urls FILE", 2)
 
-    def articles() -> Iterator[Article]:
-        for item in _distinct_keys(_read_inputs(inputs, sources, base, url_list, fetcher)):
-            if isinstance(item, Problem):
-                problems.append(item)
-                warn(str(item))
-            else:
-                yield item
-
     store = None
     if not no_store:
         with _user_errors(1):
             store = Store(default_path(db))
-    known = (lambda a: store.cached(a, signature)) if store else None
-
-    def failed(article: Optional[Article], e: Exception) -> None:
-        why = str(e) if isinstance(e, ArticleError) else f"{e.__class__.__name__}: {e}"
-        problem = Problem(article.key if article else "an article", f"could not be read ({why})")
-        problems.append(problem)
-        warn(str(problem))
-
-    results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known, model=model,
-                               on_error=failed)
-    n_articles = 0
-    no_claims: list[str] = []
-    with _user_errors(1), (store.transaction() if store else nullcontext()):
-        progress = _Progress() if err.is_terminal else None
-        table_claims = []
-        out = None if fmt in ("table", "parquet") else _open_output(output)
-        writer = _Guarded(RecordWriter(fmt, out, CLAIM_COLUMNS)) if out else _Guarded(_parquet_writer(output, "claims")) if fmt == "parquet" else None
-        for article, claims, fresh in _until_lost(results, writer):
-            n_articles += 1
-            if store and fresh:
-                store.replace(article, claims, signature)
-            if writer:
-                writer.write_all(c.to_dict() for c in claims)
-            else:
-                table_claims.extend(claims)
-                if not claims:
-                    no_claims.append(article.key)
-            if progress:
-                progress.advance()
-        if progress:
-            progress.stop()
-        if writer:
-            writer.close()
-            if out not in (None, sys.stdout):
-                _close_quietly(out)
+    progress = _Progress() if err.is_terminal else None
+    out = None if fmt in ("table", "parquet") else _open_output(output)
+    writer = RecordWriter(fmt, out, CLAIM_COLUMNS) if out else _parquet_writer(output, "claims") if fmt == "parquet" else None
+    with _user_errors(1):
+        result = extract_session(nlp, read_inputs(inputs, sources, base, url_list, fetcher), signature=signature,
+                                 store=store, writer=writer, collect=fmt == "table", batch_size=batch_size,
+                                 workers=workers, model=model, on_warning=warn,
+                                 on_article=progress.advance if progress else None)
+    if progress:
+        progress.stop()
+    if out not in (None, sys.stdout):
+        _close_quietly(out)
     if store:
         store.close()
-    if writer and writer.lost:  # a closed pipe, a full disk: what was read so far is saved
-        kept = f"; the {n_articles} article{'s' if n_articles != 1 else ''} read so far {'are' if n_articles != 1 else 'is'} stored" if store else ""
-        _output_lost(writer.lost, output, kept)
+    if result.lost:  # a closed pipe, a full disk: what was read so far is saved
+        n = result.articles
+        kept = f"; the {n} article{'s' if n != 1 else ''} read so far {'are' if n != 1 else 'is'} stored" if store else ""
+        _output_lost(result.lost, output, kept)
     if fmt == "table":
         try:
-            Console().print(claims_table(table_claims, no_claims))
+            Console().print(claims_table(result.claims, result.no_claims))
         except OSError as e:
             _output_lost(e, None, "")
-    if problems:
-        if not n_articles:
-            fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
-        raise typer.Exit(1)
+    if result.problems:
+        if result.nothing_read:
+            fail(f"no article could be read ({len(result.problems)} problem{'s' if len(result.problems) > 1 else ''} above)", 1)
+        raise typer.Exit(result.exit_code)
 
 
 @app.command(cls=_Command, short_help="The figures that disagree, grouped by quantity, explained and ranked.")
@@ -257,8 +220,9 @@ def conflicts(
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
     """
-    from .comparing.conflicts import KINDS, explain as explain_lines, find_conflicts, group_claims
+    from .comparing.conflicts import KINDS, explain as explain_lines
     from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
+    from .run.session import conflicts_session
 
     for k in kind or []:
         if k not in KINDS:
@@ -270,8 +234,8 @@ def conflicts(
     fmt = _choose_format(fmt, output)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
-    groups, skipped = group_claims(claims)
-    found = [c for c in find_conflicts(claims, groups, max_per_claim or None) if c.severity >= min_severity and (not kind or c.kind in kind)]
+    result = conflicts_session(claims, min_severity=min_severity, kinds=kind or (), max_per_claim=max_per_claim)
+    groups, skipped, found = result.groups, result.skipped, result.found
     if explain:
         for line in explain_lines(groups, skipped, reported=found):
             print(line, file=sys.stderr)
@@ -333,63 +297,6 @@ def report(
         if not opened:
             print(f"No browser could be started here: open {output.resolve()} in a browser "
                   f"(its address is {uri}), or copy it to a machine with one.", file=sys.stderr)
-
-
-def _distinct_keys(items: Iterator) -> Iterator:
-    """The articles with one name each: the same article given twice is read once, and a
-    second, different article under a name already used (two JSON Lines records with one id)
-    is read under ``name#2``; both said on stderr."""
-    from .core.records import text_digest
-
-    seen: dict[str, str] = {}
-    for item in items:
-        if not hasattr(item, "text"):
-            yield item
-            continue
-        digest = text_digest(item.text)
-        if item.key in seen:
-            if seen[item.key] == digest:
-                warn(f"{item.key}: the same article given twice; read once")
-                continue
-            n = 2
-            while f"{item.key}#{n}" in seen:
-                n += 1
-            warn(f"{item.key}: a second, different article with this id; its claims are under {item.key}#{n}")
-            item.key = f"{item.key}#{n}"
-        seen[item.key] = digest
-        yield item
-
-
-class _Guarded:
-    """A record writer that keeps the first write error (a closed pipe, a full disk) instead of
-    raising it, and writes nothing after it, so the run can stop cleanly and say why."""
-
-    def __init__(self, writer) -> None:  # type: ignore[no-untyped-def]
-        self.writer = writer
-        self.lost: Optional[OSError] = None
-
-    def write_all(self, records) -> None:  # type: ignore[no-untyped-def]
-        if self.lost is None:
-            try:
-                self.writer.write_all(records)
-            except OSError as e:
-                self.lost = e
-
-    def close(self) -> None:
-        if self.lost is None:
-            try:
-                self.writer.close()
-            except OSError as e:
-                self.lost = e
-
-
-def _until_lost(results, writer: Optional[_Guarded]):  # type: ignore[no-untyped-def]
-    """The results until the output is lost; then no more articles are read."""
-    for item in results:
-        yield item
-        if writer is not None and writer.lost is not None:
-            results.close()
-            return
 
 
 def _close_quietly(out) -> None:  # type: ignore[no-untyped-def]
@@ -582,42 +489,9 @@ def _stream_kind(stream) -> str:  # type: ignore[no-untyped-def]
 
 
 def _unique(claims: list) -> list:
-    """The claims with exact duplicates left out (said on stderr): one figure read twice must
-    not count twice in every conflict."""
-    import json
+    from .run.session import unique_claims
 
-    seen: set[str] = set()
-    out = []
-    for c in claims:
-        key = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    if len(out) < len(claims):
-        n = len(claims) - len(out)
-        warn(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
-    return out
-
-
-def _read_inputs(inputs: list[str], sources: Optional[Path], base, urls=None, fetcher=None):  # type: ignore[no-untyped-def]
-    """read_articles, plus Parquet files or folders of articles (a ``text`` column), read as
-    JSON Lines article records are (after the other inputs)."""
-    from .io.articles import _jsonl_articles, load_sources, read_articles
-    from .core.errors import InputError
-    from .io.parquet import article_records, is_article_table
-
-    tables = {given for given in inputs if given != "-" and Path(given).exists() and is_article_table(given)}
-    rest = [given for given in inputs if given not in tables]
-    if rest or urls or not tables:
-        yield from read_articles(rest, sources=sources, as_of=base, urls=urls, fetcher=fetcher)
-    if tables:
-        try:
-            extra = load_sources(sources) if sources else {}
-        except InputError:
-            extra = {}  # read_articles names a bad sources file
-        for given in inputs:
-            if given in tables:
-                yield from _jsonl_articles(article_records(given), given, extra, base)
+    return unique_claims(claims, warn)
 
 
 def _parquet_writer(output: Optional[Path], kind: str):
@@ -654,8 +528,9 @@ def _said(client) -> None:
 
 def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers) -> None:
     """extract --engine dask: the workers write a Parquet dataset into the --output folder."""
-    from .io.articles import Problem
+    from .core.article import Problem
     from .run.distributed import extract_dataset, prepare_output
+    from .run.session import read_inputs
 
     if fmt not in (None, "parquet"):
         fail("--engine dask writes a Parquet dataset; leave out --format or give --format parquet", 2)
@@ -667,7 +542,7 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
     problems: list[Problem] = []
 
     def articles():
-        for item in _read_inputs(inputs, sources, base):
+        for item in read_inputs(inputs, sources, base):
             if isinstance(item, Problem):
                 problems.append(item)
                 warn(str(item))
@@ -696,10 +571,10 @@ def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, 
                           local_workers, max_group) -> None:
     """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
     workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
-    from .run.distributed import conflicts_dataset, prepare_output
+    from .core.records import Claim, Conflict
     from .io.output import CONFLICT_COLUMNS, flat_conflict, write_records
     from .io.parquet import is_parquet
-    from .core.records import Claim, Conflict
+    from .run.distributed import conflicts_dataset, prepare_output
 
     if claims_file is None or claims_file == "-" or not Path(claims_file).exists() or not is_parquet(claims_file):
         fail("--engine dask reads claims as a Parquet file or dataset folder (extract --engine dask or --format parquet writes one)", 2)

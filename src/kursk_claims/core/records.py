@@ -2,7 +2,7 @@
 
 Every output format is built from ``Claim.to_dict()`` and every input is read through
 ``Claim.from_dict()``, so the JSON keys live in one place. This module imports nothing
-from the rest of the package.
+from the rest of the package but ``core``.
 """
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .errors import RecordError
+from .kinds import BOUNDS, Bound, ConflictKind, FigureKind
 
-BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
+__all__ = ["BOUNDS", "Bound", "Claim", "Conflict", "ConflictKind", "FigureKind", "claim_id", "read_claims_jsonl",
+           "show_number", "text_digest"]
 
 
 @dataclass(slots=True)
@@ -36,7 +38,7 @@ class Claim:
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    bound: str = "exact"
+    bound: Bound = "exact"
     unit: str | None = None
     counted: str | None = None
     source: str | None = None
@@ -51,7 +53,7 @@ class Claim:
     via: str | None = None  # who passed the claim on: "Reuters, citing a source in the General Staff" -> Reuters
     # the quantity frame: what exactly is measured, and which kind of figure it is
     what: str | None = None  # the measure made finer: "area:held", "deployed:sent", "equipment:tanks"
-    figure: str | None = None  # level | total | change | period | plan | ratio
+    figure: FigureKind | None = None  # level | total | change | period | plan | ratio
     place: str | None = None  # where the figure applies, when the sentence limits it: "Kursk"
     actor: str | None = None  # who acts, when it is not the owner: Ukraine holding Russian land
     dated: str | None = None  # where as_of comes from: "sentence" or "article"
@@ -139,7 +141,7 @@ _claim_values = operator.attrgetter(*_CLAIM_KEYS)
 class Conflict:
     """Two claims about one quantity whose figures cannot both be right."""
 
-    kind: str  # scale | bound | mismatch
+    kind: ConflictKind  # scale | bound | mismatch
     severity: float
     explanation: str
     a: Claim

@@ -11,14 +11,13 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..reading.dates import article_date, parse_date
+from ..core.article import Article, Problem
 from ..core.errors import InputError
-from ..lexicon import word_list
+from ..reading.dates import article_date, parse_date
+from ..reading.outlets import article_source
 
 if TYPE_CHECKING:
     from .fetch import Fetcher
@@ -26,24 +25,8 @@ if TYPE_CHECKING:
 ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECARS = ("sources.json", "sources.csv")
 
-
-@dataclass(slots=True)
-class Article:
-    key: str  # the article as the user named it: a path, or a record's id/url
-    text: str
-    source: str | None = None
-    published: str | None = None
-    url: str | None = None
-    title: str | None = None
-
-
-@dataclass(slots=True)
-class Problem:
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+__all__ = ["Article", "Problem", "article_source", "jsonl_articles", "load_sources", "read_articles", "read_stdin",
+           "read_text_file"]
 
 
 # --- metadata -------------------------------------------------------------------------
@@ -90,67 +73,6 @@ def load_sources(path: Path) -> dict[str, dict[str, str | None]]:
                 table[str(key)] = meta
                 table[Path(str(key)).name] = meta
     return table
-
-
-# --- what the text shows --------------------------------------------------------------
-
-@cache
-def _outlets() -> re.Pattern:
-    """One pattern for every known outlet, the longest name first."""
-    names = sorted(word_list("outlets"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-
-
-_FOOTER = re.compile(
-    r"(?:maintained(?: and managed)? by|all rights reserved by|©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?|copyright\s*(?:©\s*)?(?:\d{4})?)"
-    r"\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
-_FOOTER_WORDS = ("maintained", "all rights reserved by", "©", "copyright")  # what _FOOTER needs, lower-cased
-_BYLINE_SOURCE = re.compile(r"(?m)^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$")
-_DATELINE_SOURCE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n(]{0,30}\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
-_REACHED_OUT = re.compile(r"(?:^|[.!?]\s+|\n)(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has\s+)?reached out to\b")
-
-
-def article_source(text: str) -> str | None:
-    """The outlet the text shows: a footer (``maintained by X``, ``© X``), ``X reached out to
-    … for comment``, or a known outlet / short site name heading the page."""
-    tail = text[-3000:]
-    lowered = tail.lower()
-    has_footer = any(k in lowered for k in _FOOTER_WORDS)  # a substring test first: the pattern is slower
-    for m in (_FOOTER.finditer(tail) if has_footer else ()):
-        name = _known_outlet(m.group("name")) or _trim_outlet(m.group("name"))
-        if name:
-            return name
-    m = _BYLINE_SOURCE.search(text[:800])
-    if m:
-        return _known_outlet(m.group("name")) or m.group("name").strip()
-    m = _DATELINE_SOURCE.search(text[:600])
-    if m:
-        return _known_outlet(m.group("name")) or m.group("name").strip()
-    m = _REACHED_OUT.search(text) if "reached out to" in text else None
-    if m:
-        return _known_outlet(m.group("name")) or m.group("name").strip()
-    lines = text.splitlines()
-    head = [line.strip() for line in lines[:3]]
-    if head and head[0]:
-        first = head[0]
-        if _known_outlet(first) == first:
-            return first
-        words = first.split()
-        blank_after = len(head) > 1 and head[1] == ""
-        if blank_after and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[.:!?,]$", first):
-            return first
-    return None
-
-
-def _known_outlet(phrase: str) -> str | None:
-    m = _outlets().search(phrase)
-    return m.group(1) if m else None
-
-
-def _trim_outlet(name: str) -> str | None:
-    words = [w.rstrip(".,;:") for w in name.split() if w.lower() not in ("all", "rights", "reserved", "by", "the")]
-    words = [w for w in words if not re.fullmatch(r"[A-Z]{2,4}", w) or len(words) == 1]  # "APL KosovaPress"
-    return " ".join(words[:3]) or None
 
 
 # --- reading inputs -------------------------------------------------------------------
@@ -207,7 +129,7 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
                 yield Problem("<stdin>", "no text on standard input")
                 continue
             if text.lstrip().startswith("{"):
-                yield from _jsonl_articles(text, "<stdin>", extra, as_of)
+                yield from jsonl_articles(text, "<stdin>", extra, as_of)
             elif (page := _stdin_html(text)) is not None:
                 yield from _web_articles([page], extra, {}, as_of, None)
             else:
@@ -292,10 +214,10 @@ def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) ->
                 except UnicodeDecodeError:
                     yield "\x00not-utf8"
 
-        yield from _jsonl_articles(lines(), key, extra, as_of)
+        yield from jsonl_articles(lines(), key, extra, as_of)
 
 
-def _jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
+def jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
     if isinstance(lines, str):
         lines = lines.split("\n")  # JSON Lines: a line ends at a newline only (U+2028 may be in a string)
     for n, line in enumerate(lines, 1):

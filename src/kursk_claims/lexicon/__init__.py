@@ -36,6 +36,49 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
+# --- knowledge several modules use: one loader each, over its one data place -----------
+
+@cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations, lower case, to their number: ``{"january": 1, "jan": 1, …}``
+    (``data/dates.json``)."""
+    return dict(table("dates")["months"])
+
+
+@cache
+def weekdays() -> dict[str, int]:
+    """Weekday names, lower case, to their number from Monday = 0 (``data/dates.json``)."""
+    return dict(table("dates")["weekdays"])
+
+
+@cache
+def unit_conversions() -> dict[str, tuple[str, float]]:
+    """How to compare figures in units of one kind: ``{unit: (base unit, factor)}``, where a
+    value in ``unit`` times ``factor`` is the value in ``base`` (``sq_mi -> ("km2", 2.59)``).
+    Units missing from the table are their own base. From ``data/units.json``."""
+    return {k: (v[0], float(v[1])) for k, v in table("units")["conversions"].items()}
+
+
+@cache
+def land_nouns() -> frozenset[str]:
+    """Nouns that name land (``territory``, ``land``, ``soil``, …): ``data/frames.json``."""
+    return frozenset(table("frames")["land_nouns"]["words"])
+
+
+@cache
+def approximators() -> frozenset[str]:
+    """The words before a figure that make it approximate or nearly reached (``about``,
+    ``around``, ``roughly``, ``nearly``, ``almost``, …): the one-word ``approx`` cues and the
+    near bounds of ``data/cues.json``.
+
+    >>> sorted(approximators() & {"about", "nearly", "over"})
+    ['about', 'nearly']
+    """
+    cues = table("cues")
+    approx = {k.lower() for k, v in cues["before"].items() if v == "approx" and k.isalpha()}
+    return frozenset(approx | {k for k in cues["near_bounds"] if k.isalpha()})
+
+
 def phrase_pattern(phrases: Any) -> str:
     """A regex alternation of ``phrases``, longest first, spaces matching any whitespace."""
     parts = sorted(set(phrases), key=len, reverse=True)
@@ -63,6 +106,11 @@ def trie_pattern(words: Any) -> str:
         return body
 
     return build(trie)
+
+
+def spaced_trie_pattern(words: Any) -> str:
+    """``trie_pattern`` with each space matching any run of whitespace."""
+    return trie_pattern(words).replace("\\ ", r"\s+")
 
 
 def first_letters(words: Any) -> str:

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .phrases import _clean
-from .speakers import (Who, _descriptor, _head, _is_alias, _lex, _lookup, _probe, _speakers, country_of,
-                       slug)
+from .speakers import Who, _descriptor, _head, _is_alias, _lex, _lookup, _probe, _speakers, country_of, slug
 
 if TYPE_CHECKING:
     from .attribution import Speech

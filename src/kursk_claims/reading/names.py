@@ -34,10 +34,10 @@ def use_names(packs: Iterable[Mapping[str, Any]]) -> None:
     """Put the user's names packs (``{"parties": {"Party": ["alias", ...]}}``) beside those
     read from the package, in place of any set before; they are in force for every document
     read after this call (a pipeline sets them when it is built)."""
-    packs = [dict(p) for p in packs]
-    if packs == _user_packs:
+    given = [dict(p) for p in packs]
+    if given == _user_packs:
         return
-    _user_packs[:] = packs
+    _user_packs[:] = given
     _static_forms.cache_clear()
     _static_matcher.cache_clear()
     _document_forms.cache_clear()

@@ -99,7 +99,7 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
     """The source named after ``according to`` / ``reports``, up to punctuation."""
     lex = _lex()
     toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:min(limit, start + 160)])]
-    taken = []
+    taken: list[tuple[str, int, int]] = []
     for w, s, e in toks:
         lw = w.lower()
         if w[:1].isalpha() and (_is_name_word(w.rstrip(".")) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
@@ -120,7 +120,7 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
 def _clean(phrase: str) -> str:
     lex = _lex()
     cut = _CUT.split(phrase, maxsplit=1)
-    if len(cut) == 2 and any(w.lower() in lex["roles"] for w in cut[0].split()) and not cut[0].split()[-1].lower() in lex["report_nouns"] | {"source", "sources"}:
+    if len(cut) == 2 and any(w.lower() in lex["roles"] for w in cut[0].split()) and cut[0].split()[-1].lower() not in lex["report_nouns"] | {"source", "sources"}:
         phrase = cut[0]  # "a US military official in Washington" -> "US military official"
     words = phrase.split()
     while words and words[0].lower() in lex["lead_drop"]:

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..io.articles import Article
+from ..core.article import Article
 from ..core.batching import batched
 from ..core.errors import ArticleError, KurskError
-from ..core.records import Claim
+from ..core.records import Claim, Conflict
 
 PARTITION_ARTICLES = 500  # articles per extract task
 PARTITION_CLAIMS = 40_000  # claims per partition after the shuffle
@@ -127,8 +127,8 @@ def worker_pipeline(model: str | None):
 def extract_partition(articles: list[Article], model: str | None, batch_size: int, path: str) -> dict[str, Any]:
     """Runs on a worker: the claims of ``articles`` written to ``path``; returns counts and
     the articles the pipeline failed on (the others are still written)."""
-    from .extract import extract_articles
     from ..io.parquet import ParquetWriter
+    from .extract import extract_articles
 
     nlp = worker_pipeline(model)
     problems: list[tuple[str, str]] = []
@@ -327,7 +327,7 @@ def compare_partition(df: Any, max_per_claim: int | None = 10, min_severity: flo
     windows: dict[str, list[Claim]] = {}
     for c, part in zip(claims, df["_part"].tolist()):
         windows.setdefault(part.partition("|")[2], []).append(c)
-    found = []
+    found: list[Conflict] = []
     for subset in windows.values():  # "" holds every whole group; each window of a split group on its own
         groups, _ = group_claims(subset, echo=echo or {})
         found.extend(c for c in find_conflicts(subset, groups, max_per_claim)

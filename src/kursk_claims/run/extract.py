@@ -1,7 +1,7 @@
 """From articles to claims: run the pipeline, then add what the article knows (its name,
 outlet, date) to each figure.
 
-    >>> from kursk_claims.io.articles import Article
+    >>> from kursk_claims.core.article import Article
     >>> nlp = build_pipeline()
     >>> [(c.text, c.counted) for c in extract_article(nlp, Article("a.txt", "Up to 300 people fled."))]
     [('Up to 300', 'people')]
@@ -9,21 +9,24 @@ outlet, date) to each figure.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from ..io.articles import Article
+from ..core.article import Article
 from ..core.batching import batched
+from ..core.drafts import ClaimDraft
+from ..core.errors import ArticleError
+from ..core.records import Claim, claim_id, text_digest
+from ..pipeline.components import build_pipeline, claims_of
 from ..reading.dates import resolve
 from ..reading.placing import latest_named_date
-from ..core.errors import ArticleError
-from ..pipeline.components import build_pipeline, claims_of
-from ..core.records import Claim, claim_id, text_digest
 
 __all__ = ["article_drafts", "build_pipeline", "chunks", "extract_article", "extract_articles", "to_claims"]
 
 
-def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
+def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
     """Claim records from the pipeline's drafts for one article."""
     digest = text_digest(article.text)
     out = []
@@ -44,7 +47,7 @@ def to_claims(article: Article, drafts: list[dict]) -> list[Claim]:
             measure=d["measure"], as_of=as_of, scope=d["scope"], url=article.url,
             speaker=d.get("speaker"), via=d.get("via"), what=d.get("what"), figure=d.get("figure"),
             place=d.get("place"), actor=d.get("actor"), dated=dated,
-            part_of=claim_id(digest, *d["part_of"]) if d.get("part_of") else None,
+            part_of=claim_id(digest, *whole) if (whole := d.get("part_of")) else None,
             inferred=d.get("inferred") or None, not_before=None if as_of else placed,
         ))
     return out
@@ -58,7 +61,7 @@ CHUNK_CHARS = 100_000  # a long article is read in pieces of about this size: me
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """``(offset, piece)`` for a text cut into pieces of at most ``size`` characters, cut at a
+    r"""``(offset, piece)`` for a text cut into pieces of at most ``size`` characters, cut at a
     paragraph break where there is one, else at a line break, a sentence end or a space, so
     that no sentence (and no figure) is split in any ordinary text.
 
@@ -81,22 +84,29 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 RECORDS_ONLY = ("kursk_spans",)  # components the records do not read: left out when only records are made
 
 
-def article_drafts(nlp: Language, text: str) -> list[dict]:
+def _drafts(doc: Doc) -> list[ClaimDraft]:
+    """The drafts of a document the pipeline read."""
+    return cast(list[ClaimDraft], claims_of(doc))
+
+
+def article_drafts(nlp: Language, text: str) -> list[ClaimDraft]:
     """The pipeline's drafts for a whole text, a long one read piece by piece."""
     if len(text) <= CHUNK_CHARS:
-        return claims_of(nlp(text, disable=RECORDS_ONLY))
-    out: list[dict] = []
+        return _drafts(nlp(text, disable=RECORDS_ONLY))
+    out: list[ClaimDraft] = []
     for offset, piece in chunks(text):
-        out.extend(_shifted(claims_of(nlp(piece, disable=RECORDS_ONLY)), offset))
+        out.extend(_shifted(_drafts(nlp(piece, disable=RECORDS_ONLY)), offset))
     return out
 
 
-def _shifted(drafts: list[dict], offset: int) -> list[dict]:
+def _shifted(drafts: list[ClaimDraft], offset: int) -> list[ClaimDraft]:
     """Drafts read from a piece, with their offsets moved to the whole text's."""
     if offset:
         for d in drafts:
-            for key in ("start", "end", "sentence_start", "sentence_end"):
-                d[key] += offset
+            d["start"] += offset
+            d["end"] += offset
+            d["sentence_start"] += offset
+            d["sentence_end"] += offset
             if d.get("source_spans"):
                 d["source_spans"] = [[a + offset, b + offset] for a, b in d["source_spans"]]
     return drafts
@@ -143,9 +153,9 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
                 if n not in failed or n < 0:
                     on_error(article, e)
                 failed.add(n)
-        nlp.set_error_handler(handler)
+        nlp.set_error_handler(handler)  # type: ignore[arg-type]  # spaCy types the handler narrowly
     reading: Article | None = None  # the long article whose pieces are being gathered
-    drafts: list[dict] = []
+    drafts: list[ClaimDraft] = []
     docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, disable=RECORDS_ONLY)
     for doc, (article, cached, offset, last, n) in docs:
         if cached is not None:
@@ -153,7 +163,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
             continue
         if article is not reading:
             reading, drafts = article, []
-        drafts.extend(_shifted(claims_of(doc), offset))
+        drafts.extend(_shifted(_drafts(doc), offset))
         if last:
             reading = None
             if n in failed:
