@@ -279,11 +279,25 @@ def test_conflicts_speaker_key_decides_the_voice():
 
 def test_conflicts_different_places_not_compared_unknown_place_matches():
     kursk = claim("about 8,000", 8000, 7200, 8800, "approx", place="Kursk")
-    russia = claim("10,000", 10000, place="Russia")
+    donetsk = claim("10,000", 10000, place="Donetsk")
     anywhere = claim("12,000", 12000)
+    assert kinds(kursk, donetsk) == []
+    assert "different places" in reasons(kursk, donetsk)
+    (found,) = find_conflicts([kursk, anywhere])
+    assert found.kind == "mismatch" and found.extra["confidence"] == "medium"
+    assert found.extra["confidence_reasons"] == ["unknown place"]
+
+
+def test_conflicts_a_place_inside_a_country_is_a_part():
+    """8,000 in Kursk and 10,000 in Russia both hold; 12,000 in Kursk cannot, with 10,000 in all Russia."""
+    kursk = claim("about 8,000", 8000, 7200, 8800, "approx", place="Kursk")
+    russia = claim("10,000", 10000, place="Russia")
     assert kinds(kursk, russia) == []
-    assert "different places" in reasons(kursk, russia)
-    assert kinds(kursk, anywhere) == ["mismatch"]
+    assert "a part smaller than its whole (kursk is inside russia)" in reasons(kursk, russia)
+    too_many = claim("12,000", 12000, place="Kursk")
+    (found,) = find_conflicts([too_many, russia])
+    assert "a part larger than its whole" in found.explanation
+    assert kinds(russia, claim("10,000", 10000, place="Ukraine")) == []  # two countries: two quantities
 
 
 def test_conflicts_whole_war_is_not_one_operation():
