@@ -30,7 +30,10 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         s.separate = f"different subjects ({a.subject} / {b.subject})"
         return s
     if not (a.subject and b.subject):
-        s.doubts.append("unknown side" if a.claim.measure in rules()["land"] else "unknown subject")
+        if a.claim.measure in rules()["land"]:
+            s.doubts.append("unknown side")
+        else:  # a figure whose it is is unknown, against one of a known side, may well be the other side's
+            s.doubts.append("unknown subject" if a.subject or b.subject else "neither subject known")
     # what is counted
     rel = class_relation(a.cls, b.cls)
     if rel == "different":
