@@ -436,9 +436,12 @@ def only(*claims):
 def test_same_quantity_unknown_subject_lowers_confidence_instead_of_deciding():
     known = claim("8,000", 8000)
     unknown = claim("12,000", 12000, subject=None)
-    c = only(known, unknown)
-    assert c.kind == "mismatch" and c.extra["confidence"] == "medium"
+    c = only(known, unknown)  # whose the 12,000 is is unknown: it may be another side's
+    assert c.kind == "mismatch" and c.extra["confidence"] == "low"
     assert c.extra["confidence_reasons"] == ["unknown subject"]
+    also_unknown = claim("8,000", 8000, subject=None)
+    c = only(also_unknown, unknown)
+    assert c.extra["confidence"] == "medium" and c.extra["confidence_reasons"] == ["neither subject known"]
     other = claim("12,000", 12000, subject="Russia")
     assert kinds(known, other) == []  # two known subjects that differ: two quantities
 
@@ -449,6 +452,10 @@ def test_same_quantity_no_counted_noun_and_no_subject_is_still_compared_with_low
     c = only(whole, bare)
     assert c.extra["confidence"] == "low"
     assert set(c.extra["confidence_reasons"]) == {"unknown subject", "unknown counted"}
+    land = claim("35%", 35, measure="share", unit="percent", counted="territory", subject=None, what="share:held")
+    held = claim("12%", 12, measure="share", unit="percent", counted="territory", subject=None, what="share:held",
+                 actor="Ukraine")
+    assert only(land, held).extra["confidence_reasons"] == ["unknown side"]
 
 
 def test_same_quantity_a_noun_naming_no_class_meets_every_class_with_a_doubt():
@@ -598,10 +605,10 @@ def test_confidence_filter_keeps_high_and_medium_by_default(tmp_path):
 
 
 def test_explain_names_the_confidence_of_reported_pairs_and_the_reason_of_the_rest():
-    a, b = claim("8,000", 8000), claim("12,000", 12000, subject=None)
+    a, b = claim("8,000", 8000), claim("12,000", 12000, place="Kursk")
     groups, skipped = group_claims([a, b])
     lines = explain(groups, skipped, reported=find_conflicts([a, b]))
-    assert any("reported: '8,000' vs '12,000': confidence medium (unknown subject)" in line for line in lines)
+    assert any("reported: '8,000' vs '12,000': confidence medium (unknown place)" in line for line in lines)
     lines = explain(groups, skipped, reported=[])
     assert any("left out by" in line and "--confidence" in line for line in lines)
 
