@@ -540,6 +540,8 @@ def test_time_a_running_total_growing_faster_than_time_allows_is_a_conflict():
     assert c.kind == "bound" and "competing estimates, not an update" in c.explanation
     update = claim("about 500", 500, 450, 550, "approx", measure="killed", as_of="2024-09-25")
     assert kinds(early, update) == []
+    first_dead = claim("three", 3, measure="killed", as_of="2024-09-20")
+    assert kinds(first_dead, late) == []  # the first few dead are no trend yet
     months_later = claim("more than 2,500", 2500, 2500, None, "more_than", measure="killed", as_of="2024-12-25")
     assert kinds(early, months_later) == []
     assert "an update" in reasons(early, months_later)

@@ -41,6 +41,7 @@ def rules() -> dict:
         "never_kinds": frozenset(t["never_compared_kinds"]),
         "same_moment": int(t["same_moment_days"]),
         "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
+        "growth_base": float(t["growth_base"]),
         "weights": dict(conf["weights"]),
         "medium_max": int(conf["medium_max"]),
         "vague_ratio": float(t["vague_ratio"]),

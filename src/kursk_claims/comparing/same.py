@@ -54,8 +54,8 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
                     s.separate = f"different places ({a.claim.place or a.place} / {b.claim.place or b.place})"
                     return s
                 _part(s, inside, f"{a.place if inside == 'a' else b.place} is inside {b.place if inside == 'a' else a.place}")
-        elif (a.place or b.place) not in (OPERATION,):
-            s.doubts.append("unknown place")
+        elif (a.place or b.place) not in (OPERATION,) and (a.place or b.place) not in rules()["countries"]:
+            s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
     if (a.place == WAR) != (b.place == WAR) and not slip:
         s.separate = "one is for the whole war, the other is not"
         return s

@@ -68,7 +68,7 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
             return None, None
         if a.day < b.day:
             allowed = growth_allowed(ca.measure, days)
-            if a.high > 0 and math.isfinite(a.high) and b.low / a.high > allowed:
+            if rules()["growth_base"] <= a.high < math.inf and b.low / a.high > allowed:
                 return None, (f"it grows {b.low / a.high:.1f} times over in {days} days, more than a running total "
                               f"does (at most {allowed:.1f} times): competing estimates, not an update")
             return f"a running total: the higher figure is later ({b.day} after {a.day}), an update", None
