@@ -642,3 +642,12 @@ def test_comparing_modules_stay_small_and_never_import_reading():
         assert len(text.splitlines()) <= 600, path
         assert "reading" not in [line.split()[1].lstrip(".").split(".")[0] for line in text.splitlines()
                                  if line.startswith(("from .", "import "))], path
+
+
+def test_same_quantity_a_country_against_no_stated_place_is_no_doubt():
+    """An unscoped figure is the country's; a town or region against it is a doubt."""
+    country = claim("12,000", 12000, place="Russia")
+    unscoped = claim("8,000", 8000)
+    assert only(country, unscoped).extra["confidence_reasons"] == []
+    region = claim("12,000", 12000, place="Kursk")
+    assert only(region, unscoped).extra["confidence_reasons"] == ["unknown place"]
