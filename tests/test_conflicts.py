@@ -1,6 +1,7 @@
 """Conflict rules on hand-built claims: each kind, each slot of the quantity frame, and each
 thing that is not a conflict (with the reason ``--explain`` gives for it)."""
 import sys
+from dataclasses import fields
 
 import pytest
 
@@ -279,11 +280,25 @@ def test_conflicts_speaker_key_decides_the_voice():
 
 def test_conflicts_different_places_not_compared_unknown_place_matches():
     kursk = claim("about 8,000", 8000, 7200, 8800, "approx", place="Kursk")
-    russia = claim("10,000", 10000, place="Russia")
+    donetsk = claim("10,000", 10000, place="Donetsk")
     anywhere = claim("12,000", 12000)
+    assert kinds(kursk, donetsk) == []
+    assert "different places" in reasons(kursk, donetsk)
+    (found,) = find_conflicts([kursk, anywhere])
+    assert found.kind == "mismatch" and found.extra["confidence"] == "medium"
+    assert found.extra["confidence_reasons"] == ["unknown place"]
+
+
+def test_conflicts_a_place_inside_a_country_is_a_part():
+    """8,000 in Kursk and 10,000 in Russia both hold; 12,000 in Kursk cannot, with 10,000 in all Russia."""
+    kursk = claim("about 8,000", 8000, 7200, 8800, "approx", place="Kursk")
+    russia = claim("10,000", 10000, place="Russia")
     assert kinds(kursk, russia) == []
-    assert "different places" in reasons(kursk, russia)
-    assert kinds(kursk, anywhere) == ["mismatch"]
+    assert "a part smaller than its whole (kursk is inside russia)" in reasons(kursk, russia)
+    too_many = claim("12,000", 12000, place="Kursk")
+    (found,) = find_conflicts([too_many, russia])
+    assert "a part larger than its whole" in found.explanation
+    assert kinds(russia, claim("10,000", 10000, place="Ukraine")) == []  # two countries: two quantities
 
 
 def test_conflicts_whole_war_is_not_one_operation():
@@ -396,3 +411,239 @@ def test_conflicts_index_sweep_finds_what_checking_every_pair_finds(monkeypatch,
     monkeypatch.setattr(conflicts, "_SMALL_GROUP", 0)
     swept = pairs()
     assert swept == every_pair and len(swept) > 300
+
+
+# --- issue 18: same quantity, time, parts, confidence ------------------------------------
+
+def read(c: Claim, **keys) -> Claim:
+    """The claim as the reader writes it with the slots it filled from context (``inferred``)
+    and what a breakdown is a part of (``part_of``)."""
+    return Claim(**{**{f.name: getattr(c, f.name) for f in fields(Claim)}, **keys})
+
+
+def only(*claims):
+    (c,) = find_conflicts(claims)
+    return c
+
+
+def test_same_quantity_unknown_subject_lowers_confidence_instead_of_deciding():
+    known = claim("8,000", 8000)
+    unknown = claim("12,000", 12000, subject=None)
+    c = only(known, unknown)  # whose the 12,000 is is unknown: it may be another side's
+    assert c.kind == "mismatch" and c.extra["confidence"] == "low"
+    assert c.extra["confidence_reasons"] == ["unknown subject"]
+    also_unknown = claim("8,000", 8000, subject=None)
+    c = only(also_unknown, unknown)
+    assert c.extra["confidence"] == "medium" and c.extra["confidence_reasons"] == ["neither subject known"]
+    other = claim("12,000", 12000, subject="Russia")
+    assert kinds(known, other) == []  # two known subjects that differ: two quantities
+
+
+def test_same_quantity_no_counted_noun_and_no_subject_is_still_compared_with_low_confidence():
+    whole = claim("300", 300, measure="killed", counted="soldiers", as_of="2025-01-10")
+    bare = claim("16,000", 16000, measure="killed", subject=None, counted=None, as_of="2025-01-10")
+    c = only(whole, bare)
+    assert c.extra["confidence"] == "low"
+    assert set(c.extra["confidence_reasons"]) == {"unknown subject", "unknown counted"}
+    land = claim("35%", 35, measure="share", unit="percent", counted="territory", subject=None, what="share:held")
+    held = claim("12%", 12, measure="share", unit="percent", counted="territory", subject=None, what="share:held",
+                 actor="Ukraine")
+    assert only(land, held).extra["confidence_reasons"] == ["unknown side"]
+
+
+def test_same_quantity_a_noun_naming_no_class_meets_every_class_with_a_doubt():
+    toll = claim("the toll of 900", 900, measure="killed", counted="toll")
+    troops = claim("300 soldiers", 300, measure="killed", counted="soldiers")
+    c = only(toll, troops)
+    assert c.extra["confidence_reasons"] == ["counted noun names no class"]
+
+
+def test_same_quantity_inferred_slots_lower_confidence():
+    a = claim("8,000", 8000)
+    b = read(claim("12,000", 12000), inferred=["subject", "measure"])
+    c = only(a, b)
+    assert c.extra["confidence_reasons"] == ["inferred measure", "inferred subject"]
+    assert c.extra["confidence"] == "medium"
+
+
+def test_same_quantity_old_records_without_inferred_or_part_of_still_work():
+    a, b = claim("8,000", 8000), claim("12,000", 12000)
+    assert not hasattr(a, "part_of") or a.part_of is None
+    assert only(a, b).extra["confidence"] == "high"
+
+
+def test_disagree_vague_amount_is_a_confidence_reason():
+    c = only(claim("several hundred", None, 200, 900, "vague", measure="killed"),
+             claim("more than 3,000", 3000, 3000, None, "more_than", measure="killed"))
+    assert c.extra["confidence_reasons"] == ["vague amount 'several hundred'"]
+
+
+# --- parts and wholes --------------------------------------------------------------------
+
+def test_parts_a_subset_class_smaller_than_its_whole_is_no_conflict():
+    children = claim("50 children", 50, measure="killed", counted="children", subject="Lebanon")
+    everyone = claim("558 people", 558, measure="killed", counted="people", subject="Lebanon")
+    assert kinds(children, everyone) == []
+    assert "a part smaller than its whole (children are a part of people)" in reasons(children, everyone)
+
+
+def test_parts_civilian_deaths_above_all_deaths_conflict():
+    civilians = claim("between 300,000 and 400,000 civilian casualties", None, 300000, 400000, "range",
+                      measure="killed", counted="civilian deaths", subject="Ethiopia")
+    everyone = claim("80,000-100,000 people", None, 80000, 100000, "range", measure="killed", counted="people",
+                     subject="Ethiopia")
+    c = only(civilians, everyone)
+    assert c.kind == "mismatch" and "a part larger than its whole (civilians are a part of people)" in c.explanation
+
+
+def test_parts_people_may_be_soldiers_so_the_pair_is_less_sure_and_a_toll_holds_civilians():
+    soldiers = claim("76 soldiers", 76, measure="killed", counted="soldiers", subject="Valdoria")
+    people = claim("558 people", 558, measure="killed", counted="people", subject="Valdoria")
+    c = only(soldiers, people)  # 'people' says not whether soldiers or civilians: doubt, not a decision
+    assert c.extra["confidence"] == "medium" and c.extra["confidence_reasons"] == ["counted noun names no class"]
+    children = claim("76 children", 76, measure="killed", counted="children", subject="Valdoria")
+    assert kinds(children, people) == []  # children are a part of the people killed
+    women = claim("94 women", 94, measure="killed", counted="women", subject="Israel")
+    toll = claim("a toll of 90", 90, measure="killed", counted="toll", subject="Israel")
+    assert kinds(women, toll) == ["mismatch"]  # the women counted in a toll cannot outnumber it
+
+
+def test_parts_a_breakdown_is_never_a_conflict_for_being_smaller():
+    whole = claim("558", 558, measure="killed", counted="people", subject="Lebanon", article="x.txt")
+    part = read(claim("50", 50, measure="killed", counted="people", subject="Lebanon", article="y.txt"),
+                part_of="558 killed")
+    assert kinds(part, whole) == []
+    assert "a breakdown of a whole" in reasons(part, whole)
+    other_breakdown = read(claim("94", 94, measure="killed", counted="people", subject="Lebanon"), part_of="the injured")
+    assert kinds(part, other_breakdown) == []
+    assert "breakdowns of different wholes" in reasons(part, other_breakdown)
+
+
+def test_parts_equipment_of_one_kind_is_a_part_of_all_equipment():
+    tanks = claim("54 tanks", 54, measure="equipment", subject="Russia", counted="tanks")
+    equipment = claim("340 units of equipment", 340, measure="equipment", subject="Russia", counted="units of equipment")
+    assert kinds(tanks, equipment) == []
+    too_many = claim("400 tanks", 400, measure="equipment", subject="Russia", counted="tanks")
+    assert kinds(too_many, equipment) == ["mismatch"]
+
+
+# --- time --------------------------------------------------------------------------------
+
+def test_time_a_running_total_growing_faster_than_time_allows_is_a_conflict():
+    early = claim("about 400", 400, 360, 440, "approx", measure="killed", as_of="2024-09-20")
+    late = claim("more than 2,500", 2500, 2500, None, "more_than", measure="killed", as_of="2024-09-25")
+    c = only(early, late)
+    assert c.kind == "bound" and "competing estimates, not an update" in c.explanation
+    update = claim("about 500", 500, 450, 550, "approx", measure="killed", as_of="2024-09-25")
+    assert kinds(early, update) == []
+    first_dead = claim("three", 3, measure="killed", as_of="2024-09-20")
+    assert kinds(first_dead, late) == []  # the first few dead are no trend yet
+    months_later = claim("more than 2,500", 2500, 2500, None, "more_than", measure="killed", as_of="2024-12-25")
+    assert kinds(early, months_later) == []
+    assert "an update" in reasons(early, months_later)
+
+
+def test_time_growth_bound_is_per_measure():
+    from kursk_claims.comparing.time import growth_allowed
+
+    assert growth_allowed("area", 7) > growth_allowed("killed", 7) >= 2.0
+    assert growth_allowed("killed", 14) == pytest.approx(growth_allowed("killed", 7) ** 2)
+
+
+def test_time_undated_figure_is_placed_by_its_article_date():
+    dated = claim("8,000", 8000, as_of="2024-11-04")
+    placed = claim("12,000", 12000, as_of=None, published="2024-11-05")
+    c = only(dated, placed)
+    assert c.extra["confidence_reasons"] == ["placed by its article's date"]
+    far = claim("12,000", 12000, as_of=None, published="2025-06-01")
+    assert kinds(dated, far) == []
+
+
+def test_time_an_unplaceable_level_conflicts_only_where_it_would_at_any_date():
+    dated = claim("8,000", 8000)
+    nowhere = claim("12,000", 12000, as_of=None, published=None)
+    assert kinds(dated, nowhere) == []
+    assert "at some plausible date the two figures agree" in reasons(dated, nowhere)
+    slip = claim("12", 12, as_of=None, published=None)
+    assert kinds(slip, claim("12,000", 12000)) == ["scale"]  # a lost 'thousand' conflicts at every date
+
+
+def test_time_periods_only_meet_the_same_period():
+    week = claim("1,000", 1000, measure="killed", figure="period", scope="period: in the past week")
+    month = claim("300", 300, measure="killed", figure="period", scope="period: in the past month")
+    assert kinds(week, month) == []
+    same_week = claim("3,000", 3000, measure="killed", figure="period", scope="period: in the past week")
+    assert kinds(week, same_week) == ["mismatch"]
+
+
+# --- confidence on the command line and in --explain ----------------------------------
+
+def test_confidence_filter_keeps_high_and_medium_by_default(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kursk_claims.cli import app
+
+    rows = [claim("8,000", 8000), claim("12,000", 12000),  # high
+            claim("20,000", 20000, subject=None, counted=None, place="Kursk")]  # low against both
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(c.to_dict()) + "\n" for c in rows))
+    runner = CliRunner()
+
+    def levels(*args):
+        out = runner.invoke(app, ["conflicts", str(path), "-f", "jsonl", *args]).stdout
+        return sorted(json.loads(line)["confidence"] for line in out.splitlines())
+
+    assert levels() == ["high"]
+    assert levels("--confidence", "low") == ["high", "low", "low"]
+    assert levels("--confidence", "high") == ["high"]
+    r = runner.invoke(app, ["conflicts", str(path), "--confidence", "sure"])
+    assert r.exit_code == 2
+
+
+def test_explain_names_the_confidence_of_reported_pairs_and_the_reason_of_the_rest():
+    a, b = claim("8,000", 8000), claim("12,000", 12000, place="Kursk")
+    groups, skipped = group_claims([a, b])
+    lines = explain(groups, skipped, reported=find_conflicts([a, b]))
+    assert any("reported: '8,000' vs '12,000': confidence medium (unknown place)" in line for line in lines)
+    lines = explain(groups, skipped, reported=[])
+    assert any("left out by" in line and "--confidence" in line for line in lines)
+
+
+# --- consensus -----------------------------------------------------------------------------
+
+def test_consensus_is_of_one_moment_each_statement_once_parts_and_slips_left_out():
+    from kursk_claims.comparing.consensus import consensus
+
+    old = claim("5,000", 5000, as_of="2024-10-01")
+    now = [claim("11,000", 11000, attribution="NIS", speaker="nis") for _ in range(3)]
+    now.append(claim("about 12,000", 12000, 10800, 13200, "approx", attribution="Pentagon"))
+    part = read(claim("3,000", 3000), part_of="the 11,000")
+    (g,), _ = group_claims([old, part, *now])
+    low, best, high, moment = consensus(g)
+    assert (low, best, high) == (11000, 11500, 12000) and moment.isoformat() == DAY
+    assert g.consensus() == (11000, 11500, 12000)
+
+
+# --- shape -----------------------------------------------------------------------------------
+
+def test_comparing_modules_stay_small_and_never_import_reading():
+    from pathlib import Path
+
+    import kursk_claims.comparing as comparing
+
+    for path in Path(comparing.__file__).parent.glob("*.py"):
+        text = path.read_text()
+        assert len(text.splitlines()) <= 600, path
+        assert "reading" not in [line.split()[1].lstrip(".").split(".")[0] for line in text.splitlines()
+                                 if line.startswith(("from .", "import "))], path
+
+
+def test_same_quantity_a_country_against_no_stated_place_is_no_doubt():
+    """An unscoped figure is the country's; a town or region against it is a doubt."""
+    country = claim("12,000", 12000, place="Russia")
+    unscoped = claim("8,000", 8000)
+    assert only(country, unscoped).extra["confidence_reasons"] == []
+    region = claim("12,000", 12000, place="Kursk")
+    assert only(region, unscoped).extra["confidence_reasons"] == ["unknown place"]

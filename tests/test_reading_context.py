@@ -34,6 +34,12 @@ def test_a_part_said_with_a_copula_counts_what_it_is(nlp):
     assert c["Nine"].get("part_of")
 
 
+def test_a_part_with_a_verb_of_its_own_keeps_its_measure(nlp):
+    c = claims(nlp, "Officials said 900 Valdorian soldiers were sent to the front, of whom about 40 were killed or wounded.")
+    assert c["about 40"]["measure"] == "casualties" and c["900"]["measure"] == "deployed"
+    assert c["about 40"]["counted"] == "Valdorian soldiers" and not c["about 40"].get("part_of")
+
+
 def test_a_share_of_a_whole_stays_a_share(nlp):
     c = claims(nlp, "The army recruited 9,000 men, and about 30% of them were killed.")
     assert not c["about 30%"].get("part_of")

@@ -212,29 +212,34 @@ def conflicts(
     scheduler: SchedulerOpt = None,
     local_workers: LocalWorkersOpt = None,
     max_group: Annotated[int, typer.Option(min=0, help="With --engine dask: a quantity group with more claims is compared in 30-day windows (0: never split).")] = 1_000_000,
+    confidence: Annotated[str, typer.Option(metavar="LEVEL", help="The least confidence shown: high (only high), medium (high and medium), low (all).")] = "medium",
 ) -> None:
     """The figures that disagree: claims grouped by what they measure, conflicting pairs
-    explained and ranked by severity.
+    explained and ranked by severity, each with how sure it is (by default the high and
+    medium ones are shown; --confidence low shows all).
 
     Example:
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
     """
-    from .comparing.conflicts import KINDS, explain as explain_lines
-    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_records
+    from .comparing.conflicts import KINDS, LEVELS, explain as explain_lines
+    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts_jsonl, write_records
     from .run.session import conflicts_session
 
     for k in kind or []:
         if k not in KINDS:
             fail(f"unknown kind {k!r}; choose from {', '.join(KINDS)}", 2)
+    if confidence not in LEVELS:
+        fail(f"unknown confidence {confidence!r}; choose from {', '.join(LEVELS)}", 2)
     if engine is not None or scheduler is not None or local_workers is not None:
         _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), check, max_per_claim,
-                              engine, scheduler, local_workers, max_group)
+                              engine, scheduler, local_workers, max_group, confidence)
         return
     fmt = _choose_format(fmt, output)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
-    result = conflicts_session(claims, min_severity=min_severity, kinds=kind or (), max_per_claim=max_per_claim)
+    result = conflicts_session(claims, min_severity=min_severity, kinds=kind or (), max_per_claim=max_per_claim,
+                               confidence=confidence)
     groups, skipped, found = result.groups, result.skipped, result.found
     if explain:
         for line in explain_lines(groups, skipped, reported=found):
@@ -250,7 +255,10 @@ def conflicts(
         out = _open_output(output)
         rows = (flat_conflict(c) if fmt == "csv" else c.to_dict() for c in found)
         try:
-            write_records(rows, fmt, out, CONFLICT_COLUMNS)
+            if fmt == "jsonl":
+                write_conflicts_jsonl(rows, out)
+            else:
+                write_records(rows, fmt, out, CONFLICT_COLUMNS)
         except OSError as e:
             if out is not sys.stdout:
                 _close_quietly(out)
@@ -568,7 +576,7 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
 
 
 def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, max_per_claim, engine, scheduler,
-                          local_workers, max_group) -> None:
+                          local_workers, max_group, confidence="low") -> None:
     """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
     workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
     from .core.records import Claim, Conflict
@@ -600,7 +608,7 @@ def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, 
         summary, found = conflicts_dataset(client, claims_file, max_per_claim=max_per_claim or None,
                                            min_severity=min_severity, kinds=kinds,
                                            out_dir=output if to_dir else None, fmt=fmt or "parquet",
-                                           max_group=max_group, on_partition=progress)
+                                           max_group=max_group, on_partition=progress, confidence=confidence)
     print(f"{summary.claims} claims in {summary.groups} groups" + (f" ({summary.split_groups} compared in time windows)" if summary.split_groups else "")
           + f": {summary.conflicts} conflicts", file=sys.stderr)
     if not to_dir:

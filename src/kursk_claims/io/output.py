@@ -16,14 +16,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..comparing.conflicts import distinct_statements, slips
+from ..comparing.conflicts import consensus, distinct_statements, slips
 from ..core.records import Claim, Conflict, show_number
 
 FORMATS = ("table", "jsonl", "json", "csv")
 CLAIM_COLUMNS = ("id", "article", "start", "end", "text", "value", "low", "high", "bound", "unit", "counted",
                  "subject", "measure", "attribution", "source", "published", "as_of", "scope", "sentence")
-CONFLICT_COLUMNS = ("group", "kind", "severity", "explanation", "suggestion", "a_article", "a_text", "a_value",
-                    "a_source", "a_as_of", "b_article", "b_text", "b_value", "b_source", "b_as_of")
+CONFLICT_COLUMNS = ("group", "kind", "severity", "confidence", "confidence_reasons", "explanation", "suggestion",
+                    "a_article", "a_text", "a_value", "a_source", "a_as_of", "b_article", "b_text", "b_value", "b_source",
+                    "b_as_of")
 
 
 class RecordWriter:
@@ -77,9 +78,25 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str], col
     return w.n
 
 
+def write_conflicts_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Conflict records as JSON Lines, through orjson when it is installed (the same keys and
+    values as ``json``, written several times faster); returns how many were written."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - a dependency, but the standard library will do
+        return write_records(records, "jsonl", out, ())
+    n = 0
+    for r in records:
+        out.write(orjson.dumps(r).decode() + "\n")
+        n += 1
+    out.flush()
+    return n
+
+
 def flat_conflict(c: Conflict) -> dict[str, Any]:
     """A conflict as one flat row, for CSV."""
     d = c.to_dict()
+    d["confidence_reasons"] = "; ".join(d.get("confidence_reasons") or ())
     for side in ("a", "b"):
         claim = d[side]
         for k in ("article", "text", "value", "source", "as_of"):
@@ -153,12 +170,17 @@ def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
             style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
             t.add_row(escape(c.as_of or "?"), Text(c.text, style=style), escape(c.reading()), escape(c.source or "?"),
                       escape(c.attribution or ""), escape(c.article))
-        low, best, high = g.consensus(slips(by_group[g.id]))
-        t.caption = f"consensus across sources: low {show_number(low)} · best {show_number(best)} · high {show_number(high)}"
+        low, best, high, moment = consensus(g, slips(by_group[g.id]))
+        when = f" as of {moment.isoformat()}" if moment else ""
+        t.caption = (f"consensus across sources{when} (each statement once; slips, breakdowns and earlier figures "
+                     f"left out): low {show_number(low)} · best {show_number(best)} · high {show_number(high)}")
         parts.append(t)
         for c, n in distinct_statements(by_group[g.id]):
             repeated = f" [{n} pairs of mentions]" if n > 1 else ""
-            parts.append(Text(f"  {c.kind} ({c.severity:.2f}): {c.explanation}{repeated}", style=_KIND_STYLE[c.kind]))
+            level = c.extra.get("confidence")
+            doubts = c.extra.get("confidence_reasons") or []
+            sure = f", {level} confidence{': ' + '; '.join(doubts) if doubts else ''}" if level else ""
+            parts.append(Text(f"  {c.kind} ({c.severity:.2f}{sure}): {c.explanation}{repeated}", style=_KIND_STYLE[c.kind]))
     if not parts:
         parts.append(Text("No conflicting figures."))
     return Group(*parts)

@@ -180,3 +180,10 @@ class Folded:
 def whole_words(words: Any, capture: bool = False) -> Folded:
     """Any of ``words`` as a whole word or phrase, in any case (group 1 with ``capture``)."""
     return Folded((r"\b(" if capture else r"\b(?:") + trie_pattern(words) + r")\b")
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """The countries table's names of countries (canonical and variant), in lower case."""
+    return frozenset(f.lower() for entry in table("countries").values() if isinstance(entry, dict)
+                     for f in entry.get("names", ()))

@@ -2,7 +2,9 @@
 
 ``558 deaths, 50 of them children``, ``including 316 children``, ``of whom 20 percent``,
 ``Four of the dead were rescuers``: the part names its whole (``part_of``), and what the part
-leaves unsaid (the measure, whose, what is counted) is the whole's, listed in ``inferred``.
+leaves unsaid (the measure, whose, what is counted) is the whole's: the partitive binds it to
+its whole, so the measure and the counted noun are read, not inferred; a side the whole only
+had from context stays listed in ``inferred``.
 A part is a share of the whole, never a competing figure for it.
 
     >>> text = "The ministry registered 558 deaths, 50 of them children."
@@ -32,6 +34,9 @@ _PREDICATE = re.compile(r"[^.;:]{0,60}?\s+(?:were|are|was|is)\s+(?:also\s+|mostl
 _NOT_NOUNS = frozenset(("killed", "wounded", "injured", "dead", "missing", "displaced", "being", "still", "not",
                         "reported", "confirmed", "recorded", "registered", "believed", "thought", "said", "among",
                         "captured", "taken", "treated", "admitted", "evacuated", "buried", "in", "on", "at"))
+# "of whom about 4 were killed or wounded": a part with a verb of its own says its own measure
+_OWN_PREDICATE = re.compile(r"(?:\s+(?:\w+\s+){0,2}?)?\s*(?:were|are|was|is|have\s+been|has\s+been|had\s+been)\s+"
+                            r"(?:later\s+|also\s+|since\s+)?(?:[a-z]+ed|taken|slain|hurt)\b|\s+(?:died|fled|perished)\b")
 _SAME_SENTENCE_REACH = 400
 
 
@@ -65,7 +70,10 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
         whole = _whole_of(claims, i)
         if whole is None:
             continue
-        c["part_of"] = (whole["start"], whole["end"])
+        own = c.get("measure") and _OWN_PREDICATE.match(text, c["end"], min(len(text), c["end"] + 60))
+        if not (own and whole.get("measure") and c["measure"] != whole["measure"]):
+            # "of whom 40 were killed": all the killed among those deployed, no part of a toll
+            c["part_of"] = (whole["start"], whole["end"])
         inferred = c.setdefault("inferred", [])
         noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
         if noun and noun.group(1) not in _NOT_NOUNS:
@@ -76,12 +84,11 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
                 c["counted"] = pred.group(1)
             elif whole.get("counted"):
                 c["counted"] = whole["counted"]
-                inferred.append("counted")
-        if whole.get("measure") and c.get("measure") != whole["measure"]:
+        if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
             c["measure"] = whole["measure"]
-            inferred.append("measure")
         if not c.get("subject") and whole.get("subject"):
             c["subject"] = whole["subject"]
-            inferred.append("subject")
+            if "subject" in (whole.get("inferred") or ()):
+                inferred.append("subject")
         if not inferred:
             del c["inferred"]

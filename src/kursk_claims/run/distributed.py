@@ -314,13 +314,13 @@ def echo_dates_on(keyed: Any) -> dict[str, Any]:
 
 def compare_partition(df: Any, max_per_claim: int | None = 10, min_severity: float = 0.0,
                       kinds: tuple[str, ...] = (), out_dir: str | None = None, fmt: str = "parquet",
-                      echo: dict | None = None, partition_info: dict | None = None) -> Any:
+                      echo: dict | None = None, partition_info: dict | None = None, confidence: str = "low") -> Any:
     """Runs on a worker: the conflicts of the groups in one shuffled partition, found by the
     single-machine code. Written to ``out_dir`` when given (only a count comes back),
     else returned as JSON strings."""
     import pandas as pd
 
-    from ..comparing.conflicts import find_conflicts, group_claims
+    from ..comparing.conflicts import at_least, find_conflicts, group_claims
 
     df = df.sort_values("_order", kind="stable")
     claims = _claims_of_frame(df)
@@ -330,7 +330,7 @@ def compare_partition(df: Any, max_per_claim: int | None = 10, min_severity: flo
     found: list[Conflict] = []
     for subset in windows.values():  # "" holds every whole group; each window of a split group on its own
         groups, _ = group_claims(subset, echo=echo or {})
-        found.extend(c for c in find_conflicts(subset, groups, max_per_claim)
+        found.extend(c for c in at_least(find_conflicts(subset, groups, max_per_claim), confidence)
                      if c.severity >= min_severity and (not kinds or c.kind in kinds))
     records = [c.to_dict() for c in found]
     if out_dir is None:
@@ -360,7 +360,7 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
                       min_severity: float = 0.0, kinds: Iterable[str] = (), out_dir: str | Path | None = None,
                       fmt: str = "parquet", max_group: int = MAX_GROUP, window_days: int = WINDOW_DAYS,
                       partition_claims: int = PARTITION_CLAIMS,
-                      on_partition: Callable[[Summary], None] | None = None,
+                      on_partition: Callable[[Summary], None] | None = None, confidence: str = "low",
                       ) -> tuple[Summary, list[dict[str, Any]]]:
     """The conflicts of a claims dataset (a Parquet file or folder), found on the cluster.
 
@@ -370,7 +370,7 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
     try:
         return _conflicts_dataset(client, claims_path, max_per_claim=max_per_claim, min_severity=min_severity,
                                   kinds=kinds, out_dir=out_dir, fmt=fmt, max_group=max_group, window_days=window_days,
-                                  partition_claims=partition_claims, on_partition=on_partition)
+                                  partition_claims=partition_claims, on_partition=on_partition, confidence=confidence)
     except KurskError:
         raise
     except Exception as e:  # a worker lost, out of memory, a file the workers cannot see: one line for the user
@@ -380,7 +380,7 @@ def conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: in
 
 def _conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: int | None, min_severity: float,
                        kinds: Iterable[str], out_dir: str | Path | None, fmt: str, max_group: int, window_days: int,
-                       partition_claims: int, on_partition: Callable[[Summary], None] | None,
+                       partition_claims: int, on_partition: Callable[[Summary], None] | None, confidence: str = "low",
                        ) -> tuple[Summary, list[dict[str, Any]]]:
     import dask.dataframe as dd
     import pandas as pd
@@ -411,7 +411,8 @@ def _conflicts_dataset(client: Any, claims_path: str | Path, *, max_per_claim: i
     shuffled = keyed.shuffle(on="_part", npartitions=n_parts)
     out_meta = pd.DataFrame({"conflict": pd.Series(dtype=object)})
     compared = shuffled.map_partitions(compare_partition, max_per_claim, min_severity, tuple(kinds),
-                                       None if out_dir is None else str(out_dir), fmt, echo, meta=out_meta)
+                                       None if out_dir is None else str(out_dir), fmt, echo, meta=out_meta,
+                                       confidence=confidence)
     futures = client.compute(compared.to_delayed())
     records: list[dict[str, Any]] = []
     for future in as_completed(futures):

@@ -183,15 +183,15 @@ class ConflictResult:
 
 
 def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: Iterable[str] = (),
-                      max_per_claim: int | None = 10) -> ConflictResult:
+                      max_per_claim: int | None = 10, confidence: str = "low") -> ConflictResult:
     """The conflicts among ``claims`` as ``kursk-claims conflicts`` reports them: at most
-    ``max_per_claim`` pairs per claim (None or 0: all), none below ``min_severity``, only of
-    ``kinds`` when given."""
-    from ..comparing.conflicts import find_conflicts, group_claims
+    ``max_per_claim`` pairs per claim (None or 0: all), none below ``min_severity`` or of lower
+    ``confidence`` (high, medium, low: all), only of ``kinds`` when given."""
+    from ..comparing.conflicts import at_least, find_conflicts, group_claims
 
     wanted = tuple(kinds)
     groups, skipped = group_claims(claims)
-    found = [c for c in find_conflicts(claims, groups, max_per_claim or None)
+    found = [c for c in at_least(find_conflicts(claims, groups, max_per_claim or None), confidence)
              if c.severity >= min_severity and (not wanted or c.kind in wanted)]
     return ConflictResult(groups, skipped, found)
 

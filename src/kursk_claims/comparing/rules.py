@@ -1,0 +1,228 @@
+"""The comparison's vocabulary, read once from ``lexicon/data`` (conflicts.json, units.json,
+frames.json, dates.json), and the small readings of a claim's frame built on it: the counted
+class and its family, the kind of figure, the period, the date. Nothing here compares two
+claims."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache, lru_cache
+
+from ..core.records import Claim
+from ..lexicon import country_names, table
+
+UNKNOWN = "*"  # a slot no reading fills
+NOUNLESS = "?"  # a count of people with no counted noun: which class it counts is unknown
+
+
+@cache
+def rules() -> dict:
+    t = table("conflicts")
+    units = table("units")["conversions"]
+    frames = table("frames")
+    classes = {w: cls for cls, words in t["counted_classes"].items() for w in words}
+    equipment = {w: cls for cls, words in t["equipment_classes"].items() for w in words}
+    unclassed = t["unclassed"]
+    within = dict(t["class_within"])
+    for cls in t["equipment_classes"]:
+        if cls not in unclassed:
+            within.setdefault(cls, "equipment")
+    conf = t["confidence"]
+    return {
+        "not_compared": frozenset(t["not_compared"]),
+        "person_measures": frozenset(t["person_measures"]),
+        "land": frozenset(t["land_measures"]),
+        "classes": classes,
+        "subset_words": {w: cls for w, cls in classes.items() if cls in within and cls not in ("personnel",)},
+        "equipment": equipment,
+        "equipment_longest": max(len(w.split()) for w in equipment),
+        "within": within,
+        "unclassed": {cls: (v["family"], frozenset(v["same_as"])) for cls, v in unclassed.items()},
+        "never_kinds": frozenset(t["never_compared_kinds"]),
+        "same_moment": int(t["same_moment_days"]),
+        "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
+        "growth_base": float(t["growth_base"]),
+        "weights": dict(conf["weights"]),
+        "medium_max": int(conf["medium_max"]),
+        "vague_ratio": float(t["vague_ratio"]),
+        "imprecise": float(t["imprecise_ratio"]),
+        "scale_tol": float(t["scale_tolerance"]),
+        "conversions": {k: (v[0], float(v[1])) for k, v in units.items()},
+        "windows": frames["time_windows"],
+        "land_nouns": frozenset(frames["land_nouns"]["words"]),
+        "kind_of": {w: kind for kind, whats in frames["figure_by_what"].items() for w in whats},
+        "countries": country_names(),
+    }
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def counted_class(claim: Claim) -> str:
+    return class_of(claim.measure, claim.counted)
+
+
+@lru_cache(maxsize=8192)
+def class_of(measure: str | None, counted: str | None) -> str:
+    """What a figure counts, as a class: ``tanks``, ``personnel``, ``civilians``, ``any`` (a
+    noun that names no class: casualties, the toll), ``*`` for measures with no counted class."""
+    r = rules()
+    words = [w.strip(".,()").lower() for w in (counted or "").split()]
+    if measure == "equipment":
+        for n in range(min(len(words), r["equipment_longest"]), 0, -1):
+            cls = r["equipment"].get(" ".join(words[-n:]))
+            if cls:
+                return cls
+        return " ".join(singular(w) for w in words[-2:]) or "equipment"
+    if measure == "share":
+        # a share of land is not a share of a force: the base noun decides
+        if not words:
+            return UNKNOWN
+        if any(w in r["land_nouns"] or w.startswith(("kilomet", "mile")) for w in words):
+            return "land"
+        return singular(words[-1])
+    if measure in r["person_measures"]:
+        for w in words:  # "civilian casualties", "women and children": the subset word decides
+            cls = r["subset_words"].get(w) or r["subset_words"].get(singular(w))
+            if cls:
+                return cls
+        if not words:
+            return NOUNLESS
+        h = words[-1]
+        return r["classes"].get(h) or r["classes"].get(singular(h)) or singular(h)
+    return UNKNOWN
+
+
+@lru_cache(maxsize=1024)
+def class_family(cls: str) -> str:
+    """The widest class ``cls`` is a part of (itself when none): claims of one family may be
+    one quantity, or a part and its whole."""
+    r = rules()
+    if cls == NOUNLESS:
+        return "people"
+    if cls in r["unclassed"]:
+        return r["unclassed"][cls][0]
+    seen = {cls}
+    while cls in r["within"] and r["within"][cls] not in seen:
+        cls = r["within"][cls]
+        seen.add(cls)
+    return cls
+
+
+@lru_cache(maxsize=4096)
+def class_relation(x: str, y: str) -> str:
+    """``same``, ``unknown`` (one names no class: the same quantity, less surely), ``nounless``
+    (one has no counted noun at all: the same quantity, much less surely), ``part-a``
+    (x is a part of y), ``part-b`` (y of x), or ``different``."""
+    if x == y:
+        unclassed = rules()["unclassed"]
+        return "unknown" if x in unclassed and x not in unclassed[x][1] else "nounless" if x == NOUNLESS else "same"
+    if NOUNLESS in (x, y):
+        return "nounless" if class_family(x if y == NOUNLESS else y) == "people" else "different"
+    if class_family(x) != class_family(y):
+        return "different"
+    unclassed = rules()["unclassed"]
+    for u, o, part in ((x, y, "part-b"), (y, x, "part-a")):
+        if u in unclassed:
+            return "unknown" if o in unclassed[u][1] else part
+    if _inside(x, y):
+        return "part-a"
+    if _inside(y, x):
+        return "part-b"
+    return "different"
+
+
+def _inside(x: str, y: str) -> bool:
+    within = rules()["within"]
+    seen = set()
+    while x in within and x not in seen:
+        seen.add(x)
+        x = within[x]
+        if x == y:
+            return True
+    return False
+
+
+def default_kind(what: str | None) -> str | None:
+    """``total`` or ``level`` for a measure (``area:taken`` -> total), None when neither."""
+    if what is None:
+        return None
+    kinds = rules()["kind_of"]
+    return kinds.get(what) or kinds.get(what.split(":")[0])
+
+
+def figure_kind(claim: Claim) -> str | None:
+    """The kind of figure: the claim's own ``figure``, else what its measure and scope say (for
+    claims written before frames were read, or built by hand)."""
+    if claim.figure:
+        return claim.figure
+    if claim.scope and claim.scope.startswith("period"):
+        return "total" if claim.scope.lower().startswith("period: since") else "period"
+    return default_kind(claim.what or claim.measure)
+
+
+def period_of(claim: Claim) -> str | None:
+    """The period a ``period`` figure is for: a month name, or the words that say it."""
+    scope = claim.scope or ""
+    if not scope.startswith("period"):
+        return None
+    words = scope[len("period: "):].lower().strip(" .").split()
+    month = next((w for w in words if w.rstrip(".") in months()), None)
+    if month is not None:
+        return months_names()[months()[month.rstrip(".")]]
+    return " ".join(w for w in words if w not in ("alone", "the", "in", "during", "over", "for"))
+
+
+@cache
+def months() -> dict[str, int]:
+    return table("dates")["months"]
+
+
+@cache
+def months_names() -> dict[int, str]:
+    names: dict[int, str] = {}
+    for name, n in months().items():
+        if len(name) > len(names.get(n, "")):
+            names[n] = name
+    return {n: name.capitalize() for n, name in names.items()}
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@lru_cache(maxsize=4096)
+def to_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def month_year(claim: Claim) -> int | None:
+    """The year of the month a period names: the article's year, or the year before when the
+    month lies after the article's date (``in August`` in a March article)."""
+    published = to_date(claim.published)
+    month_name = period_of(claim)
+    if published is None or month_name is None:
+        return None
+    month = next(n for n, name in months_names().items() if name == month_name)
+    return published.year if month <= published.month else published.year - 1
+
+
+def inferred(claim: Claim) -> tuple[str, ...]:
+    """The frame slots read from context rather than the figure's own clause (records written
+    before readers said so have none)."""
+    got = getattr(claim, "inferred", None)
+    return tuple(got) if got else ()
+
+
+def part_of(claim: Claim) -> str | None:
+    """What the figure is a breakdown of ("50 of them children"), when the reader says so."""
+    got = getattr(claim, "part_of", None)
+    return str(got) if got else None

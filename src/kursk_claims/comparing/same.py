@@ -1,0 +1,117 @@
+"""The first decision: are two figures about the same quantity? A judgement over the frame
+slots (whose, counted class, place, what it is a breakdown of): two known slots that differ
+separate the figures; a slot one side does not know, or read from context rather than the
+figure's own clause, keeps them together with lower confidence; a part (a class inside the
+other's class, a place inside the other's country, a breakdown) is kept as a part."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .groups import Entry
+from .rules import class_relation, rules
+from .time import OPERATION, WAR
+
+
+@dataclass(slots=True)
+class Sameness:
+    separate: str | None = None  # why they are not one quantity
+    part: str | None = None  # "a" or "b": the one that is a part of the other's whole
+    why_part: str = ""
+    doubts: list[str] = field(default_factory=list)  # confidence reasons
+
+
+def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
+    """How far a and b are one quantity (``slip``: a likely lost 'thousand', which stands out
+    across places)."""
+    s = Sameness()
+    # whose
+    if a.subject and b.subject and a.subject != b.subject:
+        s.separate = f"different subjects ({a.subject} / {b.subject})"
+        return s
+    if not (a.subject and b.subject):
+        if a.claim.measure in rules()["land"]:
+            s.doubts.append("unknown side")
+        else:  # a figure whose it is is unknown, against one of a known side, may well be the other side's
+            s.doubts.append("unknown subject" if a.subject or b.subject else "neither subject known")
+    # what is counted
+    rel = class_relation(a.cls, b.cls)
+    if rel == "different":
+        s.separate = f"different counted classes ({a.cls} / {b.cls})"
+        return s
+    if rel == "unknown":
+        s.doubts.append("counted noun names no class")
+    elif rel == "nounless":
+        s.doubts.append("unknown counted")
+    elif rel in ("part-a", "part-b"):
+        _part(s, rel[-1], f"{(a if rel == 'part-a' else b).cls} are a part of {(b if rel == 'part-a' else a).cls}")
+    # where
+    if a.place != b.place and not slip:
+        if a.place and b.place:
+            if OPERATION not in (a.place, b.place) and WAR not in (a.place, b.place):
+                inside = _inside_place(a.place, b.place)
+                if inside is None:
+                    s.separate = f"different places ({a.claim.place or a.place} / {b.claim.place or b.place})"
+                    return s
+                _part(s, inside, f"{a.place if inside == 'a' else b.place} is inside {b.place if inside == 'a' else a.place}")
+        elif (a.place or b.place) not in (OPERATION,) and (a.place or b.place) not in rules()["countries"]:
+            s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
+    if (a.place == WAR) != (b.place == WAR) and not slip:
+        s.separate = "one is for the whole war, the other is not"
+        return s
+    # breakdowns
+    if a.part and b.part and a.part != b.part:
+        s.separate = "breakdowns of different wholes"
+        return s
+    if bool(a.part) != bool(b.part):
+        _part(s, "a" if a.part else "b", "a breakdown of a whole")
+    if s.separate is None and s.part == "conflicting":
+        s.separate = "each is a part of something the other is not"
+        return s
+    # how surely each slot was read, and how exact the figures are
+    for slot in sorted(set(a.inferred) | set(b.inferred)):
+        s.doubts.append(f"inferred {slot}")
+    for e in (a, b):
+        if _vague(e):
+            s.doubts.append(f"vague amount {e.claim.text!r}")
+    return s
+
+
+def _part(s: Sameness, side: str, why: str) -> None:
+    if s.part is None:
+        s.part, s.why_part = side, why
+    elif s.part != side:
+        s.part = "conflicting"
+
+
+def _inside_place(x: str, y: str) -> str | None:
+    """Which of two places lies inside the other: a named place inside a country (a party of
+    the countries table), never two countries nor two places of unknown rank."""
+    countries = rules()["countries"]
+    cx, cy = x in countries, y in countries
+    if cx == cy:
+        return None
+    return "b" if cx else "a"
+
+
+def _vague(e: Entry) -> bool:
+    c = e.claim
+    if c.bound == "vague":
+        return True
+    return c.bound == "range" and e.low > 0 and math.isfinite(e.high) and e.high / e.low >= rules()["vague_ratio"]
+
+
+def confidence(doubts: list[str]) -> str:
+    """high with no doubt, medium for a few light ones, low beyond."""
+    weights = rules()["weights"]
+    total = sum(weights.get(_kind_of_doubt(d), 1) for d in doubts)
+    if total == 0:
+        return "high"
+    return "medium" if total <= rules()["medium_max"] else "low"
+
+
+def _kind_of_doubt(d: str) -> str:
+    for k in ("inferred", "vague", "undated", "placed"):
+        if d.startswith(k):
+            return k
+    return d

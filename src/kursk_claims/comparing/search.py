@@ -1,0 +1,175 @@
+"""Finding the pairs worth comparing without visiting all pairs: each figure against the
+figures wholly above it (the farthest first), through a sorted list for small groups and an
+index of intervals swept in date order for large ones; likely scale slips whatever the dates."""
+from __future__ import annotations
+
+import bisect
+import math
+
+from .groups import Entry, QuantityGroup
+from .rules import months_names, rules
+
+
+def below(a: Entry, b: Entry) -> bool:
+    """a's interval lies wholly below b's (an open 'more than' end excludes its figure)."""
+    if a.high < b.low:
+        return True
+    if a.high == b.low:
+        # rounding slack is half-open: 340 ([339.5, 340.5)) and 341 ([340.5, 341.5)) do not meet
+        if b.claim.bound == "more_than" or a.claim.bound == "less_than":
+            return True
+        return a.claim.bound == b.claim.bound == "exact" and a.rep < b.rep
+    return False
+
+
+def scale(a: Entry, b: Entry) -> int | None:
+    """10^k when b is a's figure with three or six more zeros (a lost 'thousand')."""
+    if a.rep <= 0:
+        return None
+    tol = rules()["scale_tol"]
+    for k in (3, 6):
+        ratio = b.rep / (a.rep * 10 ** k)
+        if 1 - tol <= ratio <= 1 + tol:
+            return k
+    return None
+
+
+def pairs_above(entries: list[Entry], consider, spent) -> None:
+    """Each figure against every figure wholly above it, the farthest first (small groups); a
+    figure that has taken part in its share of pairs leaves the list."""
+    by_low = sorted(entries, key=lambda e: e.low)
+    lows = [e.low for e in by_low]
+    for a in list(by_low):
+        if not math.isfinite(a.high) or spent(a):
+            continue
+        j = len(by_low) - 1
+        first = bisect.bisect_left(lows, a.high)
+        while j >= first and not spent(a):
+            b = by_low[j]
+            if b is not a and below(a, b):
+                consider(a, b)
+                if spent(b):
+                    del by_low[j], lows[j]
+            j -= 1
+
+
+def _ordinal(e: Entry) -> int:
+    assert e.day is not None, "the sweep compares dated figures"
+    return e.day.toordinal()
+
+
+def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: float) -> None:
+    """Each dated figure against the figures wholly above it whose dates allow a conflict:
+    levels and changes within the time window either way; running totals whatever their dates
+    (a later, higher total is an update only while its growth is plausible); figures for a
+    named month whatever their dates."""
+    if len(entries) < 2:
+        return
+    kind = group.key[4]
+    windows = rules()["windows"]
+    if kind == "total":
+        ahead = behind = math.inf
+    elif kind == "period" and group.key[5] in months_names().values():
+        ahead = behind = math.inf
+    elif kind == "period":
+        ahead = behind = 2
+    else:
+        w = int(windows.get(group.entries[0].claim.measure or "", windows["default"]))
+        ahead = behind = w
+    by_low = sorted(entries, key=lambda e: (e.low, e.high))
+    lows = [e.low for e in by_low]
+    position = {id(e): i for i, e in enumerate(by_low)}
+    index = Fenwick(len(by_low))
+    present = [False] * len(by_low)
+    by_day = sorted(entries, key=_ordinal)
+    ordinals = [_ordinal(e) for e in by_day]
+    ins = rem = 0
+    for a in by_day:
+        day = _ordinal(a)
+        while ins < len(by_day) and ordinals[ins] <= day + ahead:
+            p = position[id(by_day[ins])]
+            if not spent(by_day[ins]):
+                index.add(p, 1)
+                present[p] = True
+            ins += 1
+        while rem < len(by_day) and ordinals[rem] < day - behind:
+            p = position[id(by_day[rem])]
+            if present[p]:
+                index.add(p, -1)
+                present[p] = False
+            rem += 1
+        if spent(a) or not math.isfinite(a.high):
+            continue
+        first = bisect.bisect_left(lows, a.high)
+        under = index.prefix(first - 1)
+        visits = 0
+        j = index.prefix(len(by_low) - 1)
+        while j > under and visits < budget and not spent(a):
+            p = index.kth(j)
+            b = by_low[p]
+            j -= 1
+            visits += 1
+            if b is a or not below(a, b):
+                continue
+            consider(a, b)
+            if spent(b) and present[p]:
+                index.add(p, -1)  # a spent figure is no longer offered
+                present[p] = False
+                j = min(j, index.prefix(len(by_low) - 1))
+
+
+def slip_pairs(entries: list[Entry], consider, spent) -> None:
+    """Pairs a thousand or a million times apart with the same leading digits, whatever their
+    dates: a lost 'thousand' stands out even between figures months apart."""
+    tol = rules()["scale_tol"]
+    by_rep = sorted((e for e in entries if e.rep > 0), key=lambda e: e.rep)
+    reps = [e.rep for e in by_rep]
+    for a in by_rep:
+        for k in (3, 6):
+            lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
+            hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
+            for b in by_rep[lo:hi]:
+                if spent(a):
+                    break
+                if below(a, b) and not spent(b):
+                    consider(a, b)
+
+
+class Fenwick:
+    """Counts over positions 0..n-1: add, prefix sums, and the position of the k-th present one."""
+
+    __slots__ = ("n", "tree", "top")
+
+    def __init__(self, n: int):
+        self.n = n
+        self.tree = [0] * (n + 1)
+        self.top = 1 << max(n.bit_length() - 1, 0)
+
+    def add(self, i: int, delta: int) -> None:
+        i += 1
+        while i <= self.n:
+            self.tree[i] += delta
+            i += i & -i
+
+    def prefix(self, i: int) -> int:
+        """The count at positions 0..i (0 when i < 0)."""
+        i += 1
+        total = 0
+        while i > 0:
+            total += self.tree[i]
+            i -= i & -i
+        return total
+
+    def kth(self, k: int) -> int:
+        """The position of the k-th present one (k from 1)."""
+        pos = 0
+        step = self.top
+        while step:
+            nxt = pos + step
+            if nxt <= self.n and self.tree[nxt] < k:
+                pos = nxt
+                k -= self.tree[nxt]
+            step >>= 1
+        return pos
+
+

@@ -1,0 +1,81 @@
+"""Time as a reader uses it: levels are compared at one moment; a running total conflicts
+where a later one is lower, or higher by more than the time between them allows; figures for
+a period only meet figures for the same period; a figure no date places meets others only
+where it would conflict at any plausible date."""
+from __future__ import annotations
+
+import math
+
+from .groups import Entry
+from .rules import figure_kind, months_names, rules
+
+WAR, OPERATION = "war", "operation"  # campaign scopes (data/frames.json 'campaigns')
+
+
+def undated(e: Entry) -> bool:
+    """No date, or only one inferred from a repeated statement."""
+    return e.day is None or e.echo_dated
+
+
+def well_framed(e: Entry) -> bool:
+    """A frame precise enough to compare without a date: land taken or retaken (a total that
+    only grows, or a figure for a named period), its measure made finer by its verb. Land held
+    moves both ways: it needs a date."""
+    c = e.claim
+    return c.measure in rules()["land"] and bool(c.what and ":" in c.what) and figure_kind(c) in ("total", "period")
+
+
+def window(measure: str | None) -> int:
+    """Days two levels may lie apart and still be for one moment."""
+    windows = rules()["windows"]
+    return int(windows.get(measure or "", windows["default"]))
+
+
+def growth_allowed(measure: str | None, days: int) -> float:
+    """How many times over a running total may grow in ``days`` and still be an update."""
+    growth = rules()["growth"]
+    per_week = growth.get(measure or "", growth["default"])
+    return per_week ** (max(days, 1) / 7)
+
+
+def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tuple[str | None, str | None]:
+    """Why the moments of a (lower) and b (higher) keep them from conflicting, or None; and a
+    note the conflict's explanation carries (a growth beyond what time allows)."""
+    ca, cb = a.claim, b.claim
+    if kind == "period":
+        if a.year and b.year and a.year != b.year:
+            return f"the same month of different years ({a.year} / {b.year})", None
+        if period not in months_names().values():
+            if a.day is None or b.day is None:
+                return "a figure for a period whose date is unknown", None
+            if abs((a.day - b.day).days) > 2:
+                return f"figures for periods that end on different days ({a.day} / {b.day})", None
+        return None, None
+    land_totals = well_framed(a) and well_framed(b)
+    if a.day is None or b.day is None or (land_totals and (a.echo_dated or b.echo_dated)):
+        if ca.dated == "earlier" or cb.dated == "earlier":
+            return "one figure is for an earlier, unstated moment", None
+        if ca.article == cb.article:
+            return None, None
+        if land_totals and undated(a) and undated(b):
+            return None, None  # two reports of one land total, neither dated: worth a look
+        if land_totals:
+            return "a running total with no known date may be from before or after the dated one", None
+        return "no known date: at some plausible date the two figures agree", None
+    days = abs((a.day - b.day).days)
+    if kind == "total":
+        if days <= rules()["same_moment"]:
+            return None, None
+        if a.day < b.day:
+            allowed = growth_allowed(ca.measure, days)
+            if rules()["growth_base"] <= a.high < math.inf and b.low / a.high > allowed:
+                return None, (f"it grows {b.low / a.high:.1f} times over in {days} days, more than a running total "
+                              f"does (at most {allowed:.1f} times): competing estimates, not an update")
+            return f"a running total: the higher figure is later ({b.day} after {a.day}), an update", None
+        return None, None  # a later, lower running total
+    if ca.article == cb.article and days > rules()["same_moment"]:
+        return f"one article gives the figure for two moments ({a.day} / {b.day}): the change it reports", None
+    w = window(ca.measure)
+    if days > w:
+        return f"the figure moves over time and the two are {days} days apart (more than {w})", None
+    return None, None
