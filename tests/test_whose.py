@@ -116,3 +116,18 @@ def test_main_subject_leaves_attackers_out():
     text = ("Bolivian strikes hit Peru\n\nBolivian strikes and Bolivian drones hit towns in Peru. "
             "Bolivian missiles fell on Peru's capital.")
     assert whose.main_subject(text) == "Peru"
+
+
+def test_a_supranational_body_is_whose_a_figure_only_in_its_counted_phrase(nlp):
+    c = claims(nlp, "Four UN peacekeepers were wounded near the border.")
+    assert c["Four"]["subject"] == "United Nations"
+    c = claims(nlp, "A Peruvian diplomat who led the African Union's mediation said an estimated 6,000 people were killed.")
+    assert c["an estimated 6,000"]["subject"] != "African Union"
+
+
+def test_a_bodys_headquarters_city_does_not_stand_for_it():
+    from kursk_claims.reading.names import bodies, known_party_forms
+
+    forms = known_party_forms()
+    assert "African Union" in bodies() and forms.get("Addis Ababa") == "Ethiopia"
+    assert forms.get("New York") != "United Nations"

@@ -13,7 +13,7 @@ from itertools import islice
 
 from ..lexicon import Folded, table, trie_pattern
 from . import whose
-from .names import known_party_forms, on_change, party_forms, party_pattern
+from .names import bodies, known_party_forms, on_change, party_forms, party_pattern
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
@@ -249,7 +249,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
-    named = _named_parties(text, sentence[0], sentence[1], tuple(excluded))
+    # a supranational body is whose a figure only in its counted phrase ("UN peacekeepers"):
+    # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
+    named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]
     if losses:  # "Israeli strikes killed 40": the attacker is not whose the dead are
         named = [m for m in named if not whose.is_agent(text, m[0], m[1])]
     if counted and counted[0] >= fig[1]:

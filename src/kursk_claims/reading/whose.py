@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import table, trie_pattern
-from .names import on_change, party_pattern
+from .names import bodies, on_change, party_pattern
 
 _PLACE = re.compile(r"\b(?:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
                     r"([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
@@ -172,7 +172,7 @@ def _headline_end(text: str) -> int:
 @lru_cache(maxsize=8)
 def main_subject(text: str) -> str | None:
     """The party or place an article is mainly about: named most, its headline counting thrice,
-    attackers left out."""
+    attackers, speakers, institutions and supranational bodies left out."""
     lex = _lex()
     pattern, forms = party_pattern(text)
     head = _headline_end(text)
@@ -182,6 +182,8 @@ def main_subject(text: str) -> str | None:
         if is_agent(text, m.start(), m.end()) or is_speaker_or_institution(text, m.start(), m.end()):
             continue
         party = forms[m.group(1)]
+        if party in bodies():
+            continue
         votes[party] += _HEADLINE_WEIGHT if m.start() < head else 1
         first_seen.setdefault(party, m.start())
     for m in _PLACE.finditer(text):
