@@ -1,0 +1,321 @@
+"""The report's charts: a true time axis (dates placed in proportion, ticks by day, month or
+year as the span needs, labels thinned so none overlap at the narrowest width the page is
+read at), figures on a value axis of nice numbers in the group's one unit, undated figures
+in their own lane, and each speaker told apart by colour and marker shape.
+
+The plot is drawn in percentages of its width, so it stretches with the page while its text
+keeps its size (11 px on a phone as on a desktop); the value axis and the undated lane are
+fixed-width columns beside it.
+
+    >>> nice_ticks(0, 341)
+    [0, 100, 200, 300, 400]
+    >>> [d.isoformat() for d, _ in time_ticks(dt.date(2024, 8, 6), dt.date(2024, 12, 20), 8)][:3]
+    ['2024-09-01', '2024-10-01', '2024-11-01']
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from html import escape
+
+from .report_text import short_number
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+           "#7f7f7f", "#bcbd22")
+SHAPES = (  # centred on 0,0, about 11 px across
+    "M-5,0a5,5 0 1,0 10,0a5,5 0 1,0-10,0",  # circle
+    "M-4.5-4.5h9v9h-9z",  # square
+    "M0-6L5.5,4H-5.5z",  # triangle
+    "M0-6.5L6,0L0,6.5L-6,0z",  # diamond
+    "M0,6L5.5-4H-5.5z",  # triangle down
+    "M-2-6h4v4h4v4h-4v4h-4v-4h-4v-4h4z",  # plus
+    "M-5.7-2.8L-2.8-5.7L0-2.8L2.8-5.7L5.7-2.8L2.8,0L5.7,2.8L2.8,5.7L0,2.8L-2.8,5.7L-5.7,2.8L-2.8,0z",  # cross
+)
+SHAPE_NAMES = ("circle", "square", "triangle", "diamond", "triangle down", "plus", "cross")
+H, TOP, BOTTOM = 236, 12, 40  # chart height, space above the plot and below it (the date labels)
+AXIS_W, LANE_W = 56, 52  # the value axis and the undated lane, px
+WIDE, NARROW = 880, 200  # the plot's width at the page's widest (>= 1100 px) and narrowest (390 px)
+CHAR_W = 6.4  # an 11 px label's mean character width, px
+GAP = 8  # the least space between two labels, px
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def defs() -> str:
+    """The marker shapes, once per page, for every chart to use."""
+    return ('<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
+            + "".join(f'<path id="m{i}" d="{d}"/>' for i, d in enumerate(SHAPES)) + "</defs></svg>")
+
+
+def style_of(rank: int) -> tuple[int, int]:
+    """A speaker's colour (an index into PALETTE) and shape by its rank in one chart: no two
+    of the first 70 alike."""
+    return rank % len(PALETTE), (rank + rank // len(PALETTE)) % len(SHAPES)
+
+
+def colour_css() -> str:
+    """The palette as classes: c0 … c9 set the colour a mark, its bar and its line use."""
+    return "".join(f".c{i}{{fill:{c};color:{c}}}" for i, c in enumerate(PALETTE))
+
+
+def marker(colour: int, shape: int, size: int = 14) -> str:
+    """A legend's small copy of a speaker's marker."""
+    h = size // 2
+    return f'<svg class="key c{colour}" width="{size}" height="{size}" aria-hidden="true"><use href="#m{shape}" x="{h}" y="{h}"/></svg>'
+
+
+# --- value axis ---------------------------------------------------------------------------
+
+def nice_step(raw: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten at or above ``raw``."""
+    if raw <= 0 or not math.isfinite(raw):
+        return 1.0
+    p = 10.0 ** math.floor(math.log10(raw))
+    for m in (1, 2, 5, 10):
+        if m * p >= raw * (1 - 1e-9):
+            return m * p
+    return 10 * p
+
+
+def nice_ticks(lo: float, hi: float, most: int = 5, integer: bool = True) -> list[float]:
+    """Ticks at multiples of a nice step from ``lo`` (rounded down) past ``hi``: at most
+    ``most`` + 1 of them; never a step under 1 for counts (``integer``)."""
+    if hi <= lo:
+        hi = lo + (abs(lo) or 1)
+    step = nice_step((hi - lo) / max(most - 1, 1))
+    if integer:
+        step = max(step, 1.0)
+    start = math.floor(lo / step) * step
+    ticks = []
+    k = 0
+    while True:
+        t = start + k * step
+        ticks.append(int(t) if float(t).is_integer() else round(t, 10))
+        if t >= hi - 1e-9 * step:
+            break
+        k += 1
+    return ticks
+
+
+class ValueAxis:
+    """Linear from zero with nice ticks, or logarithmic by decades when the figures span two
+    orders of magnitude or more."""
+
+    def __init__(self, values: list[float]):
+        values = [v for v in values if math.isfinite(v) and v > 0]
+        lo, hi = (min(values), max(values)) if values else (1.0, 10.0)
+        integer = all(float(v).is_integer() for v in values)
+        self.log = hi / lo >= 100
+        if self.log:
+            a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+            a, b = max(a, -300), min(max(b, a + 1), 308)
+            self.lo, self.hi = 10.0 ** a, 10.0 ** b
+            self.ticks = [10.0 ** k for k in range(a, b + 1)]
+            if b - a <= 2:  # few decades: 2 and 5 between them too
+                self.ticks = sorted(t * m for t in self.ticks for m in (1, 2, 5) if t * m <= self.hi)
+        else:
+            self.ticks = nice_ticks(0, hi, 5, integer)
+            self.lo, self.hi = 0.0, float(self.ticks[-1])
+
+    def y(self, v: float) -> float:
+        if not math.isfinite(v):
+            return TOP if v > 0 else H - BOTTOM
+        v = min(max(v, self.lo), self.hi)
+        if self.log:
+            f = (math.log10(v) - math.log10(self.lo)) / (math.log10(self.hi) - math.log10(self.lo))
+        else:
+            f = (v - self.lo) / ((self.hi - self.lo) or 1)
+        return TOP + (1 - f) * (H - TOP - BOTTOM)
+
+
+# --- time axis ----------------------------------------------------------------------------
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def time_ticks(start: dt.date, end: dt.date, most: int) -> list[tuple[dt.date, str]]:
+    """Dates for ticks between start and end at the finest of day, week, month, quarter or
+    year steps that gives at most ``most`` of them, each with its label (the year said at
+    the first tick and where it changes)."""
+    span = (end - start).days
+    for unit, n in (("d", 1), ("d", 2), ("d", 7), ("d", 14), ("m", 1), ("m", 2), ("m", 3), ("m", 6),
+                    ("y", 1), ("y", 2), ("y", 5), ("y", 10), ("y", 25), ("y", 50), ("y", 100)):
+        if unit == "d":
+            count = span // n + 1
+        elif unit == "m":
+            count = ((end.year - start.year) * 12 + end.month - start.month) // n + 1
+        else:
+            count = (end.year - start.year) // n + 1
+        if count <= most:
+            break
+    out: list[dt.date] = []
+    if unit == "d":
+        d = start if n < 7 else start + dt.timedelta(days=(7 - start.weekday()) % 7)  # weeks start on Monday
+        while d <= end:
+            out.append(d)
+            d += dt.timedelta(days=n)
+    elif unit == "m":
+        d = dt.date(start.year, start.month, 1)
+        d = d if d >= start else _add_months(d, 1)
+        while (d.month - 1) % n:
+            d = _add_months(d, 1)
+        while d <= end:
+            out.append(d)
+            d = _add_months(d, n)
+    else:
+        y = start.year + (start.month > 1 or start.day > 1)
+        y += (-y) % n
+        while y <= end.year:
+            out.append(dt.date(y, 1, 1))
+            y += n
+    labels = []
+    last_year = None
+    for d in out:
+        if unit == "y":
+            text = str(d.year)
+        elif unit == "m":
+            text = f"{MONTHS[d.month - 1]} {d.year}" if d.year != last_year else MONTHS[d.month - 1]
+        else:
+            text = f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if d.year != last_year else "")
+        last_year = d.year
+        labels.append((d, text))
+    return labels
+
+
+def label_width(text: str) -> float:
+    return len(text) * CHAR_W
+
+
+def thinned(items: list[tuple[float, str]], width: float) -> list[int]:
+    """The labels (fraction of the width, text) that can be drawn at ``width`` px without
+    overlapping each other or the ends, the first kept first: their indices."""
+    kept: list[int] = []
+    right = -math.inf
+    for i, (f, text) in enumerate(items):
+        half = label_width(text) / 2
+        x = f * width
+        if x - half < 0 or x + half > width:
+            continue
+        if x - half >= right + GAP:
+            kept.append(i)
+            right = x + half
+    return kept
+
+
+class TimeAxis:
+    def __init__(self, days: list[dt.date]):
+        first, last = (min(days), max(days)) if days else (dt.date.today(), dt.date.today())
+        pad = max(1, round((last - first).days * 0.04))
+        if first == last:
+            pad = 3
+        self.start, self.end = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+        self.span = max((self.end - self.start).days, 1)
+
+    def f(self, d: dt.date) -> float:
+        return (d - self.start).days / self.span
+
+    def ticks(self) -> list[tuple[float, str, str]]:
+        """(fraction, label, class): every tick that fits at the widest plot; the ones that fit
+        at the narrowest too have no class, the others ``w`` (shown on wide pages only)."""
+        marks = time_ticks(self.start, self.end, max(2, int(WIDE // 70)))
+        items = [(self.f(d), text) for d, text in marks]
+        wide = thinned(items, WIDE)
+        narrow = set(wide[i] for i in thinned([items[i] for i in wide], NARROW))
+        return [(items[i][0], items[i][1], "" if i in narrow else "w") for i in wide]
+
+
+# --- the chart ----------------------------------------------------------------------------
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple | None) -> str:
+    """The chart for one quantity. ``points``: dicts with ``id``, ``day`` (date or None),
+    ``rep``, ``low``, ``high``, ``colour``, ``shape``, ``voice``, ``title``, ``kind`` (the
+    conflict kind it takes part in, or ""), ``slip`` (a suggestion such as "12 → 12,000?",
+    or None), ``line`` (whether it joins its speaker's line). ``lines``: join each speaker's
+    dated figures in date order (running totals: the updates). ``band``: the latest moment's
+    (day, low, best, high), drawn as a bar."""
+    axis = ValueAxis([v for p in points for v in (p["rep"], p["low"], p["high"])])
+    dated = [p for p in points if p["day"] is not None]
+    undated = [p for p in points if p["day"] is None]
+    time = TimeAxis([p["day"] for p in dated])
+    y = axis.y
+    # the value axis: its own column
+    ax = [f'<svg class="yax" width="{AXIS_W}" height="{H}" aria-hidden="true">']
+    for t in axis.ticks:
+        ax.append(f'<text x="{AXIS_W - 6}" y="{y(t) + 4:.0f}" text-anchor="end">{_e(short_number(t))}</text>')
+    if axis.log:
+        ax.append(f'<text x="2" y="{H - 6}" class="u">log</text>')
+    ax.append(f'<text x="{AXIS_W - 6}" y="{H - BOTTOM + 16}" text-anchor="end" class="u">{_e(unit)}</text></svg>')
+    grid = "".join(f'<line x2="100%" y1="{y(t):.0f}" y2="{y(t):.0f}" class="g"/>' for t in axis.ticks)
+    base = f'<line x2="100%" y1="{H - BOTTOM}" y2="{H - BOTTOM}" class="b"/>'
+    # the plot
+    pl = [f'<svg class="plot" width="100%" height="{H}" role="img" aria-label="{_e(label)}">{grid}{base}']
+    if dated:
+        for f, text, cls in time.ticks():
+            pl.append(f'<text x="{f:.1%}" y="{H - BOTTOM + 17}" text-anchor="middle" class="t{" " + cls if cls else ""}">{_e(text)}</text>')
+    if band and band[0] is not None and dated:
+        day, lo, best, hi = band
+        fx = f"{time.f(day):.1%}"
+        pl.append(f'<g class="band"><title>{_e("latest moment: low " + short_number(lo) + ", best " + short_number(best) + ", high " + short_number(hi))}</title>'
+                  f'<line x1="{fx}" x2="{fx}" y1="{y(hi) - 3:.0f}" y2="{y(lo) + 3:.0f}"/></g>')
+    if lines:
+        series: dict[str, list[dict]] = defaultdict(list)
+        for p in dated:
+            if p["line"]:
+                series[p["voice"]].append(p)
+        for voice in sorted(series):
+            ps = sorted(series[voice], key=lambda p: (p["day"], p["rep"]))
+            if len({p["day"] for p in ps}) < 2:
+                continue
+            for a, b in zip(ps, ps[1:]):
+                if a["day"] == b["day"]:
+                    continue
+                pl.append(f'<line x1="{time.f(a["day"]):.1%}" y1="{y(a["rep"]):.0f}" x2="{time.f(b["day"]):.1%}" '
+                          f'y2="{y(b["rep"]):.0f}" class="run c{a["colour"]}"/>')
+    pl.append(_marks(dated, lambda p: f"{time.f(p['day']):.1%}", y, lambda p: p["day"], False))
+    pl.append("</svg>")
+    parts = ["".join(ax), "".join(pl)]
+    if undated:
+        lane = [f'<svg class="lane" width="{LANE_W}" height="{H}" aria-label="figures with no date">{grid}{base}'
+                f'<text x="50%" y="{H - BOTTOM + 17}" text-anchor="middle" class="t">no date</text>']
+        lane.append(_marks(undated, lambda p: "50%", y, lambda p: None, True))
+        lane.append("</svg>")
+        parts.append("".join(lane))
+    return f'<div class="chart{" un" if undated else ""}">{"".join(parts)}</div>'
+
+
+def _marks(points: list[dict], x, y, slot, lane: bool) -> str:
+    """One mark per figure; figures of one day side by side a few pixels apart."""
+    out = []
+    by_slot: dict[object, list[dict]] = defaultdict(list)
+    for p in points:
+        by_slot[slot(p)].append(p)
+    for key in sorted(by_slot, key=lambda k: (k is None, k or dt.date.min)):
+        items = sorted(by_slot[key], key=lambda p: (p["rep"], p["id"]))
+        n = len(items)
+        step = min(7.0, (16.0 if lane else 36.0) / max(n - 1, 1))
+        for k, p in enumerate(items):
+            dx = 0 if n == 1 else round(-step * (n - 1) / 2 + step * k, 1)
+            px = x(p)
+            top, bottom = y(p["high"]), y(p["low"]) if p["low"] > 0 else H - BOTTOM
+            g = [f'<g class="mark{" x" if p["kind"] else ""} c{p["colour"]}" data-claim="{_e(p["id"])}"'
+                 + (f' data-kind="{_e(p["kind"])}"' if p["kind"] else "")
+                 + (f' transform="translate({dx} 0)"' if dx else "") + ">"
+                 + (f'<title>{_e(p["title"])}</title>' if p["kind"] or p["slip"] else "")]
+            if bottom - top >= 3:
+                g.append(f'<line x1="{px}" x2="{px}" y1="{top:.0f}" y2="{bottom:.0f}"/>')
+            if not math.isfinite(p["high"]):
+                g.append(f'<use href="#m2" x="{px}" y="{TOP + 2}"/>')
+            g.append(f'<use href="#m{p["shape"]}" x="{px}" y="{y(p["rep"]):.0f}"/>')
+            if p["slip"]:
+                right = lane or float(px[:-1]) > 60
+                g.append(f'<text class="slip-note" x="{px}" y="{y(p["rep"]) - 10 - 13 * (k % 2):.0f}" '
+                         f'dx="{-9 if right else 9}" text-anchor="{"end" if right else "start"}">{_e(p["slip"])}</text>')
+            g.append("</g>")
+            out.append("".join(g))
+    return "".join(out)
