@@ -34,7 +34,7 @@ CONFIDENCE = ("high", "medium", "low")
 OPEN_SECTIONS = 4  # quantity sections open at first; the rest collapsed
 CONTENTS_ROWS = 12  # disputed quantities listed on the first screen; the rest behind a toggle
 TABLE_ROWS = 8  # rows of a table shown at first; the rest behind a toggle
-TABLE_MOST = 20  # rows of a quantity's table in the page at all (every figure is in its chart)
+TABLE_MOST = 12  # rows of a quantity's table in the page at all (every figure is in its chart)
 NOTES = 3  # conflict notes of a quantity shown at first
 SPEAKER_QUANTITIES = 12
 SAME_MOMENT_DAYS = 3  # figures this close to the latest date are the latest moment
@@ -64,7 +64,7 @@ mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 .consensus{color:#333;margin:6px 0} .muted{color:#666} .kind{font-weight:600;text-transform:uppercase;font-size:12px}
 .chart{display:grid;grid-template-columns:56px minmax(0,1fr);margin:6px 0} .chart.un{grid-template-columns:56px minmax(0,1fr) 52px}
 .chart svg{display:block;overflow:visible;font-size:11px;fill:#555} .chart .lane{background:#f6f6f6}
-.g{stroke:#eee} .b{stroke:#999} .u{fill:#777} .t{fill:#555}
+.g{stroke:#eee} .b{stroke:#999} .u{fill:#777} .t{fill:#555;text-anchor:middle} .yax text{text-anchor:end}
 .run{stroke-width:1.6;stroke-opacity:.7} .band line{stroke:#000;stroke-opacity:.1;stroke-width:14}
 .mark line{stroke:currentColor;stroke-width:3;stroke-opacity:.4} .run{stroke:currentColor} .mark use{stroke:#fff;stroke-width:1} .mark.x use{stroke:#c62828;stroke-width:2.2}
 .slip-note{fill:#c62828;font-size:12px;font-weight:600}
@@ -128,6 +128,16 @@ def _date(c: Claim) -> dt.date | None:
 
 def _day(d: dt.date | None) -> str:
     return f"{d.day} {svg.MONTHS[d.month - 1]} {d.year}" if d else "no date"
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
 
 
 def confidence_of(c: Conflict) -> str | None:
@@ -199,6 +209,7 @@ class _Quantity:
         self.severity = max((c.severity for c in conflicts), default=0.0)
         self.slips = slips(conflicts)
         self.consensus = moment_consensus(self.entries, self.slips)
+        self.anchor = ""
 
 
 def _voice_names(entries: list[Entry]) -> dict[str, str]:
@@ -219,7 +230,7 @@ def _voice_names(entries: list[Entry]) -> dict[str, str]:
     return names
 
 
-def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool) -> str:
+def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool, local: dict[str, str]) -> str:
     g, conflicts = q.g, q.conflicts
     kinds: dict[str, str] = {}
     for c in conflicts:
@@ -237,16 +248,29 @@ def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool) -> st
     style = {v: svg.style_of(i) for i, v in enumerate(ranked)}
     running = g.key[4] == "total"
     own = {e.claim.id for e in g.entries}
-    points = []
+    merged: dict[tuple, dict] = {}
     for e in q.entries:
         c = e.claim
         colour, shape = style[e.voice]
-        points.append({
-            "id": c.id, "day": e.day, "rep": e.rep, "low": e.low, "high": e.high, "colour": colour, "shape": shape,
-            "voice": e.voice, "kind": kinds.get(c.id, ""), "slip": notes_of.get(c.id),
-            "line": c.id not in q.slips and c.id in own,
-            "title": f"{c.text} · {names[e.voice]} · {_day(e.day)}",
-        })
+        key = (e.day, e.voice, e.low, e.high, e.rep)
+        p = merged.get(key)
+        kind = kinds.get(c.id, "")
+        if p is None:
+            merged[key] = {
+                "id": local[c.id], "day": e.day, "rep": e.rep, "low": e.low, "high": e.high, "colour": colour,
+                "shape": shape, "voice": e.voice, "kind": kind, "slip": notes_of.get(c.id),
+                "line": c.id not in q.slips and c.id in own, "n": 1, "text": c.text,
+            }
+            continue
+        p["id"] += " " + local[c.id]
+        p["n"] += 1
+        if kind and (not p["kind"] or KIND_ORDER.get(kind, 9) < KIND_ORDER.get(p["kind"], 9)):
+            p["kind"] = kind
+        p["slip"] = p["slip"] or notes_of.get(c.id)
+        p["line"] = p["line"] and c.id not in q.slips
+    points = list(merged.values())
+    for p in points:
+        p["title"] = f"{p['text']} · {names[p['voice']]} · {_day(p['day'])}" + (f" · {p['n']} articles" if p["n"] > 1 else "")
     unit = unit_label(g.key[2])
     band = (q.consensus[0], q.consensus[1], q.consensus[2], q.consensus[3]) if q.consensus else None
     chart = svg.chart(points, label=q.label, unit=unit, lines=running, band=band)
@@ -260,40 +284,47 @@ def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool) -> st
                      f'high <b>{_e(show_number(hi))}{_e(u)}</b> <span class="muted">from {n} statement{"s" if n != 1 else ""}; '
                      f'each statement counted once, likely slips and figures for a part left out</span></p>')
     folded = distinct_statements(conflicts)
-    notes = [_note(c, n) for c, n in folded[:NOTES]]
-    rest = [f'<tr data-a="{_e(c.a.id)}" data-b="{_e(c.b.id)}" data-n="{n}"><td>{_e(c.kind)}<td class=n>{c.severity:.2f}'
+    notes = [_note(c, n, local) for c, n in folded[:NOTES]]
+    rest = [f'<tr data-a="{local[c.a.id]}" data-b="{local[c.b.id]}"' + (f' data-n="{n}">' if n > 1 else ">")
+            + f"<td>{_e(c.kind)}<td class=n>{c.severity:.2f}"
             f"<td>{_e(_said(c.a, names, entry_day))}<td>{_e(_said(c.b, names, entry_day))}"
             + (f"<td class=n>{n}" if n > 1 else "<td>") + (f"<td>{_e(confidence_of(c) or '')}" if confidence_of(c) else "")
             for c, n in folded[NOTES:]]
     notes_html = "".join(notes) + (f'<details><summary>{len(rest)} more conflicts</summary><div class="tw"><table class="pairs">'
                                    f"<tr><th>kind<th>severity<th>lower figure<th>higher figure<th>pairs{''.join(rest)}</table></div></details>"
                                    if rest else "")
-    rows = []
+    statements: dict[tuple, list[Entry]] = {}
     for e in sorted(q.entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.claim.article, e.claim.start)):
+        statements.setdefault((e.day, e.voice, e.low, e.high, e.rep, e.claim.reading()), []).append(e)
+    rows = []
+    for same in statements.values():
+        e = same[0]
         c = e.claim
-        cls = ' class="slip"' if c.id in kinds else ""
+        cls = ' class="slip"' if any(x.claim.id in kinds for x in same) else ""
         key = _speaker(c)
         who = f'<a href="#{anchors[key]}">{_e(names[e.voice])}</a>' if key in anchors else _e(names[e.voice])
         value = f"<td class=n>{_e(show_number(e.rep))}" if g.key[2] else ""
-        rows.append(f"<tr><td>{_e(_day(e.day))}<td{cls}>{_e(c.reading())}{value}<td>{who}<td>{_e(outlet(c))}"
-                    f"<td>{highlighted(c, 70)}")
+        outlets = sorted({outlet(x.claim) for x in same})
+        where = _e(outlets[0]) + (f' <span class="muted">+{len(same) - 1} more</span>' if len(same) > 1 else "")
+        rows.append(f"<tr><td>{_e(_day(e.day))}<td{cls}>{_e(c.reading())}{value}<td>{who}<td>{where}"
+                    f"<td>{highlighted(c, 64)}")
     head = ("<tr><th>date<th>as written" + (f"<th>in {_e(unit)}" if g.key[2] else "") + "<th>speaker<th>outlet<th>sentence")
-    table = _capped_table(head, rows[:TABLE_MOST], "figures")
+    table = _capped_table(head, rows[:TABLE_MOST], "statements")
     if len(rows) > TABLE_MOST:
-        table += (f'<p class="muted">… and {len(rows) - TABLE_MOST} more figures, all drawn in the chart; listed by '
+        table += (f'<p class="muted">… and {len(rows) - TABLE_MOST} more statements, all drawn in the chart; listed by '
                   f"<code>kursk-claims conflicts --explain</code> (group {_e(g.id)})</p>")
     n_conf = sum(n for _, n in distinct_statements(conflicts))
     tags = (f'<span class="tag bad">{n_conf} conflict{"s" if n_conf != 1 else ""}</span>' if conflicts else "") + \
         f'<span class="tag">{len(q.entries)} figures</span>'
-    return (f'<details class="card group{" disputed" if conflicts else ""}" id="q-{_e(g.id)}" data-group="{_e(g.id)}" '
+    return (f'<details class="card group{" disputed" if conflicts else ""}" id="{q.anchor}" data-group="{_e(g.id)}" '
             f'data-label="{_e(q.label)}"{" open" if opened else ""}><summary><h3>{_e(q.label)}</h3>{tags}</summary>'
             f'{chart}<div class="legend">{legend}</div>{consensus}{notes_html}{table}</details>')
 
 
-def _note(c: Conflict, n: int) -> str:
+def _note(c: Conflict, n: int, local: dict[str, str]) -> str:
     conf = confidence_of(c)
     reasons = _reasons_of(c)
-    return (f'<p class="conflict {_e(c.kind)}" data-a="{_e(c.a.id)}" data-b="{_e(c.b.id)}" data-n="{n}">'
+    return (f'<p class="conflict {_e(c.kind)}" data-a="{local[c.a.id]}" data-b="{local[c.b.id]}" data-n="{n}">'
             f'<span class="kind">{_e(c.kind)}</span> <span class="muted">severity {c.severity:.2f}'
             + (f" · {_e(conf)} confidence" if conf else "") + "</span> "
             + _e(plain_explanation(c.explanation, c.a, c.b))
@@ -332,7 +363,7 @@ def _speaker_section(key: str, items: list[Claim], anchor: str, quantity_of: dic
         q = quantity_of[by_q[k][0].id]
         figs = ", ".join(f"{_e(c.reading())} ({_e(_day(_date(c)))})" for c in sorted(by_q[k], key=lambda c: (c.as_of or "9", c.id))[:6])
         more = len(by_q[k]) - 6
-        lines.append(f'<li><a href="#q-{_e(q.g.id)}">{_e(q.label)}</a>: {figs}{f" … and {more} more" if more > 0 else ""}</li>')
+        lines.append(f'<li><a href="#{q.anchor}">{_e(q.label)}</a>: {figs}{f" … and {more} more" if more > 0 else ""}</li>')
     shown = "".join(lines[:SPEAKER_QUANTITIES])
     rest = "".join(lines[SPEAKER_QUANTITIES:])
     spellings = sorted({c.attribution for c in items if c.attribution})
@@ -346,19 +377,18 @@ def _speaker_section(key: str, items: list[Claim], anchor: str, quantity_of: dic
             + "</details>")
 
 
-def _article_section(name: str, items: list[Claim], titles: dict[str, str] | None, quantity_of: dict[str, _Quantity]) -> str:
+def _article_row(name: str, items: list[Claim], titles: dict[str, str] | None, quantity_of: dict[str, _Quantity]) -> str:
+    """One article: its name as given, its outlet and date, and its figures (a figure that is
+    drawn in a quantity's chart links there)."""
     head = items[0]
     figures = []
     for c in sorted(items, key=lambda c: c.start):
         q = quantity_of.get(c.id)
-        fig = f'<a href="#q-{_e(q.g.id)}">{_e(c.reading())}</a>' if q else _e(c.reading())
-        figures.append(f"<li>{fig} <span class=muted>{_e(c.counted or c.measure or '')}</span>")
+        figures.append(f'<a href="#{q.anchor}">{_e(c.reading())}</a>' if q else
+                       f'{_e(c.reading())} <span class=muted>{_e(c.counted or c.measure or "")}</span>')
     title = titles.get(name) if titles else None
-    return (f'<details class="card article"><summary><h3>{_article_link(head, article_name(name))}</h3>'
-            f'<span class="tag">{len(items)} figures</span></summary>'
-            + (f"<p><b>{_e(title)}</b></p>" if title else "")
-            + f'<p class="muted">{_e(outlet(head))} · {_e(head.published or "date unknown")}</p>'
-            + f'<ul class="figs">{"".join(figures)}</ul></details>')
+    return (f"<tr><td>{_article_link(head, article_name(name))}" + (f"<br><b>{_e(title)}</b>" if title else "")
+            + f"<td>{_e(outlet(head))}<td>{_e(head.published or 'unknown')}<td>{' · '.join(figures)}")
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -372,6 +402,9 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
     conflicts = report_conflicts(claims, groups, max_per_claim=max_per_claim, min_severity=min_severity,
                                  kinds=kinds, confidence=confidence)
     entry_of = {e.claim.id: e for g in groups for e in g.entries}
+    local = {}  # each claim's short id in the page (its marks and conflicts name it by this)
+    for c in claims:
+        local.setdefault(c.id, _base36(len(local)))
     by_group: dict[str, list[Conflict]] = defaultdict(list)
     for c in conflicts:
         by_group[c.group].append(c)
@@ -390,7 +423,8 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
         quantities.append(_Quantity(g, mine, foreign))
     quantities.sort(key=lambda q: (not q.conflicts, -q.severity, -len(q.entries), q.label, q.g.id))
     quantity_of: dict[str, _Quantity] = {}
-    for q in quantities:
+    for i, q in enumerate(quantities):
+        q.anchor = f"q{i}"
         for e in q.g.entries:
             quantity_of[e.claim.id] = q
     speakers: dict[str, list[Claim]] = defaultdict(list)
@@ -429,7 +463,7 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
             day, lo, best, hi, _ = q.consensus
             cons = f"{short_number(lo)}–{short_number(hi)}" if lo != hi else short_number(best)
             cons += f" ({_day(day)})" if day else " (no date)"
-        return (f'<tr><td><a href="#q-{_e(q.g.id)}">{_e(q.label)}</a><td class=n>{n or ""}<td class=n>{len(q.entries)}'
+        return (f'<tr><td><a href="#{q.anchor}">{_e(q.label)}</a><td class=n>{n or ""}<td class=n>{len(q.entries)}'
                 f'<td class=n>{f"{q.severity:.2f}" if q.conflicts else ""}<td>{_e(cons)}')
 
     toc_head = "<tr><th>quantity<th>conflicts<th>figures<th>worst<th>latest low–high"
@@ -438,14 +472,15 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
     calm = [q for q in quantities if not q.conflicts]
     if calm:
         toc += (f'<details><summary>{len(calm)} quantities with no conflict</summary><ul class="toc">'
-                + "".join(f'<li><a href="#q-{_e(q.g.id)}">{_e(q.label)}</a> <span class="muted">{len(q.entries)}</span></li>' for q in calm)
+                + "".join(f'<li><a href="#{q.anchor}">{_e(q.label)}</a> <span class="muted">{len(q.entries)}</span></li>' for q in calm)
                 + "</ul></details>")
     toc += (f'<details><summary>{len(ranked)} speakers</summary><ul class="toc">'
             + "".join(f'<li><a href="#{anchors[k]}">{_e(speaker_names[k])}</a> <span class="muted">{len(speakers[k])}</span></li>' for k in ranked)
             + "</ul></details>")
-    group_html = "".join(_quantity_section(q, anchors, i < OPEN_SECTIONS) for i, q in enumerate(quantities))
+    group_html = "".join(_quantity_section(q, anchors, i < OPEN_SECTIONS, local) for i, q in enumerate(quantities))
     speaker_html = "".join(_speaker_section(k, speakers[k], anchors[k], quantity_of) for k in ranked)
-    article_html = "".join(_article_section(name, items, titles, quantity_of) for name, items in articles.items())
+    article_html = _capped_table("<tr><th>article<th>outlet<th>date<th>figures",
+                                 [_article_row(name, items, titles, quantity_of) for name, items in articles.items()], "articles")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

@@ -233,7 +233,9 @@ def _e(value: object) -> str:
 
 
 def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple | None) -> str:
-    """The chart for one quantity. ``points``: dicts with ``id``, ``day`` (date or None),
+    """The chart for one quantity. ``points``: dicts with ``id`` (the page's short ids of the
+    claims the mark stands for, space-separated: one statement repeated by several
+    articles is one mark), ``day`` (date or None),
     ``rep``, ``low``, ``high``, ``colour``, ``shape``, ``voice``, ``title``, ``kind`` (the
     conflict kind it takes part in, or ""), ``slip`` (a suggestion such as "12 → 12,000?",
     or None), ``line`` (whether it joins its speaker's line). ``lines``: join each speaker's
@@ -245,19 +247,19 @@ def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple
     time = TimeAxis([p["day"] for p in dated])
     y = axis.y
     # the value axis: its own column
-    ax = [f'<svg class="yax" width="{AXIS_W}" height="{H}" aria-hidden="true">']
+    ax = [f'<svg class="yax" width="100%" height="{H}" aria-hidden="true">']
     for t in axis.ticks:
-        ax.append(f'<text x="{AXIS_W - 6}" y="{y(t) + 4:.0f}" text-anchor="end">{_e(short_number(t))}</text>')
+        ax.append(f'<text x="100%" dx="-6" y="{y(t) + 4:.0f}">{_e(short_number(t))}</text>')
     if axis.log:
-        ax.append(f'<text x="2" y="{H - 6}" class="u">log</text>')
-    ax.append(f'<text x="{AXIS_W - 6}" y="{H - BOTTOM + 16}" text-anchor="end" class="u">{_e(unit)}</text></svg>')
+        ax.append(f'<text x="100%" dx="-6" y="{H - 6}" class="u">log</text>')
+    ax.append(f'<text x="100%" dx="-6" y="{H - BOTTOM + 17}" class="u">{_e(unit)}</text></svg>')
     grid = "".join(f'<line x2="100%" y1="{y(t):.0f}" y2="{y(t):.0f}" class="g"/>' for t in axis.ticks)
     base = f'<line x2="100%" y1="{H - BOTTOM}" y2="{H - BOTTOM}" class="b"/>'
     # the plot
     pl = [f'<svg class="plot" width="100%" height="{H}" role="img" aria-label="{_e(label)}">{grid}{base}']
     if dated:
         for f, text, cls in time.ticks():
-            pl.append(f'<text x="{f:.1%}" y="{H - BOTTOM + 17}" text-anchor="middle" class="t{" " + cls if cls else ""}">{_e(text)}</text>')
+            pl.append(f'<text x="{f:.1%}" y="{H - BOTTOM + 17}" class="t{" " + cls if cls else ""}">{_e(text)}</text>')
     if band and band[0] is not None and dated:
         day, lo, best, hi = band
         fx = f"{time.f(day):.1%}"
@@ -281,8 +283,8 @@ def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple
     pl.append("</svg>")
     parts = ["".join(ax), "".join(pl)]
     if undated:
-        lane = [f'<svg class="lane" width="{LANE_W}" height="{H}" aria-label="figures with no date">{grid}{base}'
-                f'<text x="50%" y="{H - BOTTOM + 17}" text-anchor="middle" class="t">no date</text>']
+        lane = [f'<svg class="lane" width="100%" height="{H}" aria-label="figures with no date">{grid}{base}'
+                f'<text x="50%" y="{H - BOTTOM + 17}" class="t">no date</text>']
         lane.append(_marks(undated, lambda p: "50%", y, lambda p: None, True))
         lane.append("</svg>")
         parts.append("".join(lane))
@@ -303,9 +305,9 @@ def _marks(points: list[dict], x, y, slot, lane: bool) -> str:
             dx = 0 if n == 1 else round(-step * (n - 1) / 2 + step * k, 1)
             px = x(p)
             top, bottom = y(p["high"]), y(p["low"]) if p["low"] > 0 else H - BOTTOM
-            g = [f'<g class="mark{" x" if p["kind"] else ""} c{p["colour"]}" data-claim="{_e(p["id"])}"'
+            g = [f'<g class="mark{" x" if p["kind"] else ""} c{p["colour"]}" data-c="{_e(p["id"])}"'
                  + (f' data-kind="{_e(p["kind"])}"' if p["kind"] else "")
-                 + (f' transform="translate({dx} 0)"' if dx else "") + ">"
+                 + (f' transform="translate({dx})"' if dx else "") + ">"
                  + (f'<title>{_e(p["title"])}</title>' if p["kind"] or p["slip"] else "")]
             if bottom - top >= 3:
                 g.append(f'<line x1="{px}" x2="{px}" y1="{top:.0f}" y2="{bottom:.0f}"/>')
