@@ -58,7 +58,7 @@ summary{cursor:pointer} .card>summary{padding:4px 0}
 .tag.bad{background:#fdecea;color:#b71c1c}
 .tw{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:13.5px} th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #eee;vertical-align:top}
-th{font-weight:600;background:#f4f4f4} td.n{text-align:right;white-space:nowrap}
+th{font-weight:600;background:#f4f4f4} td.n{text-align:right;white-space:nowrap} td.d{white-space:nowrap}
 mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 .conflict{margin:4px 0;padding:5px 10px;border-radius:6px;background:#fdecea;overflow-wrap:anywhere} .conflict.scale{background:#fbe0e0}
 .consensus{color:#333;margin:6px 0} .muted{color:#666} .kind{font-weight:600;text-transform:uppercase;font-size:12px}
@@ -68,11 +68,11 @@ mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 .run{stroke-width:1.6;stroke-opacity:.7} .band line{stroke:#000;stroke-opacity:.1;stroke-width:14}
 .mark line{stroke:currentColor;stroke-width:3;stroke-opacity:.4} .run{stroke:currentColor} .mark use{stroke:#fff;stroke-width:1} .mark.x use{stroke:#c62828;stroke-width:2.2}
 .slip-note{fill:#c62828;font-size:12px;font-weight:600}
-.legend{display:flex;flex-wrap:wrap;gap:2px 14px;font-size:13px;margin:2px 0 6px} .legend span{white-space:nowrap}
+.legend{display:flex;flex-wrap:wrap;gap:2px 14px;font-size:13px;margin:2px 0 6px} .legend>span{overflow-wrap:anywhere}
 svg.key{vertical-align:middle;margin-right:3px}
-ul.figs{columns:3 220px;padding-left:18px;margin:4px 0} ul.toc{columns:2 300px;padding-left:18px;margin:6px 0} ul.toc li{break-inside:avoid}
-@media (max-width:1099px){.t.w{display:none}}
-@media (max-width:600px){header,main{padding:0 10px} .card{padding:6px 8px} ul.figs{columns:3 220px;padding-left:18px;margin:4px 0} ul.toc{columns:1}
+ul.toc{columns:2 300px;padding-left:18px;margin:6px 0} ul.toc li{break-inside:avoid}
+@media (max-width:1099px){.t.w,.slip-note.w{display:none}}
+@media (max-width:600px){header,main{padding:0 10px} .card{padding:6px 8px} ul.toc{columns:1} .tw table{min-width:600px} td.s{min-width:220px}
  .chart{grid-template-columns:44px minmax(0,1fr)} .chart.un{grid-template-columns:44px minmax(0,1fr) 44px} .chart .yax text{font-size:10px}}
 """ + svg.colour_css() + """
 """
@@ -178,21 +178,27 @@ def report_conflicts(claims: list[Claim], groups: list[QuantityGroup], *, max_pe
 
 def moment_consensus(entries: list[Entry], leave_out: set[str]) -> tuple[dt.date | None, float, float, float, int] | None:
     """The latest moment's low / best / high: the figures dated within a few days of the
-    latest date (all of them when none is dated), likely scale slips and figures for a part
-    (another place than most figures give) left out, each statement (speaker, figure) once."""
-    pool = [e for e in entries if e.claim.id not in leave_out]
+    latest date (all of them when none is dated), each statement (speaker, figure) counted
+    once; likely scale slips and figures for a part left out: a figure limited to a place
+    below a figure of the same moment that is not, and the smaller figures one speaker gives
+    in one article beside a larger one (a breakdown)."""
+    pool = [e for e in entries if e.claim.id not in leave_out] or list(entries)
     if not pool:
         return None
-    places = Counter(e.place for e in pool)
-    main = min(places, key=lambda p: (-places[p], p is not None, p or ""))
-    pool = [e for e in pool if e.place == main] or pool
     dated = [e for e in pool if e.day is not None]
     day = None
     if dated:
         day = max(e.day for e in dated)
         pool = [e for e in dated if (day - e.day).days <= SAME_MOMENT_DAYS]
+    whole = max((e.rep for e in pool if e.place is None), default=None)
+    largest: dict[tuple, float] = {}
+    for e in pool:
+        k = (e.claim.article, e.voice)
+        largest[k] = max(largest.get(k, e.rep), e.rep)
+    kept = [e for e in pool if not (e.place is not None and whole is not None and e.rep < whole)
+            and e.rep >= largest[(e.claim.article, e.voice)]] or pool
     statements: dict[tuple, float] = {}
-    for e in sorted(pool, key=lambda e: (e.voice, e.low, e.high, e.claim.id)):
+    for e in sorted(kept, key=lambda e: (e.voice, e.low, e.high, e.claim.id)):
         statements.setdefault((e.voice, e.low, e.high), e.rep)
     reps = sorted(statements.values())
     return day, reps[0], statistics.median(reps), reps[-1], len(reps)
@@ -306,12 +312,12 @@ def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool, local
         value = f"<td class=n>{_e(show_number(e.rep))}" if g.key[2] else ""
         outlets = sorted({outlet(x.claim) for x in same})
         where = _e(outlets[0]) + (f' <span class="muted">+{len(same) - 1} more</span>' if len(same) > 1 else "")
-        rows.append(f"<tr><td>{_e(_day(e.day))}<td{cls}>{_e(c.reading())}{value}<td>{who}<td>{where}"
-                    f"<td>{highlighted(c, 64)}")
+        rows.append(f"<tr><td class=d>{_e(_day(e.day))}<td{cls}>{_e(c.reading())}{value}<td>{who}<td>{where}"
+                    f"<td class=s>{highlighted(c, 64)}")
     head = ("<tr><th>date<th>as written" + (f"<th>in {_e(unit)}" if g.key[2] else "") + "<th>speaker<th>outlet<th>sentence")
     table = _capped_table(head, rows[:TABLE_MOST], "statements")
     if len(rows) > TABLE_MOST:
-        table += (f'<p class="muted">… and {len(rows) - TABLE_MOST} more statements, all drawn in the chart; listed by '
+        table += (f'<p class="muted">… and {len(rows) - TABLE_MOST} more, all drawn in the chart; every figure of the quantity is listed by '
                   f"<code>kursk-claims conflicts --explain</code> (group {_e(g.id)})</p>")
     n_conf = sum(n for _, n in distinct_statements(conflicts))
     tags = (f'<span class="tag bad">{n_conf} conflict{"s" if n_conf != 1 else ""}</span>' if conflicts else "") + \

@@ -44,7 +44,8 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 def defs() -> str:
     """The marker shapes, once per page, for every chart to use."""
     return ('<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
-            + "".join(f'<path id="m{i}" d="{d}"/>' for i, d in enumerate(SHAPES)) + "</defs></svg>")
+            + "".join(f'<path id="m{i}" d="{d}"/>' for i, d in enumerate(SHAPES))
+            + '<path id="up" d="M-5,5L0,-2L5,5" fill="none" stroke="currentColor" stroke-width="2"/></defs></svg>')
 
 
 def style_of(rank: int) -> tuple[int, int]:
@@ -170,18 +171,22 @@ def time_ticks(start: dt.date, end: dt.date, most: int) -> list[tuple[dt.date, s
         while y <= end.year:
             out.append(dt.date(y, 1, 1))
             y += n
-    labels = []
-    last_year = None
-    for d in out:
-        if unit == "y":
-            text = str(d.year)
-        elif unit == "m":
-            text = f"{MONTHS[d.month - 1]} {d.year}" if d.year != last_year else MONTHS[d.month - 1]
-        else:
-            text = f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if d.year != last_year else "")
-        last_year = d.year
-        labels.append((d, text))
-    return labels
+    return [(d, _label(d, unit, True)) for d in out]
+
+
+def _label(d: dt.date, unit: str, year: bool) -> str:
+    if unit == "y":
+        return str(d.year)
+    if unit == "m":
+        return f"{MONTHS[d.month - 1]} {d.year}" if year else MONTHS[d.month - 1]
+    return f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if year else "")
+
+
+def tick_unit(marks: list[tuple[dt.date, str]]) -> str:
+    if len(marks) < 2:
+        return "d"
+    a, b = marks[0][0], marks[1][0]
+    return "y" if a.month == b.month == 1 and a.day == b.day == 1 and a.year != b.year else ("m" if a.day == b.day == 1 else "d")
 
 
 def label_width(text: str) -> float:
@@ -220,10 +225,23 @@ class TimeAxis:
         """(fraction, label, class): every tick that fits at the widest plot; the ones that fit
         at the narrowest too have no class, the others ``w`` (shown on wide pages only)."""
         marks = time_ticks(self.start, self.end, max(2, int(WIDE // 70)))
-        items = [(self.f(d), text) for d, text in marks]
+        unit = tick_unit(marks)
+        items = [(self.f(d), text) for d, text in marks]  # thinned with the year written: the widest labels
         wide = thinned(items, WIDE)
         narrow = set(wide[i] for i in thinned([items[i] for i in wide], NARROW))
-        return [(items[i][0], items[i][1], "" if i in narrow else "w") for i in wide]
+        out = []
+        last_wide = last_narrow = None
+        for i in wide:
+            d = marks[i][0]
+            if i in narrow:
+                year = d.year != last_narrow  # the year where it changes among the labels a phone shows
+                last_narrow = last_wide = d.year
+                out.append((items[i][0], _label(d, unit, year or unit == "y"), ""))
+            else:
+                year = d.year != last_wide
+                last_wide = d.year
+                out.append((items[i][0], _label(d, unit, year or unit == "y"), "w"))
+        return out
 
 
 # --- the chart ----------------------------------------------------------------------------
@@ -279,20 +297,66 @@ def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple
                     continue
                 pl.append(f'<line x1="{time.f(a["day"]):.1%}" y1="{y(a["rep"]):.0f}" x2="{time.f(b["day"]):.1%}" '
                           f'y2="{y(b["rep"]):.0f}" class="run c{a["colour"]}"/>')
-    pl.append(_marks(dated, lambda p: f"{time.f(p['day']):.1%}", y, lambda p: p["day"], False))
+    plot_notes: list = []
+    lane_notes: list = []
+    pl.append(_marks(dated, lambda p: f"{time.f(p['day']):.1%}", y, lambda p: p["day"], False, plot_notes))
+    if undated:
+        lane_marks = _marks(undated, lambda p: "50%", y, lambda p: None, True, lane_notes)
+    placed = _place_notes(plot_notes, lane_notes)
+    pl.append(placed[0])
     pl.append("</svg>")
     parts = ["".join(ax), "".join(pl)]
     if undated:
         lane = [f'<svg class="lane" width="100%" height="{H}" aria-label="figures with no date">{grid}{base}'
                 f'<text x="50%" y="{H - BOTTOM + 17}" class="t">no date</text>']
-        lane.append(_marks(undated, lambda p: "50%", y, lambda p: None, True))
+        lane.append(lane_marks + placed[1])
         lane.append("</svg>")
         parts.append("".join(lane))
     return f'<div class="chart{" un" if undated else ""}">{"".join(parts)}</div>'
 
 
-def _marks(points: list[dict], x, y, slot, lane: bool) -> str:
-    """One mark per figure; figures of one day side by side a few pixels apart."""
+NOTE_CHAR = 7.4  # a 12 px bold character, px
+
+
+def _place_notes(plot: list, lane: list) -> tuple[str, str]:
+    """The slip notes ("12 → 12,000?") of the plot and of the undated lane, each beside its
+    mark above or below it where it overlaps no other note; a note that fits at the widest
+    plot only is shown on wide pages only (class ``w``), one that does not fit at all is left
+    out (the conflict list says it)."""
+    boxes: dict[int, list] = {WIDE: [], NARROW: []}
+    out = ([], [])
+
+    def box(x: float, y: float, w: float, right: bool) -> tuple:
+        return (x - 9 - w, y - 11, x - 9, y + 3) if right else (x + 9, y - 11, x + 9 + w, y + 3)
+
+    def free(b: tuple, width: int) -> bool:
+        if b[0] < -AXIS_W + 40 or b[2] > width + LANE_W or b[1] < 0 or b[3] > H - BOTTOM + 2:
+            return False
+        return all(b[2] <= o[0] or o[2] <= b[0] or b[3] <= o[1] or o[3] <= b[1] for o in boxes[width])
+
+    items = [(p, px, dx, yy, False) for p, px, dx, yy in plot] + [(p, px, dx, yy, True) for p, px, dx, yy in lane]
+    for p, px, dx, yy, in_lane in sorted(items, key=lambda t: (t[4], t[3], t[0]["id"])):
+        w = len(p["slip"]) * NOTE_CHAR
+        f = float(px[:-1]) / 100
+        right = in_lane or f > 0.6
+        for dy in (-8, 18, -22, 32, -36, 46):
+            spots = {width: box((width + LANE_W / 2 if in_lane else f * width) + dx, yy + dy, w, right) for width in (WIDE, NARROW)}
+            if free(spots[WIDE], WIDE):
+                break
+        else:
+            continue
+        boxes[WIDE].append(spots[WIDE])
+        narrow = free(spots[NARROW], NARROW)
+        if narrow:
+            boxes[NARROW].append(spots[NARROW])
+        out[in_lane].append(f'<text class="slip-note{"" if narrow else " w"}" x="{px}" y="{yy + dy:.0f}" dx="{(-9 if right else 9) + dx:g}" '
+                            f'text-anchor="{"end" if right else "start"}">{_e(p["slip"])}</text>')
+    return "".join(out[0]), "".join(out[1])
+
+
+def _marks(points: list[dict], x, y, slot, lane: bool, notes: list) -> str:
+    """One mark per figure; figures of one day side by side a few pixels apart. The figures
+    with a slip note go to ``notes`` (point, x, shift in px, y)."""
     out = []
     by_slot: dict[object, list[dict]] = defaultdict(list)
     for p in points:
@@ -312,12 +376,10 @@ def _marks(points: list[dict], x, y, slot, lane: bool) -> str:
             if bottom - top >= 3:
                 g.append(f'<line x1="{px}" x2="{px}" y1="{top:.0f}" y2="{bottom:.0f}"/>')
             if not math.isfinite(p["high"]):
-                g.append(f'<use href="#m2" x="{px}" y="{TOP + 2}"/>')
+                g.append(f'<use href="#up" x="{px}" y="{TOP}"/>')  # no upper end: an arrow
             g.append(f'<use href="#m{p["shape"]}" x="{px}" y="{y(p["rep"]):.0f}"/>')
             if p["slip"]:
-                right = lane or float(px[:-1]) > 60
-                g.append(f'<text class="slip-note" x="{px}" y="{y(p["rep"]) - 10 - 13 * (k % 2):.0f}" '
-                         f'dx="{-9 if right else 9}" text-anchor="{"end" if right else "start"}">{_e(p["slip"])}</text>')
+                notes.append((p, px, dx, y(p["rep"])))
             g.append("</g>")
             out.append("".join(g))
     return "".join(out)
