@@ -35,6 +35,7 @@ OPEN_SECTIONS = 4  # quantity sections open at first; the rest collapsed
 CONTENTS_ROWS = 12  # disputed quantities listed on the first screen; the rest behind a toggle
 TABLE_ROWS = 8  # rows of a table shown at first; the rest behind a toggle
 TABLE_MOST = 12  # rows of a quantity's table in the page at all (every figure is in its chart)
+PAIRS_MOST = 40  # conflicts of a quantity listed past the first few; the rest counted (the command lists them)
 NOTES = 3  # conflict notes of a quantity shown at first
 SPEAKER_QUANTITIES = 12
 SAME_MOMENT_DAYS = 3  # figures this close to the latest date are the latest moment
@@ -72,7 +73,7 @@ mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 svg.key{vertical-align:middle;margin-right:3px}
 ul.toc{columns:2 300px;padding-left:18px;margin:6px 0} ul.toc li{break-inside:avoid}
 @media (max-width:1099px){.t.w,.slip-note.w{display:none}}
-@media (max-width:600px){header,main{padding:0 10px} .card{padding:6px 8px} ul.toc{columns:1} .tw table{min-width:600px} td.s{min-width:220px}
+@media (max-width:600px){header,main{padding:0 10px} .card{padding:6px 8px} ul.toc{columns:1} .tw table{min-width:600px} .tw table.toc{min-width:0} td.s{min-width:220px}
  .chart{grid-template-columns:44px minmax(0,1fr)} .chart.un{grid-template-columns:44px minmax(0,1fr) 44px} .chart .yax text{font-size:10px}}
 """ + svg.colour_css() + """
 """
@@ -291,13 +292,19 @@ def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool, local
                      f'each statement counted once, likely slips and figures for a part left out</span></p>')
     folded = distinct_statements(conflicts)
     notes = [_note(c, n, local) for c, n in folded[:NOTES]]
-    rest = [f'<tr data-a="{local[c.a.id]}" data-b="{local[c.b.id]}"' + (f' data-n="{n}">' if n > 1 else ">")
-            + f"<td>{_e(c.kind)}<td class=n>{c.severity:.2f}"
-            f"<td>{_e(_said(c.a, names, entry_day))}<td>{_e(_said(c.b, names, entry_day))}"
-            + (f"<td class=n>{n}" if n > 1 else "<td>") + (f"<td>{_e(confidence_of(c) or '')}" if confidence_of(c) else "")
-            for c, n in folded[NOTES:]]
-    notes_html = "".join(notes) + (f'<details><summary>{len(rest)} more conflicts</summary><div class="tw"><table class="pairs">'
-                                   f"<tr><th>kind<th>severity<th>lower figure<th>higher figure<th>pairs{''.join(rest)}</table></div></details>"
+    lower: dict[str, list[str]] = {}  # the pairs past the first few, by their lower figure
+    for c, n in folded[NOTES:NOTES + PAIRS_MOST]:
+        if c.a.id not in lower:
+            lower[c.a.id] = [_e(_said(c.a, names, entry_day))]
+        conf = confidence_of(c)
+        lower[c.a.id].append(f'<span data-b="{local[c.b.id]}"' + (f' data-n="{n}"' if n > 1 else "") + f">{_e(_said(c.b, names, entry_day))} "
+                             f'<i>({_e(c.kind)} {c.severity:.2f}{", " + _e(conf) if conf else ""}{f", {n} pairs" if n > 1 else ""})</i></span>')
+    rest = [f'<tr data-a="{local[k]}"><td>{cells[0]}<td>{"<br>".join(cells[1:])}' for k, cells in lower.items()]
+    left = sum(n for _, n in folded[NOTES + PAIRS_MOST:])
+    more = (f'<p class="muted" data-more="{left}">… and {left} more pairs, the least severe: every one is listed by '
+            f"<code>kursk-claims conflicts</code> with the same options (group {_e(g.id)})</p>" if left else "")
+    notes_html = "".join(notes) + (f'<details><summary>{sum(n for _, n in folded[NOTES:])} more conflicts</summary><div class="tw"><table class="pairs">'
+                                   f"<tr><th>lower figure<th>higher figures it conflicts with{''.join(rest)}</table></div>{more}</details>"
                                    if rest else "")
     statements: dict[tuple, list[Entry]] = {}
     for e in sorted(q.entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.claim.article, e.claim.start)):
@@ -312,7 +319,7 @@ def _quantity_section(q: _Quantity, anchors: dict[str, str], opened: bool, local
         value = f"<td class=n>{_e(show_number(e.rep))}" if g.key[2] else ""
         outlets = sorted({outlet(x.claim) for x in same})
         where = _e(outlets[0]) + (f' <span class="muted">+{len(same) - 1} more</span>' if len(same) > 1 else "")
-        rows.append(f"<tr><td class=d>{_e(_day(e.day))}<td{cls}>{_e(c.reading())}{value}<td>{who}<td>{where}"
+        rows.append(f"<tr><td class=d>{_e(_day(e.day))}<td{cls}>{_e(c.text or c.reading())}{value}<td>{who}<td>{where}"
                     f"<td class=s>{highlighted(c, 64)}")
     head = ("<tr><th>date<th>as written" + (f"<th>in {_e(unit)}" if g.key[2] else "") + "<th>speaker<th>outlet<th>sentence")
     table = _capped_table(head, rows[:TABLE_MOST], "statements")
@@ -343,12 +350,14 @@ def _said(c: Claim, names: dict[str, str], entry_day: dict[str, tuple[str, dt.da
     return f"{c.reading()} · {names.get(voice, '?')} · {_day(day)}"
 
 
-def _capped_table(head: str, rows: list[str], what: str) -> str:
-    first = f'<div class="tw"><table>{head}{"".join(rows[:TABLE_ROWS])}</table></div>'
+def _capped_table(head: str, rows: list[str], what: str, cls: str = "") -> str:
+    """A table's first rows, the rest behind a toggle; it scrolls inside its card when wider."""
+    table = f'<table class="{cls}">' if cls else "<table>"
+    first = f'<div class="tw">{table}{head}{"".join(rows[:TABLE_ROWS])}</table></div>'
     if len(rows) <= TABLE_ROWS:
         return first
     return (first + f'<details><summary>{len(rows) - TABLE_ROWS} more {what}</summary>'
-            f'<div class="tw"><table>{head}{"".join(rows[TABLE_ROWS:])}</table></div></details>')
+            f'<div class="tw">{table}{head}{"".join(rows[TABLE_ROWS:])}</table></div></details>')
 
 
 # --- speakers and articles ------------------------------------------------------------------
@@ -390,10 +399,10 @@ def _article_row(name: str, items: list[Claim], titles: dict[str, str] | None, q
     figures = []
     for c in sorted(items, key=lambda c: c.start):
         q = quantity_of.get(c.id)
-        figures.append(f'<a href="#{q.anchor}">{_e(c.reading())}</a>' if q else
-                       f'{_e(c.reading())} <span class=muted>{_e(c.counted or c.measure or "")}</span>')
+        figures.append(f'<a href="#{q.anchor}">{_e(c.text or c.reading())}</a>' if q else
+                       f'{_e(c.text or c.reading())} <span class=muted>{_e(c.counted or c.measure or "")}</span>')
     title = titles.get(name) if titles else None
-    return (f"<tr><td>{_article_link(head, article_name(name))}" + (f"<br><b>{_e(title)}</b>" if title else "")
+    return (f"<tr class=art><td>{_article_link(head, article_name(name))}" + (f"<br><b>{_e(title)}</b>" if title else "")
             + f"<td>{_e(outlet(head))}<td>{_e(head.published or 'unknown')}<td>{' · '.join(figures)}")
 
 
@@ -473,7 +482,7 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
                 f'<td class=n>{f"{q.severity:.2f}" if q.conflicts else ""}<td>{_e(cons)}')
 
     toc_head = "<tr><th>quantity<th>conflicts<th>figures<th>worst<th>latest low–high"
-    toc = (f"<h2>Disputed quantities</h2>" + _capped_table(toc_head, [toc_row(q) for q in disputed], "disputed quantities")
+    toc = (f"<h2>Disputed quantities</h2>" + _capped_table(toc_head, [toc_row(q) for q in disputed], "disputed quantities", "toc")
            if disputed else "")
     calm = [q for q in quantities if not q.conflicts]
     if calm:

@@ -79,23 +79,22 @@ def nice_step(raw: float) -> float:
 
 
 def nice_ticks(lo: float, hi: float, most: int = 5, integer: bool = True) -> list[float]:
-    """Ticks at multiples of a nice step from ``lo`` (rounded down) past ``hi``: at most
-    ``most`` + 1 of them; never a step under 1 for counts (``integer``)."""
+    """Ticks at multiples of a nice step (1, 2 or 5 times a power of ten) from ``lo``
+    (rounded down) to ``hi`` (rounded up): the finest step that gives at most ``most`` + 1
+    ticks; never a step under 1 for counts (``integer``)."""
     if hi <= lo:
         hi = lo + (abs(lo) or 1)
-    step = nice_step((hi - lo) / max(most - 1, 1))
-    if integer:
-        step = max(step, 1.0)
-    start = math.floor(lo / step) * step
-    ticks = []
-    k = 0
+    step = nice_step((hi - lo) / (most * 3))
     while True:
-        t = start + k * step
-        ticks.append(int(t) if float(t).is_integer() else round(t, 10))
-        if t >= hi - 1e-9 * step:
+        if integer:
+            step = max(step, 1.0)
+        start = math.floor(lo / step + 1e-9) * step
+        end = math.ceil(hi / step - 1e-9) * step
+        if round((end - start) / step) <= most:
             break
-        k += 1
-    return ticks
+        step = nice_step(step * 1.0001)
+    n = round((end - start) / step)
+    return [int(t) if float(t).is_integer() else round(t, 10) for t in (start + k * step for k in range(n + 1))]
 
 
 class ValueAxis:
@@ -211,7 +210,7 @@ def thinned(items: list[tuple[float, str]], width: float) -> list[int]:
 
 class TimeAxis:
     def __init__(self, days: list[dt.date]):
-        first, last = (min(days), max(days)) if days else (dt.date.today(), dt.date.today())
+        first, last = (min(days), max(days)) if days else (dt.date(2000, 1, 1), dt.date(2000, 1, 1))
         pad = max(1, round((last - first).days * 0.04))
         if first == last:
             pad = 3
@@ -370,10 +369,9 @@ def _marks(points: list[dict], x, y, slot, lane: bool, notes: list) -> str:
             px = x(p)
             top, bottom = y(p["high"]), y(p["low"]) if p["low"] > 0 else H - BOTTOM
             g = [f'<g class="mark{" x" if p["kind"] else ""} c{p["colour"]}" data-c="{_e(p["id"])}"'
-                 + (f' data-kind="{_e(p["kind"])}"' if p["kind"] else "")
-                 + (f' transform="translate({dx})"' if dx else "") + ">"
-                 + (f'<title>{_e(p["title"])}</title>' if p["kind"] or p["slip"] else "")]
-            if bottom - top >= 3:
+                 + (f' transform="translate({dx:g})"' if dx else "") + ">"
+                 + (f'<title>{_e(p["title"])} · {_e(p["kind"] or "scale")}</title>' if p["kind"] or p["slip"] else "")]
+            if bottom - top >= 8:  # a bar no taller than the marker is hidden by it
                 g.append(f'<line x1="{px}" x2="{px}" y1="{top:.0f}" y2="{bottom:.0f}"/>')
             if not math.isfinite(p["high"]):
                 g.append(f'<use href="#up" x="{px}" y="{TOP}"/>')  # no upper end: an arrow
