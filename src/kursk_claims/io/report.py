@@ -73,7 +73,8 @@ mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 svg.key{vertical-align:middle;margin-right:3px}
 ul.toc{columns:2 300px;padding-left:18px;margin:6px 0} ul.toc li{break-inside:avoid}
 @media (max-width:1099px){.t.w,.slip-note.w{display:none}}
-@media (max-width:600px){header,main{padding:0 10px} .card{padding:6px 8px} ul.toc{columns:1} .tw table{min-width:600px} .tw table.toc{min-width:0} td.s{min-width:220px}
+@media (max-width:600px){header,main{padding:0 10px} .toc .o{display:none} .overview{gap:4px}
+ .stat{padding:2px 8px} .stat b{display:inline;font-size:16px;margin-right:4px} h1{font-size:21px} .lead{font-size:16px} .card{padding:6px 8px} ul.toc{columns:1} .tw table{min-width:600px} .tw table.toc{min-width:0} td.s{min-width:220px}
  .chart{grid-template-columns:44px minmax(0,1fr)} .chart.un{grid-template-columns:44px minmax(0,1fr) 44px} .chart .yax text{font-size:10px}}
 """ + svg.colour_css() + """
 """
@@ -478,10 +479,10 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
             day, lo, best, hi, _ = q.consensus
             cons = f"{short_number(lo)}–{short_number(hi)}" if lo != hi else short_number(best)
             cons += f" ({_day(day)})" if day else " (no date)"
-        return (f'<tr><td><a href="#{q.anchor}">{_e(q.label)}</a><td class=n>{n or ""}<td class=n>{len(q.entries)}'
-                f'<td class=n>{f"{q.severity:.2f}" if q.conflicts else ""}<td>{_e(cons)}')
+        return (f'<tr><td><a href="#{q.anchor}">{_e(q.label)}</a><td class=n>{n or ""}<td class="n o">{len(q.entries)}'
+                f'<td class="n o">{f"{q.severity:.2f}" if q.conflicts else ""}<td>{_e(cons)}')
 
-    toc_head = "<tr><th>quantity<th>conflicts<th>figures<th>worst<th>latest low–high"
+    toc_head = "<tr><th>quantity<th>conflicts<th class=o>figures<th class=o>worst<th>latest low–high"
     toc = (f"<h2>Disputed quantities</h2>" + _capped_table(toc_head, [toc_row(q) for q in disputed], "disputed quantities", "toc")
            if disputed else "")
     calm = [q for q in quantities if not q.conflicts]

@@ -90,7 +90,9 @@ def nice_ticks(lo: float, hi: float, most: int = 5, integer: bool = True) -> lis
             step = max(step, 1.0)
         start = math.floor(lo / step + 1e-9) * step
         end = math.ceil(hi / step - 1e-9) * step
-        if round((end - start) / step) <= most:
+        if not math.isfinite(end):  # past the largest float: the last tick below it
+            end = math.floor(hi / step) * step
+        if not math.isfinite(step) or round((end - start) / step) <= most:
             break
         step = nice_step(step * 1.0001)
     n = round((end - start) / step)
@@ -109,8 +111,10 @@ class ValueAxis:
         if self.log:
             a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
             a, b = max(a, -300), min(max(b, a + 1), 308)
+            every = max(1, math.ceil((b - a) / 7))  # at most eight decades labelled
+            b = min(a + math.ceil((b - a) / every) * every, 308)
             self.lo, self.hi = 10.0 ** a, 10.0 ** b
-            self.ticks = [10.0 ** k for k in range(a, b + 1)]
+            self.ticks = [10.0 ** k for k in range(a, b + 1, every)]
             if b - a <= 2:  # few decades: 2 and 5 between them too
                 self.ticks = sorted(t * m for t in self.ticks for m in (1, 2, 5) if t * m <= self.hi)
         else:

@@ -34,6 +34,8 @@ MEASURE_WORDS = {
     "killed": "killed", "wounded": "wounded", "captured": "captured", "missing": "missing", "displaced": "displaced",
     "equipment": "equipment", "equipment:sent": "equipment sent", "distance": "distance advanced",
 }
+PLURALS = {"people": "people", "personnel": "personnel", "casualty": "casualties", "child": "children", "man": "men",
+           "woman": "women", "civilian": "civilians", "refugee": "refugees"}
 KINDS = {"level": "at a moment", "total": "running total", "change": "change", "plan": "planned", "ratio": "ratio"}
 
 
@@ -60,7 +62,9 @@ def quantity_label(key: tuple) -> str:
         body = f"{head}{unit_words}"
     else:
         if subject and subject.startswith("~"):
-            who = f"{subject[1:].capitalize()}s (side not named)" if not subject.endswith("s") else f"{subject[1:].capitalize()} (side not named)"
+            word = subject[1:]
+            plural = PLURALS.get(word) or (word if word.endswith("s") else f"{word}s")
+            who = f"{plural.capitalize()} (side not named)"
         else:
             adj = DEMONYMS.get(subject or "", subject or "")
             if counted in (None, "*"):
