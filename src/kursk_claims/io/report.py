@@ -59,7 +59,7 @@ summary{cursor:pointer} .card>summary{padding:4px 0}
 .tag.bad{background:#fdecea;color:#b71c1c}
 .tw{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:13.5px} th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #eee;vertical-align:top}
-th{font-weight:600;background:#f4f4f4} td.n{text-align:right;white-space:nowrap} td.d{white-space:nowrap}
+th{font-weight:600;background:#f4f4f4} td.n{text-align:right;white-space:nowrap} td.d{white-space:nowrap} td p{margin:0}
 mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 .conflict{margin:4px 0;padding:5px 10px;border-radius:6px;background:#fdecea;overflow-wrap:anywhere} .conflict.scale{background:#fbe0e0}
 .consensus{color:#333;margin:6px 0} .muted{color:#666} .kind{font-weight:600;text-transform:uppercase;font-size:12px}
@@ -403,7 +403,7 @@ def _article_row(name: str, items: list[Claim], titles: dict[str, str] | None, q
         figures.append(f'<a href="#{q.anchor}">{_e(c.text or c.reading())}</a>' if q else
                        f'{_e(c.text or c.reading())} <span class=muted>{_e(c.counted or c.measure or "")}</span>')
     title = titles.get(name) if titles else None
-    return (f"<tr class=art><td>{_article_link(head, article_name(name))}" + (f"<br><b>{_e(title)}</b>" if title else "")
+    return (f"<tr class=art><td>{_article_link(head, article_name(name))}" + (f"<p><b>{_e(title)}</b></p>" if title else "")
             + f"<td>{_e(outlet(head))}<td>{_e(head.published or 'unknown')}<td>{' · '.join(figures)}")
 
 
