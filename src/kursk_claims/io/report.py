@@ -35,7 +35,7 @@ OPEN_SECTIONS = 4  # quantity sections open at first; the rest collapsed
 CONTENTS_ROWS = 12  # disputed quantities listed on the first screen; the rest behind a toggle
 TABLE_ROWS = 8  # rows of a table shown at first; the rest behind a toggle
 TABLE_MOST = 12  # rows of a quantity's table in the page at all (every figure is in its chart)
-PAIRS_MOST = 40  # conflicts of a quantity listed past the first few; the rest counted (the command lists them)
+PAIRS_MOST = 30  # conflicts of a quantity listed past the first few; the rest counted (the command lists them)
 NOTES = 3  # conflict notes of a quantity shown at first
 SPEAKER_QUANTITIES = 12
 SAME_MOMENT_DAYS = 3  # figures this close to the latest date are the latest moment
@@ -72,7 +72,7 @@ mark{background:#ffe082;padding:0 2px} .slip{color:#c62828;font-weight:600}
 .legend{display:flex;flex-wrap:wrap;gap:2px 14px;font-size:13px;margin:2px 0 6px} .legend>span{overflow-wrap:anywhere}
 svg.key{vertical-align:middle;margin-right:3px}
 ul.toc{columns:2 300px;padding-left:18px;margin:6px 0} ul.toc li{break-inside:avoid}
-@media (max-width:1099px){.t.w,.slip-note.w{display:none}}
+@media (max-width:1099px){.t.w,.slip-note.w{display:none}} @media (min-width:1100px){.yn{display:none}}
 @media (max-width:600px){header,main{padding:0 10px} .toc .o{display:none} .overview{gap:4px}
  .stat{padding:2px 8px} .stat b{display:inline;font-size:16px;margin-right:4px} h1{font-size:21px} .lead{font-size:16px} .card{padding:6px 8px} ul.toc{columns:1} .tw table{min-width:600px} .tw table.toc{min-width:0} td.s{min-width:220px}
  .chart{grid-template-columns:44px minmax(0,1fr)} .chart.un{grid-template-columns:44px minmax(0,1fr) 44px} .chart .yax text{font-size:10px}}

@@ -197,19 +197,16 @@ def label_width(text: str) -> float:
 
 
 def thinned(items: list[tuple[float, str]], width: float) -> list[int]:
-    """The labels (fraction of the width, text) that can be drawn at ``width`` px without
-    overlapping each other or the ends, the first kept first: their indices."""
-    kept: list[int] = []
-    right = -math.inf
-    for i, (f, text) in enumerate(items):
-        half = label_width(text) / 2
-        x = f * width
-        if x - half < 0 or x + half > width:
-            continue
-        if x - half >= right + GAP:
-            kept.append(i)
-            right = x + half
-    return kept
+    """The labels (fraction of the width, text) to draw at ``width`` px: every k-th of those
+    that fit between the ends, the smallest k at which no two overlap. Their indices."""
+    inside = [i for i, (f, text) in enumerate(items)
+              if f * width - label_width(text) / 2 >= 0 and f * width + label_width(text) / 2 <= width]
+    for k in range(1, len(inside) + 1):
+        chosen = inside[::k]
+        if all(items[j][0] * width - label_width(items[j][1]) / 2 >= items[i][0] * width + label_width(items[i][1]) / 2 + GAP
+               for i, j in zip(chosen, chosen[1:])):
+            return chosen
+    return []
 
 
 class TimeAxis:
@@ -225,25 +222,26 @@ class TimeAxis:
         return (d - self.start).days / self.span
 
     def ticks(self) -> list[tuple[float, str, str]]:
-        """(fraction, label, class): every tick that fits at the widest plot; the ones that fit
+        """(fraction, label as escaped SVG text, class): every tick that fits at the widest plot; the ones that fit
         at the narrowest too have no class, the others ``w`` (shown on wide pages only)."""
         marks = time_ticks(self.start, self.end, max(2, int(WIDE // 70)))
         unit = tick_unit(marks)
         items = [(self.f(d), text) for d, text in marks]  # thinned with the year written: the widest labels
         wide = thinned(items, WIDE)
-        narrow = set(wide[i] for i in thinned([items[i] for i in wide], NARROW))
+        narrow = {wide[i] for i in thinned([items[i] for i in wide], NARROW)}
         out = []
         last_wide = last_narrow = None
         for i in wide:
             d = marks[i][0]
+            on_wide = unit == "y" or d.year != last_wide
+            on_narrow = i in narrow and (unit == "y" or d.year != last_narrow)
+            last_wide = d.year
             if i in narrow:
-                year = d.year != last_narrow  # the year where it changes among the labels a phone shows
-                last_narrow = last_wide = d.year
-                out.append((items[i][0], _label(d, unit, year or unit == "y"), ""))
-            else:
-                year = d.year != last_wide
-                last_wide = d.year
-                out.append((items[i][0], _label(d, unit, year or unit == "y"), "w"))
+                last_narrow = d.year
+            text = _e(_label(d, unit, on_wide))
+            if on_narrow and not on_wide:  # the year where a phone's labels need it, not a desktop's
+                text = f'{_e(_label(d, unit, False))}<tspan class="yn"> {d.year}</tspan>'
+            out.append((items[i][0], text, "" if i in narrow else "w"))
         return out
 
 
@@ -280,7 +278,7 @@ def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple
     pl = [f'<svg class="plot" width="100%" height="{H}" role="img" aria-label="{_e(label)}">{grid}{base}']
     if dated:
         for f, text, cls in time.ticks():
-            pl.append(f'<text x="{f:.1%}" y="{H - BOTTOM + 17}" class="t{" " + cls if cls else ""}">{_e(text)}</text>')
+            pl.append(f'<text x="{f:.1%}" y="{H - BOTTOM + 17}" class="t{" " + cls if cls else ""}">{text}</text>')  # escaped above
     if band and band[0] is not None and dated:
         day, lo, best, hi = band
         fx = f"{time.f(day):.1%}"
