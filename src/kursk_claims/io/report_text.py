@@ -123,7 +123,9 @@ def short_file(article: str) -> str:
 
 
 def plain_explanation(explanation: str, *claims: Claim) -> str:
-    """The conflict's sentence with a missing outlet said as "unknown outlet", not a file name."""
+    """The conflict's sentence with a missing outlet said as "unknown outlet", not a file name
+    (and its suggested reading with an arrow: "12 → 12,000?")."""
+    explanation = explanation.replace(" -> ", " → ")
     for c in claims:
         if not c.source:
             name = short_file(c.article)
