@@ -504,7 +504,10 @@ def build_report(claims: list[Claim], *, title: str = "kursk-claims report", tit
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>{svg.defs()}"
         f"<header><h1>{_e(title)}</h1>{lead}"
         f'<div class="overview">{overview}</div>{toc}</header><main>'
-        f"<h2>Quantities, disputed first</h2>{group_html or '<p>No quantity is reported by more than one claim.</p>'}"
+        f"<h2>Quantities, disputed first</h2><p class=\"muted\">Each chart: figures at their dates (in proportion; those with no date "
+        f"in a lane at the right), one colour and marker shape per speaker, a bar for a figure's range and an arrow for "
+        f"no upper bound; ringed in red: a figure in a conflict; a line joins one speaker's updates of a running total; the "
+        f"grey bar is the latest moment, low to high, its dash the best figure.</p>{group_html or '<p>No quantity is reported by more than one claim.</p>'}"
         f"<h2>Speakers</h2><p class=\"muted\">Each speaker's figures, whichever outlet carried them (one key per speaker: "
         f"spellings, titles and acronyms folded).</p>{speaker_html}"
         f"<h2>Articles</h2><p class=\"muted\">Each article's figures; a linked figure is drawn in its quantity's chart.</p>{article_html}</main></body></html>\n"

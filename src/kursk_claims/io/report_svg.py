@@ -45,7 +45,8 @@ def defs() -> str:
     """The marker shapes, once per page, for every chart to use."""
     return ('<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
             + "".join(f'<path id="m{i}" d="{d}"/>' for i, d in enumerate(SHAPES))
-            + '<path id="up" d="M-5,5L0,-2L5,5" fill="none" stroke="currentColor" stroke-width="2"/></defs></svg>')
+            + '<path id="up" d="M-5,5L0,-2L5,5" fill="none" stroke="currentColor" stroke-width="2"/>'
+            + '<path id="best" d="M-11,0h22" stroke="#333" stroke-width="2"/></defs></svg>')
 
 
 def style_of(rank: int) -> tuple[int, int]:
@@ -283,7 +284,7 @@ def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple
         day, lo, best, hi = band
         fx = f"{time.f(day):.1%}"
         pl.append(f'<g class="band"><title>{_e("latest moment: low " + short_number(lo) + ", best " + short_number(best) + ", high " + short_number(hi))}</title>'
-                  f'<line x1="{fx}" x2="{fx}" y1="{y(hi) - 3:.0f}" y2="{y(lo) + 3:.0f}"/></g>')
+                  f'<line x1="{fx}" x2="{fx}" y1="{y(hi) - 3:.0f}" y2="{y(lo) + 3:.0f}"/><use href="#best" x="{fx}" y="{y(best):.0f}"/></g>')
     if lines:
         series: dict[str, list[dict]] = defaultdict(list)
         for p in dated:
@@ -300,6 +301,10 @@ def chart(points: list[dict], *, label: str, unit: str, lines: bool, band: tuple
                           f'y2="{y(b["rep"]):.0f}" class="run c{a["colour"]}"/>')
     plot_notes: list = []
     lane_notes: list = []
+    if not dated:  # no figure has a date: the plot itself is the undated lane
+        pl.append(f'<text x="50%" y="{H - BOTTOM + 17}" class="t">no date</text>')
+        pl.append(_marks(undated, lambda p: "50%", y, lambda p: None, False, plot_notes))
+        undated = []
     pl.append(_marks(dated, lambda p: f"{time.f(p['day']):.1%}", y, lambda p: p["day"], False, plot_notes))
     if undated:
         lane_marks = _marks(undated, lambda p: "50%", y, lambda p: None, True, lane_notes)
