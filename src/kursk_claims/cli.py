@@ -276,6 +276,10 @@ def report(
     open_it: Annotated[bool, typer.Option("--open", metavar="", help="Open the page in the default browser.")] = False,
     title: Annotated[str, typer.Option(metavar="TEXT", help="The page title.")] = "kursk-claims report",
     db: DbOpt = None,
+    min_severity: Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X", help="Leave out conflicts below this severity (0-1), as `conflicts` does.")] = 0.0,
+    kind: Annotated[Optional[list[str]], typer.Option(metavar="KIND", help="Only these kinds: scale, bound, mismatch (repeatable), as `conflicts` does.")] = None,
+    max_per_claim: Annotated[int, typer.Option(min=0, metavar="N", help="At most this many conflicting pairs per claim (the farthest first); 0 for all, as `conflicts` does.")] = 10,
+    confidence: Annotated[str, typer.Option(metavar="LEVEL", help="Conflicts of at least this confidence: high, medium (high and medium) or low (all); applies when the conflict records carry a confidence.")] = "medium",
 ) -> None:
     """One self-contained HTML page: a timeline per quantity, the conflicts marked, every
     article's claims. Works offline and runs no scripts.
@@ -284,11 +288,18 @@ def report(
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims report -o seeds.html
     """
-    from .io.report import build_report
+    from .comparing.conflicts import KINDS
+    from .io.report import CONFIDENCE, build_report
 
+    for k in kind or []:
+        if k not in KINDS:
+            fail(f"unknown kind {k!r}; choose from {', '.join(KINDS)}", 2)
+    if confidence not in CONFIDENCE:
+        fail(f"unknown confidence {confidence!r}; choose from {', '.join(CONFIDENCE)}", 2)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
-    page = build_report(claims, title=title, titles=_stored_titles(db))
+    page = build_report(claims, title=title, titles=_stored_titles(db), max_per_claim=max_per_claim,
+                        min_severity=min_severity, kinds=tuple(kind or ()), confidence=confidence)
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as e:
