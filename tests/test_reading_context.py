@@ -97,3 +97,41 @@ def test_a_passive_speech_verb_names_no_speaker(nlp):
 def test_a_bracketed_source_closing_a_line_is_its_speaker(nlp):
     text = "Key figures\n\n2.1 MILLION - People in need of food aid (Relief Office - May 2019)\n"
     assert claims(nlp, text)["2.1 MILLION"]["attribution"] == "Relief Office"
+
+
+def test_figures_joined_to_a_part_are_parts_of_the_same_whole(nlp):
+    c = claims(nlp, "The ministry said the raids killed 310 people, 20 children and 41 women among them, and wounded 900 others.")
+    whole = (c["310"]["start"], c["310"]["end"])
+    assert c["20"]["part_of"] == whole and c["41"]["part_of"] == whole
+    assert c["41"]["counted"] == "women" and c["41"]["measure"] == "killed"
+    assert not c["900"].get("part_of") and c["900"]["measure"] == "wounded"
+    c = claims(nlp, "The office had registered 612 deaths, 40 of them children and 75 women.")
+    assert c["75"]["part_of"] == (c["612"]["start"], c["612"]["end"])
+
+
+def test_an_adjective_before_the_noun_says_the_measure_and_the_noun_is_counted(nlp):
+    c = claims(nlp, "Searchers found 300 dead soldiers near the river.")
+    assert c["300"]["counted"] == "soldiers" and c["300"]["measure"] == "killed"
+
+
+def test_words_for_dying_and_for_the_displaced(nlp):
+    c = claims(nlp, "As many as 2,000 people lost their lives in the valley.")
+    assert c["As many as 2,000"]["measure"] == "killed"
+    c = claims(nlp, "The army claimed to kill at least 300 members of the militia.")
+    assert c["at least 300"]["measure"] == "killed"
+    c = claims(nlp, "The agency counted just under 90,000 IDPs.")
+    assert c["just under 90,000"]["measure"] == "displaced"
+
+
+def test_a_single_events_toll_is_a_period_of_its_own(nlp):
+    c = claims(nlp, "The toll from Sunday's strike on the port had risen to 35, officials said.")
+    assert (c["35"].get("scope") or "").startswith("period:")
+    c = claims(nlp, "The army said 600 soldiers were lost in the past 24 hours.")
+    assert (c["600"].get("scope") or "").startswith("period:")
+
+
+def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
+    c = claims(nlp, "The list holds 18.240 dead fighters; about 16.000 were former convicts and 2.000 were contract soldiers.")
+    assert c["18.240"]["value"] == 18240 and c["about 16.000"]["value"] == 16000
+    c = claims(nlp, "The index rose 2.5 points to 18.240 on Monday.")
+    assert c["18.240"]["value"] == 18.24 if "18.240" in c else True

@@ -72,6 +72,8 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
         if not nxt[0].isalpha() or nxt.lower() in lex["stops"]:
             w, s, e = words[i]
             return w, s, e
+        if not _before_nationality(words, i):
+            i += 1  # "300 dead soldiers": the adjective says the measure, the noun after it is counted
     taken: list[tuple[str, int, int]] = []
     while i < len(words) and len(taken) < 6:
         w, s, e = words[i]
@@ -191,7 +193,8 @@ def _measure_lex() -> dict:
         for w in words:
             phrases.append((w, measure))
     order = {w: meas for w, meas in phrases}
-    pattern = re.compile(r"\b(" + trie_pattern(order) + r")\b", re.I)
+    # "former prisoners", "ex-soldiers": what they were, not what happened to them
+    pattern = re.compile(r"(?<!former )(?<!ex-)\b(" + trie_pattern(order) + r")\b", re.I)
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "phrase_measure": {k.lower(): v for k, v in order.items()},

@@ -135,7 +135,7 @@ def set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_e
     if f["period"] and not scope.startswith("period"):
         c["scope"] = "period: " + f["period"]
     elif scope.startswith("period") and c["figure"] in ("level", "total") \
-            and frames.describes_base(text, sentence, (c["start"], c["end"]), scope[len("period: "):]):
+            and frames.describes_base(text, sentence, (c["start"], c["end"]), scope[len("period: "):], c["measure"]):
         c["scope"] = None  # "won back 70% of the land it took during the opening weeks": the base's period
     elif scope.startswith("period") and c["figure"] in ("level", "total"):
         # "in the past week": a figure for a period; "since October": a running total from a start;

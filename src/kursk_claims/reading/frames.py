@@ -220,9 +220,14 @@ def read_actor(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> st
     return None
 
 
-def describes_base(text: str, sentence: tuple[int, int], fig: tuple[int, int], phrase: str) -> bool:
+def describes_base(text: str, sentence: tuple[int, int], fig: tuple[int, int], phrase: str,
+                   measure: str | None = None) -> bool:
     """A period phrase after the figure that belongs to a clause about what the figure is a
-    share of: ``won back 70% of the territory Ukraine took during the opening weeks``."""
+    share of: ``won back 70% of the territory Ukraine took during the opening weeks``. Only
+    land is defined by what was done to it (``600 soldiers were lost in the past day`` is a
+    figure for the day)."""
+    if measure is not None and "taken" not in _lex()["refined"].get(measure, ()):
+        return False
     s0, s1 = sentence
     at = text.find(phrase, fig[1], s1)
     if at < 0:

@@ -18,12 +18,16 @@ A part is a share of the whole, never a competing figure for it.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 # words after a figure that make it a part of a whole named before it
 _PART_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those|these|the\s+(?:dead|killed|wounded|injured|victims|total|"
-                         r"casualties|missing|displaced))|among\s+them|were\s+among\s+them)\b", re.I)
+                         r"casualties|missing|displaced))|(?:[a-z-]+\s+){0,2}among\s+them|were\s+among\s+them)\b", re.I)
+_TRAILING_PARTITIVE = re.compile(r"\s+(?:among|of)$")
+# "50 of them children and 94 women", "35 children, 58 women": a figure joined to a part is one too
+_JOINED = re.compile(r"\s*(?:[a-z-]+\s+){0,3}?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # words before a figure that make it a part: "including 50 children", "among them 35 children"
 _PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
                           r"[\s,:]+(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
@@ -63,32 +67,57 @@ def _whole_of(claims: list[dict[str, Any]], i: int) -> dict[str, Any] | None:
 
 def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
     """Set ``part_of`` (the whole's (start, end)) on each part, and fill its unsaid slots from
-    the whole."""
+    the whole. Figures joined to a part ("35 children and 58 women among them") are parts of
+    the same whole."""
     for i, c in enumerate(claims):
-        if c.get("unit") == "percent" or not _is_part(text, c):
+        if c.get("unit") == "percent":
             continue  # "88% of the dead": a share, compared with other shares of the whole
-        whole = _whole_of(claims, i)
+        whole = None
+        prev = claims[i - 1] if i else None
+        if prev and prev.get("part_of") and _JOINED.fullmatch(text, prev["end"], c["start"]):
+            whole = _figure_at(claims, prev["part_of"])
+        if whole is None:
+            if not _is_part(text, c):
+                continue
+            whole = _whole_of(claims, i)
         if whole is None:
             continue
-        own = c.get("measure") and _OWN_PREDICATE.match(text, c["end"], min(len(text), c["end"] + 60))
-        if not (own and whole.get("measure") and c["measure"] != whole["measure"]):
-            # "of whom 40 were killed": all the killed among those deployed, no part of a toll
-            c["part_of"] = (whole["start"], whole["end"])
-        inferred = c.setdefault("inferred", [])
-        noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
-        if noun and noun.group(1) not in _NOT_NOUNS:
-            c["counted"] = noun.group(1)
-        elif c.get("counted") is None or c["counted"] in _NOT_NOUNS:
-            pred = _PREDICATE.match(text, c["end"], min(len(text), c["end"] + 80))
-            if pred and pred.group(1) not in _NOT_NOUNS:
-                c["counted"] = pred.group(1)
-            elif whole.get("counted"):
-                c["counted"] = whole["counted"]
-        if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
-            c["measure"] = whole["measure"]
-        if not c.get("subject") and whole.get("subject"):
-            c["subject"] = whole["subject"]
-            if "subject" in (whole.get("inferred") or ()):
-                inferred.append("subject")
-        if not inferred:
-            del c["inferred"]
+        _take_whole(text, c, whole)
+        for j in range(i - 1, -1, -1):  # back over the figures joined to this one
+            before, after = claims[j], claims[j + 1]
+            if before.get("part_of") or before is whole or before.get("unit") != c.get("unit") \
+                    or not _JOINED.fullmatch(text, before["end"], after["start"]) \
+                    or (before.get("value") or 0) >= (whole.get("value") or math.inf):
+                break
+            _take_whole(text, before, whole)
+
+
+def _figure_at(claims: list[dict[str, Any]], span: Any) -> dict[str, Any] | None:
+    return next((w for w in claims if (w["start"], w["end"]) == tuple(span)), None)
+
+
+def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
+    own = c.get("measure") and _OWN_PREDICATE.match(text, c["end"], min(len(text), c["end"] + 60))
+    if not (own and whole.get("measure") and c["measure"] != whole["measure"]):
+        # "of whom 40 were killed": all the killed among those deployed, no part of a toll
+        c["part_of"] = (whole["start"], whole["end"])
+    inferred = c.setdefault("inferred", [])
+    noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
+    if noun and noun.group(1) not in _NOT_NOUNS:
+        c["counted"] = noun.group(1)
+    elif c.get("counted") is None or c["counted"] in _NOT_NOUNS:
+        pred = _PREDICATE.match(text, c["end"], min(len(text), c["end"] + 80))
+        if pred and pred.group(1) not in _NOT_NOUNS:
+            c["counted"] = pred.group(1)
+        elif whole.get("counted"):
+            c["counted"] = whole["counted"]
+    if c.get("counted"):
+        c["counted"] = _TRAILING_PARTITIVE.sub("", c["counted"]) or c["counted"]
+    if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
+        c["measure"] = whole["measure"]
+    if not c.get("subject") and whole.get("subject"):
+        c["subject"] = whole["subject"]
+        if "subject" in (whole.get("inferred") or ()):
+            inferred.append("subject")
+    if not inferred:
+        del c["inferred"]
