@@ -1,0 +1,37 @@
+"""Hostile input, round two: run-on text, odd saved models, broken stores, paths spelled two
+ways, control characters, malformed sources files, streams, and what the help says."""
+import re
+
+from kursk_claims.reading.sentences import MAX_SENTENCE_CHARS, sentence_spans
+
+
+def _runon(n: int) -> str:
+    items = ("{}% of the area", "{}.5 km2 of fields", "{}% of homes", "{} hectares of farmland")
+    return ", ".join(items[i % 4].format(i % 90 + 1) for i in range(n))
+
+
+# --- a run-on sentence ---------------------------------------------------------------------
+
+def test_a_run_on_sentence_is_read_in_pieces_of_bounded_length():
+    text = _runon(2500)  # about 40 KB, commas only, no full stop
+    assert len(text) > 40_000 and "." not in text.replace(".5", "")
+    spans = sentence_spans(text)
+    assert len(spans) > 40
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert all(text.count(",", a, b) <= 41 for a, b in spans)
+    # the pieces cover the text in order, cut between figures, never inside one
+    assert [a for a, _ in spans] == sorted(a for a, _ in spans)
+    for a, _ in spans[1:]:
+        assert re.match(r"\d", text[a]) and text[a - 2:a] == ", "
+
+
+def test_a_run_on_page_without_clause_breaks_is_cut_at_spaces():
+    text = " ".join(["word"] * 3000)
+    spans = sentence_spans(text)
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert all(text[a:b].split() == text[a:b].split(" ") for a, b in spans)  # whole words
+
+
+def test_ordinary_sentences_are_not_cut():
+    text = "Officials said 300 soldiers were killed, 40 were wounded, and 12 were missing. Then they left."
+    assert sentence_spans(text) == [(0, 78), (79, 94)]
