@@ -2,7 +2,12 @@
 ways, control characters, malformed sources files, streams, and what the help says."""
 import re
 
+import pytest
+
 from kursk_claims.reading.sentences import MAX_SENTENCE_CHARS, sentence_spans
+
+from .conftest import jsonl
+from .test_hostile import invoke
 
 
 def _runon(n: int) -> str:
@@ -35,3 +40,30 @@ def test_a_run_on_page_without_clause_breaks_is_cut_at_spaces():
 def test_ordinary_sentences_are_not_cut():
     text = "Officials said 300 soldiers were killed, 40 were wounded, and 12 were missing. Then they left."
     assert sentence_spans(text) == [(0, 78), (79, 94)]
+
+
+# --- a saved pipeline with a trained parser and entity recognizer ---------------------------
+
+@pytest.fixture(scope="module")
+def parser_ner_model(tmp_path_factory):
+    import spacy
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parser")
+    nlp.add_pipe("ner")
+    doc = nlp.make_doc("Officials said 300 soldiers were killed .")
+    ex = Example.from_dict(doc, {"heads": [1, 1, 3, 5, 5, 1, 1],
+                                 "deps": ["nsubj", "ROOT", "nummod", "nsubjpass", "auxpass", "ccomp", "punct"],
+                                 "entities": ["O", "O", "U-CARDINAL", "O", "O", "O", "O"]})
+    nlp.initialize(lambda: [ex])
+    path = tmp_path_factory.mktemp("parser_ner") / "model"
+    nlp.to_disk(path)
+    return path
+
+
+def test_extract_with_a_saved_pipeline_holding_a_parser_and_ner(runner, in_tmp, parser_ner_model):
+    (in_tmp / "a.txt").write_text("The ministry said about 12,000 troops had been deployed.\n", encoding="utf-8")
+    r = invoke(runner, ["extract", "a.txt", "--model", str(parser_ner_model), "--no-store", "-f", "jsonl"])
+    assert r.exit_code == 0, r.stderr
+    assert [c["value"] for c in jsonl(r.stdout)] == [12000]
