@@ -1,6 +1,8 @@
 """Hostile input, round two: run-on text, odd saved models, broken stores, paths spelled two
 ways, control characters, malformed sources files, streams, and what the help says."""
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -8,6 +10,10 @@ from kursk_claims.reading.sentences import MAX_SENTENCE_CHARS, sentence_spans
 
 from .conftest import jsonl
 from .test_hostile import invoke
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kursk_claims", *args]
 
 
 def _runon(n: int) -> str:
@@ -67,3 +73,17 @@ def test_extract_with_a_saved_pipeline_holding_a_parser_and_ner(runner, in_tmp, 
     r = invoke(runner, ["extract", "a.txt", "--model", str(parser_ner_model), "--no-store", "-f", "jsonl"])
     assert r.exit_code == 0, r.stderr
     assert [c["value"] for c in jsonl(r.stdout)] == [12000]
+
+
+# --- show --html in a process that built no pipeline ---------------------------------------
+
+def test_show_html_draws_the_claims_of_a_stored_article(in_tmp):
+    (in_tmp / "a.txt").write_text("Officials said at least 300 soldiers were killed, according to Reuters.\n",
+                                  encoding="utf-8")
+    assert subprocess.run(_cli("extract", "a.txt"), cwd=in_tmp, capture_output=True, timeout=120).returncode == 0
+    p = subprocess.run(_cli("show", "a.txt", "--html", "a.html"), cwd=in_tmp, capture_output=True, text=True,
+                       timeout=120)
+    assert p.returncode == 0 and "Traceback" not in p.stderr, p.stderr
+    assert "Wrote a.html (1 claims" in p.stderr
+    page = (in_tmp / "a.html").read_text(encoding="utf-8")
+    assert "300" in page and "killed" in page
