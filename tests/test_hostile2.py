@@ -1,15 +1,20 @@
 """Hostile input, round two: run-on text, odd saved models, broken stores, paths spelled two
 ways, control characters, malformed sources files, streams, and what the help says."""
+import json
+import os
 import re
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
 from kursk_claims.reading.sentences import MAX_SENTENCE_CHARS, sentence_spans
 
-from .conftest import jsonl
-from .test_hostile import invoke
+from .conftest import SEEDS, jsonl
+from .test_hostile import invoke, one_line
 
 
 def _cli(*args: str) -> list[str]:
@@ -87,3 +92,52 @@ def test_show_html_draws_the_claims_of_a_stored_article(in_tmp):
     assert "Wrote a.html (1 claims" in p.stderr
     page = (in_tmp / "a.html").read_text(encoding="utf-8")
     assert "300" in page and "killed" in page
+
+
+# --- a store with damaged pages, Ctrl-C -----------------------------------------------------
+
+def _damage(db, at: int = 4096) -> None:
+    """Overwrite every page after the header page: SQLite opens the file, then cannot read it."""
+    size = os.path.getsize(db)
+    with open(db, "r+b") as f:
+        f.seek(at)
+        f.write(bytes(range(256)) * ((size - at) // 256 + 1))
+
+
+@pytest.mark.parametrize("args", [["extract", "a.txt"], ["extract", str(SEEDS), "-f", "jsonl"],
+                                  ["show", "a.txt"], ["show", "a.txt", "--html", "a.html"]])
+def test_a_store_with_damaged_pages_is_one_clear_line(runner, in_tmp, args):
+    (in_tmp / "a.txt").write_text("Officials said at least 300 soldiers were killed.\n", encoding="utf-8")
+    assert invoke(runner, ["extract", str(SEEDS), "a.txt", "-f", "jsonl"]).exit_code == 0
+    sqlite3.connect("kursk-claims.db").execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    _damage("kursk-claims.db")
+    r = invoke(runner, args)
+    assert r.exit_code == 1
+    one_line(r.stderr, "kursk-claims.db", "cannot read the claims store", "malformed")
+    assert len([line for line in r.stderr.splitlines() if line.strip()]) == 1
+
+
+def test_ctrl_c_with_two_workers_stores_what_was_read_and_says_so(in_tmp):
+    text = (SEEDS / "000_db963692a6978a21.txt").read_text(encoding="utf-8")
+    (in_tmp / "many.jsonl").write_text("".join(json.dumps({"id": f"a{i}", "text": f"{text}\n{i}"}) + "\n"
+                                               for i in range(5000)), encoding="utf-8")
+    with open(in_tmp / "out.jsonl", "wb") as out:
+        p = subprocess.Popen(_cli("extract", "many.jsonl", "--workers", "2", "-f", "jsonl"), cwd=in_tmp,
+                             stdout=out, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while os.path.getsize(in_tmp / "out.jsonl") < 10_000 and time.monotonic() < deadline and p.poll() is None:
+            time.sleep(0.05)
+        p.send_signal(signal.SIGINT)
+        stderr = p.communicate(timeout=120)[1].decode()
+    assert p.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and re.fullmatch(r"interrupted: \d+ articles read and stored", lines[0]), stderr
+    n = int(lines[0].split()[1])
+    assert 0 < n < 5000
+    conn = sqlite3.connect(in_tmp / "kursk-claims.db")
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == n
+    conn.close()
+    written = (in_tmp / "out.jsonl").read_text(encoding="utf-8")
+    # every record ends its line; Ctrl-C may come between the last article's store and its records
+    assert written.endswith("\n") and len({json.loads(line)["article"] for line in written.splitlines()}) in (n - 1, n)

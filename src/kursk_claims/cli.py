@@ -191,6 +191,10 @@ def extract(
             Console().print(claims_table(result.claims, result.no_claims))
         except OSError as e:
             _output_lost(e, None, "")
+    if result.interrupted:
+        n = result.articles
+        print(f"interrupted: {n} article{'s' if n != 1 else ''} read{' and stored' if store else ''}", file=sys.stderr)
+        raise typer.Exit(130)
     if result.problems:
         if result.nothing_read:
             fail(f"no article could be read ({len(result.problems)} problem{'s' if len(result.problems) > 1 else ''} above)", 1)

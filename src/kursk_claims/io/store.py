@@ -10,10 +10,12 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import wraps
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .articles import Article
 from ..core.errors import RecordError, StoreError
@@ -63,6 +65,22 @@ _COLUMNS = {"articles": ("article", "digest", "signature", "source", "published"
             "claims": ("article", "id", "start", "measure", "subject", "unit", "record")}
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reading(method: _F) -> _F:
+    """A read of the store that meets damaged pages (the header intact, the data not) raises a
+    StoreError naming the store, not SQLite's traceback."""
+    @wraps(method)
+    def read(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot read the claims store ({e}); "
+                             "pass --db with another path or --no-store") from e
+    return read  # type: ignore[return-value]
+
+
 class Store:
     def __init__(self, path: Path, *, readonly: bool = False):
         """Open the store. ``readonly`` opens it for reading only: nothing is created or switched,
@@ -107,6 +125,7 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @_reading
     def cached(self, article: Article, signature: str) -> list[Claim] | None:
         """The stored claims of an article whose text and pipeline are unchanged, else None."""
         row = self.conn.execute("SELECT digest, signature, source, published FROM articles WHERE article = ?",
@@ -119,6 +138,7 @@ class Store:
             return None  # stored before texts were kept: read it again to keep its text
         return self.claims_of(article.key)
 
+    @_reading
     def claims_of(self, article: str) -> list[Claim]:
         rows = self.conn.execute("SELECT record FROM claims WHERE article = ? ORDER BY start", (article,))
         return [Claim.from_dict(json.loads(r[0])) for r in rows]
@@ -152,11 +172,21 @@ class Store:
 
     def replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         """Put an article's claims in place of the ones stored before (inside a transaction)."""
+        self.conn.execute("SAVEPOINT article")  # all of the article or none of it, even on Ctrl-C
         try:
             self._replace(article, claims, signature)
-        except sqlite3.DatabaseError as e:  # a user's own NOT NULL column, a full disk
-            raise StoreError(f"{self.path}: cannot save the claims of {article.key} ({e}); "
-                             "nothing of this run was saved: pass --db with another path or --no-store") from e
+            self.conn.execute("RELEASE article")
+        except BaseException as e:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK TO article")
+                    self.conn.execute("RELEASE article")
+                except sqlite3.DatabaseError:
+                    pass  # the run's transaction is rolled back as a whole
+            if isinstance(e, sqlite3.DatabaseError):  # a user's own NOT NULL column, a full disk
+                raise StoreError(f"{self.path}: cannot save the claims of {article.key} ({e}); "
+                                 "nothing of this run was saved: pass --db with another path or --no-store") from e
+            raise
 
     def _replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -177,9 +207,11 @@ class Store:
         self.conn.execute("INSERT OR REPLACE INTO article_texts VALUES (?, ?)",
                           (article, zlib.compress(text.encode("utf-8"), 6)))
 
+    @_reading
     def has_text(self, article: str) -> bool:
         return self.conn.execute("SELECT 1 FROM article_texts WHERE article = ?", (article,)).fetchone() is not None
 
+    @_reading
     def text_of(self, article: str) -> str | None:
         """The stored text of an article (the text its claims' offsets index), or None."""
         try:
@@ -190,14 +222,17 @@ class Store:
             raise
         return zlib.decompress(row[0]).decode("utf-8") if row else None
 
+    @_reading
     def titles(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT article, title FROM articles WHERE title IS NOT NULL"))
 
+    @_reading
     def article_info(self, article: str) -> dict | None:
         row = self.conn.execute("SELECT article, source, published, url, title FROM articles WHERE article = ?",
                                 (article,)).fetchone()
         return dict(zip(("article", "source", "published", "url", "title"), row)) if row else None
 
+    @_reading
     def find_article(self, name: str) -> list[str]:
         """The stored articles a name means: the key itself, else those whose URL is the name,
         else those whose key ends with it (``troops.html`` for ``pages/troops.html``)."""
@@ -223,6 +258,7 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot read the claims store ({e})") from e
 
+    @_reading
     def count(self) -> tuple[int, int]:
         a = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         c = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]

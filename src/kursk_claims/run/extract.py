@@ -191,6 +191,9 @@ _WARM_UP = "On Monday, the ministry said more than 1,200 troops had taken 40 kmÂ
 
 
 def _start_worker(model: str | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     global _worker_nlp
     if _worker_nlp is None:  # forked workers start with the parent's pipeline, already warm
         _worker_nlp = build_pipeline(model)
