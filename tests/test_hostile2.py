@@ -141,3 +141,48 @@ def test_ctrl_c_with_two_workers_stores_what_was_read_and_says_so(in_tmp):
     written = (in_tmp / "out.jsonl").read_text(encoding="utf-8")
     # every record ends its line; Ctrl-C may come between the last article's store and its records
     assert written.endswith("\n") and len({json.loads(line)["article"] for line in written.splitlines()}) in (n - 1, n)
+
+
+# --- one article, two spellings of its path ---------------------------------------------------
+
+def _stored_articles(db="kursk-claims.db") -> list[str]:
+    conn = sqlite3.connect(db)
+    rows = sorted(r[0] for r in conn.execute("SELECT article FROM articles"))
+    conn.close()
+    return rows
+
+
+def test_an_article_is_stored_once_however_its_path_is_spelled(runner, in_tmp, monkeypatch):
+    folder = in_tmp / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials said at least 300 soldiers were killed.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The ministry said about 12,000 troops had been deployed.\n", encoding="utf-8")
+    for spelling in ("news", "./news/", str(folder), "news/../news", str(folder / "a.txt"), "news/./b.txt"):
+        r = invoke(runner, ["extract", spelling, "-f", "jsonl"])
+        assert r.exit_code == 0, r.stderr
+        assert {c["article"] for c in jsonl(r.stdout)} <= {"news/a.txt", "news/b.txt"}
+    assert _stored_articles() == ["news/a.txt", "news/b.txt"]
+    # from another working folder, the store named: still one row per text
+    elsewhere = in_tmp / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    r = invoke(runner, ["extract", str(folder), "--db", str(in_tmp / "kursk-claims.db"), "-f", "jsonl"])
+    assert r.exit_code == 0, r.stderr
+    assert len(_stored_articles(in_tmp / "kursk-claims.db")) == 2
+
+
+def test_one_text_under_two_names_is_one_source(runner, in_tmp):
+    text = "Officials said at least 300 soldiers were killed.\n"
+    (in_tmp / "a.txt").write_text(text, encoding="utf-8")
+    (in_tmp / "copy.txt").write_text(text, encoding="utf-8")
+    r = invoke(runner, ["extract", "a.txt", "copy.txt", "-f", "jsonl"])
+    assert [c["article"] for c in jsonl(r.stdout)] == ["a.txt"]
+    one_line(r.stderr, "copy.txt", "same text as a.txt", "read once")
+    # the copy alone, in a later run, takes the place of the stored article
+    invoke(runner, ["extract", "copy.txt", "-f", "jsonl"])
+    assert _stored_articles() == ["copy.txt"]
+    # JSON Lines records with one text under two ids
+    (in_tmp / "r.jsonl").write_text(json.dumps({"id": "x", "text": text}) + "\n" + json.dumps({"id": "y", "text": text}) + "\n",
+                                    encoding="utf-8")
+    r = invoke(runner, ["extract", "r.jsonl", "-f", "jsonl", "--no-store"])
+    assert [c["article"] for c in jsonl(r.stdout)] == ["x"]

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -139,6 +140,7 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
         if not path.exists():
             yield Problem(given, "no such file or folder")
             continue
+        given = path_key(given)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",) or _is_web_file(p.name))
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
@@ -153,6 +155,19 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
         yield from _file_articles(path, given, extra, sidecar, as_of, fetcher)
     if web_urls or urls:
         yield from _url_articles(web_urls + list(urls or []), extra, as_of, fetcher)
+
+
+def path_key(given: str) -> str:
+    """The name of a file or folder however its path was spelled: relative to the working
+    folder when it lies within it (``seeds``, ``./seeds/``, ``$PWD/seeds``, ``x/../seeds``
+    all give ``seeds``), else absolute. Symbolic links are kept as named.
+
+    >>> import os; path_key(os.path.join(os.getcwd(), "seeds", "")) == path_key("./seeds") == "seeds"
+    True
+    """
+    full = os.path.abspath(given)
+    rel = os.path.relpath(full)
+    return full if rel == ".." or rel.startswith(".." + os.sep) else rel
 
 
 def _sidecar(folder: Path, cache: dict[Path, dict], given: str) -> dict:

@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (article, id)
 );
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure, subject, unit);
+CREATE INDEX IF NOT EXISTS articles_digest ON articles(digest);
 CREATE TABLE IF NOT EXISTS article_texts (
     article TEXT PRIMARY KEY,
     text BLOB NOT NULL
@@ -190,17 +191,28 @@ class Store:
 
     def _replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        digest = text_digest(article.text)
+        # the same text stored under another name (the path spelled another way, a copy) is
+        # this article: it is replaced, so one text never counts as two sources
+        for (other,) in self.conn.execute("SELECT article FROM articles WHERE digest = ? AND article != ?",
+                                          (digest, article.key)).fetchall():
+            self.forget(other)
         self.conn.execute("DELETE FROM claims WHERE article = ?", (article.key,))
         self.conn.execute(
             "INSERT OR REPLACE INTO articles (article, digest, signature, source, published, url, title, extracted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.key, text_digest(article.text), signature, article.source, article.published,
+            (article.key, digest, signature, article.source, article.published,
              article.url, article.title, now))
         self.conn.executemany(
             "INSERT OR REPLACE INTO claims (article, id, start, measure, subject, unit, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(c.article, c.id, c.start, c.measure, c.subject, c.unit, json.dumps(c.to_dict(), ensure_ascii=False))
              for c in claims])
         self.save_text(article.key, article.text)
+
+    def forget(self, article: str) -> None:
+        """Remove an article, its claims and its text (inside a transaction)."""
+        for table in ("claims", "article_texts", "articles"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
 
     def save_text(self, article: str, text: str) -> None:
         """Keep an article's text, compressed (inside a transaction)."""

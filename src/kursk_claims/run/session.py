@@ -132,26 +132,33 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
 
 def distinct_keys(items: Iterable[Article | Problem],
                   on_warning: Callable[[str], None] | None = None) -> Iterator[Article | Problem]:
-    """The articles with one name each: the same article given twice is read once, and a
-    second, different article under a name already used (two JSON Lines records with one id)
-    is read under ``name#2``; both said to ``on_warning``."""
+    """The articles with one name each, and each text once: the same article given twice
+    (under one name, or under two: ``seeds/a.txt`` and a copy, two records with one text) is
+    read once, so one text never counts as two sources; a second, different article under a
+    name already used (two JSON Lines records with one id) is read under ``name#2``; all said
+    to ``on_warning``."""
     say = on_warning or (lambda message: None)
     seen: dict[str, str] = {}
+    texts: dict[str, str] = {}  # digest -> the name it was first read under
     for item in items:
         if not isinstance(item, Article):
             yield item
             continue
         digest = text_digest(item.text)
+        if item.key in seen and seen[item.key] == digest:
+            say(f"{item.key}: the same article given twice; read once")
+            continue
+        if digest in texts:
+            say(f"{item.key}: the same text as {texts[digest]}; read once, under {texts[digest]}")
+            continue
         if item.key in seen:
-            if seen[item.key] == digest:
-                say(f"{item.key}: the same article given twice; read once")
-                continue
             n = 2
             while f"{item.key}#{n}" in seen:
                 n += 1
             say(f"{item.key}: a second, different article with this id; its claims are under {item.key}#{n}")
             item.key = f"{item.key}#{n}"
         seen[item.key] = digest
+        texts[digest] = item.key
         yield item
 
 
