@@ -10,8 +10,12 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
+from kursk_claims.core.article import Article
+from kursk_claims.io.articles import read_articles
 from kursk_claims.reading.sentences import MAX_SENTENCE_CHARS, sentence_spans
+from kursk_claims.run.extract import extract_article
 
 from .conftest import SEEDS, jsonl
 from .test_hostile import invoke, one_line
@@ -186,3 +190,62 @@ def test_one_text_under_two_names_is_one_source(runner, in_tmp):
                                     encoding="utf-8")
     r = invoke(runner, ["extract", "r.jsonl", "-f", "jsonl", "--no-store"])
     assert [c["article"] for c in jsonl(r.stdout)] == ["x"]
+
+
+# --- control characters and escape sequences ----------------------------------------------------
+
+ESCAPES = ["\x1b[31m", "\x1b[0m", "\x1b[2J", "\x1b]0;title\x07", "\x1b[1;31;40m", "\x9b33m", "\x07", "\x00",
+           "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x1f", "\x1b(B", "\x1bP1$r\x1b\\"]
+WORDS = ("Officials said at least 300 soldiers were killed and 12,000 troops deployed near Sudzha, "
+         "while 40% of the area and 3.5 km2 of fields were lost in 2024, according to Reuters.").split(" ")
+
+
+def _figures(nlp, text: str) -> list[tuple]:
+    (article,) = [a for a in read_articles(["-"], stdin=_Stdin(text)) if isinstance(a, Article)]
+    return [(c.value, c.low, c.high, c.bound, c.unit, c.measure) for c in extract_article(nlp, article)]
+
+
+class _Stdin:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self) -> str:
+        return self.text
+
+
+def test_escape_sequences_in_an_article_are_not_figures(nlp):
+    clean = " ".join(WORDS)
+    dirty = clean.replace("300", "\x1b[31m300\x1b[0m").replace("Sudzha,", "Sudzha,\x1b]0;x 77\x07")
+    assert _figures(nlp, dirty) == _figures(nlp, clean)
+    assert {f[0] for f in _figures(nlp, "Red \x1b[31m alert \x1b[0m here \x1b[38;5;196m now.")} == set()
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(WORDS) - 1), st.sampled_from(ESCAPES)), max_size=8))
+def test_control_characters_between_words_change_no_figure(nlp, inserts):
+    words = list(WORDS)
+    for at, control in sorted(inserts, reverse=True):
+        words.insert(at, control)  # a control character or sequence between two words
+    assert _figures(nlp, " ".join(words)) == _figures(nlp, " ".join(WORDS))
+
+
+def test_control_characters_in_names_never_reach_the_terminal(runner, in_tmp):
+    from kursk_claims.core.records import Claim
+    from kursk_claims.io.output import SafeConsole, claims_table
+
+    bad = "\x1b]0;pwned\x07\x1b[2Jred\x07.txt"
+    r = invoke(runner, ["extract", bad])
+    assert r.exit_code != 0 and "\x1b" not in r.stderr and "\x07" not in r.stderr
+    one_line(r.stderr, "␛[2Jred", "no such file")
+    # a table at a terminal: the name and the sentence are shown, their controls as symbols
+    claim = Claim(id="c1", article=bad, start=0, end=3, text="300", value=300, sentence="300 \x1b[2J killed\x08\x08",
+                  source="\x1b[31mOutlet")
+    console = SafeConsole(force_terminal=True, width=100, file=__import__("io").StringIO())
+    console.print(claims_table([claim]))
+    shown = console.file.getvalue()
+    assert "\x1b[2J" not in shown and "\x1b]0;" not in shown and "\x07" not in shown and "\x08" not in shown
+    assert "\x1b[31mOutlet" not in shown and "␛[31mOutlet" in shown
+    # a file whose name holds controls: its claims are read, the table names it safely
+    (in_tmp / bad).write_text("Officials said 300 soldiers were killed.\n", encoding="utf-8")
+    r = invoke(runner, ["extract", bad, "-f", "jsonl", "--no-store"])
+    assert [c["value"] for c in jsonl(r.stdout)] == [300]

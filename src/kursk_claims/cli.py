@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__
+from .core.controls import printable
 from .core.errors import KurskError
-from .io.output import CLAIM_COLUMNS, FORMATS
+from .io.output import CLAIM_COLUMNS, FORMATS, SafeConsole as Console
 
 
 class _HelpWithoutType:
@@ -52,7 +52,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr, then exit."""
-    err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
+    err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {printable(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -60,7 +60,7 @@ def warn(message: str) -> None:
     if err.is_terminal:
         err.print(f"[yellow]Warning:[/] {_escape(message)}")
     else:
-        print(f"Warning: {message}", file=sys.stderr)
+        print(f"Warning: {printable(message)}", file=sys.stderr)
 
 
 def _escape(s: str) -> str:
@@ -242,7 +242,7 @@ def conflicts(
     groups, skipped, found = result.groups, result.skipped, result.found
     if explain:
         for line in explain_lines(groups, skipped, reported=found):
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
     if fmt == "table":
         try:
             Console().print(conflicts_table(groups, found))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.article import Article, Problem
+from ..core.controls import without_controls
 from ..core.errors import InputError
 from ..reading.dates import article_date, parse_date
 from ..reading.outlets import article_source
@@ -267,9 +268,14 @@ def jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: d
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _clean(value: str | None) -> str | None:
+    return without_controls(value) if value else value
+
+
 def _with_meta(article: Article, extra: dict, meta: dict, as_of: dt.datetime | None) -> Article:
     override = extra.get(article.key) or extra.get(Path(article.key).name) or {}
-    merged = {k: override.get(k) or meta.get(k) for k in ("source", "published", "url", "title")}
+    merged = {k: _clean(override.get(k) or meta.get(k)) for k in ("source", "published", "url", "title")}
+    article.text = without_controls(article.text)  # an ESC[31m is no figure 31
     article.source = merged["source"] or article_source(article.text)
     article.published = merged["published"] or article_date(article.text, as_of=as_of)
     article.url = merged["url"]

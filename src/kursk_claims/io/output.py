@@ -11,12 +11,14 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import IO, Any
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from ..comparing.conflicts import distinct_statements, slips
+from ..core.controls import printable
 from ..core.records import Claim, Conflict, show_number
 
 FORMATS = ("table", "jsonl", "json", "csv")
@@ -94,6 +96,14 @@ def highlighted_sentence(c: Claim, width: int = 160) -> Text:
     t.append(figure, style="bold yellow")
     t.append(after)
     return t
+
+
+class SafeConsole(Console):
+    """A rich console that shows the control characters of what it prints (a file name, a
+    page's title, a claim read from a file) as visible symbols: text never drives the terminal."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(s if s.control else Segment(printable(s.text), s.style, s.control) for s in buffer)
 
 
 def claims_table(claims: Iterable[Claim], no_claims: Iterable[str] = ()) -> Group:
