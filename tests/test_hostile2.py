@@ -249,3 +249,89 @@ def test_control_characters_in_names_never_reach_the_terminal(runner, in_tmp):
     (in_tmp / bad).write_text("Officials said 300 soldiers were killed.\n", encoding="utf-8")
     r = invoke(runner, ["extract", bad, "-f", "jsonl", "--no-store"])
     assert [c["value"] for c in jsonl(r.stdout)] == [300]
+
+
+# --- sources files, JSON Lines fields, CSV and table output -------------------------------------
+
+KILLED = "Officials said at least 300 soldiers were killed.\n"
+
+
+def _folder(in_tmp, name: str, sidecar: str, content: str):
+    d = in_tmp / name
+    d.mkdir()
+    (d / "x.txt").write_text(KILLED.replace("killed", f"killed in {name}"), encoding="utf-8")
+    (d / sidecar).write_text(content, encoding="utf-8")
+    return d
+
+
+def test_sources_files_are_read_or_their_errors_named(runner, in_tmp):
+    _folder(in_tmp, "semi", "sources.csv", "file;publisher;published\nx.txt;Reuters;2024-08-10\n")
+    _folder(in_tmp, "broken", "sources.json", '[{"file": "x.txt", "publisher": "Reuters"\n')
+    _folder(in_tmp, "listed", "sources.json", '[{"file": "x.txt", "publisher": ["Reuters", "AP"]}]')
+    _folder(in_tmp, "quoted", "sources.csv", 'file,publisher,published\nx.txt,"Reuters,2024-08-10\n')
+    r = invoke(runner, ["extract", ".", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 1  # never silently dropped with exit 0
+    by_article = {c["article"]: c for c in jsonl(r.stdout)}
+    assert len(by_article) == 4  # every article is still read
+    assert (by_article["semi/x.txt"]["source"], by_article["semi/x.txt"]["published"]) == ("Reuters", "2024-08-10")
+    one_line(r.stderr, "broken/sources.json", "not valid JSON", "line 2")
+    one_line(r.stderr, "listed/sources.json", "entry 1", "'publisher' must be a string, not a list")
+    one_line(r.stderr, "quoted/sources.csv", "line 2", "stray quote")
+    # the same stray quote given with --sources: one line naming it, exit non-zero
+    r = invoke(runner, ["extract", "semi/x.txt", "--sources", "quoted/sources.csv", "-f", "jsonl", "--no-store"])
+    assert r.exit_code != 0
+    one_line(r.stderr, "quoted/sources.csv", "line 2")
+
+
+def test_a_sub_folder_that_cannot_be_read_is_said(runner, in_tmp, monkeypatch):
+    from kursk_claims.io import articles
+
+    (in_tmp / "news" / "locked").mkdir(parents=True)
+    (in_tmp / "news" / "a.txt").write_text(KILLED, encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # as os.walk meets a folder without read permission
+        for entry in real_walk(top, onerror=onerror, **kw):
+            if entry[0].endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", entry[0]))
+                continue
+            yield entry
+
+    monkeypatch.setattr(articles.os, "walk", walk)
+    r = invoke(runner, ["extract", "news", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 1 and [c["article"] for c in jsonl(r.stdout)] == ["news/a.txt"]
+    one_line(r.stderr, "news/locked", "cannot be read", "Permission denied")
+
+
+def test_json_lines_keep_the_good_records_and_name_the_bad_ones(runner, in_tmp):
+    lines = [json.dumps({"id": "good", "text": KILLED}),
+             '{"id": "nul", "text": "a raw \x00 NUL, 12 people"}',
+             json.dumps({"id": ["a", "b"], "text": "About 40 tanks were lost."}),
+             json.dumps({"id": "s", "source": {"d": 1}, "text": "About 41 tanks were lost."}),
+             json.dumps({"id": "p", "published": 5, "text": "About 42 tanks were lost."}),
+             json.dumps({"id": 7, "text": "The ministry said about 12,000 troops had been deployed."})]
+    (in_tmp / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = invoke(runner, ["extract", "a.jsonl", "-f", "jsonl", "--no-store"])
+    assert r.exit_code == 1
+    assert [(c["article"], c["value"]) for c in jsonl(r.stdout)] == [("good", 300), ("7", 12000)]
+    one_line(r.stderr, "a.jsonl:2", "not valid JSON")
+    one_line(r.stderr, "a.jsonl:3", "'id'", "not a list")
+    one_line(r.stderr, "a.jsonl:4", "'source' must be a string, not an object")
+    one_line(r.stderr, "a.jsonl:5", "'published' must be a string, not a number")
+
+
+def test_csv_quotes_a_bare_carriage_return_and_a_table_goes_to_its_file(runner, in_tmp):
+    import csv
+    import io
+
+    (in_tmp / "a.jsonl").write_text(json.dumps({"id": "x\ry", "text": KILLED}) + "\n", encoding="utf-8")
+    r = invoke(runner, ["extract", "a.jsonl", "-f", "csv", "--no-store"])
+    rows = list(csv.DictReader(io.StringIO(r.stdout, newline="")))
+    assert [row["article"] for row in rows] == ["x\ry"]
+    assert r.stdout.count("\n") == 2 and '"x\ry"' in r.stdout  # one header, one row; the field quoted
+    r = invoke(runner, ["extract", "a.jsonl", "-f", "table", "-o", "claims.txt", "--no-store"])
+    assert r.exit_code == 0 and r.stdout == ""
+    assert "at least 300" in (in_tmp / "claims.txt").read_text(encoding="utf-8")
+    invoke(runner, ["extract", "a.jsonl", "-f", "jsonl"])
+    r = invoke(runner, ["conflicts", "-f", "table", "-o", "conflicts.txt"])
+    assert r.exit_code == 0 and r.stdout == "" and (in_tmp / "conflicts.txt").exists()

@@ -108,6 +108,18 @@ def _open_output(output: Optional[Path]):
         fail(f"{output}: cannot write ({e.strerror})", 2)
 
 
+def _print_table(table: object, output: Optional[Path]) -> None:
+    """A table to the terminal, or to ``--output`` FILE (plain text)."""
+    if output is None:
+        Console().print(table)
+        return
+    out = _open_output(output)
+    try:
+        Console(file=out, width=100, no_color=True).print(table)
+    finally:
+        _close_quietly(out)
+
+
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json, csv or parquet (with --output). Default: a table on a terminal, JSON Lines when piped.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the records to this file instead of standard output.")]
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
@@ -188,9 +200,9 @@ def extract(
         _output_lost(result.lost, output, kept)
     if fmt == "table":
         try:
-            Console().print(claims_table(result.claims, result.no_claims))
+            _print_table(claims_table(result.claims, result.no_claims), output)
         except OSError as e:
-            _output_lost(e, None, "")
+            _output_lost(e, output, "")
     if result.interrupted:
         n = result.articles
         print(f"interrupted: {n} article{'s' if n != 1 else ''} read{' and stored' if store else ''}", file=sys.stderr)
@@ -245,9 +257,9 @@ def conflicts(
             print(printable(line), file=sys.stderr)
     if fmt == "table":
         try:
-            Console().print(conflicts_table(groups, found))
+            _print_table(conflicts_table(groups, found), output)
         except OSError as e:
-            _output_lost(e, None, "")
+            _output_lost(e, output, "")
     elif fmt == "parquet":
         _write_parquet(output, "conflicts", (c.to_dict() for c in found))
     else:

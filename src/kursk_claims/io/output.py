@@ -35,9 +35,13 @@ class RecordWriter:
         if fmt not in ("jsonl", "json", "csv"):
             raise ValueError(fmt)
         self.fmt, self.out, self.n = fmt, out, 0
-        self.csv = None
+        self.csv = self.csv_quoted = None
         if fmt == "csv":
             self.csv = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+            # csv quotes a field holding a line end only when it is the line terminator: a bare
+            # \r would split the row for readers that end lines there, so such rows are all quoted
+            self.csv_quoted = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n",
+                                             quoting=csv.QUOTE_ALL)
             self.csv.writeheader()
         elif fmt == "json":
             out.write("[")
@@ -49,7 +53,11 @@ class RecordWriter:
             self.out.write(("," if self.n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
         else:
             assert self.csv is not None
-            self.csv.writerow({k: ("" if v is None else _inert(v)) for k, v in r.items()})
+            row = {k: ("" if v is None else _inert(v)) for k, v in r.items()}
+            bare_cr = any(isinstance(v, str) and "\r" in v for v in row.values())
+            writer = self.csv_quoted if bare_cr else self.csv
+            assert writer is not None
+            writer.writerow(row)
         self.n += 1
 
     def write_all(self, records: Iterable[dict[str, Any]]) -> None:
