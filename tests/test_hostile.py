@@ -284,7 +284,7 @@ def test_surprise_exact_duplicate_claims_count_once(runner, in_tmp):
 
 def test_surprise_a_closed_pipe_is_said_and_what_was_read_is_kept(in_tmp):
     text = (SEEDS / "000_db963692a6978a21.txt").read_text(encoding="utf-8")
-    (in_tmp / "many.jsonl").write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(400)),
+    (in_tmp / "many.jsonl").write_text("".join(json.dumps({"id": f"a{i}", "text": f"{text}\n{i}"}) + "\n" for i in range(400)),
                                        encoding="utf-8")
     p = subprocess.Popen(_cli("extract", "many.jsonl", "-f", "jsonl", "--batch-size", "4"), cwd=in_tmp,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -322,7 +322,8 @@ def build_warc(path: Path, base: str, compress: bool) -> None:
             response(f"{base}/{name}", "200 OK", "text/html", (PAGES / name).read_bytes(), "2025-06-01T10:00:00Z")
         response(f"{base}/missing", "404 Not Found", "text/html", b"<html><body>Not found 404</body></html>", "2025-06-01T10:00:00Z")
         response(f"{base}/image.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "2025-06-01T10:00:00Z")
-        gz = gzip.compress((PAGES / "bare.html").read_bytes())
+        # the bare page with a paragraph more: one text under two URIs would be read once
+        gz = gzip.compress((PAGES / "bare.html").read_bytes().replace(b"</body>", b"<p>Later, 12 more people fled.</p></body>"))
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
                                               ("Content-Length", str(len(gz)))], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"{base}/gzipped", "response", payload=io.BytesIO(gz), http_headers=headers,

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__
+from .core.controls import printable
 from .core.errors import KurskError
-from .io.output import CLAIM_COLUMNS, FORMATS
+from .io.output import CLAIM_COLUMNS, FORMATS, SafeConsole as Console
 
 
 class _HelpWithoutType:
@@ -52,7 +52,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr, then exit."""
-    err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {message}", file=sys.stderr)
+    err.print(f"[bold red]Error:[/] {_escape(message)}", markup=True, highlight=False) if err.is_terminal else print(f"Error: {printable(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -60,7 +60,7 @@ def warn(message: str) -> None:
     if err.is_terminal:
         err.print(f"[yellow]Warning:[/] {_escape(message)}")
     else:
-        print(f"Warning: {message}", file=sys.stderr)
+        print(f"Warning: {printable(message)}", file=sys.stderr)
 
 
 def _escape(s: str) -> str:
@@ -106,6 +106,18 @@ def _open_output(output: Optional[Path]):
         return output.open("w", encoding="utf-8", newline="")
     except OSError as e:
         fail(f"{output}: cannot write ({e.strerror})", 2)
+
+
+def _print_table(table: object, output: Optional[Path]) -> None:
+    """A table to the terminal, or to ``--output`` FILE (plain text)."""
+    if output is None:
+        Console().print(table)
+        return
+    out = _open_output(output)
+    try:
+        Console(file=out, width=100, no_color=True).print(table)
+    finally:
+        _close_quietly(out)
 
 
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json, csv or parquet (with --output). Default: a table on a terminal, JSON Lines when piped.")]
@@ -188,9 +200,13 @@ def extract(
         _output_lost(result.lost, output, kept)
     if fmt == "table":
         try:
-            Console().print(claims_table(result.claims, result.no_claims))
+            _print_table(claims_table(result.claims, result.no_claims), output)
         except OSError as e:
-            _output_lost(e, None, "")
+            _output_lost(e, output, "")
+    if result.interrupted:
+        n = result.articles
+        print(f"interrupted: {n} article{'s' if n != 1 else ''} read{' and stored' if store else ''}", file=sys.stderr)
+        raise typer.Exit(130)
     if result.problems:
         if result.nothing_read:
             fail(f"no article could be read ({len(result.problems)} problem{'s' if len(result.problems) > 1 else ''} above)", 1)
@@ -243,12 +259,12 @@ def conflicts(
     groups, skipped, found = result.groups, result.skipped, result.found
     if explain:
         for line in explain_lines(groups, skipped, reported=found):
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
     if fmt == "table":
         try:
-            Console().print(conflicts_table(groups, found))
+            _print_table(conflicts_table(groups, found), output)
         except OSError as e:
-            _output_lost(e, None, "")
+            _output_lost(e, output, "")
     elif fmt == "parquet":
         _write_parquet(output, "conflicts", (c.to_dict() for c in found))
     else:

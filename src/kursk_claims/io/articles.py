@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.article import Article, Problem
+from ..core.controls import without_controls
 from ..core.errors import InputError
 from ..reading.dates import article_date, parse_date
 from ..reading.outlets import article_source
@@ -47,32 +49,70 @@ def _meta_from(record: dict[str, Any]) -> dict[str, str | None]:
 
 
 def load_sources(path: Path) -> dict[str, dict[str, str | None]]:
-    """A sources file (JSON list of objects, or CSV) keyed by file name and by url."""
+    """A sources file (JSON list of objects, or CSV with ``,``, ``;``, tab or ``|`` between
+    fields) keyed by file name and by url. What cannot be read is an InputError naming the
+    line (CSV) or the entry (JSON): a stray quote, a list or a number where a string belongs."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: cannot read the sources file ({e.__class__.__name__})") from e
-    rows: list[dict[str, Any]]
+    rows: list[tuple[str, dict[str, Any]]]  # (where in the file, the row)
     if path.suffix.lower() == ".csv":
-        rows = list(csv.DictReader(io.StringIO(raw)))
+        rows = _csv_rows(path, raw)
     else:
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as e:
             raise InputError(f"{path}: not valid JSON ({e.msg}, line {e.lineno}); expected a list of objects") from e
+        except (ValueError, RecursionError) as e:
+            raise InputError(f"{path}: not a sources file ({e.__class__.__name__}); expected a list of objects") from e
         if isinstance(data, dict):
-            data = [dict(v, file=k) if isinstance(v, dict) else {} for k, v in data.items()]
+            for k, v in data.items():
+                if not isinstance(v, dict):
+                    raise InputError(f"{path}: entry {k!r} is {_json_type(v)}, not an object with 'publisher', 'published'")
+            data = [dict(v, file=k) for k, v in data.items()]
         if not isinstance(data, list):
             raise InputError(f"{path}: expected a list of objects with 'file', 'publisher', 'published'")
-        rows = [r for r in data if isinstance(r, dict)]
+        rows = []
+        for i, r in enumerate(data, 1):
+            if not isinstance(r, dict):
+                raise InputError(f"{path}: entry {i} is {_json_type(r)}, not an object with 'file', 'publisher', 'published'")
+            rows.append((f"entry {i}", r))
     table: dict[str, dict[str, str | None]] = {}
-    for row in rows:
+    for where, row in rows:
+        for k in ("file",) + _TEXT_FIELDS:
+            v = row.get(k)
+            if v is not None and not isinstance(v, str):
+                raise InputError(f"{path}: {where}: {k!r} must be a string, not {_json_type(v)}")
         meta = _meta_from(row)
         for key in (row.get("file"), row.get("url")):
             if key:
                 table[str(key)] = meta
                 table[Path(str(key)).name] = meta
     return table
+
+
+_DELIMITERS = ",;\t|"
+
+
+def _csv_rows(path: Path, raw: str) -> list[tuple[str, dict[str, Any]]]:
+    """The rows of a sources CSV, its delimiter the one its header line uses most."""
+    header = raw.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(_DELIMITERS, key=lambda d: (header.count(d), d == ","))
+    reader = csv.DictReader(io.StringIO(raw.lstrip("\ufeff")), delimiter=delimiter, strict=True)
+    rows = []
+    start = 2  # the line the row being read starts on
+    try:
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                raise InputError(f"{path}: line {start}: {'more' if None in row else 'fewer'} fields than the header names")
+            if any("\n" in v for v in row.values() if isinstance(v, str)):
+                raise InputError(f"{path}: line {start}: a field runs over several lines (a stray quote?)")
+            rows.append((f"line {start}", row))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise InputError(f"{path}: line {start}: not valid CSV ({e}; a stray quote?)") from e
+    return rows
 
 
 # --- reading inputs -------------------------------------------------------------------
@@ -139,36 +179,72 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
         if not path.exists():
             yield Problem(given, "no such file or folder")
             continue
+        given = path_key(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",) or _is_web_file(p.name))
+            unreadable: list[OSError] = []
+            files = sorted(p for p in _walk(path, unreadable) if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",) or _is_web_file(p.name))
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            for e in unreadable:
+                yield Problem(str(Path(given) / Path(e.filename).relative_to(path)) if e.filename else given,
+                              f"a folder that cannot be read ({e.strerror or e.__class__.__name__}); its articles were left out")
             if not files:
                 yield Problem(given, "a folder with no articles in it (.txt, .md or .jsonl files)")
                 continue
             sidecars: dict[Path, dict] = {}
             for f in files:
-                yield from _file_articles(f, str(Path(given) / f.relative_to(path)), extra, _sidecar(f.parent, sidecars, given), as_of, fetcher)
+                sidecar, bad = _sidecar(f.parent, sidecars)
+                if bad:
+                    yield bad
+                yield from _file_articles(f, str(Path(given) / f.relative_to(path)), extra, sidecar, as_of, fetcher)
             continue
-        sidecar = _sidecar(path.parent, {}, given)
+        sidecar, bad = _sidecar(path.parent, {})
+        if bad:
+            yield bad
         yield from _file_articles(path, given, extra, sidecar, as_of, fetcher)
     if web_urls or urls:
         yield from _url_articles(web_urls + list(urls or []), extra, as_of, fetcher)
 
 
-def _sidecar(folder: Path, cache: dict[Path, dict], given: str) -> dict:
+def path_key(given: str) -> str:
+    """The name of a file or folder however its path was spelled: relative to the working
+    folder when it lies within it (``seeds``, ``./seeds/``, ``$PWD/seeds``, ``x/../seeds``
+    all give ``seeds``), else absolute. Symbolic links are kept as named.
+
+    >>> import os; path_key(os.path.join(os.getcwd(), "seeds", "")) == path_key("./seeds") == "seeds"
+    True
+    """
+    full = os.path.abspath(given)
+    rel = os.path.relpath(full)
+    return full if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
+def _walk(folder: Path, errors: list[OSError]) -> Iterator[Path]:
+    """Every file under ``folder`` (symbolic links to folders not followed); each sub-folder
+    that cannot be read goes to ``errors``."""
+    for top, dirs, names in os.walk(folder, onerror=errors.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden folders are left out
+        for name in names:
+            yield Path(top) / name
+
+
+def _sidecar(folder: Path, cache: dict[Path, dict]) -> tuple[dict, Problem | None]:
+    """The sources file beside articles, and the first time, a Problem when it cannot be read
+    (its articles are then read without it)."""
     if folder in cache:
-        return cache[folder]
+        return cache[folder], None
     table: dict = {}
+    bad = None
     for name in SIDECARS:
         f = folder / name
         if f.is_file():
             try:
                 table = load_sources(f)
-            except InputError:
-                table = {}
+            except InputError as e:
+                where, _, why = str(e).partition(": ")
+                bad = Problem(where, f"{why}; the articles beside it are read without it")
             break
     cache[folder] = table
-    return table
+    return table, bad
 
 
 def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.datetime | None,
@@ -199,7 +275,7 @@ def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) ->
         return
     with f:
         head = f.read(8192)
-        if b"\x00" in head:
+        if head.count(b"\x00") > max(2, len(head) // 100):  # a stray NUL spoils its own line only
             yield Problem(key, "a binary file, not JSON Lines articles")
             return
         if not head.strip():
@@ -238,6 +314,10 @@ def jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: d
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Problem(f"{where}:{n}", "an article record needs a 'text' string")
             continue
+        wrong = _wrong_field(record)
+        if wrong:
+            yield Problem(f"{where}:{n}", wrong)
+            continue
         if any(isinstance(v, str) and _SURROGATE.search(v) for v in record.values()):
             yield Problem(f"{where}:{n}", "an unpaired surrogate escape (such as \\ud800) is not text")
             continue
@@ -252,9 +332,34 @@ def jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: d
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_TEXT_FIELDS = ("url", "source", "publisher", "published", "date", "title")
+
+
+def _wrong_field(record: dict[str, Any]) -> str | None:
+    """What is wrong with an article record's fields ('id' must be a string or a whole number,
+    the others strings), or None."""
+    ident = record.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
+        return f"'id' must be a string or a number, not {_json_type(ident)}"
+    for k in _TEXT_FIELDS:
+        v = record.get(k)
+        if v is not None and not isinstance(v, str):
+            return f"{k!r} must be a string, not {_json_type(v)}"
+    return None
+
+
+def _json_type(v: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(type(v), type(v).__name__)
+
+
+def _clean(value: str | None) -> str | None:
+    return without_controls(value) if value else value
+
+
 def _with_meta(article: Article, extra: dict, meta: dict, as_of: dt.datetime | None) -> Article:
     override = extra.get(article.key) or extra.get(Path(article.key).name) or {}
-    merged = {k: override.get(k) or meta.get(k) for k in ("source", "published", "url", "title")}
+    merged = {k: _clean(override.get(k) or meta.get(k)) for k in ("source", "published", "url", "title")}
+    article.text = without_controls(article.text)  # an ESC[31m is no figure 31
     article.source = merged["source"] or article_source(article.text)
     article.published = merged["published"] or article_date(article.text, as_of=as_of)
     article.url = merged["url"]

@@ -11,12 +11,14 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import IO, Any
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from ..comparing.conflicts import consensus, distinct_statements, slips
+from ..core.controls import printable
 from ..core.records import Claim, Conflict, show_number
 
 FORMATS = ("table", "jsonl", "json", "csv")
@@ -34,9 +36,13 @@ class RecordWriter:
         if fmt not in ("jsonl", "json", "csv"):
             raise ValueError(fmt)
         self.fmt, self.out, self.n = fmt, out, 0
-        self.csv = None
+        self.csv = self.csv_quoted = None
         if fmt == "csv":
             self.csv = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+            # csv quotes a field holding a line end only when it is the line terminator: a bare
+            # \r would split the row for readers that end lines there, so such rows are all quoted
+            self.csv_quoted = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n",
+                                             quoting=csv.QUOTE_ALL)
             self.csv.writeheader()
         elif fmt == "json":
             out.write("[")
@@ -48,7 +54,11 @@ class RecordWriter:
             self.out.write(("," if self.n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
         else:
             assert self.csv is not None
-            self.csv.writerow({k: ("" if v is None else _inert(v)) for k, v in r.items()})
+            row = {k: ("" if v is None else _inert(v)) for k, v in r.items()}
+            bare_cr = any(isinstance(v, str) and "\r" in v for v in row.values())
+            writer = self.csv_quoted if bare_cr else self.csv
+            assert writer is not None
+            writer.writerow(row)
         self.n += 1
 
     def write_all(self, records: Iterable[dict[str, Any]]) -> None:
@@ -111,6 +121,14 @@ def highlighted_sentence(c: Claim, width: int = 160) -> Text:
     t.append(figure, style="bold yellow")
     t.append(after)
     return t
+
+
+class SafeConsole(Console):
+    """A rich console that shows the control characters of what it prints (a file name, a
+    page's title, a claim read from a file) as visible symbols: text never drives the terminal."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(s if s.control else Segment(printable(s.text), s.style, s.control) for s in buffer)
 
 
 def claims_table(claims: Iterable[Claim], no_claims: Iterable[str] = ()) -> Group:

@@ -10,10 +10,12 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import wraps
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .articles import Article
 from ..core.errors import RecordError, StoreError
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (article, id)
 );
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure, subject, unit);
+CREATE INDEX IF NOT EXISTS articles_digest ON articles(digest);
 CREATE TABLE IF NOT EXISTS article_texts (
     article TEXT PRIMARY KEY,
     text BLOB NOT NULL
@@ -61,6 +64,22 @@ def default_path(db: str | None = None) -> Path:
 # the columns the store reads and writes; a table may have more (a user's own notes), never fewer
 _COLUMNS = {"articles": ("article", "digest", "signature", "source", "published", "url", "title", "extracted_at"),
             "claims": ("article", "id", "start", "measure", "subject", "unit", "record")}
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reading(method: _F) -> _F:
+    """A read of the store that meets damaged pages (the header intact, the data not) raises a
+    StoreError naming the store, not SQLite's traceback."""
+    @wraps(method)
+    def read(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot read the claims store ({e}); "
+                             "pass --db with another path or --no-store") from e
+    return read  # type: ignore[return-value]
 
 
 class Store:
@@ -107,6 +126,7 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @_reading
     def cached(self, article: Article, signature: str) -> list[Claim] | None:
         """The stored claims of an article whose text and pipeline are unchanged, else None."""
         row = self.conn.execute("SELECT digest, signature, source, published FROM articles WHERE article = ?",
@@ -119,6 +139,7 @@ class Store:
             return None  # stored before texts were kept: read it again to keep its text
         return self.claims_of(article.key)
 
+    @_reading
     def claims_of(self, article: str) -> list[Claim]:
         rows = self.conn.execute("SELECT record FROM claims WHERE article = ? ORDER BY start", (article,))
         return [Claim.from_dict(json.loads(r[0])) for r in rows]
@@ -152,19 +173,35 @@ class Store:
 
     def replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         """Put an article's claims in place of the ones stored before (inside a transaction)."""
+        self.conn.execute("SAVEPOINT article")  # all of the article or none of it, even on Ctrl-C
         try:
             self._replace(article, claims, signature)
-        except sqlite3.DatabaseError as e:  # a user's own NOT NULL column, a full disk
-            raise StoreError(f"{self.path}: cannot save the claims of {article.key} ({e}); "
-                             "nothing of this run was saved: pass --db with another path or --no-store") from e
+            self.conn.execute("RELEASE article")
+        except BaseException as e:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK TO article")
+                    self.conn.execute("RELEASE article")
+                except sqlite3.DatabaseError:
+                    pass  # the run's transaction is rolled back as a whole
+            if isinstance(e, sqlite3.DatabaseError):  # a user's own NOT NULL column, a full disk
+                raise StoreError(f"{self.path}: cannot save the claims of {article.key} ({e}); "
+                                 "nothing of this run was saved: pass --db with another path or --no-store") from e
+            raise
 
     def _replace(self, article: Article, claims: list[Claim], signature: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        digest = text_digest(article.text)
+        # the same text stored under another name (the path spelled another way, a copy) is
+        # this article: it is replaced, so one text never counts as two sources
+        for (other,) in self.conn.execute("SELECT article FROM articles WHERE digest = ? AND article != ?",
+                                          (digest, article.key)).fetchall():
+            self.forget(other)
         self.conn.execute("DELETE FROM claims WHERE article = ?", (article.key,))
         self.conn.execute(
             "INSERT OR REPLACE INTO articles (article, digest, signature, source, published, url, title, extracted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.key, text_digest(article.text), signature, article.source, article.published,
+            (article.key, digest, signature, article.source, article.published,
              article.url, article.title, now))
         self.conn.executemany(
             "INSERT OR REPLACE INTO claims (article, id, start, measure, subject, unit, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -172,14 +209,21 @@ class Store:
              for c in claims])
         self.save_text(article.key, article.text)
 
+    def forget(self, article: str) -> None:
+        """Remove an article, its claims and its text (inside a transaction)."""
+        for table in ("claims", "article_texts", "articles"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
+
     def save_text(self, article: str, text: str) -> None:
         """Keep an article's text, compressed (inside a transaction)."""
         self.conn.execute("INSERT OR REPLACE INTO article_texts VALUES (?, ?)",
                           (article, zlib.compress(text.encode("utf-8"), 6)))
 
+    @_reading
     def has_text(self, article: str) -> bool:
         return self.conn.execute("SELECT 1 FROM article_texts WHERE article = ?", (article,)).fetchone() is not None
 
+    @_reading
     def text_of(self, article: str) -> str | None:
         """The stored text of an article (the text its claims' offsets index), or None."""
         try:
@@ -190,14 +234,17 @@ class Store:
             raise
         return zlib.decompress(row[0]).decode("utf-8") if row else None
 
+    @_reading
     def titles(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT article, title FROM articles WHERE title IS NOT NULL"))
 
+    @_reading
     def article_info(self, article: str) -> dict | None:
         row = self.conn.execute("SELECT article, source, published, url, title FROM articles WHERE article = ?",
                                 (article,)).fetchone()
         return dict(zip(("article", "source", "published", "url", "title"), row)) if row else None
 
+    @_reading
     def find_article(self, name: str) -> list[str]:
         """The stored articles a name means: the key itself, else those whose URL is the name,
         else those whose key ends with it (``troops.html`` for ``pages/troops.html``)."""
@@ -223,6 +270,7 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot read the claims store ({e})") from e
 
+    @_reading
     def count(self) -> tuple[int, int]:
         a = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         c = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]

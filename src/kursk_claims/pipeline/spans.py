@@ -105,6 +105,7 @@ def _blank() -> Language:
 def claims_doc(text: str, claims: Iterable[Any]) -> Doc:
     """A doc of an article's text with its claim records (``Claim`` objects or their dicts,
     e.g. from the store) as ``doc.spans["claims"]``, without running the pipeline again."""
+    register_extensions()  # no pipeline may have been built in this process (``show --html``)
     doc = _blank().make_doc(text)
     doc._.claims = [c if isinstance(c, dict) else c.to_dict() for c in claims]
     return ClaimSpans()(doc)

@@ -153,7 +153,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
                 if n not in failed or n < 0:
                     on_error(article, e)
                 failed.add(n)
-        nlp.set_error_handler(handler)  # type: ignore[arg-type]  # spaCy types the handler narrowly
+        set_error_handler(nlp, handler)
     reading: Article | None = None  # the long article whose pieces are being gathered
     drafts: list[ClaimDraft] = []
     docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, disable=RECORDS_ONLY)
@@ -171,11 +171,29 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
             yield article, to_claims(article, drafts), True
 
 
+def set_error_handler(nlp: Language, handler: Callable[[str, object, list, Exception], None]) -> None:
+    """``handler`` for every component of ``nlp`` that can take one. ``Language.set_error_handler``
+    fails on a trained parser or entity recognizer (a compiled component with the method but no
+    attribute to keep the handler in): those keep raising, the others hear of their failures."""
+    nlp.default_error_handler = handler  # type: ignore[assignment]  # spaCy types the handler narrowly
+    for _, pipe in nlp.pipeline:
+        setter = getattr(pipe, "set_error_handler", None)
+        if setter is None:
+            continue
+        try:
+            setter(handler)
+        except AttributeError:
+            pass
+
+
 _worker_nlp: Language | None = None
 _WARM_UP = "On Monday, the ministry said more than 1,200 troops had taken 40 km² (15 sq mi) since August 6."
 
 
 def _start_worker(model: str | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     global _worker_nlp
     if _worker_nlp is None:  # forked workers start with the parent's pipeline, already warm
         _worker_nlp = build_pipeline(model)

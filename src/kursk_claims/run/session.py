@@ -56,6 +56,7 @@ class ExtractResult:
     problems: list[Problem] = field(default_factory=list)
     lost: OSError | None = None  # the write error that stopped the output (a closed pipe, a full disk)
     stored: bool = False  # whether the claims went to a store
+    interrupted: bool = False  # Ctrl-C stopped the reading (what was read is stored)
 
     @property
     def nothing_read(self) -> bool:
@@ -64,8 +65,9 @@ class ExtractResult:
 
     @property
     def exit_code(self) -> int:
-        """``extract``'s exit status for the articles: 0 when every one was read, else 1."""
-        return 1 if self.problems else 0
+        """``extract``'s exit status for the articles: 0 when every one was read, 130 when
+        Ctrl-C stopped the run, else 1."""
+        return 130 if self.interrupted else 1 if self.problems else 0
 
 
 def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signature: str = "",
@@ -78,7 +80,7 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
     Fresh claims are stored in ``store`` (articles unchanged since ``signature`` are taken from
     it) in one transaction; each article's claims go to ``writer`` as records, or, with
     ``collect``, into the result. A write error stops the reading (what was read is stored)
-    and is kept in ``result.lost``; ``on_warning`` hears each problem and each article name
+    and is kept in ``result.lost``; so does Ctrl-C (``result.interrupted``); ``on_warning`` hears each problem and each article name
     given twice as it is met.
     """
     result = ExtractResult(stored=store is not None)
@@ -104,21 +106,24 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
                                on_error=failed)
     guarded = Guarded(writer) if writer is not None else None
     with store.transaction() if store else nullcontext():
-        for article, claims, fresh in _until_lost(results, guarded):
-            result.articles += 1
-            result.n_claims += len(claims)
-            if fresh:
-                result.fresh += 1
-                if store:
+        try:
+            for article, claims, fresh in _until_lost(results, guarded):
+                if fresh and store:
                     store.replace(article, claims, signature)
-            if guarded:
-                guarded.write_all(c.to_dict() for c in claims)
-            elif collect:
-                result.claims.extend(claims)
-                if not claims:
-                    result.no_claims.append(article.key)
-            if on_article:
-                on_article()
+                result.articles += 1  # counted once stored: Ctrl-C from here on keeps it
+                result.n_claims += len(claims)
+                result.fresh += fresh
+                if guarded:
+                    guarded.write_all(c.to_dict() for c in claims)
+                elif collect:
+                    result.claims.extend(claims)
+                    if not claims:
+                        result.no_claims.append(article.key)
+                if on_article:
+                    on_article()
+        except KeyboardInterrupt:  # Ctrl-C: the articles read so far are stored and written
+            result.interrupted = True
+            results.close()  # type: ignore[attr-defined]  # a pool of workers is ended here
         if guarded:
             guarded.close()
             result.lost = guarded.lost
@@ -127,26 +132,33 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
 
 def distinct_keys(items: Iterable[Article | Problem],
                   on_warning: Callable[[str], None] | None = None) -> Iterator[Article | Problem]:
-    """The articles with one name each: the same article given twice is read once, and a
-    second, different article under a name already used (two JSON Lines records with one id)
-    is read under ``name#2``; both said to ``on_warning``."""
+    """The articles with one name each, and each text once: the same article given twice
+    (under one name, or under two: ``seeds/a.txt`` and a copy, two records with one text) is
+    read once, so one text never counts as two sources; a second, different article under a
+    name already used (two JSON Lines records with one id) is read under ``name#2``; all said
+    to ``on_warning``."""
     say = on_warning or (lambda message: None)
     seen: dict[str, str] = {}
+    texts: dict[str, str] = {}  # digest -> the name it was first read under
     for item in items:
         if not isinstance(item, Article):
             yield item
             continue
         digest = text_digest(item.text)
+        if item.key in seen and seen[item.key] == digest:
+            say(f"{item.key}: the same article given twice; read once")
+            continue
+        if digest in texts:
+            say(f"{item.key}: the same text as {texts[digest]}; read once, under {texts[digest]}")
+            continue
         if item.key in seen:
-            if seen[item.key] == digest:
-                say(f"{item.key}: the same article given twice; read once")
-                continue
             n = 2
             while f"{item.key}#{n}" in seen:
                 n += 1
             say(f"{item.key}: a second, different article with this id; its claims are under {item.key}#{n}")
             item.key = f"{item.key}#{n}"
         seen[item.key] = digest
+        texts[digest] = item.key
         yield item
 
 
