@@ -47,3 +47,31 @@ def test_a_pack_of_the_wrong_shape_is_named(tmp_path):
     bad.write_text("{not json")
     with pytest.raises(ValueError, match="not JSON"):
         load_names_file(bad)
+
+
+def _subjects_from_cli(tmp_path, *extra):
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Officials in Port Ester said 300 soldiers were killed.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kursk_claims", "extract", str(article), "--no-store", "-f", "jsonl",
+                          *extra], capture_output=True, text=True)
+    return out, [json.loads(line)["subject"] for line in out.stdout.splitlines()]
+
+
+def test_extract_names_option_reads_the_pack_in_one_process_and_in_workers(tmp_path):
+    out, subjects = _subjects_from_cli(tmp_path)
+    assert out.returncode == 0 and subjects != ["Valdoria"]
+    out, subjects = _subjects_from_cli(tmp_path, "--names", str(PACK))
+    assert out.returncode == 0 and subjects == ["Valdoria"]
+    out, subjects = _subjects_from_cli(tmp_path, "--names", str(PACK), "--workers", "2")
+    assert out.returncode == 0 and subjects == ["Valdoria"]
+
+
+def test_extract_names_option_names_a_bad_pack_in_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"parties": ["Valdoria"]}', encoding="utf-8")
+    out, subjects = _subjects_from_cli(tmp_path, "--names", str(bad))
+    assert out.returncode == 2 and subjects == []
+    assert out.stderr.strip().count("\n") == 0 and "bad.json" in out.stderr and "Traceback" not in out.stderr

@@ -131,3 +131,10 @@ def test_a_bodys_headquarters_city_does_not_stand_for_it():
     forms = known_party_forms()
     assert "African Union" in bodies() and forms.get("Addis Ababa") == "Ethiopia"
     assert forms.get("New York") != "United Nations"
+
+
+def test_the_attacker_is_not_the_side_of_a_breakdown_of_the_dead(nlp):
+    c = claims(nlp, "Chadian strikes killed 40 people, 12 of them children.")
+    assert c["12"]["subject"] != "Chad" and c["40"]["subject"] != "Chad"
+    c = claims(nlp, "Officials said 400 Peruvian soldiers were killed, 12 of them officers.")
+    assert c["12"]["subject"] == c["400"]["subject"] == "Peru"

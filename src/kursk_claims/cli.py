@@ -137,6 +137,7 @@ def extract(
     timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a web page before giving up on it.")] = 20.0,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(metavar="NAME_OR_PATH", help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
+    names: Annotated[Optional[list[Path]], typer.Option("--names", metavar="FILE", help="A names pack (JSON: {\"parties\": {\"Party\": [\"alias\", ...]}}) for the parties of a war the built-in names do not know; may be given more than once.")] = None,
     workers: Annotated[int, typer.Option(min=1, metavar="N", help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")] = 16,
     sources: Annotated[Optional[Path], typer.Option(metavar="FILE", help="A sources.json or sources.csv with file/url, publisher, published for each article.")] = None,
@@ -159,15 +160,17 @@ def extract(
     from .pipeline.components import build_pipeline, pipeline_signature
     from .run.session import extract_session, read_inputs
 
+    packs = _names_packs(names or [])
     if engine is not None or scheduler is not None or local_workers is not None:
-        _extract_on_cluster(inputs or [], fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers)
+        _extract_on_cluster(inputs or [], fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers,
+                            packs)
         return
     fmt = _choose_format(fmt, output)
     base = _parse_as_of(as_of)
     if sources is not None and not sources.is_file():
         fail(f"--sources {sources}: no such file", 2)
     with _user_errors(2):
-        nlp = build_pipeline(model)
+        nlp = build_pipeline(model, packs)
     signature = pipeline_signature(nlp, model)
 
     inputs = inputs or []
@@ -186,7 +189,7 @@ def extract(
     with _user_errors(1):
         result = extract_session(nlp, read_inputs(inputs, sources, base, url_list, fetcher), signature=signature,
                                  store=store, writer=writer, collect=fmt == "table", batch_size=batch_size,
-                                 workers=workers, model=model, on_warning=warn,
+                                 workers=workers, model=model, names=packs, on_warning=warn,
                                  on_article=progress.advance if progress else None)
     if progress:
         progress.stop()
@@ -561,7 +564,21 @@ def _said(client) -> None:
     print(f"Dask: {n_workers(client)} workers; dashboard: {link or 'none (install bokeh)'}", file=sys.stderr)
 
 
-def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers) -> None:
+def _names_packs(paths: list[Path]) -> list[dict]:
+    """The names packs of --names, or one error line naming the file and what is wrong."""
+    from .reading.names import load_names_file
+
+    packs = []
+    for path in paths:
+        try:
+            packs.append(load_names_file(path))
+        except ValueError as e:
+            fail(f"--names {e}", 2)
+    return packs
+
+
+def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, engine, scheduler, local_workers,
+                        packs=()) -> None:
     """extract --engine dask: the workers write a Parquet dataset into the --output folder."""
     from .core.article import Problem
     from .run.distributed import extract_dataset, prepare_output
@@ -591,7 +608,7 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
         prepare_output(output)  # before the cluster starts: a folder already used is refused at once
     with _user_errors(1), _cluster(engine, scheduler, local_workers) as client:
         _said(client)
-        summary = extract_dataset(client, articles(), output, model=model, batch_size=batch_size, on_partition=progress)
+        summary = extract_dataset(client, articles(), output, model=model, names=packs, batch_size=batch_size, on_partition=progress)
     for where, message in summary.problems:
         problems.append(Problem(where, message))
         warn(f"{where}: {message}")

@@ -22,6 +22,9 @@ import math
 import re
 from typing import Any
 
+from . import whose
+from .names import party_pattern
+
 # words after a figure that make it a part of a whole named before it
 _PART_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those|these|the\s+(?:dead|killed|wounded|injured|victims|total|"
                          r"casualties|missing|displaced))|(?:[a-z-]+\s+){0,2}among\s+them|were\s+among\s+them)\b", re.I)
@@ -92,6 +95,12 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
             _take_whole(text, before, whole)
 
 
+def _names_a_party(text: str, c: dict[str, Any]) -> bool:
+    """Whether the part's own counted words name a party ("12 Valdorian soldiers")."""
+    pattern, _ = party_pattern(text)
+    return bool(c.get("counted")) and next(pattern.finditer(c["counted"]), None) is not None
+
+
 def _figure_at(claims: list[dict[str, Any]], span: Any) -> dict[str, Any] | None:
     return next((w for w in claims if (w["start"], w["end"]) == tuple(span)), None)
 
@@ -115,9 +124,15 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
         c["counted"] = _TRAILING_PARTITIVE.sub("", c["counted"]) or c["counted"]
     if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
         c["measure"] = whole["measure"]
-    if not c.get("subject") and whole.get("subject"):
+    if whole.get("subject") and c.get("subject") != whole["subject"] and not _names_a_party(text, c):
+        # a part is of its whole's side ("12 of them children"), unless its own words say whose
         c["subject"] = whole["subject"]
         if "subject" in (whole.get("inferred") or ()):
             inferred.append("subject")
+    elif not whole.get("subject") and c.get("subject") and whose.is_loss(c.get("measure")) \
+            and not _names_a_party(text, c):
+        # "Chadian strikes killed 40 people, 12 of them children": the part's side was read
+        # before its measure was known, so the attacker may have been taken for it
+        c["subject"] = None
     if not inferred:
         del c["inferred"]

@@ -22,7 +22,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,25 +112,27 @@ def prepare_output(out: Path) -> None:
 _local = threading.local()
 
 
-def worker_pipeline(model: str | None):
+def worker_pipeline(model: str | None, names: Sequence[dict[str, Any]] = ()):
     """The pipeline of this worker thread, built on first use and kept for every later task."""
     from ..pipeline.components import build_pipeline
 
     cache = getattr(_local, "pipelines", None)
     if cache is None:
         cache = _local.pipelines = {}
-    if model not in cache:
-        cache[model] = build_pipeline(model)
-    return cache[model]
+    key = (model, json.dumps(list(names), sort_keys=True))
+    if key not in cache:
+        cache[key] = build_pipeline(model, names)
+    return cache[key]
 
 
-def extract_partition(articles: list[Article], model: str | None, batch_size: int, path: str) -> dict[str, Any]:
+def extract_partition(articles: list[Article], model: str | None, batch_size: int, path: str,
+                      names: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """Runs on a worker: the claims of ``articles`` written to ``path``; returns counts and
     the articles the pipeline failed on (the others are still written)."""
     from ..io.parquet import ParquetWriter
     from .extract import extract_articles
 
-    nlp = worker_pipeline(model)
+    nlp = worker_pipeline(model, names)
     problems: list[tuple[str, str]] = []
 
     def failed(article: Article | None, e: Exception) -> None:
@@ -163,7 +165,7 @@ class Summary:
 
 
 def extract_dataset(client: Any, articles: Iterable[Article], out_dir: str | Path, *, model: str | None = None,
-                    batch_size: int = 16, partition_size: int = PARTITION_ARTICLES,
+                    names: Sequence[dict[str, Any]] = (), batch_size: int = 16, partition_size: int = PARTITION_ARTICLES,
                     on_partition: Callable[[Summary], None] | None = None) -> Summary:
     """Every article's claims written by the workers to ``out_dir/part-NNNNNN.parquet`` (in
     input order by name). At most two partitions per worker are in flight, so the client holds
@@ -194,7 +196,7 @@ def extract_dataset(client: Any, articles: Iterable[Article], out_dir: str | Pat
 
     in_flight = 0
     for i, chunk in enumerate(batched(articles, partition_size)):
-        future = client.submit(extract_partition, chunk, model, batch_size, str(out / f"part-{i:06d}.parquet"),
+        future = client.submit(extract_partition, chunk, model, batch_size, str(out / f"part-{i:06d}.parquet"), list(names),
                                key=f"kursk-extract-{i}-{hashlib.sha1(repr([a.key for a in chunk]).encode()).hexdigest()[:10]}",
                                pure=False)
         sizes[future.key] = (len(chunk), chunk[0].key)

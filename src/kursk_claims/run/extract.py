@@ -8,8 +8,8 @@ outlet, date) to each figure.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import cast
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -116,12 +116,14 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
                      known: Callable[[Article], list[Claim] | None] | None = None,
                      model: str | None = None,
                      on_error: Callable[[Article | None, Exception], None] | None = None,
+                     names: Sequence[dict[str, Any]] = (),
                      ) -> Iterator[tuple[Article, list[Claim], bool]]:
     """Each article with its claims, in input order, streamed through ``nlp.pipe`` in batches.
 
     ``known`` returns the claims already stored for an unchanged article; those articles are
     not read again. The third item says whether the claims are fresh. With ``workers`` > 1,
-    batches go to that many processes, each with its own pipeline (built from ``model``);
+    batches go to that many processes, each with its own pipeline (built from ``model`` and the
+    user's ``names`` packs);
     only the claims come back, which costs far less than sending spaCy docs between processes.
     ``on_error`` hears of an article the pipeline failed on; the others are still read.
     """
@@ -130,7 +132,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
             yield a, (known(a) if known else None)
 
     if workers > 1:
-        yield from _extract_in_pool(items(), batch_size, workers, model, on_error, nlp)
+        yield from _extract_in_pool(items(), batch_size, workers, model, on_error, nlp, names)
         return
     def pieces() -> Iterator[tuple[str, tuple[Article, list[Claim] | None, int, bool, int]]]:
         for n, (a, cached) in enumerate(items()):
@@ -190,13 +192,13 @@ _worker_nlp: Language | None = None
 _WARM_UP = "On Monday, the ministry said more than 1,200 troops had taken 40 km² (15 sq mi) since August 6."
 
 
-def _start_worker(model: str | None) -> None:
+def _start_worker(model: str | None, names: Sequence[dict[str, Any]] = ()) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     global _worker_nlp
     if _worker_nlp is None:  # forked workers start with the parent's pipeline, already warm
-        _worker_nlp = build_pipeline(model)
+        _worker_nlp = build_pipeline(model, names)
 
 
 def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
@@ -213,7 +215,7 @@ def _read_batch(batch: list[Article]) -> list[list[Claim] | str]:
 
 def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_size: int, workers: int,
                      model: str | None, on_error: Callable[[Article | None, Exception], None] | None,
-                     nlp: Language) -> Iterator[tuple[Article, list[Claim], bool]]:
+                     nlp: Language, names: Sequence[dict[str, Any]] = ()) -> Iterator[tuple[Article, list[Claim], bool]]:
     import multiprocessing
 
     global _worker_nlp
@@ -227,7 +229,7 @@ def _extract_in_pool(items: Iterator[tuple[Article, list[Claim] | None]], batch_
         _worker_nlp = nlp
     batches = batched(items, batch_size)
     try:
-        with ctx.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
+        with ctx.Pool(workers, initializer=_start_worker, initargs=(model, list(names))) as pool:
             pending = ((batch, pool.apply_async(_read_batch, ([a for a, cached in batch if cached is None],)))
                        for batch in batches)
             # keep a few batches in flight per worker, in order

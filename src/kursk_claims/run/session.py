@@ -14,7 +14,7 @@ nothing itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +73,7 @@ class ExtractResult:
 def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signature: str = "",
                     store: Store | None = None, writer: Writer | None = None, collect: bool = False,
                     batch_size: int = 16, workers: int = 1, model: str | None = None,
+                    names: Sequence[dict[str, Any]] = (),
                     on_warning: Callable[[str], None] | None = None,
                     on_article: Callable[[], None] | None = None) -> ExtractResult:
     """Read ``inputs`` (articles, and problems met finding them) into claims.
@@ -103,7 +104,7 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
 
     known = (lambda a: store.cached(a, signature)) if store else None
     results = extract_articles(nlp, articles(), batch_size=batch_size, workers=workers, known=known, model=model,
-                               on_error=failed)
+                               on_error=failed, names=names)
     guarded = Guarded(writer) if writer is not None else None
     with store.transaction() if store else nullcontext():
         try:
