@@ -137,7 +137,7 @@ def extract(
     timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a web page before giving up on it.")] = 20.0,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(metavar="NAME_OR_PATH", help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
-    names: Annotated[Optional[list[Path]], typer.Option("--names", metavar="FILE", help="A names pack (JSON: {\"parties\": {\"Party\": [\"alias\", ...]}}) for the parties of a war the built-in names do not know; may be given more than once.")] = None,
+    names: Annotated[Optional[list[Path]], typer.Option("--names", metavar="FILE", help="A names pack: a JSON file of parties and the names they go by, for a war the built-in names do not know (README: parties of any war). May be given more than once.")] = None,
     workers: Annotated[int, typer.Option(min=1, metavar="N", help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")] = 16,
     sources: Annotated[Optional[Path], typer.Option(metavar="FILE", help="A sources.json or sources.csv with file/url, publisher, published for each article.")] = None,
