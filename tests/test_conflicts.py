@@ -647,3 +647,15 @@ def test_same_quantity_a_country_against_no_stated_place_is_no_doubt():
     assert only(country, unscoped).extra["confidence_reasons"] == []
     region = claim("12,000", 12000, place="Kursk")
     assert only(region, unscoped).extra["confidence_reasons"] == ["unknown place"]
+
+
+def test_time_an_undated_total_whose_article_names_a_later_day_is_the_later_one():
+    earlier = claim("9,000", 9000, measure="killed", counted="soldiers", as_of="2025-03-01", published="2025-03-01")
+    undated = read(claim("6,000", 6000, measure="killed", counted="soldiers", as_of=None, published=None),
+                   not_before="2025-05-10")
+    assert kinds(earlier, undated) == ["mismatch"]  # a later, lower running total
+    unplaced = claim("6,000", 6000, measure="killed", counted="soldiers", as_of=None, published=None)
+    assert kinds(earlier, unplaced) == []  # it may be from before the 9,000
+    close = read(claim("6,000", 6000, measure="killed", counted="soldiers", as_of=None, published=None),
+                 not_before="2025-03-02")
+    assert kinds(earlier, close) == []  # named days that close say not which came first

@@ -52,6 +52,7 @@ class Entry:
     part: str | None = None  # what it is a breakdown of (the claim's part_of)
     inferred: tuple[str, ...] = ()  # slots read from context
     placed: bool = False  # dated by its article's publication date alone
+    after: dt.date | None = None  # an undated article's figure is of this day or later (its not_before)
 
 
 @dataclass(slots=True)
@@ -188,7 +189,8 @@ def _entry(claim: Claim) -> Entry | str:
         year = int(m.group(0)) if m else (month_year(claim) if claim.published else None)
     subject = claim.actor if claim.measure in r["land"] else claim.subject
     return Entry(claim, low, high, rep, place.lower() if place else None, day, year, voice(claim), False,
-                 subject, counted_class(claim), part_of(claim), inferred(claim), placed)
+                 subject, counted_class(claim), part_of(claim), inferred(claim), placed,
+                 None if day else to_date(getattr(claim, "not_before", None)))
 
 
 def voice(claim: Claim) -> str:

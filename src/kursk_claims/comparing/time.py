@@ -38,6 +38,13 @@ def growth_allowed(measure: str | None, days: int) -> float:
     return per_week ** (max(days, 1) / 7)
 
 
+def _known_later(a: Entry, b: Entry) -> bool:
+    """Whether undated ``a`` is surely later than dated ``b``: the latest day a's article names
+    (``not_before``) lies after b's date by more than one moment."""
+    return a.day is None and a.after is not None and b.day is not None and not b.echo_dated \
+        and (a.after - b.day).days > rules()["same_moment"]
+
+
 def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tuple[str | None, str | None]:
     """Why the moments of a (lower) and b (higher) keep them from conflicting, or None; and a
     note the conflict's explanation carries (a growth beyond what time allows)."""
@@ -59,6 +66,8 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
             return None, None
         if land_totals and undated(a) and undated(b):
             return None, None  # two reports of one land total, neither dated: worth a look
+        if kind == "total" and _known_later(a, b):
+            return None, None  # the lower running total is the later one: its article is of a later day
         if land_totals:
             return "a running total with no known date may be from before or after the dated one", None
         return "no known date: at some plausible date the two figures agree", None
