@@ -299,3 +299,13 @@ def test_speech_is_a_facade_over_its_parts():
     assert s.source_for(s.text.index("500")).speaker == "ukraine-general-staff"
     assert s.paragraph_starts() == s.layout.paragraph_starts()
     assert s.acronyms() == {}
+
+
+def test_a_verb_after_a_comma_goes_on_the_sentences_speaker():
+    from kursk_claims.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    got = {c["text"]: c["attribution"] for c in nlp("Ramos Says Peru Took 300 Prisoners Near Lima, Claims 12 Tanks Destroyed")._.claims}
+    assert got == {"300": "Ramos", "12": "Ramos"}
+    got = {c["text"]: c["attribution"] for c in nlp("Gen. Ortiz said 300 soldiers died, and Peru, the ministry added, lost 40 tanks.")._.claims}
+    assert got["40"] != "Gen. Ortiz"

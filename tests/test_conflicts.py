@@ -659,3 +659,10 @@ def test_time_an_undated_total_whose_article_names_a_later_day_is_the_later_one(
     close = read(claim("6,000", 6000, measure="killed", counted="soldiers", as_of=None, published=None),
                  not_before="2025-03-02")
     assert kinds(earlier, close) == []  # named days that close say not which came first
+
+
+def test_parts_shares_of_the_dead_and_of_those_killed_have_one_base():
+    half = claim("about half", 50, bound="approx", low=45, high=55, measure="share", counted="killed", unit="percent",
+                 subject="Valdoria", figure="level")
+    most = claim("88%", 88, measure="share", counted="dead", unit="percent", subject="Valdoria", figure="level")
+    assert kinds(half, most) == ["mismatch"]

@@ -135,3 +135,10 @@ def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
     assert c["18.240"]["value"] == 18240 and c["about 16.000"]["value"] == 16000
     c = claims(nlp, "The index rose 2.5 points to 18.240 on Monday.")
     assert c["18.240"]["value"] == 18.24 if "18.240" in c else True
+
+
+def test_a_capital_before_a_number_in_a_title_case_headline_is_a_verb_not_a_model(nlp):
+    c = claims(nlp, "Ramos Says Peru Took 300 Prisoners Near Lima")
+    assert "300" in c
+    c = claims(nlp, "New Leopard 2 Tanks Arrive in Lima With 40 Crews")
+    assert "2" not in c

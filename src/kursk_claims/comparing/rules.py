@@ -86,7 +86,8 @@ def class_of(measure: str | None, counted: str | None) -> str:
             return UNKNOWN
         if any(w in r["land_nouns"] or w.startswith(("kilomet", "mile")) for w in words):
             return "land"
-        return singular(words[-1])
+        h = words[-1]  # "half of those killed" and "88% of the dead": one base, the dead
+        return r["classes"].get(h) or r["classes"].get(singular(h)) or singular(h)
     if measure in r["person_measures"]:
         for w in words:  # "civilian casualties", "women and children": the subset word decides
             cls = r["subset_words"].get(w) or r["subset_words"].get(singular(w))

@@ -133,6 +133,12 @@ class SpeechEvents:
             else:
                 e = self._verb_event(pos, after, s0, s1)
             if e is not None:
+                if e.kind == "verb" and events and text[e.end:e.pos].strip() == ",":
+                    # "X says A, claims B": a verb after a comma with no subject of its own
+                    # goes on the sentence's earlier speaker
+                    earlier = [o for o in events if o.pos < e.start and o.who is not None]
+                    if earlier:
+                        e = replace(earlier[-1], pos=pos)
                 events.append(e)
         _link_chains(events)
         self.by_sentence[i] = events

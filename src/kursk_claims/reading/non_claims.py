@@ -33,6 +33,7 @@ def _lex() -> dict:
         "calibre_re": re.compile(r"[\s-]?(?:mm|millimet(?:er|re)s?)\b(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:"
                                  + phrase_pattern(num["calibre_nouns"]) + r")\b", re.I),
         "designators": {d.lower() for d in dates["designators"]},
+        "headline_verbs": frozenset(num["headline_verbs"]),
         "boilerplate_re": Folded(r"(?<!\w)(?:" + trie_pattern(w.lower() for w in word_list("boilerplate")) + r")(?!\w)",
                                  starts=first_letters(word_list("boilerplate"))),
     }
@@ -114,7 +115,8 @@ def _is_name_part(text: str, n: Numeral, before: str, after: str) -> bool:
         nxt = NEXT_WORDS.match(text, n.end, n.end + 60)
         if prev.lower() not in lex["month_names"] and prev not in _party_words() \
                 and prev.lower() not in lex["before_cues"] \
-                and not (nxt and nxt.group(1).lower() in lex["counted_words"]):
+                and not (nxt and nxt.group(1).lower() in lex["counted_words"]) \
+                and not (_verb_like(prev, lex["headline_verbs"]) and _title_case_line(text, n.start)):
             return True  # Leopard 2, Windows 11, Boeing 737: a model name
     if (after[1:2].isupper() or after[:1] in "-–/") and n.value < 100000 and not _GROUPED.search(text, n.start, n.end) \
             and lex["address_re"].match(text, n.end, n.end + 60):
@@ -153,6 +155,23 @@ def _is_counter(text: str, n: Numeral, before: str, after: str) -> bool:
     if (not lead or "\n" in before[len(lead):]) and text[slice(*_line_bounds(text, n.start, n.end))].strip() == text[n.start:n.end]:
         return True  # a lone counter on its own line (only whitespace between it and the line start)
     return bool(_LIST_MARKER_AFTER.match(after)) and text[line_start:n.start].strip() == ""  # list numbering
+
+
+def _verb_like(word: str, irregular: frozenset[str]) -> bool:
+    w = word.lower()
+    return w.endswith(("s", "ed")) or w in irregular
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a headline in title case ("Army Took 300 Prisoners
+    Near Lima"), where a capital before a number says nothing of a model name."""
+    a, b = _line_bounds(text, pos, pos)
+    words = [w for w in text[a:min(b, a + 300)].split() if w[:1].isalpha()]
+    small = sum(1 for w in words if w.lower() in _TITLE_SMALL_WORDS)
+    return len(words) >= 5 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * (len(words) - small)
+
+
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "as"))
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
