@@ -142,3 +142,12 @@ def test_a_capital_before_a_number_in_a_title_case_headline_is_a_verb_not_a_mode
     assert "300" in c
     c = claims(nlp, "New Leopard 2 Tanks Arrive in Lima With 40 Crews")
     assert "2" not in c
+
+
+def test_after_a_verb_of_losing_the_measure_said_after_the_figure_is_its_own(nlp):
+    c = claims(nlp, "Officials said Peru lost more than 1,100 dead near the town.")
+    assert c["more than 1,100"]["measure"] == "killed"
+    c = claims(nlp, "The army lost more than 500 troops killed or wounded over one day.")
+    assert c["more than 500"]["measure"] == "casualties"
+    c = claims(nlp, "Valdoria lost 300 soldiers, and 40 were killed later.")
+    assert c["300"]["measure"] == "casualties"

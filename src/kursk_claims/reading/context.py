@@ -198,7 +198,10 @@ def _measure_lex() -> dict:
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "phrase_measure": {k.lower(): v for k, v in order.items()},
-            "counted": counted, "window": m["phrase_window"]}
+            "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"])}
+
+
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|while|which|who|he|she|they|it)\b|\s(?:and|but|while)\s")
 
 
 def read_measure(text: str, unit_kind: str | None, counted: str | None,
@@ -216,7 +219,13 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
     b0, b1 = before
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
     if near and not text[near[-1].end():b1].strip(" ,"):  # right before the figure: "killing 3", "lost 500"
-        return lex["phrase_measure"][_SPACES.sub(" ", near[-1].group(1).lower())]
+        word = _SPACES.sub(" ", near[-1].group(1).lower())
+        if word in lex["lose_verbs"]:  # "lost 1,100 dead": the measure said after the figure, if any
+            end = _CLAUSE_END.search(text, a0, min(a1, a0 + lex["window"]))
+            said = lex["pattern"].search(text, a0, end.start() if end else min(a1, a0 + lex["window"]))
+            if said and _SPACES.sub(" ", said.group(1).lower()) not in lex["lose_verbs"]:
+                return lex["phrase_measure"][_SPACES.sub(" ", said.group(1).lower())]
+        return lex["phrase_measure"][word]
     if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
         found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
         m = found[-1] if found else None
