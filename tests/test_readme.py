@@ -1,5 +1,5 @@
 """The README's examples are real: every ``$`` line of its ``console`` blocks is run, in order, in
-a copy of ``seeds/`` and ``docs/examples/``, and each line the README shows must be in what the command prints.
+a copy of ``seeds/``, ``docs/examples/`` (and the wars corpus's articles where a block reads them), and each line the README shows must be in what the command prints.
 
 ``...`` in a block stands for lines left out: then each shown line must be somewhere in the
 output (records may gain keys and pairs may be found in another order without breaking the
@@ -68,6 +68,8 @@ def test_readme_example_prints_what_it_shows(n, tmp_path):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     if (ROOT / "docs" / "examples").is_dir():  # the worked examples' articles
         shutil.copytree(ROOT / "docs" / "examples", tmp_path / "docs" / "examples")
+    if any("eval/wars" in cmd for cmd, _ in steps):  # the example from the wars corpus
+        shutil.copytree(ROOT / "eval" / "wars" / "articles", tmp_path / "eval" / "wars" / "articles")
     env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
                COLUMNS="80")
     env.pop("KURSK_CLAIMS_DB", None)
