@@ -151,3 +151,14 @@ def test_after_a_verb_of_losing_the_measure_said_after_the_figure_is_its_own(nlp
     assert c["more than 500"]["measure"] == "casualties"
     c = claims(nlp, "Valdoria lost 300 soldiers, and 40 were killed later.")
     assert c["300"]["measure"] == "casualties"
+
+
+def test_a_part_said_with_its_own_participle_keeps_its_measure(nlp):
+    c = claims(nlp, "Officials said more than 3,000 Valdorian fighters were killed or wounded, about 900 of them killed in action.")
+    assert c["about 900"]["measure"] == "killed" and c["more than 3,000"]["measure"] == "casualties"
+    assert c["about 900"]["counted"] == "Valdorian fighters"
+
+
+def test_a_side_named_in_a_comparison_after_the_figure_is_not_its_side(nlp):
+    c = claims(nlp, "Peru mourns its fighters\n\nOfficials said 1,000 fighters died in the siege - far more than Bolivia lost in the Andes.")
+    assert c["1,000"]["subject"] == "Peru"

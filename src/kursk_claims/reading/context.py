@@ -201,6 +201,16 @@ def _measure_lex() -> dict:
             "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"])}
 
 
+def measure_in(text: str, start: int, end: int, starts_before: int | None = None) -> str | None:
+    """The measure of the first measure phrase in text[start:end] ("killed or wounded" ->
+    casualties), or None; with ``starts_before``, only a phrase that starts before it."""
+    lex = _measure_lex()
+    m = lex["pattern"].search(text, start, end)
+    if m is None or (starts_before is not None and m.start() >= starts_before):
+        return None
+    return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
+
+
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|while|which|who|he|she|they|it)\b|\s(?:and|but|while)\s")
 
 
@@ -303,8 +313,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
 def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]]) -> str | None:
     """The first party named after a figure in its sentence: ``counted 3,000 troops killed, a
     quarter of the North Korean forces sent``."""
+    end = whose.clause_end_after(text, fig[1], sentence[1])  # not "…, far more than Peru lost"
     for m in _sentence_parties(text, sentence[0], sentence[1]):
-        if m[0] >= fig[1] and not any(a <= m[0] < b for a, b in excluded):
+        if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded):
             return m[2]
     return None
 

@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from . import whose
+from .context import measure_in
 from .names import party_pattern
 
 # words after a figure that make it a part of a whole named before it
@@ -42,7 +43,8 @@ _NOT_NOUNS = frozenset(("killed", "wounded", "injured", "dead", "missing", "disp
                         "reported", "confirmed", "recorded", "registered", "believed", "thought", "said", "among",
                         "captured", "taken", "treated", "admitted", "evacuated", "buried", "in", "on", "at"))
 # "of whom about 4 were killed or wounded": a part with a verb of its own says its own measure
-_OWN_PREDICATE = re.compile(r"(?:\s+(?:\w+\s+){0,2}?)?\s*(?:were|are|was|is|have\s+been|has\s+been|had\s+been)\s+"
+_OWN_PREDICATE = re.compile(r"\s+of\s+(?:them|whom|those|these)\s+(?:[a-z]+ed|taken|slain|hurt)\b"
+                            r"|(?:\s+(?:\w+\s+){0,2}?)?\s*(?:were|are|was|is|have\s+been|has\s+been|had\s+been)\s+"
                             r"(?:later\s+|also\s+|since\s+)?(?:[a-z]+ed|taken|slain|hurt)\b|\s+(?:died|fled|perished)\b")
 _SAME_SENTENCE_REACH = 400
 
@@ -106,11 +108,15 @@ def _figure_at(claims: list[dict[str, Any]], span: Any) -> dict[str, Any] | None
 
 
 def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
-    own = c.get("measure") and _OWN_PREDICATE.match(text, c["end"], min(len(text), c["end"] + 60))
+    said = _OWN_PREDICATE.match(text, c["end"], min(len(text), c["end"] + 60))
+    own = measure_in(text, said.start(), min(len(text), said.end() + 24), said.end()) if said else None
+    if own:
+        c["measure"] = own  # "about 900 of them killed in action": its own verb says its measure
     if not (own and whole.get("measure") and c["measure"] != whole["measure"]):
         # "of whom 40 were killed": all the killed among those deployed, no part of a toll
         c["part_of"] = (whole["start"], whole["end"])
     inferred = c.setdefault("inferred", [])
+    own_side = _names_a_party(text, c)  # before the whole's counted noun is taken
     noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
     if noun and noun.group(1) not in _NOT_NOUNS:
         c["counted"] = noun.group(1)
@@ -124,13 +130,12 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
         c["counted"] = _TRAILING_PARTITIVE.sub("", c["counted"]) or c["counted"]
     if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
         c["measure"] = whole["measure"]
-    if whole.get("subject") and c.get("subject") != whole["subject"] and not _names_a_party(text, c):
+    if whole.get("subject") and c.get("subject") != whole["subject"] and not own_side:
         # a part is of its whole's side ("12 of them children"), unless its own words say whose
         c["subject"] = whole["subject"]
         if "subject" in (whole.get("inferred") or ()):
             inferred.append("subject")
-    elif not whole.get("subject") and c.get("subject") and whose.is_loss(c.get("measure")) \
-            and not _names_a_party(text, c):
+    elif not whole.get("subject") and c.get("subject") and whose.is_loss(c.get("measure")) and not own_side:
         # "Chadian strikes killed 40 people, 12 of them children": the part's side was read
         # before its measure was known, so the attacker may have been taken for it
         c["subject"] = None

@@ -141,11 +141,22 @@ def is_place(text: str, name: str) -> bool:
                           + re.escape(name) + r"(?![\w-])", text))
 
 
+_CLAUSE_AFTER = re.compile(r";|\s[-–—]\s|,?\s+(?:far\s+|much\s+)?(?:more|fewer|less)\s+than\b|,\s+(?:and|but|while)\s")
+
+
+def clause_end_after(text: str, pos: int, end: int) -> int:
+    """Where the clause holding ``pos`` ends, looking forward: a semicolon, a dash, a
+    comparison ("far more than X lost") or a new clause after ", and"; else ``end``."""
+    m = _CLAUSE_AFTER.search(text, pos, end)
+    return m.start() if m else end
+
+
 def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str | None:
     """The party a loss happened in, from the figure's clause: ``damage in Norland``."""
     pattern, forms = party_pattern(text)
     lo = max(sentence[0], max(text.rfind(p, sentence[0], fig[0]) for p in (";", ":")) + 1)
-    hi = min([x for x in (text.find(";", fig[1], sentence[1]),) if x >= 0] or [sentence[1]])
+    # the clause ends at a semicolon, a dash or a comparison ("- far more than X lost in Y")
+    hi = clause_end_after(text, fig[1], sentence[1])
     best: tuple[int, str] | None = None
     for m in _PLACE.finditer(text, lo, hi):
         name = m.group(1)
