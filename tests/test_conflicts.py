@@ -666,3 +666,14 @@ def test_parts_shares_of_the_dead_and_of_those_killed_have_one_base():
                  subject="Valdoria", figure="level")
     most = claim("88%", 88, measure="share", counted="dead", unit="percent", subject="Valdoria", figure="level")
     assert kinds(half, most) == ["mismatch"]
+
+
+def test_a_share_or_a_sum_that_does_not_say_what_it_is_of_is_not_compared():
+    funded = claim("12%", 12, measure="share", counted=None, unit="percent", subject="Valdoria", figure="level")
+    renting = claim("some 47%", 47, bound="approx", low=42, high=52, measure="share", counted=None, unit="percent",
+                    subject="Valdoria", figure="level")
+    assert kinds(funded, renting) == []
+    assert "does not say what it is of" in reasons(funded, renting)
+    received = claim("$51 million", 51e6, measure="money", counted=None, unit="USD", subject="Valdoria")
+    appealed = claim("$426 million", 426e6, measure="money", counted=None, unit="USD", subject="Valdoria")
+    assert kinds(received, appealed) == []

@@ -112,6 +112,8 @@ def group_key(claim: Claim) -> tuple | str:
     unit = claim.unit
     if unit in r["conversions"]:
         unit = r["conversions"][unit][0]
+    if claim.measure in r["need_a_base"] and not claim.counted and not (claim.what and ":" in claim.what):
+        return f"a {claim.measure} figure that does not say what it is of"
     what = claim.what or claim.measure
     # for land, the side that holds or takes it, not whose land it is
     subject = claim.actor if claim.measure in r["land"] else claim.subject

@@ -39,6 +39,7 @@ def rules() -> dict:
         "within": within,
         "unclassed": {cls: (v["family"], frozenset(v["same_as"])) for cls, v in unclassed.items()},
         "never_kinds": frozenset(t["never_compared_kinds"]),
+        "need_a_base": frozenset(t["need_a_base"]),
         "same_moment": int(t["same_moment_days"]),
         "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
         "growth_base": float(t["growth_base"]),
