@@ -138,3 +138,16 @@ def test_the_attacker_is_not_the_side_of_a_breakdown_of_the_dead(nlp):
     assert c["12"]["subject"] != "Chad" and c["40"]["subject"] != "Chad"
     c = claims(nlp, "Officials said 400 Peruvian soldiers were killed, 12 of them officers.")
     assert c["12"]["subject"] == c["400"]["subject"] == "Peru"
+
+
+def test_a_name_that_takes_group_into_itself_is_a_party(nlp):
+    c = claims(nlp, "The Ozar Group has fought since May. Officials said 400 soldiers of the Ozar Group were killed.")
+    assert c["400"]["subject"] == "Ozar"
+
+
+def test_a_possessed_loss_before_the_figure_is_the_possessors_side(nlp):
+    c = claims(nlp, "In an interview with Peruvian strategist Juan Diaz, Ozar Group financier Ivan Petrov put his losses "
+                    "at 10,000 convict recruits. The Ozar Group has fought since May.")
+    assert c["10,000"]["subject"] == "Ozar" and not c["10,000"].get("inferred")
+    c = claims(nlp, "The Peruvian army put its own death toll at 300.")
+    assert c["300"]["subject"] == "Peru"

@@ -294,6 +294,12 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if own:
             return own
     c0 = whose.major_clause_start(text, sentence[0], fig[0])
+    possessed = whose.own_losses_before(text, c0, fig[0]) if losses else None
+    if possessed is not None:
+        # "the Ozar Group's financier put his losses at 10,000": the speaker's own side
+        own = whose.side_of_clause(text, sentence[0], possessed)
+        if own:
+            return own
     mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]]
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own

@@ -134,6 +134,7 @@ _CAP = r"[A-Z]\w*(?:-[A-Z]\w*)*"
 _FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
 _ACRONYM = re.compile(r"((?:" + _CAP + r"(?:['’]s)?\s+(?:(?:of|for|the|and|de|al|el)\s+)*){0,7}" + _CAP + r")\s*\(([A-Z][A-Za-z]{1,7})\)")
 _GROUP_BEFORE = re.compile(r"\b(?:group|movement|militia|faction)[ \t]+[\"“]?(" + _CAP + r")(?![\w-])")
+_NAMED_GROUP = re.compile(r"(?<![\w'’-])(" + _CAP + r")[ \t]+Group\b")
 _PLACE_END = (r"(?![\w-])(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:and|or|on|in|at|since|during|for|over|from|to|with|where|which"
               r"|that|was|is|were|are|had|has|have|after|before|until|last|this)\b))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
@@ -159,6 +160,11 @@ def discovered(text: str) -> dict[str, str]:
     counts: dict[str, int] = {}
     for m in _GROUP_BEFORE.finditer(text):
         # "the militant group Ozar", "the mercenary group "Ozar"": a group named after its kind
+        name = m.group(1)
+        if name not in known and name.split()[0] not in lex["not_names"]:
+            counts[name] = counts.get(name, 0) + 2
+    for m in _NAMED_GROUP.finditer(text):
+        # "the Wagner Group": a name that takes "Group" into itself
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2

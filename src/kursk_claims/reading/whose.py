@@ -102,6 +102,18 @@ def own_side(text: str, start: int, end: int) -> bool:
     return bool(_OWN_SIDE.match(text, start, end))
 
 
+_OWN_LOSSES = re.compile(r"\b(?:his|her|its|their|our)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:losses|casualties|dead|death\s+toll|toll)\b", re.I)
+
+
+def own_losses_before(text: str, start: int, pos: int) -> int | None:
+    """Where a possessed loss noun before a figure in its clause starts (``put his losses at
+    10,000``, ``its own death toll at 300``): the figure is the possessor's own side's."""
+    found = None
+    for m in _OWN_LOSSES.finditer(text, start, pos):
+        found = m.start()
+    return found
+
+
 def side_of_clause(text: str, start: int, end: int) -> str | None:
     """The party named last before ``end`` in text[start:end], speakers and institutions
     included: whose ``his``/``its`` is (``the Ozar chief said 500 of his fighters``)."""
