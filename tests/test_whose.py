@@ -151,3 +151,13 @@ def test_a_possessed_loss_before_the_figure_is_the_possessors_side(nlp):
     assert c["10,000"]["subject"] == "Ozar" and not c["10,000"].get("inferred")
     c = claims(nlp, "The Peruvian army put its own death toll at 300.")
     assert c["300"]["subject"] == "Peru"
+
+
+def test_a_figure_joined_to_another_keeps_the_side_its_own_noun_names(nlp):
+    c = claims(nlp, "More than 900 people have been killed in Bolivia, along with more than 80 Peruvian soldiers.")
+    assert c["more than 80"]["subject"] == "Peru" and c["More than 900"]["subject"] == "Bolivia"
+
+
+def test_it_has_lost_is_the_speakers_own_loss(nlp):
+    c = claims(nlp, "The Peruvian military says it has lost about 20 soldiers inside Bolivia during the offensive.")
+    assert c["about 20"]["subject"] == "Peru"

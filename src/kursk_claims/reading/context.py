@@ -316,6 +316,15 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     return None
 
 
+def party_in(text: str, name: str | None) -> str | None:
+    """The party a source's name stands for ("the Israeli military" -> Israel), or None."""
+    if not name:
+        return None
+    pattern, names = party_pattern(text)
+    found = next(pattern.finditer(name), None)
+    return names[found.group(1)] if found else None
+
+
 def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]]) -> str | None:
     """The first party named after a figure in its sentence: ``counted 3,000 troops killed, a
     quarter of the North Korean forces sent``."""

@@ -94,6 +94,11 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     s0, s1 = c["sentence_start"], c["sentence_end"]
     subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), counted, excluded,
                                    losses=whose.is_loss(c["measure"]))
+    if whose.is_loss(c["measure"]) and _LOST_BY_PRONOUN.search(text, max(s0, c["start"] - 40), c["start"]):
+        # "It says it has lost about 20 soldiers inside Lebanon": the speaker's own side
+        own = context.party_in(text, c.get("attribution"))
+        if own:
+            subject = own
     if c["measure"] in ("area", "share"):
         clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
         subject = context.read_land_owner(text, c["end"], clause_end) or subject
@@ -103,6 +108,16 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         subject = _joined_subject(text, claims[i - 1], c, s0, subject)
     return subject
+
+
+_LOST_BY_PRONOUN = re.compile(r"\b(?:it|they|we)\s+(?:has\s+|have\s+|had\s+)?(?:lost|suffered)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
+def _counted_end(text: str, c: dict[str, Any]) -> int:
+    """Where the figure's counted noun ends ("80 Israeli soldiers"), else the figure's end."""
+    noun: str = c.get("counted") or ""
+    at = text.find(noun, c["end"], c["end"] + 80) if noun else -1
+    return at + len(noun) if at >= 0 else c["end"]
 
 
 def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: int, subject: str | None) -> str | None:
@@ -115,7 +130,7 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
     if subject is None and _JOINED.fullmatch(gap):
         subject = before["subject"]
     elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
-            and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), c["end"]):
+            and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), _counted_end(text, c)):
         # "Russia had 11,000 there when Ukraine's push began; estimates now put the
         # grouping at 45,000": a clause that names no side goes on about the figure before
         subject = before["subject"]
