@@ -134,7 +134,7 @@ def extract(
     fmt: FormatOpt = None,
     urls: Annotated[Optional[Path], typer.Option("--urls", metavar="FILE", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
     refresh: Annotated[bool, typer.Option("--refresh", metavar="", help="Fetch URLs again instead of using the page cache.")] = False,
-    timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a web page before giving up on it.")] = 20.0,
+    timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds a web page may take, all of it (connecting, redirects, reading), before it is given up.")] = 20.0,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(metavar="NAME_OR_PATH", help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
     workers: Annotated[int, typer.Option(min=1, metavar="N", help="Processes reading articles in parallel, each with its own pipeline.")] = 1,
