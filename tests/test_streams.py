@@ -72,3 +72,31 @@ def test_a_warc_archive_on_standard_input_is_read_as_a_stream(in_tmp, compress):
                            input=f.read(), capture_output=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert {c["article"] for c in jsonl(r.stdout.decode())} >= {"https://pages.example/gzipped"}
+
+
+# --- a second writer ------------------------------------------------------------------------
+
+def test_a_writer_waiting_for_the_store_says_so_then_goes_on(in_tmp):
+    import sqlite3
+
+    (in_tmp / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert subprocess.run(_cli("extract", "a.txt", "--db", "s.db"), capture_output=True, timeout=120).returncode == 0
+    (in_tmp / "a.txt").write_text(ARTICLE.replace("1,200", "1,300"), encoding="utf-8")
+    holder = sqlite3.connect(in_tmp / "s.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another run writing
+    p = subprocess.Popen(_cli("extract", "a.txt", "--db", "s.db", "-f", "jsonl"), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    release = threading.Timer(90, lambda: p.kill())
+    release.start()
+    try:
+        line = p.stderr.readline()
+        assert line.startswith("waiting for the store s.db: another kursk-claims run is writing to it"), line
+        assert p.poll() is None  # still waiting
+        holder.execute("COMMIT")
+        out, rest = p.communicate(timeout=60)
+    finally:
+        release.cancel()
+        holder.close()
+    assert p.returncode == 0, rest
+    assert [c["value"] for c in jsonl(out)] == [1300]
+    assert "waiting" not in rest  # said once
