@@ -153,6 +153,10 @@ def extract(
     Example:
 
         kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
+
+    Exit status: 0 every input was read; 1 some input could not be read (the others were
+    read, and stored), or the store or the output could not be written; 2 a wrong option or
+    argument; 130 stopped by Ctrl-C; 141 the output's reader went away (| head).
     """
     from .io.output import RecordWriter, claims_table
     from .io.store import Store, default_path
@@ -221,7 +225,7 @@ def conflicts(
     db: DbOpt = None,
     min_severity: Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X", help="Leave out conflicts below this severity (0-1).")] = 0.0,
     kind: Annotated[Optional[list[str]], typer.Option(metavar="KIND", help="Only these kinds: scale, bound, mismatch (repeatable).")] = None,
-    check: Annotated[bool, typer.Option("--check", metavar="", help="Exit 1 when any conflict is found (for scripts).")] = False,
+    check: Annotated[bool, typer.Option("--check", metavar="", help="Exit 1 when any conflict is found, 0 when none, 2 on an error (for scripts).")] = False,
     explain: Annotated[bool, typer.Option("--explain", metavar="", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
     max_per_claim: Annotated[int, typer.Option(min=0, metavar="N", help="At most this many conflicting pairs per claim (the farthest first); 0 for all.")] = 10,
     engine: EngineOpt = None,
@@ -237,20 +241,46 @@ def conflicts(
     Example:
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
+
+    Exit status: 0 done; 1 an error (the claims or the store could not be read, the output
+    not written); 2 a wrong option; 141 the output's reader went away (| head). With --check,
+    as diff and grep do: 0 no conflict found, 1 conflicts found, 2 an error.
     """
-    from .comparing.conflicts import KINDS, LEVELS, explain as explain_lines
-    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts_jsonl, write_records
-    from .run.session import conflicts_session
+    from .comparing.conflicts import KINDS, LEVELS
 
     for k in kind or []:
         if k not in KINDS:
             fail(f"unknown kind {k!r}; choose from {', '.join(KINDS)}", 2)
     if confidence not in LEVELS:
         fail(f"unknown confidence {confidence!r}; choose from {', '.join(LEVELS)}", 2)
+    with _error_status(2 if check else 1):  # with --check, 1 means conflicts found
+        n = _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_per_claim, engine, scheduler,
+                       local_workers, max_group, confidence)
+    if check and n:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _error_status(code: int) -> Iterator[None]:
+    """An error's exit status 1 becomes ``code``."""
+    try:
+        yield
+    except typer.Exit as e:
+        if e.exit_code == 1 and code != 1:
+            raise typer.Exit(code) from None
+        raise
+
+
+def _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_per_claim, engine, scheduler,  # type: ignore[no-untyped-def]
+               local_workers, max_group, confidence) -> int:
+    """What ``conflicts`` does, once its options are checked; the number of conflicts found."""
+    from .comparing.conflicts import explain as explain_lines
+    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts_jsonl, write_records
+    from .run.session import conflicts_session
+
     if engine is not None or scheduler is not None or local_workers is not None:
-        _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), check, max_per_claim,
-                              engine, scheduler, local_workers, max_group, confidence)
-        return
+        return _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), max_per_claim,
+                                     engine, scheduler, local_workers, max_group, confidence)
     fmt = _choose_format(fmt, output)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
@@ -281,8 +311,7 @@ def conflicts(
             _output_lost(e, output, "")
         if out is not sys.stdout:
             _close_quietly(out)
-    if check and found:
-        raise typer.Exit(1)
+    return len(found)
 
 
 @app.command(cls=_Command, short_help="One self-contained HTML page: a timeline per quantity, the conflicts marked.")
@@ -303,6 +332,9 @@ def report(
     Example:
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims report -o seeds.html
+
+    Exit status: 0 the page was written; 1 the claims or the store could not be read; 2 a
+    wrong option, or the page could not be written.
     """
     from .comparing.conflicts import KINDS
     from .io.report import CONFIDENCE, build_report
@@ -400,6 +432,10 @@ def show(
 
         kursk-claims show https://example.org/news/troops.html
         kursk-claims show troops.html --html troops-claims.html
+
+    Exit status: 0 shown; 1 no store, no such article (or several match), the --html file
+    could not be written, or a claim's offsets do not point at its figure (the text is shown
+    all the same); 2 a wrong option.
     """
     from .io.store import Store, default_path
 
@@ -602,8 +638,8 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
         raise typer.Exit(1)
 
 
-def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, max_per_claim, engine, scheduler,
-                          local_workers, max_group, confidence="low") -> None:
+def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, max_per_claim, engine, scheduler,
+                          local_workers, max_group, confidence="low") -> int:
     """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
     workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
     from .core.records import Claim, Conflict
@@ -649,8 +685,7 @@ def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, 
             write_records(rows, fmt, out, CONFLICT_COLUMNS)
             if out is not sys.stdout:
                 out.close()
-    if check and summary.conflicts:
-        raise typer.Exit(1)
+    return summary.conflicts
 
 
 class _Progress:
