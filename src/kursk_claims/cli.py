@@ -35,6 +35,13 @@ class _Group(_HelpWithoutType, typer.core.TyperGroup):
 
 
 class _Command(_HelpWithoutType, typer.core.TyperCommand):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        """An argument's name (INPUT, CLAIMS) says what it takes: no ``<str>`` beside it."""
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperArgument):
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
     def collect_usage_pieces(self, ctx):  # type: ignore[no-untyped-def]
         """``INPUT...`` in the usage line, as man pages write it, not ``{INPUT}...``."""
         return [p[1:].replace("}", "", 1) if p.startswith("{") else p for p in super().collect_usage_pieces(ctx)]
@@ -123,14 +130,14 @@ def _print_table(table: object, output: Optional[Path]) -> None:
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json, csv or parquet (with --output). Default: a table on a terminal, JSON Lines when piped.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the records to this file instead of standard output.")]
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
-EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="dask: run on a Dask cluster (pip install 'kursk-claims[dask]'); --output names a dataset folder.")]
-SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786). Default: a local cluster.")]
-LocalWorkersOpt = Annotated[Optional[int], typer.Option("--local-workers", min=1, help="With --engine dask and no --scheduler: processes in the local cluster (default 2).")]
+EngineOpt = Annotated[Optional[str], typer.Option("--engine", metavar="dask", help="dask: run on a Dask cluster (pip install 'kursk-claims\\[dask]'); --output names a dataset folder.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler address (tcp://host:8786). Default: a local cluster.")]
+LocalWorkersOpt = Annotated[Optional[int], typer.Option("--local-workers", min=1, metavar="N", help="With --engine dask and no --scheduler: processes in the local cluster (default 2).")]
 
 
 @app.command(cls=_Command, short_help="Every numeric claim in the articles: figure, reading, what is counted, whose, who says so.")
 def extract(
-    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl, .html, .warc, .rss), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl, .html, .htm, .xhtml, .shtml, .rss, .atom, .warc and .warc.gz files), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
     fmt: FormatOpt = None,
     urls: Annotated[Optional[Path], typer.Option("--urls", metavar="FILE", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
     refresh: Annotated[bool, typer.Option("--refresh", metavar="", help="Fetch URLs again instead of using the page cache.")] = False,
@@ -231,7 +238,7 @@ def conflicts(
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
     local_workers: LocalWorkersOpt = None,
-    max_group: Annotated[int, typer.Option(min=0, help="With --engine dask: a quantity group with more claims is compared in 30-day windows (0: never split).")] = 1_000_000,
+    max_group: Annotated[int, typer.Option(min=0, metavar="N", help="With --engine dask: a quantity group with more claims is compared in 30-day windows (0: never split).")] = 1_000_000,
     confidence: Annotated[str, typer.Option(metavar="LEVEL", help="The least confidence shown: high (only high), medium (high and medium), low (all).")] = "medium",
 ) -> None:
     """The figures that disagree: claims grouped by what they measure, conflicting pairs
@@ -421,12 +428,12 @@ def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: 
 
 @app.command(cls=_Command, short_help="An article's stored text with its claims marked.")
 def show(
-    article: Annotated[str, typer.Argument(help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
     db: DbOpt = None,
     html: Annotated[Optional[Path], typer.Option("--html", metavar="FILE", help="Write the text with its claims drawn by displaCy (spaCy's span style) to FILE instead.")] = None,
 ) -> None:
     """Print an article's stored text with its claims marked (in colour at a terminal, as
-    [[figure]] when piped), after checking that every claim's offsets point at its figure.
+    \\[\\[figure]] when piped), after checking that every claim's offsets point at its figure.
 
     Example:
 
