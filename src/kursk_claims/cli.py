@@ -286,6 +286,9 @@ def _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_pe
     from .run.session import conflicts_session
 
     if engine is not None or scheduler is not None or local_workers is not None:
+        if explain:
+            warn("--explain is not available with --engine dask (the groups are formed on the workers); "
+                 "run without --engine to see why claims were grouped and why some were not compared")
         return _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), max_per_claim,
                                      engine, scheduler, local_workers, max_group, confidence)
     fmt = _choose_format(fmt, output)
@@ -611,7 +614,9 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
     from .run.session import read_inputs
 
     if fmt not in (None, "parquet"):
-        fail("--engine dask writes a Parquet dataset; leave out --format or give --format parquet", 2)
+        fail(f"--engine dask writes no {fmt}: each worker writes its own Parquet files into --output DIR/, "
+             "so leave out --format; `kursk-claims conflicts DIR` and `report DIR` read that dataset, "
+             f"and without --engine, extract prints {fmt}", 2)
     if output is None:
         fail("--engine dask needs --output DIR/, the folder the workers write the claims dataset into", 2)
     base = _parse_as_of(as_of)
@@ -639,6 +644,8 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
         problems.append(Problem(where, message))
         warn(f"{where}: {message}")
     print(f"Wrote {output} ({summary.parts} Parquet files, {summary.claims} claims of {summary.articles} articles)", file=sys.stderr)
+    print(f"Note: with --engine dask the claims are in {output} only, not in the store; "
+          f"give {output} to conflicts or report", file=sys.stderr)
     if problems:
         if not summary.articles:
             fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
