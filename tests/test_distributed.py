@@ -166,3 +166,26 @@ def test_without_the_dask_extra_the_engine_says_how_to_install_it(runner, in_tmp
     assert r.exit_code == 1 and "pip install 'kursk-claims[dask]'" in r.output and "Traceback" not in r.output
     r = runner.invoke(app, ["extract", str(SEEDS), "--no-store", "-f", "jsonl"])  # without --engine, nothing changes
     assert r.exit_code == 0 and jsonl(r.stdout)
+
+
+def test_a_local_dashboard_listens_on_this_machine_only(client, monkeypatch):
+    server = getattr(client.cluster.scheduler, "http_server", None)
+    if server is not None:  # the module's cluster, started without $KURSK_CLAIMS_DASHBOARD
+        assert {s.getsockname()[0] for s in server._sockets.values()} == {"127.0.0.1"}
+    link = kd.dashboard(client)
+    assert link is None or link.startswith("http://127.0.0.1:")
+    monkeypatch.delenv(kd.DASHBOARD_ENV, raising=False)
+    assert kd.dashboard_address() == "127.0.0.1:0"
+    monkeypatch.setenv(kd.DASHBOARD_ENV, "0.0.0.0:8787")  # asked for
+    assert kd.dashboard_address() == "0.0.0.0:8787"
+
+
+def test_cli_says_what_dask_runs_do_not_do(client, runner, in_tmp):
+    address = client.scheduler.address
+    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "-f", "jsonl"])
+    assert r.exit_code == 2 and "each worker writes its own Parquet files" in r.output and "without --engine" in r.output
+    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "--scheduler", address, "-o", "claims/"])
+    assert r.exit_code == 0 and "not in the store" in r.output
+    assert not (in_tmp / "kursk-claims.db").exists()
+    r = runner.invoke(app, ["conflicts", "claims", "--engine", "dask", "--scheduler", address, "-f", "jsonl", "--explain"])
+    assert r.exit_code == 0 and "--explain is not available with --engine dask" in r.stderr

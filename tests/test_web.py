@@ -80,6 +80,19 @@ class _Handler(BaseHTTPRequestHandler):
         if name == "slow":
             time.sleep(SLOW_SECONDS)
             return self._send(200, (PAGES / "bare.html").read_bytes(), "text/html")
+        if name == "drip":  # a byte every half second, for about 3 s: each read is quick, the page is not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "6")
+            self.end_headers()
+            try:
+                for _ in range(6):
+                    self.wfile.write(b"<")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if name in ("huge", "huge-stream"):  # 50 MB; the second says nothing of its length
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -217,6 +230,17 @@ def test_sniffing():
 
 
 # --- URLs -------------------------------------------------------------------------------
+
+def test_the_timeout_is_for_the_whole_page_not_each_read(site, runner, in_tmp):
+    start = time.monotonic()
+    result = Fetcher(timeout=1, retries=0).fetch(f"{site.base}/drip")
+    took = time.monotonic() - start
+    assert isinstance(result, FetchError) and result.message.startswith("timed out after 1."), result
+    assert took < 2.5
+    r = runner.invoke(app, ["extract", f"{site.base}/drip", "--timeout", "1", "--no-store"])
+    assert r.exit_code == 1
+    assert "/drip" in r.stderr and "timed out" in r.stderr and "a whole page may take 1 s" in r.stderr
+
 
 def test_urls_outlet_date_claims_errors_and_cache(site, runner, in_tmp):
     base = site.base

@@ -35,6 +35,13 @@ class _Group(_HelpWithoutType, typer.core.TyperGroup):
 
 
 class _Command(_HelpWithoutType, typer.core.TyperCommand):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        """An argument's name (INPUT, CLAIMS) says what it takes: no ``<str>`` beside it."""
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperArgument):
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
     def collect_usage_pieces(self, ctx):  # type: ignore[no-untyped-def]
         """``INPUT...`` in the usage line, as man pages write it, not ``{INPUT}...``."""
         return [p[1:].replace("}", "", 1) if p.startswith("{") else p for p in super().collect_usage_pieces(ctx)]
@@ -123,18 +130,18 @@ def _print_table(table: object, output: Optional[Path]) -> None:
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl, json, csv or parquet (with --output). Default: a table on a terminal, JSON Lines when piped.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the records to this file instead of standard output.")]
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The SQLite store (default: $KURSK_CLAIMS_DB or ./kursk-claims.db).")]
-EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="dask: run on a Dask cluster (pip install 'kursk-claims[dask]'); --output names a dataset folder.")]
-SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786). Default: a local cluster.")]
-LocalWorkersOpt = Annotated[Optional[int], typer.Option("--local-workers", min=1, help="With --engine dask and no --scheduler: processes in the local cluster (default 2).")]
+EngineOpt = Annotated[Optional[str], typer.Option("--engine", metavar="dask", help="dask: run on a Dask cluster (pip install 'kursk-claims\\[dask]'); --output names a dataset folder.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler address (tcp://host:8786). Default: a local cluster.")]
+LocalWorkersOpt = Annotated[Optional[int], typer.Option("--local-workers", min=1, metavar="N", help="With --engine dask and no --scheduler: processes in the local cluster (default 2).")]
 
 
 @app.command(cls=_Command, short_help="Every numeric claim in the articles: figure, reading, what is counted, whose, who says so.")
 def extract(
-    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl, .html, .warc, .rss), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUT", help="Article files, folders (searched for .txt, .md, .jsonl, .html, .htm, .xhtml, .shtml, .rss, .atom, .warc and .warc.gz files), JSON Lines article files, saved web pages, WARC archives, feeds, http(s) URLs, or - for standard input.", show_default=False)] = None,
     fmt: FormatOpt = None,
     urls: Annotated[Optional[Path], typer.Option("--urls", metavar="FILE", help="A file of URLs to fetch and read, one a line (# comments allowed).")] = None,
     refresh: Annotated[bool, typer.Option("--refresh", metavar="", help="Fetch URLs again instead of using the page cache.")] = False,
-    timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a web page before giving up on it.")] = 20.0,
+    timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds a web page may take, all of it (connecting, redirects, reading), before it is given up.")] = 20.0,
     output: OutputOpt = None,
     model: Annotated[Optional[str], typer.Option(metavar="NAME_OR_PATH", help="A trained spaCy pipeline (package name or folder) to use with the project's rules.")] = None,
     names: Annotated[Optional[list[Path]], typer.Option("--names", metavar="FILE", help="A names pack: a JSON file of parties and the names they go by, for a war the built-in names do not know (README: parties of any war). May be given more than once.")] = None,
@@ -154,6 +161,10 @@ def extract(
     Example:
 
         kursk-claims extract seeds/ --format jsonl | jq 'select(.measure == "deployed")'
+
+    Exit status: 0 every input was read; 1 some input could not be read (the others were
+    read, and stored), or the store or the output could not be written; 2 a wrong option or
+    argument; 130 stopped by Ctrl-C; 141 the output's reader went away (| head).
     """
     from .io.output import RecordWriter, claims_table
     from .io.store import Store, default_path
@@ -224,13 +235,13 @@ def conflicts(
     db: DbOpt = None,
     min_severity: Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X", help="Leave out conflicts below this severity (0-1).")] = 0.0,
     kind: Annotated[Optional[list[str]], typer.Option(metavar="KIND", help="Only these kinds: scale, bound, mismatch (repeatable).")] = None,
-    check: Annotated[bool, typer.Option("--check", metavar="", help="Exit 1 when any conflict is found (for scripts).")] = False,
+    check: Annotated[bool, typer.Option("--check", metavar="", help="Exit 1 when any conflict is found, 0 when none, 2 on an error (for scripts).")] = False,
     explain: Annotated[bool, typer.Option("--explain", metavar="", help="Also say, on stderr, why claims were grouped and why some were not compared.")] = False,
     max_per_claim: Annotated[int, typer.Option(min=0, metavar="N", help="At most this many conflicting pairs per claim (the farthest first); 0 for all.")] = 10,
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
     local_workers: LocalWorkersOpt = None,
-    max_group: Annotated[int, typer.Option(min=0, help="With --engine dask: a quantity group with more claims is compared in 30-day windows (0: never split).")] = 1_000_000,
+    max_group: Annotated[int, typer.Option(min=0, metavar="N", help="With --engine dask: a quantity group with more claims is compared in 30-day windows (0: never split).")] = 1_000_000,
     confidence: Annotated[str, typer.Option(metavar="LEVEL", help="The least confidence shown: high (only high), medium (high and medium), low (all).")] = "medium",
 ) -> None:
     """The figures that disagree: claims grouped by what they measure, conflicting pairs
@@ -240,20 +251,49 @@ def conflicts(
     Example:
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims conflicts --format jsonl
+
+    Exit status: 0 done; 1 an error (the claims or the store could not be read, the output
+    not written); 2 a wrong option; 141 the output's reader went away (| head). With --check,
+    as diff and grep do: 0 no conflict found, 1 conflicts found, 2 an error.
     """
-    from .comparing.conflicts import KINDS, LEVELS, explain as explain_lines
-    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts_jsonl, write_records
-    from .run.session import conflicts_session
+    from .comparing.conflicts import KINDS, LEVELS
 
     for k in kind or []:
         if k not in KINDS:
             fail(f"unknown kind {k!r}; choose from {', '.join(KINDS)}", 2)
     if confidence not in LEVELS:
         fail(f"unknown confidence {confidence!r}; choose from {', '.join(LEVELS)}", 2)
+    with _error_status(2 if check else 1):  # with --check, 1 means conflicts found
+        n = _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_per_claim, engine, scheduler,
+                       local_workers, max_group, confidence)
+    if check and n:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _error_status(code: int) -> Iterator[None]:
+    """An error's exit status 1 becomes ``code``."""
+    try:
+        yield
+    except typer.Exit as e:
+        if e.exit_code == 1 and code != 1:
+            raise typer.Exit(code) from None
+        raise
+
+
+def _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_per_claim, engine, scheduler,  # type: ignore[no-untyped-def]
+               local_workers, max_group, confidence) -> int:
+    """What ``conflicts`` does, once its options are checked; the number of conflicts found."""
+    from .comparing.conflicts import explain as explain_lines
+    from .io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts_jsonl, write_records
+    from .run.session import conflicts_session
+
     if engine is not None or scheduler is not None or local_workers is not None:
-        _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), check, max_per_claim,
-                              engine, scheduler, local_workers, max_group, confidence)
-        return
+        if explain:
+            warn("--explain is not available with --engine dask (the groups are formed on the workers); "
+                 "run without --engine to see why claims were grouped and why some were not compared")
+        return _conflicts_on_cluster(claims_file, fmt, output, min_severity, tuple(kind or ()), max_per_claim,
+                                     engine, scheduler, local_workers, max_group, confidence)
     fmt = _choose_format(fmt, output)
     with _user_errors(1):
         claims = _load_claims(claims_file, db)
@@ -284,8 +324,7 @@ def conflicts(
             _output_lost(e, output, "")
         if out is not sys.stdout:
             _close_quietly(out)
-    if check and found:
-        raise typer.Exit(1)
+    return len(found)
 
 
 @app.command(cls=_Command, short_help="One self-contained HTML page: a timeline per quantity, the conflicts marked.")
@@ -306,6 +345,9 @@ def report(
     Example:
 
         kursk-claims extract seeds/ --format jsonl | kursk-claims report -o seeds.html
+
+    Exit status: 0 the page was written; 1 the claims or the store could not be read; 2 a
+    wrong option, or the page could not be written.
     """
     from .comparing.conflicts import KINDS
     from .io.report import CONFIDENCE, build_report
@@ -392,17 +434,21 @@ def _web_setup(inputs: list[str], urls: Optional[Path], refresh: bool, timeout: 
 
 @app.command(cls=_Command, short_help="An article's stored text with its claims marked.")
 def show(
-    article: Annotated[str, typer.Argument(help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="The article as extract named it (its path or URL), or the end of its path.", show_default=False)],
     db: DbOpt = None,
     html: Annotated[Optional[Path], typer.Option("--html", metavar="FILE", help="Write the text with its claims drawn by displaCy (spaCy's span style) to FILE instead.")] = None,
 ) -> None:
     """Print an article's stored text with its claims marked (in colour at a terminal, as
-    [[figure]] when piped), after checking that every claim's offsets point at its figure.
+    \\[\\[figure]] when piped), after checking that every claim's offsets point at its figure.
 
     Example:
 
         kursk-claims show https://example.org/news/troops.html
         kursk-claims show troops.html --html troops-claims.html
+
+    Exit status: 0 shown; 1 no store, no such article (or several match), the --html file
+    could not be written, or a claim's offsets do not point at its figure (the text is shown
+    all the same); 2 a wrong option.
     """
     from .io.store import Store, default_path
 
@@ -585,7 +631,9 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
     from .run.session import read_inputs
 
     if fmt not in (None, "parquet"):
-        fail("--engine dask writes a Parquet dataset; leave out --format or give --format parquet", 2)
+        fail(f"--engine dask writes no {fmt}: each worker writes its own Parquet files into --output DIR/, "
+             "so leave out --format; `kursk-claims conflicts DIR` and `report DIR` read that dataset, "
+             f"and without --engine, extract prints {fmt}", 2)
     if output is None:
         fail("--engine dask needs --output DIR/, the folder the workers write the claims dataset into", 2)
     base = _parse_as_of(as_of)
@@ -613,14 +661,16 @@ def _extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, 
         problems.append(Problem(where, message))
         warn(f"{where}: {message}")
     print(f"Wrote {output} ({summary.parts} Parquet files, {summary.claims} claims of {summary.articles} articles)", file=sys.stderr)
+    print(f"Note: with --engine dask the claims are in {output} only, not in the store; "
+          f"give {output} to conflicts or report", file=sys.stderr)
     if problems:
         if not summary.articles:
             fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
         raise typer.Exit(1)
 
 
-def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, max_per_claim, engine, scheduler,
-                          local_workers, max_group, confidence="low") -> None:
+def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, max_per_claim, engine, scheduler,
+                          local_workers, max_group, confidence="low") -> int:
     """conflicts --engine dask: claims from a Parquet file or dataset; conflicts written by the
     workers into --output DIR/ (Parquet, or --format jsonl), else printed as for one machine."""
     from .core.records import Claim, Conflict
@@ -666,8 +716,7 @@ def _conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, check, 
             write_records(rows, fmt, out, CONFLICT_COLUMNS)
             if out is not sys.stdout:
                 out.close()
-    if check and summary.conflicts:
-        raise typer.Exit(1)
+    return summary.conflicts
 
 
 class _Progress:

@@ -123,6 +123,10 @@ def read_text_file(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e.__class__.__name__})") from e
+    return _text_of(raw, path)
+
+
+def _text_of(raw: bytes, path: Path | str, empty: str = "empty file") -> str:
     if b"\x00" in raw[:8192]:
         raise InputError(f"{path}: a binary file, not an article (expected UTF-8 text)")
     try:
@@ -132,7 +136,7 @@ def read_text_file(path: Path) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{path}: {empty}")
     return text
 
 
@@ -180,6 +184,9 @@ def read_articles(inputs: list[str], *, sources: Path | None = None, as_of: dt.d
             yield Problem(given, "no such file or folder")
             continue
         given = path_key(given)
+        if not path.is_dir() and not path.is_file():  # a named pipe, <(cmd), /dev/stdin
+            yield from _stream_articles(path, given, extra, as_of, fetcher)
+            continue
         if path.is_dir():
             unreadable: list[OSError] = []
             files = sorted(p for p in _walk(path, unreadable) if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",) or _is_web_file(p.name))
@@ -282,15 +289,80 @@ def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) ->
             yield Problem(key, "empty file")
             return
         f.seek(0)
+        yield from jsonl_articles(_lines(f), key, extra, as_of)
 
-        def lines() -> Iterator[str]:
-            for n, raw in enumerate(f, 1):
-                try:
-                    yield raw.decode("utf-8").lstrip("\ufeff") if n == 1 else raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    yield "\x00not-utf8"
 
-        yield from jsonl_articles(lines(), key, extra, as_of)
+def _lines(f: Iterable[bytes]) -> Iterator[str]:
+    """The lines of a JSON Lines file as text (one not UTF-8 marked as such)."""
+    for n, raw in enumerate(f, 1):
+        try:
+            yield raw.decode("utf-8").lstrip("\ufeff") if n == 1 else raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield "\x00not-utf8"
+
+
+def _stream_articles(path: Path, key: str, extra: dict, as_of: dt.datetime | None,
+                     fetcher: Fetcher | None) -> Iterator[Article | Problem]:
+    """A named pipe, a ``<(cmd)`` or ``/dev/stdin``: opened once and read once, as a stream.
+    (Opened a second time, a pipe waits for a writer that has gone, or has nothing left.) What
+    it is (JSON Lines, a web page, a feed, a WARC archive, plain text) is told from its first
+    bytes, and its name when they do not say."""
+    from .web import bytes_texts, sniff_bytes, warc_texts
+
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Problem(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+        return
+    with f:
+        head = b""
+        while len(head) < 8192 and (more := f.read(8192 - len(head))):
+            head += more  # a pipe gives what its writer has written so far
+        if not head.strip():
+            yield Problem(key, "empty: nothing was written to it")
+            return
+        stream = io.BufferedReader(_Prefixed(head, f))
+        kind = sniff_bytes(head[:4096], path.name) or sniff_bytes(head[:4096], "stream.gz")  # a pipe's name says nothing
+        if kind == "warc":
+            yield from _web_articles(warc_texts(stream, key, background=False), extra, {}, as_of, None)
+            return
+        if path.suffix.lower() == ".jsonl" or not kind and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            if head.count(b"\x00") > max(2, len(head) // 100):
+                yield Problem(key, "a binary file, not JSON Lines articles")
+                return
+            yield from jsonl_articles(_lines(stream), key, extra, as_of)
+            return
+        raw = stream.read()
+    if kind:
+        yield from _web_articles(bytes_texts(raw, key, kind, fetcher), extra, {}, as_of, None)
+        return
+    try:
+        text = _text_of(raw, key, "empty: nothing was written to it")
+    except InputError as e:
+        yield Problem(key, str(e).split(": ", 1)[-1])
+        return
+    yield _with_meta(Article(key, text), extra, {}, as_of)
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream, then the rest of it."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def jsonl_articles(lines: Iterable[str] | str, where: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:

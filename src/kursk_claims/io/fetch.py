@@ -2,10 +2,11 @@
 
 One ``httpx.Client`` for a run: timeouts, redirects (at most ``MAX_REDIRECTS``), a size cap
 read while streaming (a page larger than ``max_bytes`` is dropped, never held in memory), a
-User-Agent that names the tool, at most ``concurrency`` requests at a time, and retries with
-exponential backoff (honouring ``Retry-After``) on 429 and 5xx answers and on refused or
-dropped connections (not on timeouts: a slow server stays slow). Only ``http`` and ``https``
-URLs are fetched.
+User-Agent that names the tool, a deadline for each page (``timeout``: connecting,
+redirects and every byte of it, so a server dripping a byte at a time is cut off too), at
+most ``concurrency`` requests at a time, and retries with exponential backoff (honouring
+``Retry-After``) on 429 and 5xx answers and on refused or dropped connections (not on
+timeouts: a slow server stays slow). Only ``http`` and ``https`` URLs are fetched.
 
 Pages are cached in a folder (one compressed file per URL, written atomically), so a second
 run over the same URLs makes no request; ``refresh=True`` fetches anew. A 404 or 410 and a
@@ -162,6 +163,8 @@ class Fetcher:
         client = self._http()
         with self._lock:
             self.requests += 1
+        start = time.monotonic()
+        deadline = start + self.timeout  # for the whole page, not for each read: a server dripping bytes is cut off too
         try:
             with client.stream("GET", url) as r:
                 status = r.status_code
@@ -178,15 +181,21 @@ class Fetcher:
                     if size > self.max_bytes:
                         return self._too_large(url, None), None
                     chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        return self._timed_out(url, start), None
                 return Page(url, str(r.url), status, r.headers.get("content-type", ""), b"".join(chunks)), None
         except httpx.TooManyRedirects:
             return FetchError(url, f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)"), None
         except httpx.TimeoutException:
-            return FetchError(url, f"timed out after {self.timeout:g} s"), None  # a slow server stays slow
+            return self._timed_out(url, start), None  # a slow server stays slow
         except httpx.HTTPError as e:  # refused, reset, bad TLS, bad encoding
             return FetchError(url, f"cannot fetch ({_one_line(e)})"), 0.0 if isinstance(e, httpx.TransportError) else None
         except (httpx.InvalidURL, httpx.StreamError, ValueError, UnicodeError, OSError) as e:
             return FetchError(url, f"cannot fetch ({_one_line(e)})"), None
+
+    def _timed_out(self, url: str, start: float) -> FetchError:
+        took = time.monotonic() - start
+        return FetchError(url, f"timed out after {took:.1f} s (a whole page may take {self.timeout:g} s)")
 
     def _too_large(self, url: str, declared: int | None) -> FetchError:
         size = f"{declared / 1e6:.1f} MB" if declared else "more than that"

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import IO, Any
 
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
@@ -167,6 +168,56 @@ def claim_summary(c: Claim) -> Text:
 _KIND_STYLE = {"scale": "bold red", "bound": "red", "mismatch": "yellow"}
 
 
+class _GroupTable:
+    """A quantity group's table, laid out for the width it is printed at. Where every cell fits,
+    as rich lays it out; where not, what the table is for is never cut: each figure whole (its
+    longest word on one line), each article's name all there (folded over lines when narrow),
+    the other columns wrapped or folded, the space left given where most is missing."""
+
+    COLUMNS = ("date", "figure", "reading", "outlet", "attribution", "article")
+
+    def __init__(self, title: str, rows: list[tuple], caption: str) -> None:
+        self.title, self.rows, self.caption = title, rows, caption
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Table]:
+        texts = [[cell.plain if isinstance(cell, Text) else cell for cell in row] for row in self.rows]
+        natural = [max([cell_len(name)] + [cell_len(row[i]) for row in texts]) for i, name in enumerate(self.COLUMNS)]
+        room = options.max_width - 3 * len(self.COLUMNS) - 1  # borders and padding
+        widths = None if sum(natural) <= room else _fit(natural, texts, room)
+        t = Table(title=self.title, title_justify="left", expand=True, caption=self.caption)
+        for i, name in enumerate(self.COLUMNS):
+            if widths is None:
+                t.add_column(name)
+            else:
+                t.add_column(name, width=widths[i], no_wrap=name == "date", overflow="fold")
+        for row in self.rows:
+            t.add_row(*(cell if isinstance(cell, Text) else escape(cell) for cell in row))
+        yield t
+
+
+def _fit(natural: list[int], texts: list[list[str]], room: int) -> list[int]:
+    """Column widths that fit ``room``: the date whole, each figure's and reading's longest
+    word whole, at least a few characters for the others; then, while there is room, the words
+    of the others whole (the article's name last), then the rest to the columns most short."""
+    def longest_word(i: int) -> int:
+        words = [cell_len(w) for row in texts for w in row[i].split()] + [cell_len(_GroupTable.COLUMNS[i])]
+        return min(natural[i], max(words))
+
+    widths = [natural[0], longest_word(1), longest_word(2), min(natural[3], 6), min(natural[4], 6), min(natural[5], 12)]
+    spare = room - sum(widths)
+    for i in (3, 4, 5):
+        more = max(0, min(spare, longest_word(i) - widths[i]))
+        widths[i] += more
+        spare -= more
+    while spare > 0:
+        i = max(range(len(widths)), key=lambda i: (natural[i] - widths[i], -i))
+        if widths[i] >= natural[i]:
+            break
+        widths[i] += 1
+        spare -= 1
+    return widths
+
+
 def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
     """One table per disputed quantity: every source's figure by date, conflicting figures
     marked, the group's consensus range below, then each conflict's explanation."""
@@ -179,20 +230,14 @@ def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
         disputed: dict[str, str] = {}
         for c in sorted(by_group[g.id], key=lambda c: c.severity):
             disputed[c.a.id] = disputed[c.b.id] = c.kind  # the most severe conflict's kind wins
-        t = Table(title=f"[bold]{escape(g.label)}[/]  (group {g.id})", title_justify="left", expand=True)
-        for col in ("date", "figure", "reading", "outlet", "attribution", "article"):
-            t.add_column(col)
         entries = sorted(g.entries, key=lambda e: (e.claim.as_of or "9999", e.claim.article))
-        for e in entries:
-            c = e.claim
-            style = _KIND_STYLE.get(disputed.get(c.id, ""), "")
-            t.add_row(escape(c.as_of or "?"), Text(c.text, style=style), escape(c.reading()), escape(c.source or "?"),
-                      escape(c.attribution or ""), escape(c.article))
+        rows = [(c.as_of or "?", Text(c.text, style=_KIND_STYLE.get(disputed.get(c.id, ""), "")), c.reading(), c.source or "?",
+                 c.attribution or "", c.article) for c in (e.claim for e in entries)]
         low, best, high, moment = consensus(g, slips(by_group[g.id]))
         when = f" as of {moment.isoformat()}" if moment else ""
-        t.caption = (f"consensus across sources{when} (each statement once; slips, breakdowns and earlier figures "
-                     f"left out): low {show_number(low)} · best {show_number(best)} · high {show_number(high)}")
-        parts.append(t)
+        caption = (f"consensus across sources{when} (each statement once; slips, breakdowns and earlier figures "
+                   f"left out): low {show_number(low)} · best {show_number(best)} · high {show_number(high)}")
+        parts.append(_GroupTable(f"[bold]{escape(g.label)}[/]  (group {g.id})", rows, caption))
         for c, n in distinct_statements(by_group[g.id]):
             repeated = f" [{n} pairs of mentions]" if n > 1 else ""
             level = c.extra.get("confidence")

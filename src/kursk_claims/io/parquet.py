@@ -165,6 +165,8 @@ def is_parquet(path: str | Path) -> bool:
     p = Path(path)
     if p.is_dir():
         return any(p.rglob("*.parquet"))
+    if not p.is_file():
+        return False  # a pipe is not opened to look: it could be read only once
     try:
         with p.open("rb") as f:
             return f.read(4) == b"PAR1"

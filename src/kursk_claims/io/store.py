@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -22,6 +24,9 @@ from ..core.errors import RecordError, StoreError
 from ..core.records import Claim, text_digest
 
 DEFAULT_DB = "kursk-claims.db"
+LOCK_WAIT_S = 600  # how long a writer waits for another to finish
+WAIT_NOTICE_S = 2.0  # how long it waits before saying so
+_WAIT_STEP_S = 0.25
 ENV_DB = "KURSK_CLAIMS_DB"
 
 _SCHEMA = """
@@ -83,21 +88,33 @@ def _reading(method: _F) -> _F:
 
 
 class Store:
-    def __init__(self, path: Path, *, readonly: bool = False):
+    def __init__(self, path: Path, *, readonly: bool = False, on_wait: Callable[[str], None] | None = None):
         """Open the store. ``readonly`` opens it for reading only: nothing is created or switched,
         so a store the user may read but not write still reads. Before anything is written, the
-        file is checked to be an empty database or a claims store (never another tool's file)."""
+        file is checked to be an empty database or a claims store (never another tool's file).
+
+        A writer waits for another one (up to ``LOCK_WAIT_S``); when the wait lasts more than
+        ``WAIT_NOTICE_S``, ``on_wait`` (by default, a line on stderr) is told once what it waits for."""
         self.path = path
+        self.on_wait = on_wait or (lambda line: print(line, file=sys.stderr, flush=True))
         try:
             if readonly:
                 self.conn = _connect_readonly(path)
                 self._check_schema()
                 return
-            self.conn = sqlite3.connect(str(path), timeout=600, isolation_level=None)
+            self.conn = sqlite3.connect(str(path), timeout=LOCK_WAIT_S, isolation_level=None)
             self._check_schema()
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")  # all tables or none: others may be checking
+            self._begin()  # all tables or none: others may be checking
+            try:
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    self.conn.execute(statement)  # (executescript would commit the open transaction first)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot open the claims store ({e}); pass --db with another path or --no-store") from e
 
@@ -153,11 +170,33 @@ class Store:
                 n += 1
         return n
 
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``: the write lock, waited for (up to ``LOCK_WAIT_S``) while another
+        run holds it, a short while at a time so Ctrl-C stops the wait, saying so once."""
+        start = time.monotonic()
+        told = False
+        self.conn.execute(f"PRAGMA busy_timeout = {int(_WAIT_STEP_S * 1000)}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as e:
+                    waited = time.monotonic() - start
+                    if not _busy(e) or waited >= LOCK_WAIT_S:
+                        raise
+                    if not told and waited >= WAIT_NOTICE_S:
+                        told = True
+                        self.on_wait(f"waiting for the store {self.path}: another kursk-claims run is writing to it "
+                                     f"(up to {LOCK_WAIT_S // 60} minutes; Ctrl-C to stop)")
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_S * 1000}")
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: all of it lands, or none of it (an interrupted run)."""
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
         except sqlite3.OperationalError as e:
             raise StoreError(f"{self.path}: the store is busy or read-only ({e}); try again, or pass --db or --no-store") from e
         try:
@@ -275,6 +314,12 @@ class Store:
         a = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         c = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         return a, c
+
+
+def _busy(e: sqlite3.OperationalError) -> bool:
+    """Whether an error means another connection holds the lock."""
+    code = getattr(e, "sqlite_errorcode", None)
+    return code in (5, 6) if code is not None else "locked" in str(e) or "busy" in str(e)
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..core.batching import batched
@@ -254,6 +255,11 @@ def file_texts(path: Path, key: str, kind: str, fetcher: Fetcher | None = None,
     except OSError as e:
         yield Failure(key, f"cannot read ({e.strerror or e.__class__.__name__})")
         return
+    yield from bytes_texts(raw, key, kind, fetcher)
+
+
+def bytes_texts(raw: bytes, key: str, kind: str, fetcher: Fetcher | None = None) -> Iterator[WebText | Failure]:
+    """The pages of a saved page or a feed, as bytes already read (``kind`` ``html`` or ``feed``)."""
     if kind == "feed":
         fetcher = fetcher or Fetcher()
         try:
@@ -268,7 +274,7 @@ def file_texts(path: Path, key: str, kind: str, fetcher: Fetcher | None = None,
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[!-~]+?)\s*-->", re.I)
 
 
-def warc_texts(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES, background: bool = True) -> Iterator[WebText | Failure]:
+def warc_texts(path: Path | BinaryIO, key: str, max_bytes: int = DEFAULT_MAX_BYTES, background: bool = True) -> Iterator[WebText | Failure]:
     """Every HTML response in a WARC file (plain or gzipped), read one record at a time: an
     article keyed by the record's target URI, dated by the record when the page is not.
 
@@ -321,8 +327,9 @@ def _in_helper(chunks: Iterator[list]) -> Iterator[WebText | Failure]:
             yield from result.get()
 
 
-def _warc_records(path: Path, key: str, max_bytes: int) -> Iterator[tuple | Failure]:
-    """``(key, body, url, content type, record date)`` for each HTML page of a WARC file."""
+def _warc_records(path: Path | BinaryIO, key: str, max_bytes: int) -> Iterator[tuple | Failure]:
+    """``(key, body, url, content type, record date)`` for each HTML page of a WARC file (a
+    path, or a stream already open: a pipe is read once, from where it stands)."""
     try:
         warcio = _needs("warcio.archiveiterator")
     except InputError as e:
@@ -330,11 +337,15 @@ def _warc_records(path: Path, key: str, max_bytes: int) -> Iterator[tuple | Fail
         return
     from warcio.exceptions import ArchiveLoadFailed
 
-    try:
-        f = path.open("rb")
-    except OSError as e:
-        yield Failure(key, f"cannot read ({e.strerror or e.__class__.__name__})")
-        return
+    f: BinaryIO
+    if isinstance(path, Path):
+        try:
+            f = path.open("rb")
+        except OSError as e:
+            yield Failure(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+            return
+    else:
+        f = path
     found = 0
     with f:
         try:

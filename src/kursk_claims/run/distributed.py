@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -76,8 +77,18 @@ def cluster(scheduler: str | None = None, local_workers: int | None = None, memo
             client.close()
         return
     with LocalCluster(n_workers=local_workers or 2, threads_per_worker=1, processes=True, memory_limit=memory_limit,
-                      dashboard_address=":0", silence_logs=logging.ERROR) as lc, Client(lc) as client:
+                      dashboard_address=dashboard_address(), silence_logs=logging.ERROR) as lc, Client(lc) as client:
         yield client
+
+
+DASHBOARD_ENV = "KURSK_CLAIMS_DASHBOARD"
+
+
+def dashboard_address() -> str:
+    """Where a local cluster's dashboard listens: this machine only (127.0.0.1, a free port),
+    unless ``$KURSK_CLAIMS_DASHBOARD`` asks for another address (``0.0.0.0:8787``: every
+    interface, for a browser elsewhere)."""
+    return os.environ.get(DASHBOARD_ENV) or "127.0.0.1:0"
 
 
 def dashboard(client: Any) -> str | None:
