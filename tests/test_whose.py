@@ -161,3 +161,8 @@ def test_a_figure_joined_to_another_keeps_the_side_its_own_noun_names(nlp):
 def test_it_has_lost_is_the_speakers_own_loss(nlp):
     c = claims(nlp, "The Peruvian military says it has lost about 20 soldiers inside Bolivia during the offensive.")
     assert c["about 20"]["subject"] == "Peru"
+
+
+def test_where_people_on_the_move_go_is_not_whose_they_are(nlp):
+    c = claims(nlp, "Bolivia has taken in many. The number of displaced people crossing into Peru had exceeded 56,000.")
+    assert c["exceeded 56,000"]["subject"] != "Peru"

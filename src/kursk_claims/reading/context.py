@@ -264,7 +264,7 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
 
 
 def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], counted: tuple[int, int] | None,
-                 excluded: list[tuple[int, int]], losses: bool = False) -> str | None:
+                 excluded: list[tuple[int, int]], losses: bool = False, measure: str | None = None) -> str | None:
     """Whose figure: a party in the counted phrase (``North Korean troops``), else the party
     named nearest before the figure in its sentence, leaving out the names of sources."""
     if counted and counted[1] > counted[0]:
@@ -274,6 +274,8 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     # a supranational body is whose a figure only in its counted phrase ("UN peacekeepers"):
     # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
     named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]
+    if measure:  # "crossing into Syria": where people go is not whose they are
+        named = [m for m in named if not whose.is_destination(text, m[0], measure)]
     if losses:  # "Israeli strikes killed 40": the attacker is not whose the dead are
         named = [m for m in named if not whose.is_agent(text, m[0], m[1])]
     if counted and counted[0] >= fig[1]:

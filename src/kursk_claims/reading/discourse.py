@@ -93,7 +93,7 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     c = claims[i]
     s0, s1 = c["sentence_start"], c["sentence_end"]
     subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), counted, excluded,
-                                   losses=whose.is_loss(c["measure"]))
+                                   losses=whose.is_loss(c["measure"]), measure=c["measure"])
     if whose.is_loss(c["measure"]) and _LOST_BY_PRONOUN.search(text, max(s0, c["start"] - 40), c["start"]):
         # "It says it has lost about 20 soldiers inside Lebanon": the speaker's own side
         own = context.party_in(text, c.get("attribution"))

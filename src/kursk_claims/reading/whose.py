@@ -35,6 +35,7 @@ def _lex() -> dict[str, Any]:
     return {
         "agent_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(agents) + r")\b", re.I),
         "loss_measures": frozenset(w["loss_measures"]),
+        "movement_measures": frozenset(w["movement_measures"]),
         "civil_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["civil_speakers"]) + r")\b", re.I),
         "major_break": re.compile(r";|,?\s+(?:" + "|".join(w["clause_breaks"]) + r")\s+", re.I),
         "agent_before": re.compile(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
@@ -49,6 +50,15 @@ def _lex() -> dict[str, Any]:
 def is_loss(measure: str | None) -> bool:
     """Whether a figure of ``measure`` is a side's loss (the dead, the displaced, the damage)."""
     return measure in _lex()["loss_measures"]
+
+
+_DESTINATION_BEFORE = re.compile(r"\b(?:into|to|towards?|for)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?$", re.I)
+
+
+def is_destination(text: str, start: int, measure: str | None) -> bool:
+    """Whether the party named at ``start`` is where people on the move go ("crossing into
+    Syria", "fled to Peru"): not whose they are."""
+    return measure in _lex()["movement_measures"] and bool(_DESTINATION_BEFORE.search(text, max(0, start - 30), start))
 
 
 def major_clause_start(text: str, s0: int, pos: int) -> int:
