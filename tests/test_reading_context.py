@@ -162,3 +162,13 @@ def test_a_part_said_with_its_own_participle_keeps_its_measure(nlp):
 def test_a_side_named_in_a_comparison_after_the_figure_is_not_its_side(nlp):
     c = claims(nlp, "Peru mourns its fighters\n\nOfficials said 1,000 fighters died in the siege - far more than Bolivia lost in the Andes.")
     assert c["1,000"]["subject"] == "Peru"
+
+
+def test_what_a_number_is_of_is_counted(nlp):
+    c = claims(nlp, "The number of people killed was about 6,000, he said.")
+    assert c["about 6,000"]["counted"] == "people"
+
+
+def test_a_share_of_whom_counts_what_its_whole_counts(nlp):
+    c = claims(nlp, "The group recruited 5,000 prisoners, of whom 20 percent were killed in combat.")
+    assert c["20 percent"]["counted"] == "prisoners" and not c["20 percent"].get("part_of")

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from ..lexicon import table
 from . import context, dates, frames, parts, whose
 
 NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
@@ -56,6 +58,11 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
             counted, c0, c1 = chunk
     if counted is None:
         counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
+    if counted is not None and counted.lower() in _count_nouns():
+        # "the number of people killed was about 600,000": what the number is of is counted
+        of = _OF_NOUN.match(text, c1, min(s1, c1 + 60))
+        if of:
+            counted, c0, c1 = of.group(1), of.start(1), of.end(1)
     c["counted"] = counted
     excluded = [tuple(s) for s in c["source_spans"]]
     c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
@@ -72,6 +79,14 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         restated_frame(text, claims[i - 1], c)
+
+
+@cache
+def _count_nouns() -> frozenset[str]:
+    return frozenset(table("counted")["count_nouns"])
+
+
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z][a-z-]+)\b")
 
 
 def _repeated_figure(claims: list[dict[str, Any]], i: int, last_subject: dict[str | None, str]) -> None:

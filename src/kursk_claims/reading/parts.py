@@ -76,7 +76,14 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
     the same whole."""
     for i, c in enumerate(claims):
         if c.get("unit") == "percent":
-            continue  # "88% of the dead": a share, compared with other shares of the whole
+            # "88% of the dead": a share, compared with other shares of the whole; "of whom 20
+            # percent": a share of the whole before it, which names what the share counts
+            if not c.get("counted") and _PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"]):
+                base = next((w for w in reversed(claims[:i]) if w.get("unit") is None
+                             and c["start"] - w["end"] <= _SAME_SENTENCE_REACH), None)
+                if base is not None and base.get("counted"):
+                    c["counted"] = base["counted"]
+            continue
         whole = None
         prev = claims[i - 1] if i else None
         if prev and prev.get("part_of") and _JOINED.fullmatch(text, prev["end"], c["start"]):
