@@ -309,3 +309,18 @@ def test_a_verb_after_a_comma_goes_on_the_sentences_speaker():
     assert got == {"300": "Ramos", "12": "Ramos"}
     got = {c["text"]: c["attribution"] for c in nlp("Gen. Ortiz said 300 soldiers died, and Peru, the ministry added, lost 40 tanks.")._.claims}
     assert got["40"] != "Gen. Ortiz"
+
+
+def test_a_fact_sheets_later_items_are_not_the_first_speakers():
+    from kursk_claims.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    text = ("Valdoria Flash Update\n\n"
+            "• The agency identified over 12,000 families displaced for a second time.\n\n"
+            "• Over 56,000 people have crossed the border since the fighting began.\n\n"
+            "• The fighting has caused some 961 deaths, according to the Ministry of Health.\n")
+    got = {c["text"]: c["attribution"] for c in nlp(text)._.claims}
+    assert got["some 961"] == "Ministry of Health"
+    assert got["Over 56,000"] != "Ministry of Health"
+    got = {c["text"]: c["attribution"] for c in nlp("The UN agency registered 4,100 new arrivals on Monday.")._.claims}
+    assert got["4,100"] == "UN agency"

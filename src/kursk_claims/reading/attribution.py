@@ -274,7 +274,7 @@ class SpeechEvents:
                     return e
         # a figure before the first speaker of the article (headline, teaser, lead) is the first speaker's
         first = self.first_event_sentence()
-        if first is not None and i < first:
+        if first is not None and i < first and self._in_lead(i, first):
             return _choose(self.events_in(first), self.sentences[first][0])
         # the last speaker of the paragraph, or of the few paragraphs before it
         par = self.speech.layout.paragraph_starts()
@@ -291,6 +291,15 @@ class SpeechEvents:
                 e = _choose(evs, p1)
                 return e
         return None
+
+    def _in_lead(self, i: int, first: int) -> bool:
+        """Whether sentence ``i`` is in the headline or the lead paragraph, or in the paragraph
+        of the first speaker: a fact sheet's later items are not the first speaker's."""
+        par = self.speech.layout.paragraph_starts()
+        s0 = self.sentences[i][0]
+        k = bisect.bisect_right(par, s0) - 1
+        kf = bisect.bisect_right(par, self.sentences[first][0]) - 1
+        return k <= 1 or k == kf or self.speech.layout.is_heading(i) or not _BULLET.match(self.text, par[k] if k >= 0 else 0)
 
     def first_event_sentence(self, reach: int = 2500) -> int | None:
         """The sentence of the article's first speech event, when it comes early."""
@@ -394,6 +403,15 @@ class Speech:
 
     def source_for(self, pos: int) -> Source:
         return self.events.source_for(pos)
+
+    def _in_lead(self, i: int, first: int) -> bool:
+        """Whether sentence ``i`` is in the headline or the lead paragraph, or in the paragraph
+        of the first speaker: a fact sheet's later items are not the first speaker's."""
+        par = self.speech.layout.paragraph_starts()
+        s0 = self.sentences[i][0]
+        k = bisect.bisect_right(par, s0) - 1
+        kf = bisect.bisect_right(par, self.sentences[first][0]) - 1
+        return k <= 1 or k == kf or self.speech.layout.is_heading(i) or not _BULLET.match(self.text, par[k] if k >= 0 else 0)
 
     def first_event_sentence(self, reach: int = 2500) -> int | None:
         return self.events.first_event_sentence(reach)
