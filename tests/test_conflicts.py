@@ -677,3 +677,25 @@ def test_a_share_or_a_sum_that_does_not_say_what_it_is_of_is_not_compared():
     received = claim("$51 million", 51e6, measure="money", counted=None, unit="USD", subject="Valdoria")
     appealed = claim("$426 million", 426e6, measure="money", counted=None, unit="USD", subject="Valdoria")
     assert kinds(received, appealed) == []
+
+
+def test_people_counted_by_a_noun_of_no_known_class_are_compared_with_low_confidence():
+    followers = claim("19,000", 19000, measure="killed", counted="Ozar-followers", subject="Ozar")
+    fighters = claim("30,000", 30000, measure="killed", counted="fighters", subject="Ozar")
+    c = only(followers, fighters)
+    assert c.extra["confidence"] == "low" and "counted noun of no known class" in c.extra["confidence_reasons"]
+    drones = claim("300 drones", 300, measure="equipment", counted="drones", subject="Ozar")
+    tanks = claim("900 tanks", 900, measure="equipment", counted="tanks", subject="Ozar")
+    assert kinds(drones, tanks) == []  # equipment of no known class is still another class
+
+
+def test_shares_of_them_count_what_the_figure_before_counts():
+    from kursk_claims.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    got = {c["text"]: c["counted"] for c in nlp("He put his losses at 20,000 mercenaries, but claimed that only half of "
+                                                "them had come from prisons.")._.claims}
+    assert got["half"] == "mercenaries"
+    got = {c["text"]: c["counted"] for c in nlp("The list has 9,547 dead fighters, of whom not 50 % were prisoners, as "
+                                                "he claimed, but all together 88 %.")._.claims}
+    assert got["50 %"] == got["88 %"] == "fighters"

@@ -37,6 +37,8 @@ def rules() -> dict:
         "equipment": equipment,
         "equipment_longest": max(len(w.split()) for w in equipment),
         "within": within,
+        "known_classes": frozenset(classes.values()) | frozenset(unclassed) | frozenset(equipment.values())
+        | frozenset(within.values()) | {UNKNOWN, NOUNLESS, "land", "equipment"},
         "unclassed": {cls: (v["family"], frozenset(v["same_as"])) for cls, v in unclassed.items()},
         "never_kinds": frozenset(t["never_compared_kinds"]),
         "need_a_base": frozenset(t["need_a_base"]),
@@ -106,8 +108,8 @@ def class_family(cls: str) -> str:
     """The widest class ``cls`` is a part of (itself when none): claims of one family may be
     one quantity, or a part and its whole."""
     r = rules()
-    if cls == NOUNLESS:
-        return "people"
+    if cls == NOUNLESS or cls not in r["known_classes"]:
+        return "people"  # a count of people by a noun of no known class may be of any of them
     if cls in r["unclassed"]:
         return r["unclassed"][cls][0]
     seen = {cls}
@@ -119,7 +121,8 @@ def class_family(cls: str) -> str:
 
 @lru_cache(maxsize=4096)
 def class_relation(x: str, y: str) -> str:
-    """``same``, ``unknown`` (one names no class: the same quantity, less surely), ``nounless``
+    """``same``, ``unknown`` (one names no class: the same quantity, less surely), ``unlisted``
+    (one counts people by a noun of no known class: the same quantity, much less surely), ``nounless``
     (one has no counted noun at all: the same quantity, much less surely), ``part-a``
     (x is a part of y), ``part-b`` (y of x), or ``different``."""
     if x == y:
@@ -128,6 +131,11 @@ def class_relation(x: str, y: str) -> str:
     if NOUNLESS in (x, y):
         return "nounless" if class_family(x if y == NOUNLESS else y) == "people" else "different"
     if class_family(x) != class_family(y):
+        return "different"
+    known = rules()["known_classes"]
+    if (x in known) != (y in known):
+        return "unlisted"  # "19,547 Wagner-followers" against soldiers: who they are is not known
+    if x not in known:
         return "different"
     unclassed = rules()["unclassed"]
     for u, o, part in ((x, y, "part-b"), (y, x, "part-a")):

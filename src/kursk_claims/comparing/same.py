@@ -43,6 +43,8 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         s.doubts.append("counted noun names no class")
     elif rel == "nounless":
         s.doubts.append("unknown counted")
+    elif rel == "unlisted":
+        s.doubts.append("counted noun of no known class")
     elif rel in ("part-a", "part-b"):
         _part(s, rel[-1], f"{(a if rel == 'part-a' else b).cls} are a part of {(b if rel == 'part-a' else a).cls}")
     # where

@@ -34,7 +34,10 @@ _TRAILING_PARTITIVE = re.compile(r"\s+(?:among|of)$")
 _JOINED = re.compile(r"\s*(?:[a-z-]+\s+){0,3}?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # words before a figure that make it a part: "including 50 children", "among them 35 children"
 _PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
-                          r"[\s,:]+(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
+                          r"[\s,:]+(?:not\s+|only\s+|just\s+)?(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
+_SHARE_JOINED = re.compile(r"[^.;:!?\d]{0,60}?(?:,\s*|\s)(?:but|and|or|while|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}", re.I)
+# "only half of them had come from prisons": a share of the figure before it
+_SHARE_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
 # "50 of them children": the noun right after the partitive
 _NOUN_AFTER_PART = re.compile(r"\s+of\s+(?:them|whom|those|these)\s+(?:were\s+|are\s+)?([a-z][a-z-]+)\b")
 # "Four of the dead were rescuers": what the part is, said after a copula
@@ -78,11 +81,16 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
         if c.get("unit") == "percent":
             # "88% of the dead": a share, compared with other shares of the whole; "of whom 20
             # percent": a share of the whole before it, which names what the share counts
-            if not c.get("counted") and _PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"]):
+            if not c.get("counted") and (_PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"])
+                                         or _SHARE_OF_THEM.match(text, c["end"], min(len(text), c["end"] + 20))):
                 base = next((w for w in reversed(claims[:i]) if w.get("unit") is None
                              and c["start"] - w["end"] <= _SAME_SENTENCE_REACH), None)
                 if base is not None and base.get("counted"):
                     c["counted"] = base["counted"]
+            prev = claims[i - 1] if i else None
+            if not c.get("counted") and prev and prev.get("unit") == "percent" and prev.get("counted") \
+                    and _SHARE_JOINED.fullmatch(text, prev["end"], c["start"]):
+                c["counted"] = prev["counted"]  # "not 50 % were prisoners, but 88 %": the same base
             continue
         whole = None
         prev = claims[i - 1] if i else None
