@@ -656,9 +656,18 @@ def test_time_an_undated_total_whose_article_names_a_later_day_is_the_later_one(
     assert kinds(earlier, undated) == ["mismatch"]  # a later, lower running total
     unplaced = claim("6,000", 6000, measure="killed", counted="soldiers", as_of=None, published=None)
     assert kinds(earlier, unplaced) == []  # it may be from before the 9,000
-    close = read(claim("6,000", 6000, measure="killed", counted="soldiers", as_of=None, published=None),
-                 not_before="2025-03-02")
-    assert kinds(earlier, close) == []  # named days that close say not which came first
+    later_higher = read(claim("12,000", 12000, measure="killed", counted="soldiers", as_of=None, published=None),
+                        not_before="2025-03-20")
+    assert kinds(earlier, later_higher) == []  # placed after the 9,000: an update
+
+
+def test_time_an_undated_level_meets_a_dated_one_no_earlier_than_the_day_its_article_names():
+    dated = claim("11,000", 11000, as_of="2025-03-10", published="2025-03-10")
+    undated = read(claim("3,000", 3000, as_of=None, published=None), not_before="2025-03-01")
+    c = only(dated, undated)
+    assert c.kind == "mismatch" and any(r.startswith("undated") for r in c.extra["confidence_reasons"])
+    too_early = claim("11,000", 11000, as_of="2025-01-10", published="2025-01-10")
+    assert kinds(too_early, undated) == []  # the undated article is of March or later
 
 
 def test_parts_shares_of_the_dead_and_of_those_killed_have_one_base():

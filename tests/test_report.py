@@ -240,7 +240,7 @@ def test_confidence_option_applies_when_records_carry_it(monkeypatch, seed_claim
             c.extra["confidence_reasons"] = ["a test reason"]
         return found
 
-    every = _conflict_count(build_report(seed_claims))
+    every = _conflict_count(build_report(seed_claims, confidence="low"))
     monkeypatch.setattr(report, "find_conflicts", rated)
     counts = {level: _conflict_count(build_report(seed_claims, confidence=level)) for level in ("high", "medium", "low")}
     assert counts["low"] == every and counts["high"] < counts["medium"] < counts["low"]

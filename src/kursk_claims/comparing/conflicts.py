@@ -259,9 +259,9 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
         for e in group.entries:
             by_article[e.claim.article].append(e)
         for a in undated:
-            # a running total whose article names a day it is no earlier than may be later
-            # than a dated one (a later, lower total conflicts)
-            placed_total = a.after is not None and group.key[4] == "total"
+            # a figure whose article names a day it is no earlier than: a running total may be
+            # later than a dated one, a level of the same moment
+            placed_total = a.after is not None
             pool = group.entries if well_framed(a) or placed_total else by_article[a.claim.article]
             for b in pool[:budget] if math.isfinite(budget) else pool:
                 if below(a, b):

@@ -224,12 +224,26 @@ def group_claims(claims: Iterable[Claim], echo: dict[str, dt.date] | None = None
                  dated_by_echo: bool = True) -> tuple[list[QuantityGroup], list[Skipped]]:
     """The claims in groups of one frame, and the ones not compared with the reason. Articles
     that show no date are dated by the statements they repeat (``echo``: dates already found,
-    e.g. over a whole cluster; ``dated_by_echo=False``: not at all)."""
+    e.g. over a whole cluster; ``dated_by_echo=False``: not at all), and their running totals
+    that none dates by the latest day the article names."""
     with no_gc():
         groups, skipped = _group_claims(claims)
         if dated_by_echo:
             _date_by_echoes(groups, echo)
+            _place_by_named_days(groups)
         return groups, skipped
+
+
+def _place_by_named_days(groups: list[QuantityGroup]) -> None:
+    """A running total of an undated article that no repeated statement dates is placed on the
+    latest day its article names (``not_before``): the nearest reading of when it was written."""
+    for g in groups:
+        if g.key[4] != "total":
+            continue
+        for e in g.entries:
+            # land taken is compared undated already (a total that only grows)
+            if e.day is None and e.after is not None and e.claim.measure not in rules()["land"]:
+                e.day, e.placed = e.after, True
 
 
 def _group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:

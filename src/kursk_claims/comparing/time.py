@@ -38,11 +38,13 @@ def growth_allowed(measure: str | None, days: int) -> float:
     return per_week ** (max(days, 1) / 7)
 
 
-def _known_later(a: Entry, b: Entry) -> bool:
-    """Whether undated ``a`` is surely later than dated ``b``: the latest day a's article names
-    (``not_before``) lies after b's date by more than one moment."""
-    return a.day is None and a.after is not None and b.day is not None and not b.echo_dated \
-        and (a.after - b.day).days > rules()["same_moment"]
+def _may_be_one_moment(a: Entry, b: Entry, days: int) -> bool:
+    """Whether an undated level (its article no earlier than the latest day it names) and a
+    dated one may be of one moment: the dated day is not before that lower bound."""
+    for u, d in ((a, b), (b, a)):
+        if u.day is None and u.after is not None and d.day is not None and not d.echo_dated:
+            return (d.day - u.after).days >= -days
+    return False
 
 
 def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tuple[str | None, str | None]:
@@ -66,8 +68,8 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
             return None, None
         if land_totals and undated(a) and undated(b):
             return None, None  # two reports of one land total, neither dated: worth a look
-        if kind == "total" and _known_later(a, b):
-            return None, None  # the lower running total is the later one: its article is of a later day
+        if kind != "total" and ca.article != cb.article and _may_be_one_moment(a, b, window(ca.measure)):
+            return None, None  # a level whose undated article is of that day or earlier: one moment
         if land_totals:
             return "a running total with no known date may be from before or after the dated one", None
         return "no known date: at some plausible date the two figures agree", None
