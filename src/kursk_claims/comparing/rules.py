@@ -134,7 +134,7 @@ def class_relation(x: str, y: str) -> str:
         return "different"
     known = rules()["known_classes"]
     if (x in known) != (y in known):
-        return "unlisted"  # "19,547 Wagner-followers" against soldiers: who they are is not known
+        return "unlisted"  # "900 Ozar-followers" against soldiers: who they are is not known
     if x not in known:
         return "different"
     unclassed = rules()["unclassed"]

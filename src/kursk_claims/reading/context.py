@@ -313,7 +313,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     if mentions:
         return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
     if losses:
-        # "property damage in Lebanon", "killed in the Ozar valley of Norland": the place of the loss
+        # "property damage in Norland", "killed in the Ozar valley of Norland": the place of the loss
         return whose.place_of_loss(text, sentence, fig)
     return None
 

@@ -110,7 +110,7 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), counted, excluded,
                                    losses=whose.is_loss(c["measure"]), measure=c["measure"])
     if whose.is_loss(c["measure"]) and _LOST_BY_PRONOUN.search(text, max(s0, c["start"] - 40), c["start"]):
-        # "It says it has lost about 20 soldiers inside Lebanon": the speaker's own side
+        # "It says it has lost about 20 soldiers inside Norland": the speaker's own side
         own = context.party_in(text, c.get("attribution"))
         if own:
             subject = own
@@ -129,7 +129,7 @@ _LOST_BY_PRONOUN = re.compile(r"\b(?:it|they|we)\s+(?:has\s+|have\s+|had\s+)?(?:
 
 
 def _counted_end(text: str, c: dict[str, Any]) -> int:
-    """Where the figure's counted noun ends ("80 Israeli soldiers"), else the figure's end."""
+    """Where the figure's counted noun ends ("80 Valdorian soldiers"), else the figure's end."""
     noun: str = c.get("counted") or ""
     at = text.find(noun, c["end"], c["end"] + 80) if noun else -1
     return at + len(noun) if at >= 0 else c["end"]

@@ -7,9 +7,9 @@ Three sources, merged per article:
   (``Lebanese`` -> Lebanon), for any war;
 - names packs (``lexicon/data/names/*.json`` and a user's ``--names FILE``): the aliases, leaders
   and institutions of one body of reporting (``Kremlin`` -> Russia);
-- the text: a capitalised name before a word for fighters (``Wagner fighters``, ``Hezbollah
-  militants``) and a name defined with an acronym whose head word makes it a party (``the Tigray
-  People's Liberation Front (TPLF)``). Such a group is its own party, never merged into a country.
+- the text: a capitalised name before a word for fighters (``Ozar fighters``, ``Blue Hand
+  militants``) and a name defined with an acronym whose head word makes it a party (``the Ozar
+  People's Liberation Front (OPLF)``). Such a group is its own party, never merged into a country.
 
     >>> forms = party_forms("Ozarian militants said ... Ozarian fighters held the ridge.")
     >>> forms["Ozarian"]
@@ -192,7 +192,7 @@ def discovered(text: str) -> dict[str, str]:
             continue  # "Korean troops" after "North": a known name's last word
         if re.search(r"\b(?:in|at|near|inside|into|around|across|outside|towards?|of the (?:city|town|village|region) of)\s+"
                      r"(?:the\s+)?" + re.escape(name) + _PLACE_END, text):
-            continue  # a place: "in Kursk", "near Bakhmut" (not "in Hezbollah strongholds")
+            continue  # a place: "in Ozar", "near Port Ester" (not "in Ozar strongholds")
         found[name] = name
     for name in list(found):
         # "the Wagner Group" and "Wagner": one party

@@ -91,7 +91,7 @@ def is_agent(text: str, start: int, end: int) -> bool:
 
 def is_speaker_or_institution(text: str, start: int, end: int) -> bool:
     """Whether the party named at text[start:end] speaks or stands for an institution there:
-    ``Israel said``, ``the Ethiopian government``, ``according to Lebanon``."""
+    ``Norland said``, ``the Valdorian government``, ``according to Norland``."""
     lex = _lex()
     if lex["not_whose_after"].match(text, end, min(len(text), end + 40)):
         return True
