@@ -456,6 +456,22 @@ def show(
 
 
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
+    """The claims to compare, read with the cycle collector paused (many small records, no
+    cycles) and then frozen out of its reach: its passes over a million claims held would
+    cost as much as the comparing."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_claims(claims_file, db)
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
+def _read_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     from .core.records import read_claims_jsonl
     from .io.store import Store, default_path
 

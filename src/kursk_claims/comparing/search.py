@@ -5,9 +5,48 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 
+from ..core.records import content_key
 from .groups import Entry, QuantityGroup
 from .rules import months_names, rules
+
+Consider = Callable[[Entry, Entry], "bool | None"]
+
+
+def remembering(consider: Consider) -> Consider:
+    """``consider`` that does not compare a pair again when a pair alike was no conflict: two
+    figures whose records and frames are alike in all but their ids and articles get the same
+    verdict (the comparison reads an article only to ask whether it is the other's), so many
+    reports of one figure cost one comparison per kind of pair, not one per pair."""
+    kinds: dict[tuple, int] = {}
+    kind_of: dict[int, int] = {}
+    no_conflict: set[tuple[int, int, bool]] = set()
+
+    def alike(e: Entry) -> int:
+        got = kind_of.get(id(e))
+        if got is None:
+            got = kind_of[id(e)] = kinds.setdefault(_frame(e), len(kinds))
+        return got
+
+    def judged(a: Entry, b: Entry) -> bool | None:
+        pair = (alike(a), alike(b), a.claim.article == b.claim.article)
+        if pair in no_conflict:
+            return False
+        verdict = consider(a, b)
+        if verdict is False:
+            no_conflict.add(pair)
+        return verdict
+
+    return judged
+
+
+_ENTRY_SLOTS = tuple(s for s in Entry.__slots__ if s != "claim")  # type: ignore[attr-defined]
+
+
+def _frame(e: Entry) -> tuple:
+    """All an entry's comparison may read but its claim's id and article."""
+    return (content_key(e.claim),) + tuple(getattr(e, s) for s in _ENTRY_SLOTS)
 
 
 def below(a: Entry, b: Entry) -> bool:
@@ -37,6 +76,7 @@ def scale(a: Entry, b: Entry) -> int | None:
 def pairs_above(entries: list[Entry], consider, spent) -> None:
     """Each figure against every figure wholly above it, the farthest first (small groups); a
     figure that has taken part in its share of pairs leaves the list."""
+    consider = remembering(consider)
     by_low = sorted(entries, key=lambda e: e.low)
     lows = [e.low for e in by_low]
     for a in list(by_low):
@@ -65,6 +105,7 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
     named month whatever their dates."""
     if len(entries) < 2:
         return
+    consider = remembering(consider)
     kind = group.key[4]
     windows = rules()["windows"]
     if kind == "total":
@@ -121,18 +162,38 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
 def slip_pairs(entries: list[Entry], consider, spent) -> None:
     """Pairs a thousand or a million times apart with the same leading digits, whatever their
     dates: a lost 'thousand' stands out even between figures months apart."""
+    consider = remembering(consider)
     tol = rules()["scale_tol"]
     by_rep = sorted((e for e in entries if e.rep > 0), key=lambda e: e.rep)
     reps = [e.rep for e in by_rep]
+    # a spent figure takes part in no more pairs: the walk steps over runs of them (each
+    # position points to the next one that may still be live), so many copies of one figure
+    # already spent cost nothing the next time they are passed
+    ahead = list(range(len(by_rep) + 1))
+
+    def live(j: int) -> int:
+        """The first position from j on whose figure is not known to be spent."""
+        root = j
+        while ahead[root] != root:
+            root = ahead[root]
+        while ahead[j] != root:
+            ahead[j], j = root, ahead[j]
+        return root
+
     for a in by_rep:
         for k in (3, 6):
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
-            for b in by_rep[lo:hi]:
+            j = live(lo) if lo < hi else hi
+            while j < hi:
                 if spent(a):
                     break
-                if below(a, b) and not spent(b):
+                b = by_rep[j]
+                if spent(b):
+                    ahead[j] = j + 1
+                elif below(a, b):
                     consider(a, b)
+                j = live(j + 1)
 
 
 class Fenwick:

@@ -211,12 +211,10 @@ def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: 
 def unique_claims(claims: list[Claim], on_warning: Callable[[str], None] | None = None) -> list[Claim]:
     """The claims with exact duplicates left out (said to ``on_warning``): one figure read twice
     must not count twice in every conflict."""
-    import json
-
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     out = []
     for c in claims:
-        key = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False)
+        key = _record_key(c)
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -224,6 +222,21 @@ def unique_claims(claims: list[Claim], on_warning: Callable[[str], None] | None 
         n = len(claims) - len(out)
         on_warning(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
     return out
+
+
+def _record_key(c: Claim) -> bytes:
+    """A claim's record as a short digest: equal records, and only they (but for a chance of
+    2^-128), give equal keys, without a copy of each record held."""
+    import hashlib
+    import json
+
+    try:
+        import orjson
+
+        text = orjson.dumps(c.to_dict(), option=orjson.OPT_SORT_KEYS)
+    except (ImportError, TypeError):  # a value orjson does not write (a lone surrogate): as json does
+        text = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).digest()
 
 
 class Guarded:
