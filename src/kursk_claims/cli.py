@@ -14,7 +14,6 @@ from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
 
-from . import __version__
 from .core.controls import printable
 from .core.errors import KurskError
 from .io.output import CLAIM_COLUMNS, FORMATS, SafeConsole as Console
@@ -695,6 +694,8 @@ class _Progress:
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__
+
         print(f"kursk-claims {__version__}")
         raise typer.Exit()
 

@@ -20,14 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from spacy.language import Language
-
 from ..core.article import Article, Problem
 from ..core.errors import ArticleError
 from ..core.records import Claim, text_digest
-from .extract import extract_articles
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..comparing.conflicts import QuantityGroup, Skipped
     from ..core.records import Conflict
     from ..io.fetch import Fetcher
@@ -83,6 +82,8 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
     and is kept in ``result.lost``; so does Ctrl-C (``result.interrupted``); ``on_warning`` hears each problem and each article name
     given twice as it is met.
     """
+    from .extract import extract_articles  # spaCy: only a run that reads articles loads it
+
     result = ExtractResult(stored=store is not None)
     say = on_warning or (lambda message: None)
 
