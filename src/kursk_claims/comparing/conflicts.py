@@ -234,11 +234,12 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
 
     def consider(a: Entry, b: Entry) -> bool | None:
         """a lies below b: compare them unless either is spent or the pair is already in.
-        Whether they conflict (None when they were not compared)."""
+        Whether they conflict: False too for a pair on one side of ``across`` (never one),
+        None when they were passed over (spent, or already found)."""
         if taken[id(a)] >= cap or taken[id(b)] >= cap or (id(a), id(b)) in found:
             return None
         if across is not None and (id(a) in across) == (id(b) in across):
-            return None
+            return False
         c = compare(a, b, group)
         if c is not None:
             out.append(c)

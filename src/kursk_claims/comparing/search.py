@@ -159,41 +159,83 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
                 j = min(j, index.prefix(len(by_low) - 1))
 
 
-def slip_pairs(entries: list[Entry], consider, spent) -> None:
+def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
     """Pairs a thousand or a million times apart with the same leading digits, whatever their
     dates: a lost 'thousand' stands out even between figures months apart."""
-    consider = remembering(consider)
     tol = rules()["scale_tol"]
     by_rep = sorted((e for e in entries if e.rep > 0), key=lambda e: e.rep)
     reps = [e.rep for e in by_rep]
-    # a spent figure takes part in no more pairs: the walk steps over runs of them (each
-    # position points to the next one that may still be live), so many copies of one figure
-    # already spent cost nothing the next time they are passed
+    # The walk steps over what cannot give a pair, so many copies of one figure (one report
+    # repeated in many articles) cost little: a spent figure takes part in no more pairs (each
+    # position points on to the next that may be live), and a figure alike to one found no
+    # conflict with a figure alike to a is no conflict with a either, unless the two share an
+    # article (those are looked at one by one).
     ahead = list(range(len(by_rep) + 1))
+    kinds: dict[tuple, int] = {}
+    kind_of: dict[int, int] = {}
+    no_conflict: set[tuple[int, int]] = set()  # (kind of a, kind of b) in two articles
+    passed: dict[int, dict[int, int]] = {}  # kind of a -> position -> a later position to look at
+    in_article: dict[str, list[int]] = {}
+    for j, e in enumerate(by_rep):
+        in_article.setdefault(e.claim.article, []).append(j)
 
-    def live(j: int) -> int:
-        """The first position from j on whose figure is not known to be spent."""
+    def alike(e: Entry) -> int:
+        got = kind_of.get(id(e))
+        if got is None:
+            got = kind_of[id(e)] = kinds.setdefault(_frame(e), len(kinds))
+        return got
+
+    def follow(links: list[int] | dict[int, int], j: int) -> int:
         root = j
-        while ahead[root] != root:
-            root = ahead[root]
-        while ahead[j] != root:
-            ahead[j], j = root, ahead[j]
+        while links[root] != root if isinstance(links, list) else root in links:
+            root = links[root]
+        while j != root:
+            links[j], j = root, links[j]
         return root
 
+    def next_for(ka: int, j: int) -> int:
+        """The first position from j on that is live and not passed for figures of kind ka."""
+        skips = passed.get(ka)
+        while True:
+            j = follow(ahead, j)
+            if skips is None:
+                return j
+            k = follow(skips, j)
+            if k == j:
+                return j
+            j = k
+
     for a in by_rep:
+        ka = alike(a)
+        own = in_article[a.claim.article]
         for k in (3, 6):
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
-            j = live(lo) if lo < hi else hi
-            while j < hi:
-                if spent(a):
+            if lo >= hi:
+                continue
+            o = bisect.bisect_left(own, lo)
+            j = lo
+            while True:
+                n = next_for(ka, j)
+                if o < len(own) and own[o] < n:
+                    n = own[o]
+                if n >= hi or spent(a):
                     break
-                b = by_rep[j]
+                while o < len(own) and own[o] <= n:
+                    o += 1
+                j = n + 1
+                b = by_rep[n]
                 if spent(b):
-                    ahead[j] = j + 1
-                elif below(a, b):
-                    consider(a, b)
-                j = live(j + 1)
+                    ahead[n] = n + 1
+                    continue
+                same = b.claim.article == a.claim.article
+                kb = alike(b)
+                if not same and (ka, kb) in no_conflict:
+                    passed.setdefault(ka, {})[n] = n + 1
+                    continue
+                if below(a, b) and consider(a, b) is False and not same:
+                    no_conflict.add((ka, kb))
+                    passed.setdefault(ka, {})[n] = n + 1
 
 
 class Fenwick:
