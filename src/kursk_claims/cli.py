@@ -14,7 +14,6 @@ from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
 
-from . import __version__
 from .core.controls import printable
 from .core.errors import KurskError
 from .io.output import CLAIM_COLUMNS, FORMATS, SafeConsole as Console
@@ -505,6 +504,22 @@ def show(
 
 
 def _load_claims(claims_file: Optional[str], db: Optional[str]) -> list:
+    """The claims to compare, read with the cycle collector paused (many small records, no
+    cycles) and then frozen out of its reach: its passes over a million claims held would
+    cost as much as the comparing."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_claims(claims_file, db)
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
+def _read_claims(claims_file: Optional[str], db: Optional[str]) -> list:
     from .core.records import read_claims_jsonl
     from .io.store import Store, default_path
 
@@ -745,6 +760,8 @@ class _Progress:
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__
+
         print(f"kursk-claims {__version__}")
         raise typer.Exit()
 

@@ -232,18 +232,21 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
     found: set[tuple[int, int]] = set()
     out: list[Conflict] = []
 
-    def consider(a: Entry, b: Entry) -> None:
-        """a lies below b: compare them unless either is spent or the pair is already in."""
+    def consider(a: Entry, b: Entry) -> bool | None:
+        """a lies below b: compare them unless either is spent or the pair is already in.
+        Whether they conflict: False too for a pair on one side of ``across`` (never one),
+        None when they were passed over (spent, or already found)."""
         if taken[id(a)] >= cap or taken[id(b)] >= cap or (id(a), id(b)) in found:
-            return
+            return None
         if across is not None and (id(a) in across) == (id(b) in across):
-            return
+            return False
         c = compare(a, b, group)
         if c is not None:
             out.append(c)
             found.add((id(a), id(b)))
             taken[id(a)] += 1
             taken[id(b)] += 1
+        return c is not None
 
     def spent(e: Entry) -> bool:
         return taken[id(e)] >= cap

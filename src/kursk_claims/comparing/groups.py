@@ -63,9 +63,16 @@ class QuantityGroup:
     id: str
     entries: list[Entry] = field(default_factory=list)
     _median: float | None = None
+    _label: str | None = None
 
     @property
     def label(self) -> str:
+        """The quantity in words (made once: every conflict of the group holds it)."""
+        if self._label is None:
+            self._label = self._make_label()
+        return self._label
+
+    def _make_label(self) -> str:
         what, subject, unit, counted, kind, period = self.key
         parts = [subject or "?", what]
         if counted not in (None, UNKNOWN):
@@ -210,12 +217,14 @@ def no_gc() -> Iterator[None]:
     small acyclic records are made: with a million claims its repeated full passes over the
     claims already held cost as much as the work itself."""
     was = gc.isenabled()
+    held = gc.get_freeze_count() > 0  # frozen by the caller (the claims, once loaded): left so
     gc.disable()
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not held:
+            gc.unfreeze()
         if was:
             gc.enable()
 

@@ -5,9 +5,48 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 
+from ..core.records import content_key
 from .groups import Entry, QuantityGroup
 from .rules import months_names, rules
+
+Consider = Callable[[Entry, Entry], "bool | None"]
+
+
+def remembering(consider: Consider) -> Consider:
+    """``consider`` that does not compare a pair again when a pair alike was no conflict: two
+    figures whose records and frames are alike in all but their ids and articles get the same
+    verdict (the comparison reads an article only to ask whether it is the other's), so many
+    reports of one figure cost one comparison per kind of pair, not one per pair."""
+    kinds: dict[tuple, int] = {}
+    kind_of: dict[int, int] = {}
+    no_conflict: set[tuple[int, int, bool]] = set()
+
+    def alike(e: Entry) -> int:
+        got = kind_of.get(id(e))
+        if got is None:
+            got = kind_of[id(e)] = kinds.setdefault(_frame(e), len(kinds))
+        return got
+
+    def judged(a: Entry, b: Entry) -> bool | None:
+        pair = (alike(a), alike(b), a.claim.article == b.claim.article)
+        if pair in no_conflict:
+            return False
+        verdict = consider(a, b)
+        if verdict is False:
+            no_conflict.add(pair)
+        return verdict
+
+    return judged
+
+
+_ENTRY_SLOTS = tuple(s for s in Entry.__slots__ if s != "claim")  # type: ignore[attr-defined]
+
+
+def _frame(e: Entry) -> tuple:
+    """All an entry's comparison may read but its claim's id and article."""
+    return (content_key(e.claim),) + tuple(getattr(e, s) for s in _ENTRY_SLOTS)
 
 
 def below(a: Entry, b: Entry) -> bool:
@@ -37,6 +76,7 @@ def scale(a: Entry, b: Entry) -> int | None:
 def pairs_above(entries: list[Entry], consider, spent) -> None:
     """Each figure against every figure wholly above it, the farthest first (small groups); a
     figure that has taken part in its share of pairs leaves the list."""
+    consider = remembering(consider)
     by_low = sorted(entries, key=lambda e: e.low)
     lows = [e.low for e in by_low]
     for a in list(by_low):
@@ -65,6 +105,7 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
     named month whatever their dates."""
     if len(entries) < 2:
         return
+    consider = remembering(consider)
     kind = group.key[4]
     windows = rules()["windows"]
     if kind == "total":
@@ -118,21 +159,83 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
                 j = min(j, index.prefix(len(by_low) - 1))
 
 
-def slip_pairs(entries: list[Entry], consider, spent) -> None:
+def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
     """Pairs a thousand or a million times apart with the same leading digits, whatever their
     dates: a lost 'thousand' stands out even between figures months apart."""
     tol = rules()["scale_tol"]
     by_rep = sorted((e for e in entries if e.rep > 0), key=lambda e: e.rep)
     reps = [e.rep for e in by_rep]
+    # The walk steps over what cannot give a pair, so many copies of one figure (one report
+    # repeated in many articles) cost little: a spent figure takes part in no more pairs (each
+    # position points on to the next that may be live), and a figure alike to one found no
+    # conflict with a figure alike to a is no conflict with a either, unless the two share an
+    # article (those are looked at one by one).
+    ahead = list(range(len(by_rep) + 1))
+    kinds: dict[tuple, int] = {}
+    kind_of: dict[int, int] = {}
+    no_conflict: set[tuple[int, int]] = set()  # (kind of a, kind of b) in two articles
+    passed: dict[int, dict[int, int]] = {}  # kind of a -> position -> a later position to look at
+    in_article: dict[str, list[int]] = {}
+    for j, e in enumerate(by_rep):
+        in_article.setdefault(e.claim.article, []).append(j)
+
+    def alike(e: Entry) -> int:
+        got = kind_of.get(id(e))
+        if got is None:
+            got = kind_of[id(e)] = kinds.setdefault(_frame(e), len(kinds))
+        return got
+
+    def follow(links: list[int] | dict[int, int], j: int) -> int:
+        root = j
+        while links[root] != root if isinstance(links, list) else root in links:
+            root = links[root]
+        while j != root:
+            links[j], j = root, links[j]
+        return root
+
+    def next_for(ka: int, j: int) -> int:
+        """The first position from j on that is live and not passed for figures of kind ka."""
+        skips = passed.get(ka)
+        while True:
+            j = follow(ahead, j)
+            if skips is None:
+                return j
+            k = follow(skips, j)
+            if k == j:
+                return j
+            j = k
+
     for a in by_rep:
+        ka = alike(a)
+        own = in_article[a.claim.article]
         for k in (3, 6):
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
-            for b in by_rep[lo:hi]:
-                if spent(a):
+            if lo >= hi:
+                continue
+            o = bisect.bisect_left(own, lo)
+            j = lo
+            while True:
+                n = next_for(ka, j)
+                if o < len(own) and own[o] < n:
+                    n = own[o]
+                if n >= hi or spent(a):
                     break
-                if below(a, b) and not spent(b):
-                    consider(a, b)
+                while o < len(own) and own[o] <= n:
+                    o += 1
+                j = n + 1
+                b = by_rep[n]
+                if spent(b):
+                    ahead[n] = n + 1
+                    continue
+                same = b.claim.article == a.claim.article
+                kb = alike(b)
+                if not same and (ka, kb) in no_conflict:
+                    passed.setdefault(ka, {})[n] = n + 1
+                    continue
+                if below(a, b) and consider(a, b) is False and not same:
+                    no_conflict.add((ka, kb))
+                    passed.setdefault(ka, {})[n] = n + 1
 
 
 class Fenwick:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import math
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -78,26 +78,28 @@ class Claim:
         if missing:
             raise RecordError(f"a claim has no {', '.join(repr(k) for k in missing)}")
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
+        for name in _CLAIM_KEYS if cls is Claim else tuple(f.name for f in fields(cls)):
+            if name not in data:
                 continue
-            v = data[f.name]
-            if f.name in ("start", "end"):
+            v = data[name]
+            if name in ("start", "end"):
                 if not isinstance(v, int) or isinstance(v, bool):
-                    raise RecordError(f"{f.name!r} must be an integer, not {v!r}")
-            elif f.name in ("value", "low", "high"):
+                    raise RecordError(f"{name!r} must be an integer, not {v!r}")
+            elif name in ("value", "low", "high"):
                 if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool)):
-                    raise RecordError(f"{f.name!r} must be a number or null, not {v!r}")
-            elif f.name == "bound":
+                    raise RecordError(f"{name!r} must be a number or null, not {v!r}")
+            elif name == "bound":
                 if v not in BOUNDS:
                     raise RecordError(f"'bound' must be one of {', '.join(BOUNDS)}, not {v!r}")
-            elif f.name == "inferred":
+            elif name == "inferred":
                 if v is not None and (not isinstance(v, list) or not all(isinstance(s, str) for s in v)):
                     raise RecordError(f"'inferred' must be a list of slot names or null, not {v!r}")
                 v = list(v) if v else None
             elif v is not None and not isinstance(v, str):
-                raise RecordError(f"{f.name!r} must be a string or null, not {v!r}")
-            kwargs[f.name] = v
+                raise RecordError(f"{name!r} must be a string or null, not {v!r}")
+            elif v is not None and name in _SHARED_KEYS:
+                v = _shared(v)
+            kwargs[name] = v
         kwargs.setdefault("text", "")
         _check_claim(kwargs)
         if "id" not in kwargs or not kwargs["id"]:
@@ -135,6 +137,30 @@ class Claim:
 
 _CLAIM_KEYS = tuple(f.name for f in fields(Claim))
 _claim_values = operator.attrgetter(*_CLAIM_KEYS)
+_content_values = operator.attrgetter(*(k for k in _CLAIM_KEYS if k not in ("id", "article")))
+
+
+def content_key(c: Claim) -> tuple:
+    """A claim's fields but its id and article, hashable (lists as tuples): two claims with one
+    key say the same thing in the same words, in two places."""
+    return tuple(tuple(v) if isinstance(v, list) else v for v in _content_values(c))
+# the text fields many claims repeat (an article's outlet, date and address; a sentence with
+# several figures; the measure, counted noun and speaker): claims read from a file or a store
+# share one string each instead of a copy each (a million claims hold far fewer distinct ones)
+_SHARED_KEYS = frozenset(("sentence", "unit", "counted", "source", "published", "attribution", "subject", "measure",
+                          "as_of", "scope", "url", "speaker", "via", "what", "figure", "place", "actor", "dated",
+                          "not_before", "text"))
+_SHARED: dict[str, str] = {}
+
+
+def _shared(v: str) -> str:
+    """One string object for equal texts read in many claims (the table is cleared when large)."""
+    got = _SHARED.get(v)
+    if got is None:
+        if len(_SHARED) >= 1 << 18:
+            _SHARED.clear()
+        got = _SHARED[v] = v
+    return got
 
 
 @dataclass(slots=True)
@@ -171,7 +197,7 @@ def read_claims_jsonl(lines: Iterable[str], where: str) -> list[Claim]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = loads_record(line)
         except json.JSONDecodeError as e:
             raise RecordError(f"{where}:{n}: not valid JSON ({e.msg}); expected one claim object a line") from e
         except (ValueError, RecursionError) as e:  # a number of thousands of digits; nesting too deep
@@ -181,6 +207,32 @@ def read_claims_jsonl(lines: Iterable[str], where: str) -> list[Claim]:
         except RecordError as e:
             raise RecordError(f"{where}:{n}: {e}") from e
     return out
+
+
+def loads_record(text: str | bytes) -> Any:
+    """``json.loads``, through orjson when it reads the text the same way: any text orjson does
+    not take (NaN, a lone surrogate, nesting too deep, a malformed line) and any record holding
+    a number orjson reads differently (an integer beyond 64 bits becomes a float there) is read
+    by ``json``, so values, types and error messages are the standard module's."""
+    if _orjson_loads is not None:
+        try:
+            data = _orjson_loads(text)
+        except ValueError:
+            pass
+        else:
+            if not isinstance(data, dict) or not any(type(v) is float and not -2.0**63 < v < 2.0**63
+                                                     for v in data.values()):
+                return data
+    return json.loads(text)
+
+
+_orjson_loads: Callable[[str | bytes], Any] | None
+try:
+    import orjson as _orjson
+
+    _orjson_loads = _orjson.loads
+except ImportError:  # pragma: no cover - a dependency, but the standard library will do
+    _orjson_loads = None
 
 
 def _json_trouble(e: Exception) -> str:

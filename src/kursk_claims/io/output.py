@@ -18,7 +18,6 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..comparing.conflicts import consensus, distinct_statements, slips
 from ..core.controls import printable
 from ..core.records import Claim, Conflict, show_number
 
@@ -221,6 +220,8 @@ def _fit(natural: list[int], texts: list[list[str]], room: int) -> list[int]:
 def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
     """One table per disputed quantity: every source's figure by date, conflicting figures
     marked, the group's consensus range below, then each conflict's explanation."""
+    from ..comparing.conflicts import consensus, distinct_statements, slips
+
     by_group: dict[str, list[Conflict]] = {}
     for c in conflicts:
         by_group.setdefault(c.group, []).append(c)

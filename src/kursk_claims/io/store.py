@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from .articles import Article
 from ..core.errors import RecordError, StoreError
-from ..core.records import Claim, text_digest
+from ..core.records import Claim, loads_record, text_digest
 
 DEFAULT_DB = "kursk-claims.db"
 LOCK_WAIT_S = 600  # how long a writer waits for another to finish
@@ -159,7 +159,7 @@ class Store:
     @_reading
     def claims_of(self, article: str) -> list[Claim]:
         rows = self.conn.execute("SELECT record FROM claims WHERE article = ? ORDER BY start", (article,))
-        return [Claim.from_dict(json.loads(r[0])) for r in rows]
+        return [Claim.from_dict(loads_record(r[0])) for r in rows]
 
     def save(self, results: Iterable[tuple[Article, list[Claim]]], signature: str) -> int:
         """Replace the claims of each article, all in one transaction. Returns the articles saved."""
@@ -302,7 +302,7 @@ class Store:
             rows = self.conn.execute("SELECT article, record FROM claims ORDER BY article, start")
             for article, record in rows:
                 try:
-                    yield Claim.from_dict(json.loads(record))
+                    yield Claim.from_dict(loads_record(record))
                 except (ValueError, TypeError, RecursionError, RecordError) as e:
                     raise StoreError(f"{self.path}: a stored claim of {article!r} is damaged ({e}); "
                                      "extract that article again") from e

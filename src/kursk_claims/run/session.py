@@ -20,14 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from spacy.language import Language
-
 from ..core.article import Article, Problem
 from ..core.errors import ArticleError
 from ..core.records import Claim, text_digest
-from .extract import extract_articles
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..comparing.conflicts import QuantityGroup, Skipped
     from ..core.records import Conflict
     from ..io.fetch import Fetcher
@@ -84,6 +83,8 @@ def extract_session(nlp: Language, inputs: Iterable[Article | Problem], *, signa
     and is kept in ``result.lost``; so does Ctrl-C (``result.interrupted``); ``on_warning`` hears each problem and each article name
     given twice as it is met.
     """
+    from .extract import extract_articles  # spaCy: only a run that reads articles loads it
+
     result = ExtractResult(stored=store is not None)
     say = on_warning or (lambda message: None)
 
@@ -212,12 +213,10 @@ def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: 
 def unique_claims(claims: list[Claim], on_warning: Callable[[str], None] | None = None) -> list[Claim]:
     """The claims with exact duplicates left out (said to ``on_warning``): one figure read twice
     must not count twice in every conflict."""
-    import json
-
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     out = []
     for c in claims:
-        key = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False)
+        key = _record_key(c)
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -225,6 +224,21 @@ def unique_claims(claims: list[Claim], on_warning: Callable[[str], None] | None 
         n = len(claims) - len(out)
         on_warning(f"left out {n} exact duplicate claim{'s' if n > 1 else ''}")
     return out
+
+
+def _record_key(c: Claim) -> bytes:
+    """A claim's record as a short digest: equal records, and only they (but for a chance of
+    2^-128), give equal keys, without a copy of each record held."""
+    import hashlib
+    import json
+
+    try:
+        import orjson
+
+        text = orjson.dumps(c.to_dict(), option=orjson.OPT_SORT_KEYS)
+    except (ImportError, TypeError):  # a value orjson does not write (a lone surrogate): as json does
+        text = json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).digest()
 
 
 class Guarded:
