@@ -131,8 +131,22 @@ def _static_forms() -> dict[str, str]:
 
 
 _CAP = r"[A-Z]\w*(?:-[A-Z]\w*)*"
-_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
 _ACRONYM = re.compile(r"((?:" + _CAP + r"(?:['’]s)?\s+(?:(?:of|for|the|and|de|al|el)\s+)*){0,7}" + _CAP + r")\s*\(([A-Z][A-Za-z]{1,7})\)")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _acronym_definitions(text: str) -> Iterator[re.Match[str]]:
+    """Each "Long Name (LN)" of the text: the long pattern is tried only in the words before a
+    bracketed acronym, not at every capital of the text."""
+    for p in _PAREN_ACRONYM.finditer(text):
+        m = _ACRONYM.search(text, max(0, p.start() - 160), p.end())
+        while m is not None and m.end() != p.end():
+            m = _ACRONYM.search(text, m.end(), p.end())
+        if m is not None:
+            yield m
+
+
+_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
 _GROUP_BEFORE = re.compile(r"\b(?:group|movement|militia|faction)[ \t]+[\"“]?(" + _CAP + r")(?![\w-])")
 _NAMED_GROUP = re.compile(r"(?<![\w'’-])(" + _CAP + r")[ \t]+Group\b")
 _PLACE_END = (r"(?![\w-])(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:and|or|on|in|at|since|during|for|over|from|to|with|where|which"
@@ -145,7 +159,7 @@ def discovered(text: str) -> dict[str, str]:
     lex = _lex()
     known = _static_forms()
     found: dict[str, str] = {}
-    for m in _ACRONYM.finditer(text):
+    for m in _acronym_definitions(text):
         long, short = m.group(1), m.group(2)
         long = re.sub(r"^(?:The|the)\s+", "", long)
         words = long.lower().replace("’", "'").split()

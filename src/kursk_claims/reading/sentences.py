@@ -25,6 +25,7 @@ _NEWLINE = re.compile(r"\n+")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 MAX_SENTENCE_CHARS = 1000
 MAX_SENTENCE_BREAKS = 40
+_SHORT = 400  # a stretch this short is read in bounded time whatever its breaks
 _BREAK_MARK = re.compile(r"[,;:()–—]\s*|\s(?=(?:and|but|while|that|which|who|after|before|as|when|where|since|because|although|though|until|if)\s)|\s[-–—]\s+")
 _PIECE_BREAK = re.compile(r"[;,:–—]\s+|\s[-–—]\s+|\s(?=(?:and|but|while|whereas|or)\s)")
 _SPACE = re.compile(r"\s+")
@@ -65,6 +66,8 @@ def bounded(text: str, starts: list[int], limit: int = MAX_SENTENCE_CHARS,
     out: list[int] = []
     for a, b in zip(starts, ends):
         out.append(a)
+        if b - a <= _SHORT:
+            continue  # too short for either bound to matter: no need to count its breaks
         while True:
             stop = min(b, a + limit)
             marks = _BREAK_MARK.finditer(text, a, stop)
