@@ -1,4 +1,6 @@
 """The Dask engine gives exactly the claims and conflicts of the single-machine path."""
+import json
+
 import pytest
 
 pytest.importorskip("distributed")
@@ -182,10 +184,21 @@ def test_a_local_dashboard_listens_on_this_machine_only(client, monkeypatch):
 
 def test_cli_says_what_dask_runs_do_not_do(client, runner, in_tmp):
     address = client.scheduler.address
-    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "-f", "jsonl"])
-    assert r.exit_code == 2 and "each worker writes its own Parquet files" in r.output and "without --engine" in r.output
+    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "-f", "table"])
+    assert r.exit_code == 2 and "prints no table" in r.output
     r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "--scheduler", address, "-o", "claims/"])
     assert r.exit_code == 0 and "not in the store" in r.output
     assert not (in_tmp / "kursk-claims.db").exists()
     r = runner.invoke(app, ["conflicts", "claims", "--engine", "dask", "--scheduler", address, "-f", "jsonl", "--explain"])
     assert r.exit_code == 0 and "--explain is not available with --engine dask" in r.stderr
+
+
+def test_extract_on_the_cluster_prints_records_as_one_machine_does(client, runner, in_tmp):
+    address = client.scheduler.address
+    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "--scheduler", address, "-f", "jsonl"])
+    assert r.exit_code == 0, r.output
+    on_cluster = [json.loads(line) for line in r.stdout.splitlines()]
+    one = [json.loads(line) for line in runner.invoke(app, ["extract", str(SEEDS), "--no-store", "-f", "jsonl"]).stdout.splitlines()]
+    assert on_cluster == one and "not in the store" in r.stderr
+    r = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "--scheduler", address, "-f", "csv", "-o", "c.csv"])
+    assert r.exit_code == 0 and (in_tmp / "c.csv").read_text(encoding="utf-8").count("\n") == len(one) + 1

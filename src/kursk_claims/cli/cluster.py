@@ -7,8 +7,10 @@ from typing import Optional
 
 import typer
 
+from ..io.output import CLAIM_COLUMNS
 from .terminal import (
     choose_format,
+    close_quietly,
     fail,
     open_output,
     parse_as_of,
@@ -56,12 +58,21 @@ def extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, e
     from ..run.distributed import extract_dataset, prepare_output
     from ..run.session import read_inputs
 
-    if fmt not in (None, "parquet"):
-        fail(f"--engine dask writes no {fmt}: each worker writes its own Parquet files into --output DIR/, "
-             "so leave out --format; `kursk-claims conflicts DIR` and `report DIR` read that dataset, "
-             f"and without --engine, extract prints {fmt}", 2)
-    if output is None:
-        fail("--engine dask needs --output DIR/, the folder the workers write the claims dataset into", 2)
+    if fmt == "table":
+        fail("--engine dask prints no table: give --format jsonl, json or csv, or --output DIR/ for a Parquet dataset", 2)
+    records = fmt in ("jsonl", "json", "csv")
+    if records:
+        # the workers write a dataset into a scratch folder; the records are read back from it in
+        # input order and printed (or written to --output FILE) as one machine prints them
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory(prefix="kursk-claims-")
+        dataset = Path(scratch.name) / "claims"
+    elif output is None:
+        fail("--engine dask needs --output DIR/, the folder the workers write the claims dataset into "
+             "(or --format jsonl, json or csv to print the claims)", 2)
+    else:
+        dataset = output
     base = parse_as_of(as_of)
     if sources is not None and not sources.is_file():
         fail(f"--sources {sources}: no such file", 2)
@@ -79,20 +90,46 @@ def extract_on_cluster(inputs, fmt, output, model, batch_size, sources, as_of, e
         print(f"{s.parts} partitions done: {s.articles} articles, {s.claims} claims", file=sys.stderr)
 
     with user_errors(1):
-        prepare_output(output)  # before the cluster starts: a folder already used is refused at once
+        prepare_output(dataset)  # before the cluster starts: a folder already used is refused at once
     with user_errors(1), cluster(engine, scheduler, local_workers) as client:
         said(client)
-        summary = extract_dataset(client, articles(), output, model=model, names=packs, batch_size=batch_size, on_partition=progress)
+        summary = extract_dataset(client, articles(), dataset, model=model, names=packs, batch_size=batch_size, on_partition=progress)
     for where, message in summary.problems:
         problems.append(Problem(where, message))
         warn(f"{where}: {message}")
-    print(f"Wrote {output} ({summary.parts} Parquet files, {summary.claims} claims of {summary.articles} articles)", file=sys.stderr)
-    print(f"Note: with --engine dask the claims are in {output} only, not in the store; "
-          f"give {output} to conflicts or report", file=sys.stderr)
+    if records:
+        _print_dataset(dataset, fmt, output, summary.parts)
+        scratch.cleanup()
+        print("Note: with --engine dask the claims are not in the store", file=sys.stderr)
+    else:
+        print(f"Wrote {output} ({summary.parts} Parquet files, {summary.claims} claims of {summary.articles} articles)", file=sys.stderr)
+        print(f"Note: with --engine dask the claims are in {output} only, not in the store; "
+              f"give {output} to conflicts or report", file=sys.stderr)
     if problems:
         if not summary.articles:
             fail(f"no article could be read ({len(problems)} problem{'s' if len(problems) > 1 else ''} above)", 1)
         raise typer.Exit(1)
+
+
+def _print_dataset(dataset: Path, fmt: str, output: Optional[Path], parts: int) -> None:
+    """The claims of a dataset the workers wrote, as records in ``fmt``, file by file in input
+    order, to ``output`` or standard output."""
+    from ..io.output import RecordWriter
+    from ..io.parquet import claims_from_table, dataset_files, pyarrow
+
+    if not parts:
+        return
+    pyarrow()
+    import pyarrow.parquet as pq
+
+    out = open_output(output)
+    writer = RecordWriter(fmt, out, CLAIM_COLUMNS)
+    with user_errors(1):
+        for f in dataset_files(dataset):
+            writer.write_all(c.to_dict() for c in claims_from_table(pq.read_table(f), str(f)))
+        writer.close()
+    if out is not sys.stdout:
+        close_quietly(out)
 
 
 def conflicts_on_cluster(claims_file, fmt, output, min_severity, kinds, max_per_claim, engine, scheduler,
