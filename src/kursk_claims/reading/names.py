@@ -39,6 +39,7 @@ def use_names(packs: Iterable[Mapping[str, Any]]) -> None:
         return
     _user_packs[:] = given
     _static_forms.cache_clear()
+    _inner_suffixes.cache_clear()
     _static_matcher.cache_clear()
     _document_forms.cache_clear()
     for forget in _on_change:
@@ -109,6 +110,19 @@ def _with_possessives(forms: dict[str, str]) -> dict[str, str]:
             out.setdefault(f + "'s", party)
             out.setdefault(f + "’s", party)
     return out
+
+
+@cache
+def _inner_suffixes() -> frozenset[str]:
+    """Every ending of a known form after one of its spaces ("Korean", "Korean troops" of
+    "North Korean troops"): a name that is only the end of a known one is no new party."""
+    out: set[str] = set()
+    for f in _static_forms():
+        i = f.find(" ")
+        while i >= 0:
+            out.add(f[i + 1:])
+            i = f.find(" ", i + 1)
+    return frozenset(out)
 
 
 @cache
@@ -202,7 +216,7 @@ def discovered(text: str) -> dict[str, str]:
         # in lower case
         if text.count(name) < 2 or re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", text):
             continue
-        if any(f.endswith(" " + name) for f in known):
+        if name in _inner_suffixes():
             continue  # "Korean troops" after "North": a known name's last word
         if re.search(r"\b(?:in|at|near|inside|into|around|across|outside|towards?|of the (?:city|town|village|region) of)\s+"
                      r"(?:the\s+)?" + re.escape(name) + _PLACE_END, text):
