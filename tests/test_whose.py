@@ -166,3 +166,10 @@ def test_it_has_lost_is_the_speakers_own_loss(nlp):
 def test_where_people_on_the_move_go_is_not_whose_they_are(nlp):
     c = claims(nlp, "Bolivia has taken in many. The number of displaced people crossing into Peru had exceeded 56,000.")
     assert c["exceeded 56,000"]["subject"] != "Peru"
+
+
+def test_where_troops_are_sent_is_not_whose_they_are(nlp):
+    c = claims(nlp, "Peru sent at least 3,000 more troops to Bolivia, officials say.")
+    assert c["at least 3,000"]["subject"] == "Peru"
+    c = claims(nlp, "Losses to Peruvian forces reached 4,000 casualties.")
+    assert c["4,000"]["subject"] == "Peru"

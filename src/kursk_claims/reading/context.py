@@ -281,7 +281,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     if counted and counted[0] >= fig[1]:
         # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
         m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
-        if m:
+        if m and not whose.is_destination(text, m.end(), measure):
             after = [p for p in named if p[0] == m.end()]
             if after:
                 return after[0][2]
