@@ -173,3 +173,8 @@ def test_where_troops_are_sent_is_not_whose_they_are(nlp):
     assert c["at least 3,000"]["subject"] == "Peru"
     c = claims(nlp, "Losses to Peruvian forces reached 4,000 casualties.")
     assert c["4,000"]["subject"] == "Peru"
+
+
+def test_the_side_that_destroys_equipment_is_not_whose_it_is(nlp):
+    assert claims(nlp, "Peruvian strikes destroyed 54 tanks near the border.")["54"]["subject"] != "Peru"
+    assert claims(nlp, "Peru lost 54 tanks near the border.")["54"]["subject"] == "Peru"
