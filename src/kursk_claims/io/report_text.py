@@ -15,14 +15,8 @@ from __future__ import annotations
 import os
 
 from ..core.records import Claim, show_number
+from ..lexicon import country_adjective
 
-DEMONYMS = {
-    "Russia": "Russian", "Ukraine": "Ukrainian", "North Korea": "North Korean", "South Korea": "South Korean",
-    "United States": "US", "United Kingdom": "British", "Belarus": "Belarusian", "Israel": "Israeli",
-    "Palestinians": "Palestinian", "Iran": "Iranian", "China": "Chinese", "Syria": "Syrian", "Sudan": "Sudanese",
-    "France": "French", "Germany": "German", "Poland": "Polish", "Turkey": "Turkish", "NATO": "NATO",
-    "European Union": "EU",
-}
 UNITS = {"km2": "km²", "percent": "%", "km": "km", "t": "tonnes", "l": "litres", "day": "days", "kmh": "km/h",
          "usd": "US$", "eur": "€", "gbp": "£"}
 UNIT_WORDS = {"km2": "km²", "percent": "percent", "day": "days", "t": "tonnes", "l": "litres", "kmh": "km/h"}
@@ -66,7 +60,7 @@ def quantity_label(key: tuple) -> str:
             plural = PLURALS.get(word) or (word if word.endswith("s") else f"{word}s")
             who = f"{plural.capitalize()} (side not named)"
         else:
-            adj = DEMONYMS.get(subject or "", subject or "")
+            adj = country_adjective(subject) if subject else ""
             if counted in (None, "*"):
                 noun = "" if measure == "distance" else ("forces" if measure not in PEOPLE_NOUN else PEOPLE_NOUN[measure])
             elif counted == "personnel":

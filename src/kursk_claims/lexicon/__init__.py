@@ -185,5 +185,15 @@ def whole_words(words: Any, capture: bool = False) -> Folded:
 @cache
 def country_names() -> frozenset[str]:
     """The countries table's names of countries (canonical and variant), in lower case."""
-    return frozenset(f.lower() for entry in table("countries").values() if isinstance(entry, dict)
-                     for f in entry.get("names", ()))
+    return frozenset(f.lower() for entry in table("countries").values() for f in entry["names"])
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    return {name: entry["adjectives"][0] for name, entry in table("countries").items() if entry["adjectives"]}
+
+
+def country_adjective(name: str) -> str:
+    """A side's adjective from the countries table ("North Korea" -> "North Korean"), else the
+    name as it is (a group, a body without one)."""
+    return _adjectives().get(name, name)

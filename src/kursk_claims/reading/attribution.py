@@ -404,15 +404,6 @@ class Speech:
     def source_for(self, pos: int) -> Source:
         return self.events.source_for(pos)
 
-    def _in_lead(self, i: int, first: int) -> bool:
-        """Whether sentence ``i`` is in the headline or the lead paragraph, or in the paragraph
-        of the first speaker: a fact sheet's later items are not the first speaker's."""
-        par = self.speech.layout.paragraph_starts()
-        s0 = self.sentences[i][0]
-        k = bisect.bisect_right(par, s0) - 1
-        kf = bisect.bisect_right(par, self.sentences[first][0]) - 1
-        return k <= 1 or k == kf or self.speech.layout.is_heading(i) or not _BULLET.match(self.text, par[k] if k >= 0 else 0)
-
     def first_event_sentence(self, reach: int = 2500) -> int | None:
         return self.events.first_event_sentence(reach)
 

@@ -294,7 +294,7 @@ def _document_forms(text: str) -> tuple[PartyMatcher, Mapping[str, str]]:
 def bodies() -> frozenset[str]:
     """The supranational bodies of the countries table (EU, UN, ...): speakers and mediators far
     more often than a side whose figures an article gives."""
-    return frozenset(name for name, entry in table("countries").items() if isinstance(entry, dict) and entry.get("body"))
+    return frozenset(name for name, entry in table("countries").items() if entry.get("body"))
 
 
 def known_party_forms() -> dict[str, str]:
