@@ -678,13 +678,13 @@ def test_parts_shares_of_the_dead_and_of_those_killed_have_one_base():
 
 
 def test_a_share_or_a_sum_that_does_not_say_what_it_is_of_is_not_compared():
-    funded = claim("12%", 12, measure="share", counted=None, unit="percent", subject="Valdoria", figure="level")
-    renting = claim("some 47%", 47, bound="approx", low=42, high=52, measure="share", counted=None, unit="percent",
+    funded = claim("30%", 30, measure="share", counted=None, unit="percent", subject="Valdoria", figure="level")
+    renting = claim("some 55%", 55, bound="approx", low=50, high=60, measure="share", counted=None, unit="percent",
                     subject="Valdoria", figure="level")
     assert kinds(funded, renting) == []
     assert "does not say what it is of" in reasons(funded, renting)
-    received = claim("$51 million", 51e6, measure="money", counted=None, unit="USD", subject="Valdoria")
-    appealed = claim("$426 million", 426e6, measure="money", counted=None, unit="USD", subject="Valdoria")
+    received = claim("$80 million", 80e6, measure="money", counted=None, unit="USD", subject="Valdoria")
+    appealed = claim("$600 million", 600e6, measure="money", counted=None, unit="USD", subject="Valdoria")
     assert kinds(received, appealed) == []
 
 
@@ -702,9 +702,9 @@ def test_shares_of_them_count_what_the_figure_before_counts():
     from kursk_claims.pipeline import build_pipeline
 
     nlp = build_pipeline()
-    got = {c["text"]: c["counted"] for c in nlp("He put his losses at 20,000 mercenaries, but claimed that only half of "
-                                                "them had come from prisons.")._.claims}
-    assert got["half"] == "mercenaries"
-    got = {c["text"]: c["counted"] for c in nlp("The list has 9,547 dead fighters, of whom not 50 % were prisoners, as "
-                                                "he claimed, but all together 88 %.")._.claims}
-    assert got["50 %"] == got["88 %"] == "fighters"
+    got = {c["text"]: c["counted"] for c in nlp("The colonel put his losses at 6,000 men, but said only half of them "
+                                                "had been conscripts.")._.claims}
+    assert got["half"] == "men"
+    got = {c["text"]: c["counted"] for c in nlp("The register names 4,210 dead soldiers, of whom not 30 % were "
+                                                "reservists, as the minister said, but fully 60 %.")._.claims}
+    assert got["30 %"] == got["60 %"] == "soldiers"

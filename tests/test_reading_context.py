@@ -115,24 +115,24 @@ def test_an_adjective_before_the_noun_says_the_measure_and_the_noun_is_counted(n
 
 
 def test_words_for_dying_and_for_the_displaced(nlp):
-    c = claims(nlp, "As many as 2,000 people lost their lives in the valley.")
-    assert c["As many as 2,000"]["measure"] == "killed"
-    c = claims(nlp, "The army claimed to kill at least 300 members of the militia.")
-    assert c["at least 300"]["measure"] == "killed"
-    c = claims(nlp, "The agency counted just under 90,000 IDPs.")
-    assert c["just under 90,000"]["measure"] == "displaced"
+    c = claims(nlp, "Nearly 700 villagers lost their lives in the first winter.")
+    assert c["Nearly 700"]["measure"] == "killed"
+    c = claims(nlp, "Drone crews kill 300 insurgents a month, the colonel says.")
+    assert c["300"]["measure"] == "killed"
+    c = claims(nlp, "Aid groups registered some 14,500 IDPs in the east.")
+    assert c["some 14,500"]["measure"] == "displaced"
 
 
 def test_a_single_events_toll_is_a_period_of_its_own(nlp):
-    c = claims(nlp, "The toll from Sunday's strike on the port had risen to 35, officials said.")
+    c = claims(nlp, "Rescuers said 35 people died in the market bombing.")
     assert (c["35"].get("scope") or "").startswith("period:")
     c = claims(nlp, "The army said 600 soldiers were lost in the past 24 hours.")
     assert (c["600"].get("scope") or "").startswith("period:")
 
 
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
-    c = claims(nlp, "The list holds 18.240 dead fighters; about 16.000 were former convicts and 2.000 were contract soldiers.")
-    assert c["18.240"]["value"] == 18240 and c["about 16.000"]["value"] == 16000
+    c = claims(nlp, "The register holds 12.480 displaced families; about 9.000 live in tents and 3.000 in schools.")
+    assert c["12.480"]["value"] == 12480 and c["about 9.000"]["value"] == 9000
     c = claims(nlp, "The index rose 2.5 points to 18.240 on Monday.")
     assert c["18.240"]["value"] == 18.24 if "18.240" in c else True
 
@@ -145,8 +145,8 @@ def test_a_capital_before_a_number_in_a_title_case_headline_is_a_verb_not_a_mode
 
 
 def test_after_a_verb_of_losing_the_measure_said_after_the_figure_is_its_own(nlp):
-    c = claims(nlp, "Officials said Peru lost more than 1,100 dead near the town.")
-    assert c["more than 1,100"]["measure"] == "killed"
+    c = claims(nlp, "By the mayor's count, Bolivia lost over 640 dead along the riverbank.")
+    assert c["over 640"]["measure"] == "killed"
     c = claims(nlp, "The army lost more than 500 troops killed or wounded over one day.")
     assert c["more than 500"]["measure"] == "casualties"
     c = claims(nlp, "Valdoria lost 300 soldiers, and 40 were killed later.")
@@ -154,21 +154,22 @@ def test_after_a_verb_of_losing_the_measure_said_after_the_figure_is_its_own(nlp
 
 
 def test_a_part_said_with_its_own_participle_keeps_its_measure(nlp):
-    c = claims(nlp, "Officials said more than 3,000 Valdorian fighters were killed or wounded, about 900 of them killed in action.")
-    assert c["about 900"]["measure"] == "killed" and c["more than 3,000"]["measure"] == "casualties"
-    assert c["about 900"]["counted"] == "Valdorian fighters"
+    c = claims(nlp, "The council counted 2,400 Valdorian troops dead or wounded, some 700 of them slain outright.")
+    assert c["some 700"]["measure"] == "killed" and c["2,400"]["measure"] == "casualties"
+    assert c["some 700"]["counted"] == "Valdorian troops"
 
 
 def test_a_side_named_in_a_comparison_after_the_figure_is_not_its_side(nlp):
-    c = claims(nlp, "Peru mourns its fighters\n\nOfficials said 1,000 fighters died in the siege - far more than Bolivia lost in the Andes.")
+    c = claims(nlp, "Peru mourns its fighters\n\nThe ministry said 1,000 fighters died on the ridge - more than Bolivia "
+                    "lost in its last war.")
     assert c["1,000"]["subject"] == "Peru"
 
 
 def test_what_a_number_is_of_is_counted(nlp):
-    c = claims(nlp, "The number of people killed was about 6,000, he said.")
-    assert c["about 6,000"]["counted"] == "people"
+    c = claims(nlp, "She said the number of civilians wounded had reached 6,000.")
+    assert c["6,000"]["counted"] == "civilians"
 
 
 def test_a_share_of_whom_counts_what_its_whole_counts(nlp):
-    c = claims(nlp, "The group recruited 5,000 prisoners, of whom 20 percent were killed in combat.")
-    assert c["20 percent"]["counted"] == "prisoners" and not c["20 percent"].get("part_of")
+    c = claims(nlp, "The militia enrolled 8,000 volunteers, of whom 15 percent deserted.")
+    assert c["15 percent"]["counted"] == "volunteers" and not c["15 percent"].get("part_of")

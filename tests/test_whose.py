@@ -146,26 +146,26 @@ def test_a_name_that_takes_group_into_itself_is_a_party(nlp):
 
 
 def test_a_possessed_loss_before_the_figure_is_the_possessors_side(nlp):
-    c = claims(nlp, "In an interview with Peruvian strategist Juan Diaz, Ozar Group financier Ivan Petrov put his losses "
-                    "at 10,000 convict recruits. The Ozar Group has fought since May.")
-    assert c["10,000"]["subject"] == "Ozar" and not c["10,000"].get("inferred")
+    c = claims(nlp, "Speaking to a Peruvian podcast host, Ozar Group founder Ivan Petrov put his losses "
+                    "at 7,500 volunteers. The Ozar Group has fought since May.")
+    assert c["7,500"]["subject"] == "Ozar" and not c["7,500"].get("inferred")
     c = claims(nlp, "The Peruvian army put its own death toll at 300.")
     assert c["300"]["subject"] == "Peru"
 
 
 def test_a_figure_joined_to_another_keeps_the_side_its_own_noun_names(nlp):
-    c = claims(nlp, "More than 900 people have been killed in Bolivia, along with more than 80 Peruvian soldiers.")
-    assert c["more than 80"]["subject"] == "Peru" and c["More than 900"]["subject"] == "Bolivia"
+    c = claims(nlp, "At least 1,200 people have died in Bolivia, along with 60 Peruvian marines.")
+    assert c["60"]["subject"] == "Peru" and c["At least 1,200"]["subject"] == "Bolivia"
 
 
 def test_it_has_lost_is_the_speakers_own_loss(nlp):
-    c = claims(nlp, "The Peruvian military says it has lost about 20 soldiers inside Bolivia during the offensive.")
-    assert c["about 20"]["subject"] == "Peru"
+    c = claims(nlp, "The Peruvian military says it has lost 35 soldiers near the coast since Monday.")
+    assert c["35"]["subject"] == "Peru"
 
 
 def test_where_people_on_the_move_go_is_not_whose_they_are(nlp):
-    c = claims(nlp, "Bolivia has taken in many. The number of displaced people crossing into Peru had exceeded 56,000.")
-    assert c["exceeded 56,000"]["subject"] != "Peru"
+    c = claims(nlp, "Families kept leaving Bolivia. By Friday more than 41,000 displaced people had crossed into Peru.")
+    assert c["more than 41,000"]["subject"] != "Peru"
 
 
 def test_where_troops_are_sent_is_not_whose_they_are(nlp):

@@ -117,7 +117,10 @@ def _tally_words() -> frozenset[str]:
 
 @cache
 def _after_noun() -> tuple[re.Pattern, dict[str, str]]:
-    words = table("measures")["after_noun"]
+    m = table("measures")
+    # the participles, and every joined measure phrase of the table ("dead or wounded")
+    words = {**{w: meas for meas, ws in m["phrases"] for w in ws if " or " in w or " and " in w or ", " in w},
+             **m["after_noun"]}
     return re.compile(r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|are\s+|being\s+)?(" + trie_pattern(words) + r")\b", re.I), words
 
 
@@ -232,9 +235,9 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         word = _SPACES.sub(" ", near[-1].group(1).lower())
         if word in lex["lose_verbs"]:  # "lost 1,100 dead": the measure said after the figure, if any
             end = _CLAUSE_END.search(text, a0, min(a1, a0 + lex["window"]))
-            said = lex["pattern"].search(text, a0, end.start() if end else min(a1, a0 + lex["window"]))
-            if said and _SPACES.sub(" ", said.group(1).lower()) not in lex["lose_verbs"]:
-                return lex["phrase_measure"][_SPACES.sub(" ", said.group(1).lower())]
+            said = measure_in(text, a0, end.start() if end else min(a1, a0 + lex["window"]))
+            if said:
+                return said
         return lex["phrase_measure"][word]
     if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
         found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
@@ -327,12 +330,14 @@ def party_in(text: str, name: str | None) -> str | None:
     return names[found.group(1)] if found else None
 
 
-def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]]) -> str | None:
+def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]],
+                measure: str | None = None) -> str | None:
     """The first party named after a figure in its sentence: ``counted 3,000 troops killed, a
     quarter of the North Korean forces sent``."""
     end = whose.clause_end_after(text, fig[1], sentence[1])  # not "…, far more than Peru lost"
     for m in _sentence_parties(text, sentence[0], sentence[1]):
-        if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded):
+        if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded) \
+                and not whose.is_destination(text, m[0], measure):  # "had crossed into Peru"
             return m[2]
     return None
 

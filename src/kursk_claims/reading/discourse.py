@@ -118,7 +118,7 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
         clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
         subject = context.read_land_owner(text, c["end"], clause_end) or subject
     if subject is None and c["measure"] is not None:
-        subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded) \
+        subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded, c["measure"]) \
             or last_subject.get(c["measure"])  # the figure goes on about the same side
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         subject = _joined_subject(text, claims[i - 1], c, s0, subject)

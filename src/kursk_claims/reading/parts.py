@@ -133,8 +133,8 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
     inferred = c.setdefault("inferred", [])
     own_side = _names_a_party(text, c)  # before the whole's counted noun is taken
     noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
-    if noun and noun.group(1) not in _NOT_NOUNS:
-        c["counted"] = noun.group(1)
+    if noun and noun.group(1) not in _NOT_NOUNS and not measure_in(text, noun.start(1), noun.end(1)):
+        c["counted"] = noun.group(1)  # "50 of them children"; not "700 of them slain", a measure
     elif c.get("counted") is None or c["counted"] in _NOT_NOUNS:
         pred = _PREDICATE.match(text, c["end"], min(len(text), c["end"] + 80))
         if pred and pred.group(1) not in _NOT_NOUNS:
