@@ -708,3 +708,17 @@ def test_shares_of_them_count_what_the_figure_before_counts():
     got = {c["text"]: c["counted"] for c in nlp("The register names 4,210 dead soldiers, of whom not 30 % were "
                                                 "reservists, as the minister said, but fully 60 %.")._.claims}
     assert got["30 %"] == got["60 %"] == "soldiers"
+
+
+def test_parts_the_dead_are_a_part_of_the_casualties():
+    dead = claim("more than 3,000 soldiers", 3000, None, None, "more_than", measure="killed", counted="soldiers",
+                 subject="Valdoria")
+    losses = claim("about 1,000 soldiers", 1000, 900, 1100, "approx", measure="casualties", counted="soldiers",
+                   subject="Valdoria")
+    c = only(dead, losses)  # more dead than dead and wounded together cannot both be true
+    assert "a part larger than its whole (the killed are a part of the casualties)" in c.explanation
+    fewer_dead = claim("400 soldiers", 400, measure="killed", counted="soldiers", subject="Valdoria")
+    assert kinds(fewer_dead, losses) == []
+    assert "a part smaller than its whole (the killed are a part of the casualties)" in reasons(fewer_dead, losses)
+    held = claim("5,000 soldiers", 5000, measure="captured", counted="soldiers", subject="Valdoria")
+    assert kinds(held, losses) == []  # no measure holds the other

@@ -130,6 +130,27 @@ def test_a_single_events_toll_is_a_period_of_its_own(nlp):
     assert (c["600"].get("scope") or "").startswith("period:")
 
 
+def test_when_a_count_began_is_no_period(nlp):
+    c = claims(nlp, "The rebels say they have killed 90 Valdorian soldiers since the offensive began earlier this month.")
+    assert not c["90"].get("scope")
+    c = claims(nlp, "Some 40 soldiers were killed on the border this week.")
+    assert (c["Some 40"].get("scope") or "").startswith("period:")
+    c = claims(nlp, "Rescuers said 120 people died that weekend in the capital.")
+    assert c["120"]["scope"] == "period: that weekend"
+
+
+def test_a_period_of_a_later_clause_is_not_the_figures(nlp):
+    c = claims(nlp, "The rebels now claim 90 soldiers killed in the hills, up from a statement last week.")
+    assert not c["90"].get("scope")
+    c = claims(nlp, "The rebels said 90 soldiers were killed in the past week alone.")
+    assert c["90"]["scope"].startswith("period:")
+
+
+def test_the_battle_for_a_town_is_where_the_dead_fell(nlp):
+    c = claims(nlp, "Officials admitted that 700 soldiers were killed in the battle for Marovo.")
+    assert c["700"]["scope"] == "place: Marovo"
+
+
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
     c = claims(nlp, "The register holds 12.480 displaced families; about 9.000 live in tents and 3.000 in schools.")
     assert c["12.480"]["value"] == 12480 and c["about 9.000"]["value"] == 9000

@@ -138,7 +138,9 @@ def family_key(claim: Claim) -> tuple | str:
 
 
 def key_family(key: tuple) -> tuple:
-    return key[:1] + (None,) + key[2:3] + (class_family(key[3]),) + key[4:]
+    """A group key's family: whose left out, the measure and the counted class at their widest
+    (the dead are among the casualties; civilians among the people)."""
+    return (rules()["measure_within"].get(key[0], key[0]), None) + key[2:3] + (class_family(key[3]),) + key[4:]
 
 
 def siblings(groups: list[QuantityGroup]) -> Iterator[tuple[QuantityGroup, QuantityGroup]]:

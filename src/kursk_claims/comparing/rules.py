@@ -31,6 +31,7 @@ def rules() -> dict:
     return {
         "not_compared": frozenset(t["not_compared"]),
         "person_measures": frozenset(t["person_measures"]),
+        "measure_within": dict(t["measure_within"]),
         "land": frozenset(t["land_measures"]),
         "classes": classes,
         "subset_words": {w: cls for w, cls in classes.items() if cls in within and cls not in ("personnel",)},

@@ -34,6 +34,17 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
             s.doubts.append("unknown side")
         else:  # a figure whose it is is unknown, against one of a known side, may well be the other side's
             s.doubts.append("unknown subject" if a.subject or b.subject else "neither subject known")
+    # what is measured: the dead are a part of the casualties
+    what_a, what_b = a.claim.what or a.claim.measure, b.claim.what or b.claim.measure
+    if what_a != what_b:
+        within = rules()["measure_within"]
+        if within.get(what_a) == what_b:
+            _part(s, "a", f"the {what_a} are a part of the {what_b}")
+        elif within.get(what_b) == what_a:
+            _part(s, "b", f"the {what_b} are a part of the {what_a}")
+        else:
+            s.separate = f"different measures ({what_a} / {what_b})"
+            return s
     # what is counted
     rel = class_relation(a.cls, b.cls)
     if rel == "different":

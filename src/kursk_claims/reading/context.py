@@ -21,6 +21,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
 # patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SPACES = re.compile(r"\s+")
+_CLAUSE_BREAK = re.compile(r"[,;]\s|\s[\u2013\u2014]\s")
 _HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
 _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
@@ -29,7 +30,7 @@ _NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:numb
 _VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)
 _APPROX_WORDS = frozenset(("approximately", "about", "around", "some", "nearly", "almost", "roughly", "over", "estimated"))
 _PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
-_PREPOSITION_LEAD = re.compile(r"^\S+\s+(?:the\s+)?")
+_PREPOSITION_LEAD = re.compile(r"^(?:\S+\s+(?:for|of|on)\s+|\S+\s+)(?:the\s+)?")
 
 
 @cache
@@ -362,9 +363,17 @@ on_change(_named_parties.cache_clear)
 
 
 @lru_cache(maxsize=256)
-def _sentence_period(text: str, start: int, end: int) -> str | None:
-    m = _scope_lex()["period"].search(text, start, end)
-    return "period: " + _SPACES.sub(" ", text[m.start():m.end()]) if m else None
+def _sentence_period(text: str, start: int, end: int, before: int) -> str | None:
+    """The first period phrase of the sentence that starts before ``before`` and does not say
+    when the count began."""
+    lex = _scope_lex()
+    for m in lex["period"].finditer(text, start, end):
+        if m.start() >= before:
+            break
+        before = text[max(start, m.start() - 80):m.start()]
+        if not any(p.search(before) for p in lex["start"]):
+            return "period: " + _SPACES.sub(" ", text[m.start():m.end()])
+    return None
 
 
 def read_land_owner(text: str, start: int, end: int) -> str | None:
@@ -387,6 +396,7 @@ def _scope_lex() -> dict:
     weekdays = table("dates")["weekdays"]
     return {
         "period": Folded("|".join(f"(?:{p})" for p in s["period"])),
+        "start": [re.compile(p, re.IGNORECASE) for p in s["start"]],
         "place": [re.compile(p) for p in s["place"]],
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
@@ -398,14 +408,17 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     """``period: in the past week alone`` or ``place: in Kursk``; None for a running total."""
     lex = _scope_lex()
     s0, s1 = sentence
-    period = _sentence_period(text, s0, s1)
+    # a period said after the figure's clause is another clause's ("..., an update on a
+    # statement last week")
+    after = _CLAUSE_BREAK.search(text, fig[1], s1)
+    period = _sentence_period(text, s0, s1, after.start() if after else s1)
     if period:
         return period
     if measure in lex["place_measures"]:
         clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
         clause = max(clause, s0)
         for p in lex["place"]:
-            for m in p.finditer(text, clause, s1):
+            for m in p.finditer(text, clause, after.start() if after else s1):
                 if any(a <= m.start() < b for a, b in excluded):
                     continue
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
