@@ -194,3 +194,8 @@ def test_what_a_number_is_of_is_counted(nlp):
 def test_a_share_of_whom_counts_what_its_whole_counts(nlp):
     c = claims(nlp, "The militia enrolled 8,000 volunteers, of whom 15 percent deserted.")
     assert c["15 percent"]["counted"] == "volunteers" and not c["15 percent"].get("part_of")
+
+
+def test_a_period_after_one_that_says_when_the_count_began_is_read(nlp):
+    c = claims(nlp, "Since the siege began last month, 300 people have died in the past week alone.")
+    assert c["300"]["scope"] == "period: in the past week"

@@ -370,8 +370,8 @@ def _sentence_period(text: str, start: int, end: int, before: int) -> str | None
     for m in lex["period"].finditer(text, start, end):
         if m.start() >= before:
             break
-        before = text[max(start, m.start() - 80):m.start()]
-        if not any(p.search(before) for p in lex["start"]):
+        lead = text[max(start, m.start() - 80):m.start()]
+        if not any(p.search(lead) for p in lex["start"]):
             return "period: " + _SPACES.sub(" ", text[m.start():m.end()])
     return None
 
