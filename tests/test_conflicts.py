@@ -722,3 +722,18 @@ def test_parts_the_dead_are_a_part_of_the_casualties():
     assert "a part smaller than its whole (the killed are a part of the casualties)" in reasons(fewer_dead, losses)
     held = claim("5,000 soldiers", 5000, measure="captured", counted="soldiers", subject="Valdoria")
     assert kinds(held, losses) == []  # no measure holds the other
+
+
+def test_parts_of_one_toll_reported_twice_are_parts_of_one_whole():
+    toll_a = claim("1,240", 1240, measure="killed", counted="people", subject="Ozar", article="a.txt")
+    toll_b = claim("at least 1,240", 1240, None, None, "at_least", measure="killed", counted="people",
+                   subject="Ozar", article="b.txt")
+    women_a = read(claim("83", 83, measure="killed", counted="women", subject="Ozar", article="a.txt"),
+                   part_of=toll_a.id)
+    women_b = read(claim("38", 38, measure="killed", counted="women", subject="Ozar", article="b.txt"),
+                   part_of=toll_b.id)
+    assert kinds(toll_a, toll_b, women_a, women_b) == ["mismatch"]  # the two reports break down one toll
+    other_toll = claim("600", 600, measure="killed", counted="people", subject="Ozar", article="c.txt")
+    women_c = read(claim("12", 12, measure="killed", counted="women", subject="Ozar", article="c.txt"),
+                   part_of=other_toll.id)
+    assert "breakdowns of different wholes" in reasons(toll_a, other_toll, women_a, women_c)

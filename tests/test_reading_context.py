@@ -23,6 +23,12 @@ def test_of_them_names_the_part_and_its_whole(nlp):
     assert c["310"]["measure"] == c["1,240"]["measure"] == "killed"
 
 
+def test_a_list_of_parts_closed_by_among_them_is_of_the_whole_before_it(nlp):
+    c = claims(nlp, "Officials said 1,240 people were killed, 310 children and 290 women among them.")
+    whole = (c["1,240"]["start"], c["1,240"]["end"])
+    assert c["310"]["part_of"] == whole and c["290"]["part_of"] == whole
+
+
 def test_including_names_the_part(nlp):
     c = claims(nlp, "Floods displaced 8,000 people in the valley, including 2,100 children.")
     assert c["2,100"]["part_of"] == (c["8,000"]["start"], c["8,000"]["end"])

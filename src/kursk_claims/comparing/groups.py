@@ -242,7 +242,27 @@ def group_claims(claims: Iterable[Claim], echo: dict[str, dt.date] | None = None
         if dated_by_echo:
             _date_by_echoes(groups, echo)
             _place_by_named_days(groups)
+        _name_wholes(groups)
         return groups, skipped
+
+
+def _name_wholes(groups: list[QuantityGroup]) -> None:
+    """A breakdown's whole by what it is rather than which record says it: two reports of one
+    toll ("558 killed" on one day, for one side) break down one whole, so their parts ("94
+    women", "49 women") are parts of one quantity and may be compared."""
+    wanted = {e.part for g in groups for e in g.entries if e.part}
+    if not wanted:
+        return
+    named: dict[str, str] = {}
+    for g in groups:
+        for e in g.entries:
+            if e.claim.id in wanted:
+                when = e.day.isoformat() if e.day else e.claim.article
+                named[e.claim.id] = f"{key_family(g.key)[0]} of {e.subject} {e.rep:g} {when}"
+    for g in groups:
+        for e in g.entries:
+            if e.part in named:
+                e.part = named[e.part]
 
 
 def _place_by_named_days(groups: list[QuantityGroup]) -> None:

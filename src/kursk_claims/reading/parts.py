@@ -32,6 +32,8 @@ _PART_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those|these|the\s+(?:dead|kil
 _TRAILING_PARTITIVE = re.compile(r"\s+(?:among|of)$")
 # "50 of them children and 94 women", "35 children, 58 women": a figure joined to a part is one too
 _JOINED = re.compile(r"\s*(?:[a-z-]+\s+){0,3}?(?:,\s*(?:and\s+)?|and\s+)", re.I)
+# "50 children and 49 women": the figures of one list, each with at most its noun
+_LISTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # words before a figure that make it a part: "including 50 children", "among them 35 children"
 _PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
                           r"[\s,:]+(?:not\s+|only\s+|just\s+)?(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
@@ -58,11 +60,16 @@ def _is_part(text: str, c: dict[str, Any]) -> bool:
     return bool(_PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"]))
 
 
-def _whole_of(claims: list[dict[str, Any]], i: int) -> dict[str, Any] | None:
+def _whole_of(text: str, claims: list[dict[str, Any]], i: int) -> dict[str, Any] | None:
     """The figure before claim ``i`` in its sentence (or the one before) that it is a part of:
-    the nearest one that is larger, in the same unit."""
+    the nearest one that is larger, in the same unit, before the list the part closes ("558
+    killed, 50 children and 49 women among them": 558, not 50)."""
     part = claims[i]
-    for j in range(i - 1, -1, -1):
+    first = i
+    while first > 0 and _LISTED.fullmatch(text, claims[first - 1]["end"], claims[first]["start"]) \
+            and claims[first - 1].get("unit") == part.get("unit") and not claims[first - 1].get("part_of"):
+        first -= 1
+    for j in range(first - 1, -1, -1):
         w = claims[j]
         if part["start"] - w["end"] > _SAME_SENTENCE_REACH:
             break
@@ -99,7 +106,7 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
         if whole is None:
             if not _is_part(text, c):
                 continue
-            whole = _whole_of(claims, i)
+            whole = _whole_of(text, claims, i)
         if whole is None:
             continue
         _take_whole(text, c, whole)
