@@ -324,3 +324,44 @@ def test_a_fact_sheets_later_items_are_not_the_first_speakers():
     assert got["Over 56,000"] != "Ministry of Health"
     got = {c["text"]: c["attribution"] for c in nlp("The UN agency registered 4,100 new arrivals on Monday.")._.claims}
     assert got["4,100"] == "UN agency"
+
+
+# ---- who a sentence names, read as English does ------------------------------------------
+
+def test_a_quotation_followed_by_writes_the_outlet_is_the_outlets():
+    text = ("The minister said 300 had died. \"The office holds a list of 1,200 dead soldiers, of whom 80 % "
+            "were conscripts, as the minister claimed,\" writes the Valdoria Herald.")
+    assert source(text, "1,200").attribution == "Valdoria Herald"
+    assert source(text, "80 %").attribution == "Valdoria Herald"  # the speaker named after it gives way
+
+
+def test_a_speaker_named_inside_a_quotation_before_the_figure_says_it():
+    text = "\"As the general told us, 40 tanks were lost,\" writes the Valdoria Herald."
+    assert source(text, "40 tanks").attribution == "general"
+
+
+def test_according_to_estimates_by_names_who_made_them():
+    text = ("The minister said 300 had died. According to estimates by the Valdorian army, approximately "
+            "3,500 rebels have been killed.")
+    assert source(text, "3,500").attribution == "Valdorian army"
+
+
+def test_say_between_commas_is_for_example_not_speech():
+    text = "If Ozar had, say, 500 tanks when the war began, it now has 5,000."
+    assert source(text, "500").attribution is None
+
+
+def test_a_subject_line_names_no_speaker():
+    text = "Subject: The end of the recruitment scheme\n\nAbout 4,000 men served in the scheme."
+    assert source(text, "4,000").attribution is None
+
+
+def test_told_names_who_heard_it_not_who_said_it():
+    text = "\"We lost 90 guns,\" the colonel, Pavel Ostrov, told the agency."
+    assert source(text, "90 guns").speaker == "pavel-ostrov"
+
+
+def test_the_team_points_back_to_the_named_team():
+    text = ("The Marovo University team led by a geographer published a new assessment. "
+            "\"Our range is now 162,000-378,000,\" said the team.")
+    assert source(text, "162,000").attribution == "Marovo University team"

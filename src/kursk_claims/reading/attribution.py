@@ -31,7 +31,9 @@ __all__ = ["Event", "Known", "Mention", "Names", "Source", "Speech", "SpeechEven
            "noun_phrase_before", "quote_spans", "slug"]
 
 _INVERTED_BEFORE = re.compile(r"[,”\"]\s*$")
-_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_FOR_EXAMPLE = re.compile(r", say,", re.I)
+_MADE_BY = re.compile(r"\s+(?:by|from|of)\s+")
+_CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|the\s+\w)")  # "…, says Ivanov", "…, writes the Herald"
 _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 
 # patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
@@ -130,6 +132,8 @@ class SpeechEvents:
         for kind, pos, after in found:
             if kind in ("according", "chain"):
                 e = self._opener_event(kind, pos, after, s0, s1)
+            elif _FOR_EXAMPLE.fullmatch(text, max(s0, pos - 2), min(s1, after + 1)):
+                continue  # "if it had, say, 500 tanks": for example, no one speaking
             else:
                 e = self._verb_event(pos, after, s0, s1)
             if e is not None:
@@ -169,6 +173,11 @@ class SpeechEvents:
             return None
         if text[pos:after].strip().lower() == "quoted" and not _AS_SAYING.match(text, np[2]):
             return None
+        by = _MADE_BY.match(text, np[2])
+        if by and np[0].split()[-1].lower() in table("attribution")["possessive_report_nouns"]:
+            maker = noun_phrase_after(text, by.end(), s1)  # "according to estimates by the army"
+            if maker is not None:
+                np = maker
         phrase = np[0]
         pm = _OWNED_NOUN.search(text[np[1]:np[2] + 30].split(",")[0])
         if pm and pm.group(1).lower() in table("attribution")["possessive_report_nouns"]:
@@ -184,7 +193,8 @@ class SpeechEvents:
         text = self.text
         np = None
         follow = text[after:after + 60]
-        inverted = _INVERTED_BEFORE.search(text[max(s0, pos - 4):pos]) and _CAPITAL_NEXT.match(follow)
+        inverted = _INVERTED_BEFORE.search(text[max(s0, pos - 4):pos]) and _CAPITAL_NEXT.match(follow) \
+            and text[pos:after].strip().lower() not in table("attribution")["addressee_verbs"]
         if inverted:
             np = noun_phrase_after(text, after + 1, s1)
             if np is not None and not _AFTER_NAME_OK.match(text, np[2]):
@@ -203,7 +213,8 @@ class SpeechEvents:
         if not source:
             return None
         words = source.split()
-        if source.lower() not in lex["pronouns"] and not any(w[:1].isupper() for w in words) and not (words and words[-1].lower() in lex["roles"]):
+        if source.lower() not in lex["pronouns"] and not any(w[:1].isupper() for w in words) \
+                and not (words and (words[-1].lower() in lex["roles"] or words[-1].lower() in table("attribution")["generic_bodies"])):
             return None
         raw = np[0]
         if _DETERMINER_BEFORE.search(text, max(s0, np[1] - 6), np[1]):
@@ -238,13 +249,17 @@ class SpeechEvents:
         in_sentence = self.events_in(i)
         quote = next(((q0, q1) for q0, q1 in self.quotes if q0 < pos < q1), None)
         if quote is not None:
+            # a speaker named inside a quotation before the figure says it; one named after it
+            # ("… 80%, like the minister claimed") gives way to whoever the quotation is by
             inside = [e for e in in_sentence if quote[0] < e.pos < quote[1]]
-            if inside:
-                in_sentence = inside
+            if any(e.pos < pos for e in inside):
+                in_sentence = [e for e in inside if e.pos < pos]
             else:
                 who = self.quote_speaker(*quote)
                 if who is not None:
                     return who, None
+                if inside:
+                    in_sentence = inside
         chosen = _choose(in_sentence, pos)
         if chosen is not None:
             return chosen, (chosen.start, chosen.end)

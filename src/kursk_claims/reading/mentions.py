@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ..lexicon import table
 from .phrases import _clean
 from .speakers import Who, _descriptor, _head, _is_alias, _lex, _lookup, _probe, _speakers, country_of, slug
 
@@ -167,6 +169,11 @@ class Mentions:
             titles = {t.lower() for t in m.group("titles").split()}
             who.classes = who.classes | {lex["expand"].get(t, t) for t in titles} | titles
             found.append(Mention(m.start("name"), who))
+        for m in _named_body_re().finditer(self.text):
+            name, head = m.group(0), m.group("head")
+            if country_of(name) or _lookup(name):
+                continue
+            found.append(Mention(m.start(), Who(name, slug(name), False, True, frozenset({head}))))
         found.sort(key=lambda m: m.pos)
         # the titles written around a person add to the roles a later "the general" points back to
         for m in found:
@@ -233,6 +240,11 @@ class Mentions:
             return after[0].who
         if definite and head in _lex()["titles"]:
             return self._antecedent_pronoun(pos, person=True)
+        if definite and head in table("attribution")["generic_bodies"]:
+            # "the organisation said": the last body named before, whatever kind it is
+            bodies = [m for m in self.mentions(True) if m.pos < pos and m.who.named and not m.who.person]
+            if bodies:
+                return bodies[-1].who
         return None
 
     def _last_event_outlet(self, pos: int) -> Who | None:
@@ -245,3 +257,10 @@ class Mentions:
                 e = max(evs, key=lambda e: e.kind in ("according", "chain"))
                 return e.via or e.who
         return None
+
+
+@cache
+def _named_body_re() -> re.Pattern:
+    """A capitalised name and a lower-case head that makes it a body: "Ghent University team"."""
+    heads = "|".join(sorted(map(re.escape, table("attribution")["named_body_heads"]), key=len, reverse=True))
+    return re.compile(r"\b(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w'’.&-]*\s+){1,5}(?P<head>" + heads + r")\b")

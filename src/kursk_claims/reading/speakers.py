@@ -46,7 +46,7 @@ def _lex() -> dict:
             r"(?:[a-z-]+\s+){0,2}?(?:" + report_nouns + r")\b", re.I),
         "pronoun_possessive_re": re.compile(
             r"\W*(?:[-–•*]\s*)?(?:by|in|from|according\s+to)\s+(?P<np>his|her|their|its)\s+(?:own\s+|latest\s+|previous\s+)?(?:" + report_nouns + r")\b", re.I),
-        "roles": frozenset(w.lower() for w in a["np_words"]),
+        "roles": frozenset(w.lower() for w in a["np_words"] + a["generic_bodies"]),
         "lead_drop": frozenset(a["np_lead_drop"]),
         "pronouns": frozenset(a["pronouns"]),
         "person_pronouns": frozenset(a["person_pronouns"]),
