@@ -178,3 +178,31 @@ def test_where_troops_are_sent_is_not_whose_they_are(nlp):
 def test_the_side_that_destroys_equipment_is_not_whose_it_is(nlp):
     assert claims(nlp, "Peruvian strikes destroyed 54 tanks near the border.")["54"]["subject"] != "Peru"
     assert claims(nlp, "Peru lost 54 tanks near the border.")["54"]["subject"] == "Peru"
+
+
+def test_the_other_side_of_a_fight_is_not_whose_the_dead_are():
+    text = ("The Peruvian health minister said the toll from a year of fighting between the Ozar Front "
+            "and Bolivia had passed 4,000.")
+    assert claims(nlp_of(), text)["passed 4,000"]["subject"] != "Bolivia"
+    text = "Peru reports over 4,000 dead in its war with Bolivia."
+    assert claims(nlp_of(), text)["over 4,000"]["subject"] != "Bolivia"
+
+
+def test_a_sides_adjective_before_a_place_noun_names_a_place():
+    text = "Peruvian officers said 300 Chilean soldiers died in the hills, near the eastern Bolivian town."
+    assert claims(nlp_of(), text)["300"]["subject"] == "Chile"
+
+
+_NLP = None
+
+
+def nlp_of():
+    global _NLP
+    if _NLP is None:
+        _NLP = build_pipeline()
+    return _NLP
+
+
+def test_a_sentence_that_opens_on_a_place_names_where_the_loss_is():
+    c = claims(nlp_of(), "The damage is vast. In Peru, 300 homes were destroyed and 40 people were killed.")
+    assert c["40"]["subject"] == "Peru" and "subject" not in (c["40"].get("inferred") or [])

@@ -282,6 +282,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         named = [m for m in named if not whose.is_destination(text, m[0], measure)]
     if losses:  # "Israeli strikes killed 40": the attacker is not whose the dead are
         named = [m for m in named if not whose.is_agent(text, m[0], m[1])]
+    # "the war with Norland", "the eastern Ozari city": a party to the fight, a place
+    if measure not in table("conflicts")["land_measures"]:  # "on Ozari soil" is whose land it is
+        named = [m for m in named if not whose.names_no_victim(text, m[0], m[1])]
     if counted and counted[0] >= fig[1]:
         # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
         m = _VICTIM_AFTER.match(text, counted[1], min(sentence[1], counted[1] + 40))
@@ -338,8 +341,8 @@ def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excl
     end = whose.clause_end_after(text, fig[1], sentence[1])  # not "…, far more than Peru lost"
     for m in _sentence_parties(text, sentence[0], sentence[1]):
         if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded) \
-                and not whose.is_destination(text, m[0], measure):  # "had crossed into Peru"
-            return m[2]
+                and not whose.is_destination(text, m[0], measure) and not whose.is_opponent(text, m[0]):
+            return m[2]  # not "had crossed into Peru", nor "in its war with Peru"
     return None
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from ..lexicon import table, trie_pattern
 from .names import bodies, on_change, party_pattern
 
-_PLACE = re.compile(r"\b(?:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
+_PLACE = re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
                     r"([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
 _HEADLINE_WEIGHT = 3
 
@@ -41,6 +41,9 @@ def _lex() -> dict[str, Any]:
         "agent_before": re.compile(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
+        "opponent_before": re.compile(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")\s+(?:with|against|between)\s+"
+                                      r"(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$", re.I),
+        "place_after": re.compile(r"\s+(?:" + trie_pattern(w["place_nouns"]) + r")\b", re.I),
         "according": re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),
@@ -87,6 +90,21 @@ def is_agent(text: str, start: int, end: int) -> bool:
     if lex["agent_after"].match(text, end, min(len(text), end + 40)):
         return True
     return bool(lex["agent_before"].search(text, max(0, start - 12), start))
+
+
+def names_no_victim(text: str, start: int, end: int) -> bool:
+    """Whether the party named at text[start:end] is named as the other side of a fight (``the
+    war with Norland``, ``fighting between Ozar and Norland``) or as a place (``the Ozari
+    city``), not as the people a loss is counted among."""
+    lex = _lex()
+    if text[end:end + 2] not in ("'s", "’s") and lex["place_after"].match(text, end, min(len(text), end + 30)):
+        return True
+    return is_opponent(text, start)
+
+
+def is_opponent(text: str, start: int) -> bool:
+    """Whether the party named at ``start`` is the other side of a fight (``the war with Norland``)."""
+    return bool(_lex()["opponent_before"].search(text, max(0, start - 60), start))
 
 
 def is_speaker_or_institution(text: str, start: int, end: int) -> bool:
@@ -182,8 +200,8 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) ->
     best: tuple[int, str] | None = None
     for m in _PLACE.finditer(text, lo, hi):
         name = m.group(1)
-        if m.group(0).startswith("of"):
-            continue  # "three months of Norland's operation": no place
+        if m.group(0).startswith("of") or is_opponent(text, m.start(1)):
+            continue  # "three months of Norland's operation", "the war with Norland": no place
         where = forms.get(name) or forms.get(name.split()[0])
         if where is not None:
             where = inner_place(text, m.start(1) + len(name.split()[0])) or where
@@ -212,7 +230,8 @@ def main_subject(text: str) -> str | None:
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for m in pattern.finditer(text):
-        if is_agent(text, m.start(), m.end()) or is_speaker_or_institution(text, m.start(), m.end()):
+        if is_agent(text, m.start(), m.end()) or is_speaker_or_institution(text, m.start(), m.end()) \
+                or names_no_victim(text, m.start(), m.end()):
             continue
         party = forms[m.group(1)]
         if party in bodies():
