@@ -737,3 +737,12 @@ def test_parts_of_one_toll_reported_twice_are_parts_of_one_whole():
     women_c = read(claim("12", 12, measure="killed", counted="women", subject="Ozar", article="c.txt"),
                    part_of=other_toll.id)
     assert "breakdowns of different wholes" in reasons(toll_a, other_toll, women_a, women_c)
+
+
+def test_a_total_dated_by_the_latest_day_its_undated_article_names_says_so():
+    dated = claim("2,000", 2000, measure="killed", counted="people", subject="Peru", as_of="2019-06-01",
+                  published="2019-06-01", article="a.txt")
+    undated = read(claim("900", 900, measure="killed", counted="people", subject="Peru", as_of=None, published=None,
+                         article="b.txt"), not_before="2019-06-20")
+    c = only(dated, undated)  # lower and no earlier than the other: the toll cannot have fallen
+    assert "dated by the latest day its undated article names" in c.extra["confidence_reasons"]

@@ -77,6 +77,12 @@ def test_a_weekday_chooses_the_year_of_a_yearless_date():
     assert latest_named_date(text) == "2019-03-12"
 
 
+def test_a_span_said_after_a_date_places_the_article_after_it():
+    text = "On May 2, 2019, the shelling of the valley began.\nNearly 14 months of fighting followed."
+    assert latest_named_date(text) == "2020-06-25"
+    assert latest_named_date("On May 2, 2019, the shelling began.\n\nSome 40 people fled.") == "2019-05-02"
+
+
 def test_a_copyright_year_does_not_place_an_article():
     assert latest_named_date("Shelling went on.\n© 2031 Some Outlet. All rights reserved.") is None
 

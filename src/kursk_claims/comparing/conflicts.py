@@ -95,7 +95,10 @@ def assess(a: Entry, b: Entry, group: QuantityGroup) -> Verdict:
     elif a.echo_dated or b.echo_dated:
         doubts.append("placed by the statement an undated article repeats")
     elif (a.placed or b.placed) and ca.article != cb.article:
-        doubts.append("placed by its article's date")
+        if any(e.placed and e.after is not None and e.day == e.after for e in (a, b)):
+            doubts.append("dated by the latest day its undated article names")
+        else:
+            doubts.append("placed by its article's date")
     return Verdict(None, doubts, notes)
 
 

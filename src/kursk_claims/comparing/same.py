@@ -124,7 +124,7 @@ def confidence(doubts: list[str]) -> str:
 
 
 def _kind_of_doubt(d: str) -> str:
-    for k in ("inferred", "vague", "undated", "placed"):
+    for k in ("inferred", "vague", "undated", "placed", "dated"):
         if d.startswith(k):
             return k
     return d

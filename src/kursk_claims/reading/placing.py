@@ -34,6 +34,29 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
     return date, year, months
 
 
+@cache
+def _duration() -> tuple[re.Pattern[str], dict[str, int]]:
+    words = {w: n for w, n in table("numbers")["units"].items() if n > 0}
+    number = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"(?:(?!\n\s*\n)[\s\S]){0,200}?\b(?:nearly |almost |about |some |more than |over |roughly )?(?P<n>\d{1,2}|" + number + r")"
+        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:of\s+[^.!?,]{1,40}?\s+)?(?:followed|later|on|passed|went by)\b",
+        re.I), words
+
+
+def _duration_after(text: str, pos: int, day: dt.date) -> dt.date | None:
+    """The day a span of time said right after a date ends on: "On March 3 … two months of
+    shelling followed" is at least two months after March 3."""
+    pattern, words = _duration()
+    m = pattern.match(text, pos, min(len(text), pos + 300))
+    if m is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else words[m.group("n").lower()]
+    unit = m.group("unit").lower().rstrip("s")
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+    return day + dt.timedelta(days=days)
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 
@@ -76,6 +99,9 @@ def latest_named_date(text: str) -> str | None:
             fits = [c for c in candidates if _weekday(c, month, int(d)) == wanted]
             if fits:
                 day = dt.date(fits[0], month, int(d))
+        later = _duration_after(text, m.end(), day)  # "On Oct. 8, … Nearly 14 months of fire followed"
+        if later is not None:
+            day = later
         if latest is None or day > latest:
             latest = day
     if latest is None:
