@@ -746,3 +746,21 @@ def test_a_total_dated_by_the_latest_day_its_undated_article_names_says_so():
                          article="b.txt"), not_before="2019-06-20")
     c = only(dated, undated)  # lower and no earlier than the other: the toll cannot have fallen
     assert "dated by the latest day its undated article names" in c.extra["confidence_reasons"]
+
+
+def test_parts_a_counted_noun_narrowed_by_its_words_is_a_part_of_its_class():
+    conscripts = claim("9,000 conscript soldiers", 9000, measure="killed", counted="conscript soldiers",
+                       subject="Peru", as_of="2019-06-01")
+    everyone = claim("more than 20,000 soldiers", 20000, None, None, "more_than", measure="killed",
+                     counted="soldiers", subject="Peru", as_of="2019-06-01")
+    assert kinds(conscripts, everyone) == []  # the conscripts are among the soldiers
+    assert "a part smaller than its whole" in reasons(conscripts, everyone)
+    more = claim("25,000 conscript soldiers", 25000, measure="killed", counted="conscript soldiers",
+                 subject="Peru", as_of="2019-06-01")
+    assert kinds(more, claim("20,000 soldiers", 20000, measure="killed", counted="soldiers", subject="Peru",
+                             as_of="2019-06-01")) == ["mismatch"]  # more conscripts dead than soldiers
+    volunteers = claim("3,000 volunteer soldiers", 3000, measure="killed", counted="volunteer soldiers",
+                       subject="Peru", as_of="2019-06-01")
+    assert kinds(volunteers, conscripts) == []  # two parts of one class: neither is the other
+    assert kinds(claim("8,000 more soldiers", 8000, measure="killed", counted="more soldiers", subject="Peru"),
+                 claim("20,000 soldiers", 20000, measure="killed", counted="soldiers", subject="Peru")) == ["mismatch"]

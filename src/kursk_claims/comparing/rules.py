@@ -12,6 +12,7 @@ from ..core.records import Claim
 from ..lexicon import country_names, table
 
 UNKNOWN = "*"  # a slot no reading fills
+NARROWED = ":"  # "personnel:convict": a part of a class, narrowed by the words before its noun
 NOUNLESS = "?"  # a count of people with no counted noun: which class it counts is unknown
 
 
@@ -43,6 +44,7 @@ def rules() -> dict:
         "unclassed": {cls: (v["family"], frozenset(v["same_as"])) for cls, v in unclassed.items()},
         "never_kinds": frozenset(t["never_compared_kinds"]),
         "need_a_base": frozenset(t["need_a_base"]),
+        "neutral": frozenset(t["neutral_modifiers"]),
         "same_moment": int(t["same_moment_days"]),
         "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
         "growth_base": float(t["growth_base"]),
@@ -100,7 +102,13 @@ def class_of(measure: str | None, counted: str | None) -> str:
         if not words:
             return NOUNLESS
         h = words[-1]
-        return r["classes"].get(h) or r["classes"].get(singular(h)) or singular(h)
+        cls = r["classes"].get(h) or r["classes"].get(singular(h))
+        if cls is None:
+            return singular(h)
+        # "convict recruits", "professional fighters": a part of the class
+        narrow = [w.strip(".,()") for w in (counted or "").split()[:-1]]
+        narrow = [w.lower() for w in narrow if w[:1].islower() and w.isalpha() and w.lower() not in r["neutral"]]
+        return f"{cls}{NARROWED}{' '.join(narrow)}" if narrow else cls
     return UNKNOWN
 
 
@@ -109,6 +117,8 @@ def class_family(cls: str) -> str:
     """The widest class ``cls`` is a part of (itself when none): claims of one family may be
     one quantity, or a part and its whole."""
     r = rules()
+    if NARROWED in cls:
+        return class_family(cls.split(NARROWED, 1)[0])
     if cls == NOUNLESS or cls not in r["known_classes"]:
         return "people"  # a count of people by a noun of no known class may be of any of them
     if cls in r["unclassed"]:
@@ -126,6 +136,8 @@ def class_relation(x: str, y: str) -> str:
     (one counts people by a noun of no known class: the same quantity, much less surely), ``nounless``
     (one has no counted noun at all: the same quantity, much less surely), ``part-a``
     (x is a part of y), ``part-b`` (y of x), or ``different``."""
+    if NARROWED in x or NARROWED in y:
+        return _narrowed_relation(x, y)
     if x == y:
         unclassed = rules()["unclassed"]
         return "unknown" if x in unclassed and x not in unclassed[x][1] else "nounless" if x == NOUNLESS else "same"
@@ -146,6 +158,22 @@ def class_relation(x: str, y: str) -> str:
         return "part-a"
     if _inside(y, x):
         return "part-b"
+    return "different"
+
+
+def _narrowed_relation(x: str, y: str) -> str:
+    """Classes narrowed by their words ("personnel:convict"): the same narrowing is the same
+    class, a narrowed class is a part of its whole (or of a noun that names no class), two
+    narrowings of one class are different."""
+    bx, _, mx = x.partition(NARROWED)
+    by, _, my = y.partition(NARROWED)
+    base = class_relation(bx, by)
+    if base == "different" or (mx and my and mx != my):
+        return "different"
+    if mx == my:
+        return base
+    if base in ("same", "unknown", "part-a" if mx else "part-b"):
+        return "part-a" if mx else "part-b"
     return "different"
 
 
