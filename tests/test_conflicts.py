@@ -764,3 +764,12 @@ def test_parts_a_counted_noun_narrowed_by_its_words_is_a_part_of_its_class():
     assert kinds(volunteers, conscripts) == []  # two parts of one class: neither is the other
     assert kinds(claim("8,000 more soldiers", 8000, measure="killed", counted="more soldiers", subject="Peru"),
                  claim("20,000 soldiers", 20000, measure="killed", counted="soldiers", subject="Peru")) == ["mismatch"]
+
+
+def test_totals_counted_from_two_different_starts_are_different_quantities():
+    since_may = claim("9,000", 9000, measure="killed", counted="soldiers", subject="Peru", scope="period: since May",
+                      figure="total")
+    since_june = claim("20,000", 20000, measure="killed", counted="soldiers", subject="Peru",
+                       scope="period: since June", figure="total")
+    assert kinds(since_may, since_june) == []
+    assert "totals counted from different starts (since may / since june)" in reasons(since_may, since_june)

@@ -208,6 +208,11 @@ def test_a_share_of_whom_counts_what_its_whole_counts(nlp):
     assert c["15 percent"]["counted"] == "volunteers" and not c["15 percent"].get("part_of")
 
 
+def test_the_battle_for_a_town_named_before_an_aside_is_the_figures_place(nlp):
+    c = claims(nlp, "Officials say the battle for Marovo, in the eastern hills, has cost Peru 900 soldiers killed.")
+    assert c["900"]["scope"] == "place: Marovo"
+
+
 def test_a_period_after_one_that_says_when_the_count_began_is_read(nlp):
     c = claims(nlp, "Since the siege began last month, 300 people have died in the past week alone.")
     assert c["300"]["scope"] == "period: in the past week"

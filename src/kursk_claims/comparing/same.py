@@ -72,6 +72,11 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if (a.place == WAR) != (b.place == WAR) and not slip:
         s.separate = "one is for the whole war, the other is not"
         return s
+    # running totals counted from two different named starts ("since December", "since May")
+    since_a, since_b = _since(a), _since(b)
+    if since_a and since_b and since_a != since_b:
+        s.separate = f"totals counted from different starts ({since_a} / {since_b})"
+        return s
     # breakdowns
     if a.part and b.part and a.part != b.part:
         s.separate = "breakdowns of different wholes"
@@ -88,6 +93,12 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         if _vague(e):
             s.doubts.append(f"vague amount {e.claim.text!r}")
     return s
+
+
+def _since(e: Entry) -> str | None:
+    """The start a running total is counted from, when its words name one ("since December")."""
+    scope = (e.claim.scope or "").lower()
+    return scope[len("period: "):] if scope.startswith("period: since") else None
 
 
 def _part(s: Sameness, side: str, why: str) -> None:

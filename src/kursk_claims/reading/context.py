@@ -400,7 +400,8 @@ def _scope_lex() -> dict:
     return {
         "period": Folded("|".join(f"(?:{p})" for p in s["period"])),
         "start": [re.compile(p, re.IGNORECASE) for p in s["start"]],
-        "place": [re.compile(p) for p in s["place"]],
+        "place": [re.compile(p) for p in s["place"]] + [re.compile(s["battle_place"])],
+        "battle_place": re.compile(s["battle_place"]),
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
     }
@@ -427,5 +428,9 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
                 if place.split()[0].lower() in lex["not_places"] or place in party_forms(text):
                     continue
+                return "place: " + place
+        for m in lex["battle_place"].finditer(text, s0, fig[0]):
+            place = _PREPOSITION_LEAD.sub("", m.group(0))
+            if place not in party_forms(text) and not any(a <= m.start() < b for a, b in excluded):
                 return "place: " + place
     return None
