@@ -57,6 +57,13 @@ def test_a_larger_figure_is_no_part(nlp):
     assert not c["60"].get("part_of")
 
 
+def test_a_fact_sheet_line_names_what_its_figure_counts_after_a_dash(nlp):
+    c = claims(nlp, "Key figures\n63,000 - refugees who have arrived in the valley since May\n")
+    assert c["63,000"]["counted"] == "refugees"
+    c = claims(nlp, "The army said on Monday it had lost 300 - a third of its men.")
+    assert c["300"]["counted"] is None  # a dash inside a sentence is no label
+
+
 def test_an_adjective_for_people_is_what_is_counted(nlp):
     c = claims(nlp, "The brigade lost more than 900 dead near the river.")
     assert c["more than 900"]["counted"] == "dead"

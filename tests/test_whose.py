@@ -206,3 +206,10 @@ def nlp_of():
 def test_a_sentence_that_opens_on_a_place_names_where_the_loss_is():
     c = claims(nlp_of(), "The damage is vast. In Peru, 300 homes were destroyed and 40 people were killed.")
     assert c["40"]["subject"] == "Peru" and "subject" not in (c["40"].get("inferred") or [])
+
+
+def test_where_refugees_arrived_is_not_whose_they_are():
+    c = claims(nlp_of(), "Officials said 6,300 Chilean refugees had arrived in eastern Peru by May.")
+    assert c["6,300"]["subject"] == "Chile"
+    c = claims(nlp_of(), "Officials said some 6,300 refugees had arrived in eastern Peru by May.")
+    assert "subject" in (c["some 6,300"].get("inferred") or [])  # not read from its clause

@@ -21,6 +21,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
 # patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SPACES = re.compile(r"\s+")
+_LINE_LABEL = re.compile(r"[ \t]+[-\u2013\u2014:][ \t]+")
+_LABEL_FIGURE = 24  # a figure that opens its line, at most this long, labels what follows a dash
 _CLAUSE_BREAK = re.compile(r"[,;]\s|\s[\u2013\u2014]\s")
 _HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
 _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
@@ -52,6 +54,9 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
     """
     lex = _counted_lex()
     limit = len(text) if limit is None else limit
+    label = _LINE_LABEL.match(text, pos, limit)
+    if label and pos - (text.rfind("\n", 0, pos) + 1) <= _LABEL_FIGURE:
+        pos = label.end()  # a fact sheet's line "63,000 - refugees who arrived in May"
     words = [(m.group(0), m.start(), m.end()) for m in islice(_WORD.finditer(text, pos, min(limit, pos + 80)), 12)]
     i = 0
     if i < len(words) and words[i][0].lower() == "of":

@@ -55,7 +55,11 @@ def is_loss(measure: str | None) -> bool:
     return measure in _lex()["loss_measures"]
 
 
-_DESTINATION_BEFORE = re.compile(r"\b(?:into|to|towards?|for)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?$", re.I)
+_DESTINATION_BEFORE = re.compile(r"\b(?:into|to|towards?|for|(?:arrived|arriving|arrive|arrives|sheltering|settled)\s+in)\s+"
+                                 r"(?:the\s+)?(?:neighbouring\s+|neighboring\s+|eastern\s+|western\s+|northern\s+|southern\s+)?$", re.I)
+
+
+_ARRIVED_BEFORE = re.compile(r"\b(?:arrived|arriving|arrive|arrives|sheltering|settled|fled|crossed)\s+$", re.I)
 
 
 def is_destination(text: str, start: int, measure: str | None) -> bool:
@@ -200,8 +204,9 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) ->
     best: tuple[int, str] | None = None
     for m in _PLACE.finditer(text, lo, hi):
         name = m.group(1)
-        if m.group(0).startswith("of") or is_opponent(text, m.start(1)):
-            continue  # "three months of Norland's operation", "the war with Norland": no place
+        if m.group(0).startswith("of") or is_opponent(text, m.start(1)) \
+                or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "three months of Norland's operation", "the war with Norland", "arrived in Norland"
         where = forms.get(name) or forms.get(name.split()[0])
         if where is not None:
             where = inner_place(text, m.start(1) + len(name.split()[0])) or where
