@@ -64,6 +64,12 @@ def test_a_fact_sheet_line_names_what_its_figure_counts_after_a_dash(nlp):
     assert c["300"]["counted"] is None  # a dash inside a sentence is no label
 
 
+def test_a_bracketed_figure_restates_the_one_before_it(nlp):
+    c = claims(nlp, "The militia enlisted 8,000 farmers, of whom 25 percent (2,000) were killed in the hills.")
+    assert c["2,000"]["counted"] == c["25 percent"]["counted"] == "farmers"
+    assert c["2,000"]["measure"] == "killed"
+
+
 def test_an_adjective_for_people_is_what_is_counted(nlp):
     c = claims(nlp, "The brigade lost more than 900 dead near the river.")
     assert c["more than 900"]["counted"] == "dead"

@@ -84,6 +84,19 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
     """Set ``part_of`` (the whole's (start, end)) on each part, and fill its unsaid slots from
     the whole. Figures joined to a part ("35 children and 58 women among them") are parts of
     the same whole."""
+    _mark_parts(text, claims)
+    for before, c in zip(claims, claims[1:]):
+        # "of whom 20 percent (10,000) were killed": the bracketed figure restates the one
+        # before it and counts what it counts
+        if not c.get("counted") and before.get("counted") and _RESTATED.fullmatch(text, before["end"], c["start"]) \
+                and text.startswith(")", c["end"]):
+            c["counted"] = before["counted"]
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
+
+
+def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
     for i, c in enumerate(claims):
         if c.get("unit") == "percent":
             # "88% of the dead": a share, compared with other shares of the whole; "of whom 20
