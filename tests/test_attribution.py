@@ -365,3 +365,8 @@ def test_the_team_points_back_to_the_named_team():
     text = ("The Marovo University team led by a geographer published a new assessment. "
             "\"Our range is now 162,000-378,000,\" said the team.")
     assert source(text, "162,000").attribution == "Marovo University team"
+
+
+def test_a_place_before_the_speech_verb_is_no_speaker():
+    text = "The deacon, who spoke on condition of anonymity because he is still in Marovo, said he counted 800 bodies."
+    assert source(text, "800").attribution != "Marovo"

@@ -31,6 +31,7 @@ __all__ = ["Event", "Known", "Mention", "Names", "Source", "Speech", "SpeechEven
            "noun_phrase_before", "quote_spans", "slug"]
 
 _INVERTED_BEFORE = re.compile(r"[,”\"]\s*$")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|inside|outside|into|across|on)\s+(?:the\s+)?$", re.I)
 _FOR_EXAMPLE = re.compile(r", say,", re.I)
 _MADE_BY = re.compile(r"\s+(?:by|from|of)\s+")
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|the\s+\w)")  # "…, says Ivanov", "…, writes the Herald"
@@ -206,7 +207,15 @@ class SpeechEvents:
             if direct and all(w[:1].isupper() for w in direct[0].split()) and _comma_before(text, direct[1]):
                 np = direct  # "the country's commander-in-chief, Oleksandr Syrskyi, said"
             else:
-                np = _name_before_clause(text, pos, s0) or direct
+                np = _name_before_clause(text, pos, s0)
+                if np is None and direct:
+                    place = _PLACE_PREPOSITION.search(text, max(s0, direct[1] - 10), direct[1])
+                    if place is None:
+                        np = direct
+                    else:  # "officials in Marovo said", not "…, who is still in Marovo, said"
+                        held = noun_phrase_before(text, place.start(), s0)
+                        if held and held[0].split()[-1].lower() in lex["roles"]:
+                            np = (text[held[1]:direct[2]], held[1], direct[2])
         if np is None:
             return None
         source = _clean(np[0])
