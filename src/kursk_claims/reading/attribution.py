@@ -210,7 +210,8 @@ class SpeechEvents:
                 np = _name_before_clause(text, pos, s0)
                 if np is None and direct:
                     place = _PLACE_PREPOSITION.search(text, max(s0, direct[1] - 10), direct[1])
-                    if place is None:
+                    if place is None or direct[0].split()[0].lower() in lex["lead_drop"] \
+                            or any(w.lower() in lex["roles"] for w in direct[0].split()):  # "On Tuesday X said"
                         np = direct
                     else:  # "officials in Marovo said", not "…, who is still in Marovo, said"
                         held = noun_phrase_before(text, place.start(), s0)
