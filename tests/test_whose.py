@@ -213,3 +213,9 @@ def test_where_refugees_arrived_is_not_whose_they_are():
     assert c["6,300"]["subject"] == "Chile"
     c = claims(nlp_of(), "Officials said some 6,300 refugees had arrived in eastern Peru by May.")
     assert "subject" in (c["some 6,300"].get("inferred") or [])  # not read from its clause
+
+
+def test_figures_listed_before_one_verb_share_it_and_each_keeps_its_place():
+    c = claims(nlp_of(), "An estimated 1.2 million people in Peru and 46,000 people in Chile have been displaced.")
+    assert c["An estimated 1.2 million"]["measure"] == c["46,000"]["measure"] == "displaced"
+    assert c["An estimated 1.2 million"]["subject"] == "Peru" and c["46,000"]["subject"] == "Chile"

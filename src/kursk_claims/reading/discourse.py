@@ -27,8 +27,28 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
     last_subject: dict[str | None, str] = {}
     for i in range(len(claims)):
         _read_claim(text, claims, i, last_subject, noun_chunk)
+    _share_the_verb(text, claims)
     parts.mark_parts(text, claims)
     whose.fill_subjects(text, claims)
+
+
+def _share_the_verb(text: str, claims: list[dict[str, Any]]) -> None:
+    """Figures listed before one verb share it: "1.2 million people in Peru and 46,000 people in
+    Chile have been displaced": the first is displaced too, not a plain count of people."""
+    for i in range(len(claims) - 2, -1, -1):
+        c, nxt = claims[i], claims[i + 1]
+        if c["measure"] != "people" or nxt["measure"] in (None, "people") or not whose.is_loss(nxt["measure"]) \
+                or nxt["sentence_start"] != c["sentence_start"]:
+            continue
+        gap = text[c["end"]:nxt["start"]]
+        if _LISTED_BEFORE_VERB.fullmatch(gap) and not _VERB_IN_GAP.search(gap):
+            c["measure"] = nxt["measure"]
+            if c.get("what") == "people":
+                c["what"] = nxt.get("what") or nxt["measure"]
+
+
+_LISTED_BEFORE_VERB = re.compile(r"\s+[\w\s'’-]{0,50}?(?:,\s*)?\b(?:and|as well as)\s+(?:an?\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?", re.I)
+_VERB_IN_GAP = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says)\b|\w+ed\b", re.I)
 
 
 def _bounds(claims: list[dict[str, Any]], i: int) -> tuple[int, int]:

@@ -195,6 +195,9 @@ def clause_end_after(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
+_OWN_PHRASE = 30  # a place this close after a figure is in the figure's own phrase
+
+
 def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str | None:
     """The party a loss happened in, from the figure's clause: ``damage in Norland``."""
     pattern, forms = party_pattern(text)
@@ -212,6 +215,8 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) ->
             where = inner_place(text, m.start(1) + len(name.split()[0])) or where
         if where is None:
             continue  # a town or region: the figure's place, not a side
+        if fig[1] <= m.start() <= fig[1] + _OWN_PHRASE and not any(p in text[fig[1]:m.start()] for p in ",;("):
+            return where  # "46,000 people in Chile": the place in the figure's own phrase
         distance = abs(m.start() - fig[0])
         if best is None or distance < best[0]:
             best = (distance, where)
