@@ -176,6 +176,18 @@ def test_the_battle_for_a_town_is_where_the_dead_fell(nlp):
     assert c["700"]["scope"] == "place: Marovo"
 
 
+def test_the_toll_of_the_strikes_that_killed_is_the_events(nlp):
+    c = claims(nlp, "According to the ministry, the strikes killed 492 people and wounded 1,645 others.")
+    assert c["492"]["scope"] == c["1,645"]["scope"] == "period: the strikes"
+
+
+def test_a_figure_after_in_counts_places_not_the_people_of_the_loss(nlp):
+    c = claims(nlp, "Doctors said 900 people had been wounded and were being treated in 31 hospitals.")
+    assert c["900"]["measure"] == "wounded" and c["31"]["measure"] is None
+    c = claims(nlp, "The officer said the dead were buried in about 30 graves.")
+    assert c["about 30"]["measure"] is None
+
+
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
     c = claims(nlp, "The register holds 12.480 displaced families; about 9.000 live in tents and 3.000 in schools.")
     assert c["12.480"]["value"] == 12480 and c["about 9.000"]["value"] == 9000

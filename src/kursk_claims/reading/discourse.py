@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from ..lexicon import table
+from ..lexicon import Folded, table, whole_words
 from . import context, dates, frames, parts, whose
 
 NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
@@ -30,6 +30,16 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
     _share_the_verb(text, claims)
     parts.mark_parts(text, claims)
     whose.fill_subjects(text, claims)
+
+
+@cache
+def _people_noun() -> Folded:
+    """Any noun of a counted class of people ("soldiers", "civilians", "people")."""
+    classes = table("conflicts")["counted_classes"]
+    return whole_words(w for words in classes.values() if isinstance(words, list) for w in words)
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|into|inside)\s+(?:some\s+|about\s+|over\s+|more\s+than\s+|nearly\s+)?$", re.I)
 
 
 def _share_the_verb(text: str, claims: list[dict[str, Any]]) -> None:
@@ -89,6 +99,9 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
                                         last_after=reach != nxt)
     if counted and c1 > c["end"] and c["unit_kind"] is None:
         c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
+    if counted and whose.is_loss(c["measure"]) and _LOCATIVE_BEFORE.search(text, max(s0, c["start"] - 12), c["start"]) \
+            and not _people_noun().search(counted):
+        c["measure"] = None  # "treated in 54 hospitals", "killed in 3 villages": a count of places
     if counted is None and c["measure"] is None:
         _repeated_figure(claims, i, last_subject)
     subject = _read_subject(text, claims, i, (c0, c1) if counted else None, nxt, excluded, last_subject)
