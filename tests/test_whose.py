@@ -219,3 +219,14 @@ def test_figures_listed_before_one_verb_share_it_and_each_keeps_its_place():
     c = claims(nlp_of(), "An estimated 1.2 million people in Peru and 46,000 people in Chile have been displaced.")
     assert c["An estimated 1.2 million"]["measure"] == c["46,000"]["measure"] == "displaced"
     assert c["An estimated 1.2 million"]["subject"] == "Peru" and c["46,000"]["subject"] == "Chile"
+
+
+def test_a_region_named_after_a_countrys_possessive_is_where_the_loss_is():
+    c = claims(nlp_of(), "As many as 50,000 people may have died in northern Peru's Marovo region, researchers said.")
+    assert c["As many as 50,000"]["subject"] == "Marovo"
+
+
+def test_a_body_is_no_place_of_a_loss_and_no_side_named_after_a_figure():
+    text = ("The head of foreign affairs in the European Union, Ana Ruiz, estimated the death of 8,000 people "
+            "during the war.")
+    assert claims(nlp_of(), text)["8,000"]["subject"] != "European Union"

@@ -23,6 +23,10 @@ from .names import bodies, on_change, party_pattern
 
 _PLACE = re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
                     r"([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
+# the place of a loss may carry a compass word: "died in northern Norland's Ozar region"
+_LOSS_PLACE = re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
+                         r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|"
+                         r"south-western)[ \t]+)?([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
 _HEADLINE_WEIGHT = 3
 
 
@@ -41,7 +45,7 @@ def _lex() -> dict[str, Any]:
         "agent_before": re.compile(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
-        "opponent_before": re.compile(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")\s+(?:with|against|between)\s+"
+        "opponent_before": re.compile(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")[\"”’']?\s+(?:with|against|between)\s+"
                                       r"(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$", re.I),
         "place_after": re.compile(r"\s+(?:" + trie_pattern(w["place_nouns"]) + r")\b", re.I),
         "according": re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
@@ -167,6 +171,9 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     return not _lex()["not_whose_after"].match(text, end, min(len(text), end + 40)) and word not in _lex()["not_places"]
 
 
+_REGION_AFTER = re.compile(r"[ \t]+(?:region|province|state|oblast|district|governorate|prefecture)\b", re.I)
+
+
 def inner_place(text: str, end: int) -> str | None:
     """``Norland's Ozar region``: the place inside the party named before ``end``, when the text
     names it as a place elsewhere (``in Ozar``)."""
@@ -176,7 +183,8 @@ def inner_place(text: str, end: int) -> str | None:
     name = m.group(1).split()[0]
     if name in party_pattern(text)[1] or name in _lex()["not_places"]:
         return None
-    return name if is_place(text, name) else None
+    region = _REGION_AFTER.match(text, m.start(1) + len(name))  # "Norland's Ozar region"
+    return name if region or is_place(text, name) else None
 
 
 def is_place(text: str, name: str) -> bool:
@@ -205,12 +213,14 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) ->
     # the clause ends at a semicolon, a dash or a comparison ("- far more than X lost in Y")
     hi = clause_end_after(text, fig[1], sentence[1])
     best: tuple[int, str] | None = None
-    for m in _PLACE.finditer(text, lo, hi):
+    for m in _LOSS_PLACE.finditer(text, lo, hi):
         name = m.group(1)
         if m.group(0).startswith("of") or is_opponent(text, m.start(1)) \
                 or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "three months of Norland's operation", "the war with Norland", "arrived in Norland"
         where = forms.get(name) or forms.get(name.split()[0])
+        if where in bodies():
+            continue  # "the head of foreign affairs in the European Union": a body is no place
         if where is not None:
             where = inner_place(text, m.start(1) + len(name.split()[0])) or where
         if where is None:
