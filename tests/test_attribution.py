@@ -370,3 +370,12 @@ def test_the_team_points_back_to_the_named_team():
 def test_a_place_before_the_speech_verb_is_no_speaker():
     text = "The deacon, who spoke on condition of anonymity because he is still in Marovo, said he counted 800 bodies."
     assert source(text, "800").attribution != "Marovo"
+
+
+def test_a_description_with_a_nationality_points_back_only_to_one_of_that_nationality():
+    text = ("Former Peruvian President Ana Ruiz said 40 died. \"About 600 were killed,\" the former Chilean "
+            "president told the newspaper.")
+    assert source(text, "About 600").attribution == "Chilean president"
+    text = ("Luis Vega, the former Chilean president who led the talks, said it was grim. Former Peruvian President "
+            "Ana Ruiz said 40 died. \"About 600 were killed,\" the former Chilean president told the newspaper.")
+    assert source(text, "About 600").speaker == "luis-vega"

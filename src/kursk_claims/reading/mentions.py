@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 _TRAILING_S = re.compile(r"['’]s$")
 _OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:who|which|of|for|at|in)\b|,)")
+def _sides_named(who: Who, classes: frozenset[str] | set[str]) -> set[str]:
+    """The countries a speaker's name or titles name ("Former Peruvian President Ana Ruiz": Peru)."""
+    words = set(who.written.split()) | {w for w in classes if " " not in w}
+    return {c for c in map(country_of, words) if c}
+
+
 _REACH = 6  # sentences a pronoun or a description looks back over
 
 
@@ -137,10 +144,22 @@ class Mentions:
             for evs in self.speech.events.by_sentence.values():
                 for e in evs:
                     if e.who is not None and e.who.named:
-                        found.append(Mention(e.start, e.who, True))
+                        found.append(Mention(e.start, e.who, True, extra=self._apposed_titles(e.end)))
             found.sort(key=lambda m: m.pos)
             self._merged = (key, found)
         return self._merged[1]
+
+    def _apposed_titles(self, end: int) -> set[str]:
+        """The titles an apposition gives a name: "Ana Ruiz, the former Peruvian president,"."""
+        m = _APPOSITION.match(self.text, end, min(len(self.text), end + 80))
+        if not m:
+            return set()
+        titles = _lex()["titles"]
+        words = [w.strip(",.").lower() for w in m.group(1).split()]
+        found = {w for w in words if w in titles}
+        if found and words[-1] in titles:  # and the description itself: "nigerian president"
+            found |= {" ".join(words[i:]) for i in range(len(words) - 1)}
+        return found
 
     def _needs_static(self, probe: re.Pattern | None) -> bool:
         """Whether the article's own names can matter: the probe for them finds something."""
@@ -178,8 +197,10 @@ class Mentions:
         # the titles written around a person add to the roles a later "the general" points back to
         for m in found:
             if m.who.person:
-                before = self.text[max(0, m.pos - 60):m.pos].lower().split()[-4:]
+                written = self.text[max(0, m.pos - 60):m.pos].split()[-4:]
+                before = [w.lower() for w in written]
                 m.extra = {lex["expand"].get(t, t) for t in lex["titles"].intersection(before)}
+                m.extra |= {w.lower() for w in written if w[:1].isupper() and country_of(w)}  # "Former Peruvian President"
                 if any("commander-in-chief" in w for w in before):
                     m.extra |= {"commander-in-chief", "commander"}
         return found
@@ -226,12 +247,19 @@ class Mentions:
     def _antecedent_role(self, descr: str, head: str, pos: int, definite: bool) -> Who | None:
         """The named speaker a description points back to: the last one of that role before
         it, else (a lead that names its speaker later) the first after it."""
+        sides = {country_of(w) for w in descr.split()} - {None}
+
         def fits(m: Mention) -> bool:
             c = m.who.classes | m.extra
+            if sides and _sides_named(m.who, c) - sides:
+                return False  # "the Ozari president" is not the Peruvian president named before
             return descr in c or head in c
 
         self.speech.events.read_before(self.speech.sentence_index(pos))
         mentions = self.mentions(self._needs_static(_probe("role", head)) or self._needs_static(_probe("role", descr)))
+        exact = [m for m in mentions if m.pos < pos and m.who.named and descr != head and descr in (m.who.classes | m.extra)]
+        if exact:  # "the Ozari president": the one the article called so, before any president
+            return exact[-1].who
         before = [m for m in mentions if m.pos < pos and m.who.named and fits(m)]
         if before:
             return before[-1].who
@@ -239,7 +267,10 @@ class Mentions:
         if after:
             return after[0].who
         if definite and head in _lex()["titles"]:
-            return self._antecedent_pronoun(pos, person=True)
+            found = self._antecedent_pronoun(pos, person=True)
+            if found is not None and sides and _sides_named(found, found.classes) - sides:
+                return None
+            return found
         if definite and head in table("attribution")["generic_bodies"]:
             # "the organisation said": the last body named before, whatever kind it is
             bodies = [m for m in self.mentions(True) if m.pos < pos and m.who.named and not m.who.person]
