@@ -372,18 +372,28 @@ on_change(_sentence_parties.cache_clear)
 on_change(_named_parties.cache_clear)
 
 
-@lru_cache(maxsize=256)
 def _sentence_period(text: str, start: int, end: int, before: int) -> str | None:
     """The first period phrase of the sentence that starts before ``before`` and does not say
     when the count began."""
-    lex = _scope_lex()
-    for m in lex["period"].finditer(text, start, end):
-        if m.start() >= before:
+    for at, phrase in _sentence_periods(text, start, end):
+        if at >= before:
             break
-        lead = text[max(start, m.start() - 80):m.start()]
-        if not any(p.search(lead) for p in lex["start"]):
-            return "period: " + _SPACES.sub(" ", text[m.start():m.end()])
+        if phrase is not None:
+            return phrase
     return None
+
+
+@lru_cache(maxsize=256)
+def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str | None], ...]:
+    """The period phrases of a sentence, found once for all its figures: where each starts, and
+    the phrase (None for one that says when a count began)."""
+    lex = _scope_lex()
+    found = []
+    for m in lex["period"].finditer(text, start, end):
+        lead = text[max(start, m.start() - 80):m.start()]
+        began = any(p.search(lead) for p in lex["start"])
+        found.append((m.start(), None if began else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
+    return tuple(found)
 
 
 def read_land_owner(text: str, start: int, end: int) -> str | None:
