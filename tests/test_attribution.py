@@ -379,3 +379,9 @@ def test_a_description_with_a_nationality_points_back_only_to_one_of_that_nation
     text = ("Luis Vega, the former Chilean president who led the talks, said it was grim. Former Peruvian President "
             "Ana Ruiz said 40 died. \"About 600 were killed,\" the former Chilean president told the newspaper.")
     assert source(text, "About 600").speaker == "luis-vega"
+
+
+def test_gave_a_figure_names_who_gave_it():
+    text = ("According to the agency's figures, 1.3 million people were displaced in Peru. "
+            "The Red Cross gave a more conservative figure of 900,000.")
+    assert source(text, "900,000").attribution == "Red Cross"

@@ -773,3 +773,9 @@ def test_totals_counted_from_two_different_starts_are_different_quantities():
                        scope="period: since June", figure="total")
     assert kinds(since_may, since_june) == []
     assert "totals counted from different starts (since may / since june)" in reasons(since_may, since_june)
+
+
+def test_internally_displaced_persons_are_idps():
+    persons = claim("1.3 million", 1300000, measure="displaced", counted="internally displaced persons", subject="Peru")
+    idps = claim("900,000", 900000, measure="displaced", counted="IDPs", subject="Peru")
+    assert kinds(persons, idps) == ["mismatch"]

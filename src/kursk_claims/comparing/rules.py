@@ -107,7 +107,8 @@ def class_of(measure: str | None, counted: str | None) -> str:
             return singular(h)
         # "convict recruits", "professional fighters": a part of the class
         narrow = [w.strip(".,()") for w in (counted or "").split()[:-1]]
-        narrow = [w.lower() for w in narrow if w[:1].islower() and w.isalpha() and w.lower() not in r["neutral"]]
+        narrow = [w.lower() for w in narrow if w[:1].islower() and w.isalpha() and w.lower() not in r["neutral"]
+                  and not w.endswith("ly")]  # "internally displaced persons": an adverb narrows nothing
         return f"{cls}{NARROWED}{' '.join(narrow)}" if narrow else cls
     return UNKNOWN
 

@@ -40,7 +40,7 @@ def _lex() -> dict:
         "speech_re": re.compile(
             r"\b(?=[A-Za-z])(?:(?P<according>(?:" + trie_pattern(_cased(a["openers"])) + r")\s+)"
             r"|(?P<chain>(?:" + trie_pattern(_cased([*a["chain_openers"], "quoted"])) + r")\s+)"
-            r"|(?P<verb>" + trie_pattern(verbs) + r")\b)"),
+            r"|(?P<verb>" + "|".join(f"(?:{p})" for p in a["speech_phrases"]) + "|" + trie_pattern(verbs) + r")\b)"),
         "possessive_re": re.compile(
             r"\W*(?:[-–•*]\s*)?(?:(?:by|in|from|under|according\s+to)\s+)?(?P<np>(?:the\s+)?[A-Z]?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)['’]s\s+"
             r"(?:[a-z-]+\s+){0,2}?(?:" + report_nouns + r")\b", re.I),
