@@ -188,6 +188,14 @@ def test_a_figure_after_in_counts_places_not_the_people_of_the_loss(nlp):
     assert c["about 30"]["measure"] is None
 
 
+def test_people_counted_right_after_a_sentence_about_a_loss_go_on_about_it(nlp):
+    c = claims(nlp, "The list names 19,547 dead fighters. The real split is about 17,000 former convicts and 2,500 volunteers.")
+    assert c["about 17,000"]["measure"] == c["2,500"]["measure"] == "killed"
+    assert "measure" in c["about 17,000"]["inferred"]
+    c = claims(nlp, "The list names 19,547 dead fighters.\n\nThe town still has 40 soldiers.")
+    assert c["40"]["measure"] != "killed"
+
+
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
     c = claims(nlp, "The register holds 12.480 displaced families; about 9.000 live in tents and 3.000 in schools.")
     assert c["12.480"]["value"] == 12480 and c["about 9.000"]["value"] == 9000

@@ -104,6 +104,8 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         c["measure"] = None  # "treated in 54 hospitals", "killed in 3 villages": a count of places
     if counted is None and c["measure"] is None:
         _repeated_figure(claims, i, last_subject)
+    elif c["measure"] is None and c["unit_kind"] is None and _people_noun().search(counted or ""):
+        _measure_from_before(text, claims, i)
     subject = _read_subject(text, claims, i, (c0, c1) if counted else None, nxt, excluded, last_subject)
     c["subject"] = subject
     if subject is not None and c["measure"] is not None:
@@ -120,6 +122,25 @@ def _count_nouns() -> frozenset[str]:
 
 
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z][a-z-]+)\b")
+
+
+def _measure_from_before(text: str, claims: list[dict[str, Any]], i: int) -> None:
+    """People counted with no word for what befell them, right after a sentence that says it
+    ("… 19,500 dead fighters. In reality about 17,000 were former convicts"): the figure goes on
+    about the same loss, a slot read from context."""
+    c = claims[i]
+    before = next((b for b in reversed(claims[:i]) if b["sentence_end"] <= c["sentence_start"]), None)
+    if before is None or not whose.is_loss(before["measure"]) or before["measure"] == "people" \
+            or c["sentence_start"] - before["sentence_end"] > _NEXT_SENTENCE \
+            or "\n" in text[before["sentence_end"]:c["sentence_start"]] \
+            or any(b["sentence_start"] == c["sentence_start"] and b["measure"] and "measure" not in (b.get("inferred") or ())
+                   for b in claims[:i]):
+        return
+    c["measure"] = before["measure"]
+    c.setdefault("inferred", []).append("measure")
+
+
+_NEXT_SENTENCE = 3  # characters between one sentence's end and the next one's start
 
 
 def _repeated_figure(claims: list[dict[str, Any]], i: int, last_subject: dict[str | None, str]) -> None:
