@@ -180,53 +180,43 @@ def test_the_side_that_destroys_equipment_is_not_whose_it_is(nlp):
     assert claims(nlp, "Peru lost 54 tanks near the border.")["54"]["subject"] == "Peru"
 
 
-def test_the_other_side_of_a_fight_is_not_whose_the_dead_are():
+def test_the_other_side_of_a_fight_is_not_whose_the_dead_are(nlp):
     text = ("The Peruvian health minister said the toll from a year of fighting between the Ozar Front "
             "and Bolivia had passed 4,000.")
-    assert claims(nlp_of(), text)["passed 4,000"]["subject"] != "Bolivia"
+    assert claims(nlp, text)["passed 4,000"]["subject"] != "Bolivia"
     text = "Peru reports over 4,000 dead in its war with Bolivia."
-    assert claims(nlp_of(), text)["over 4,000"]["subject"] != "Bolivia"
+    assert claims(nlp, text)["over 4,000"]["subject"] != "Bolivia"
 
 
-def test_a_sides_adjective_before_a_place_noun_names_a_place():
+def test_a_sides_adjective_before_a_place_noun_names_a_place(nlp):
     text = "Peruvian officers said 300 Chilean soldiers died in the hills, near the eastern Bolivian town."
-    assert claims(nlp_of(), text)["300"]["subject"] == "Chile"
+    assert claims(nlp, text)["300"]["subject"] == "Chile"
 
 
-_NLP = None
-
-
-def nlp_of():
-    global _NLP
-    if _NLP is None:
-        _NLP = build_pipeline()
-    return _NLP
-
-
-def test_a_sentence_that_opens_on_a_place_names_where_the_loss_is():
-    c = claims(nlp_of(), "The damage is vast. In Peru, 300 homes were destroyed and 40 people were killed.")
+def test_a_sentence_that_opens_on_a_place_names_where_the_loss_is(nlp):
+    c = claims(nlp, "The damage is vast. In Peru, 300 homes were destroyed and 40 people were killed.")
     assert c["40"]["subject"] == "Peru" and "subject" not in (c["40"].get("inferred") or [])
 
 
-def test_where_refugees_arrived_is_not_whose_they_are():
-    c = claims(nlp_of(), "Officials said 6,300 Chilean refugees had arrived in eastern Peru by May.")
+def test_where_refugees_arrived_is_not_whose_they_are(nlp):
+    c = claims(nlp, "Officials said 6,300 Chilean refugees had arrived in eastern Peru by May.")
     assert c["6,300"]["subject"] == "Chile"
-    c = claims(nlp_of(), "Officials said some 6,300 refugees had arrived in eastern Peru by May.")
+    c = claims(nlp, "Officials said some 6,300 refugees had arrived in eastern Peru by May.")
     assert "subject" in (c["some 6,300"].get("inferred") or [])  # not read from its clause
 
 
-def test_figures_listed_before_one_verb_share_it_and_each_keeps_its_place():
-    c = claims(nlp_of(), "An estimated 1.2 million people in Peru and 46,000 people in Chile have been displaced.")
+def test_figures_listed_before_one_verb_share_it_and_each_keeps_its_place(nlp):
+    c = claims(nlp, "An estimated 1.2 million people in Peru and 46,000 people in Chile have been displaced.")
     assert c["An estimated 1.2 million"]["measure"] == c["46,000"]["measure"] == "displaced"
     assert c["An estimated 1.2 million"]["subject"] == "Peru" and c["46,000"]["subject"] == "Chile"
 
 
-def test_a_region_named_after_a_countrys_possessive_is_where_the_loss_is():
-    c = claims(nlp_of(), "As many as 50,000 people may have died in northern Peru's Marovo region, researchers said.")
+def test_a_region_named_after_a_countrys_possessive_is_where_the_loss_is(nlp):
+    c = claims(nlp, "As many as 50,000 people may have died in northern Peru's Marovo region, researchers said.")
     assert c["As many as 50,000"]["subject"] == "Marovo"
 
 
-def test_a_body_is_no_place_of_a_loss_and_no_side_named_after_a_figure():
+def test_a_body_is_no_place_of_a_loss_and_no_side_named_after_a_figure(nlp):
     text = ("The head of foreign affairs in the European Union, Ana Ruiz, estimated the death of 8,000 people "
             "during the war.")
-    assert claims(nlp_of(), text)["8,000"]["subject"] != "European Union"
+    assert claims(nlp, text)["8,000"]["subject"] != "European Union"
