@@ -779,3 +779,15 @@ def test_internally_displaced_persons_are_idps():
     persons = claim("1.3 million", 1300000, measure="displaced", counted="internally displaced persons", subject="Peru")
     idps = claim("900,000", 900000, measure="displaced", counted="IDPs", subject="Peru")
     assert kinds(persons, idps) == ["mismatch"]
+
+
+def test_parts_a_noun_for_a_kind_of_soldier_is_a_part_of_all_soldiers():
+    conscripts = claim("9,000 conscripts", 9000, measure="killed", counted="conscripts", subject="Peru")
+    soldiers = claim("more than 20,000 soldiers", 20000, None, None, "more_than", measure="killed",
+                     counted="soldiers", subject="Peru")
+    assert kinds(conscripts, soldiers) == []  # the conscripts are among the soldiers
+    drafted = claim("13,000 conscript soldiers", 13000, measure="killed", counted="conscript soldiers", subject="Peru")
+    assert kinds(conscripts, drafted) == ["mismatch"]  # one kind, said two ways
+    held = claim("900 prisoners", 900, measure="captured", counted="prisoners", subject="Peru")
+    taken = claim("2,000 soldiers", 2000, measure="captured", counted="soldiers", subject="Peru")
+    assert kinds(held, taken) == ["mismatch"]  # the captured are prisoners of war, not a kind of soldier

@@ -45,6 +45,7 @@ def rules() -> dict:
         "never_kinds": frozenset(t["never_compared_kinds"]),
         "need_a_base": frozenset(t["need_a_base"]),
         "neutral": frozenset(t["neutral_modifiers"]),
+        "kinds": {w: kind for kind, words in t["kinds"].items() for w in words},
         "same_moment": int(t["same_moment_days"]),
         "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
         "growth_base": float(t["growth_base"]),
@@ -105,11 +106,14 @@ def class_of(measure: str | None, counted: str | None) -> str:
         cls = r["classes"].get(h) or r["classes"].get(singular(h))
         if cls is None:
             return singular(h)
-        # "convict recruits", "professional fighters": a part of the class
+        # "convict recruits", "professional fighters", "conscripts": a part of the class
         narrow = [w.strip(".,()") for w in (counted or "").split()[:-1]]
-        narrow = [w.lower() for w in narrow if w[:1].islower() and w.isalpha() and w.lower() not in r["neutral"]
-                  and not w.endswith("ly")]  # "internally displaced persons": an adverb narrows nothing
-        return f"{cls}{NARROWED}{' '.join(narrow)}" if narrow else cls
+        narrow = [r["kinds"].get(w.lower(), w.lower()) for w in narrow if w[:1].islower() and w.isalpha()
+                  and w.lower() not in r["neutral"] and not w.endswith("ly")]  # an adverb narrows nothing
+        kind = r["kinds"].get(h) if measure != "captured" else None  # the captured are prisoners of war
+        if kind and kind not in narrow:
+            narrow.append(kind)
+        return f"{cls}{NARROWED}{' '.join(sorted(set(narrow)))}" if narrow else cls
     return UNKNOWN
 
 
