@@ -196,6 +196,13 @@ def test_people_counted_right_after_a_sentence_about_a_loss_go_on_about_it(nlp):
     assert c["40"]["measure"] != "killed"
 
 
+def test_a_share_that_met_a_loss_says_which(nlp):
+    c = claims(nlp, "The militia enlisted 8,000 farmers, about 30% of whom were killed.")
+    assert c["about 30%"]["what"] == "share:killed"
+    c = claims(nlp, "About half of those killed in the valley were farmers, he said.")
+    assert c["About half"]["what"] == "share"  # a share of the dead that were farmers: no loss of its own
+
+
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
     c = claims(nlp, "The register holds 12.480 displaced families; about 9.000 live in tents and 3.000 in schools.")
     assert c["12.480"]["value"] == 12480 and c["about 9.000"]["value"] == 9000

@@ -22,6 +22,7 @@ import math
 import re
 from typing import Any
 
+from ..lexicon import table
 from . import whose
 from .context import measure_in
 from .names import party_pattern
@@ -111,6 +112,7 @@ def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
             if not c.get("counted") and prev and prev.get("unit") == "percent" and prev.get("counted") \
                     and _SHARE_JOINED.fullmatch(text, prev["end"], c["start"]):
                 c["counted"] = prev["counted"]  # "not 50 % were prisoners, but 88 %": the same base
+            _share_predicate(text, c)
             continue
         whole = None
         prev = claims[i - 1] if i else None
@@ -130,6 +132,25 @@ def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
                     or (before.get("value") or 0) >= (whole.get("value") or math.inf):
                 break
             _take_whole(text, before, whole)
+
+
+def _share_predicate(text: str, c: dict[str, Any]) -> None:
+    """What befell a share of people: "20% of whom were killed" is the share that were killed,
+    no share of the dead that were convicts ("half of those killed were convicts")."""
+    if c.get("measure") != "share" or (c.get("what") or "share") != "share":
+        return
+    m = _SHARE_IS.match(text, c["end"], min(len(text), c["end"] + 90))
+    if m is None:
+        return
+    word = m.group(1).lower()
+    kinds = {w for words in table("conflicts")["kinds"].values() for w in words}
+    said = None if word in kinds else measure_in(text, m.start(1), m.end(1))
+    if said is not None:  # "20% of whom were killed": the share that met that loss
+        c["what"] = "share:" + said
+
+
+_SHARE_IS = re.compile(r"[^.;:!?]{0,70}?\b(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+"
+                       r"(?:also\s+|mostly\s+|all\s+|former\s+|once\s+)?([a-z][a-z-]+)\b")
 
 
 def _names_a_party(text: str, c: dict[str, Any]) -> bool:
