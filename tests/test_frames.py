@@ -160,3 +160,12 @@ def test_context_partitive_whole_with_an_approximate_number():
 def test_frames_whole_war_needs_a_span_of_the_war():
     assert frame("Russia has lost 500,000 soldiers since the start of the war.", "500,000", "casualties")["place"] == "the war"
     assert frame("Troops fighting in the war have lost 3,000 men.", "3,000", "casualties")["place"] is None
+
+
+def test_a_share_of_a_named_place_or_a_city_held_is_land():
+    from kursk_claims.pipeline import build_pipeline
+    nlp = build_pipeline()
+    c = {x["text"]: x for x in nlp("Peru still holds a third of Marovo, and Chilean forces control about 65 percent "
+                                   "of the city.")._.claims}
+    assert c["a third"]["what"] == c["about 65 percent"]["what"] == "share:held"
+    assert c["a third"]["actor"] == "Peru" and c["about 65 percent"]["actor"] == "Chile"

@@ -279,8 +279,10 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     what = measure
     actor = None
     land_share = measure != "share" or counted is None or any(w.lower().strip(".,") in lex["land_nouns"] for w in counted.split())
+    action = read_action(text, sentence, fig, tail) if measure in lex["refined"] else None
+    if not land_share and counted[:1].isupper() and action in lex["refined"]["share"]:
+        land_share = True  # "holds a third of Marovo": a share of a named place held
     if measure in lex["refined"] and land_share:
-        action = read_action(text, sentence, fig, tail)
         if measure in ("area", "share", "settlements") and action == "held" and is_peak(text, sentence, fig):
             action = "taken"  # the most land ever held is the land taken
         same_as = lex["same_as"].get(measure, {})
