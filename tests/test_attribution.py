@@ -385,3 +385,9 @@ def test_gave_a_figure_names_who_gave_it():
     text = ("According to the agency's figures, 1.3 million people were displaced in Peru. "
             "The Red Cross gave a more conservative figure of 900,000.")
     assert source(text, "900,000").attribution == "Red Cross"
+
+
+def test_considers_names_a_speaker_a_later_he_points_back_to():
+    text = ("Ana Ruiz said 600 died. Luis Vega, who studies the war, considers that figure about correct. "
+            "Field reports, he said, suggest 300 civilians died.")
+    assert source(text, "300 civilians").speaker == "luis-vega"

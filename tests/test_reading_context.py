@@ -203,6 +203,11 @@ def test_a_share_that_met_a_loss_says_which(nlp):
     assert c["About half"]["what"] == "share"  # a share of the dead that were farmers: no loss of its own
 
 
+def test_the_dead_on_the_battlefield_are_a_toll_of_their_own_place(nlp):
+    c = claims(nlp, "He added that as many as 2,000 people lost their lives on the battlefield.")
+    assert c["as many as 2,000"]["scope"] == "place: battlefield"
+
+
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
     c = claims(nlp, "The register holds 12.480 displaced families; about 9.000 live in tents and 3.000 in schools.")
     assert c["12.480"]["value"] == 12480 and c["about 9.000"]["value"] == 9000
