@@ -391,3 +391,9 @@ def test_considers_names_a_speaker_a_later_he_points_back_to():
     text = ("Ana Ruiz said 600 died. Luis Vega, who studies the war, considers that figure about correct. "
             "Field reports, he said, suggest 300 civilians died.")
     assert source(text, "300 civilians").speaker == "luis-vega"
+
+
+def test_according_to_x_y_said_is_ys_figure_as_x_reports_it():
+    text = "According to Ana Ruiz, Peruvian officials said when the deal was signed that it had stopped 1,000 deaths a day."
+    s = source(text, "1,000")
+    assert s.attribution == "Peruvian officials" and s.via == "Ana Ruiz"

@@ -458,6 +458,10 @@ def _choose(events: list[Event], pos: int) -> Event | None:
     if according:
         chains = [e for e in according if e.kind == "chain"]
         chosen = min(chains or according, key=lambda e: abs(e.pos - pos))
+        nearer = [e for e in evs if e.kind == "verb" and chosen.pos < e.start and e.pos < pos and e.who.key != chosen.who.key]
+        if nearer and chosen.kind == "according" and chosen.via is None:
+            # "According to X, officials said … 1,000": the officials say it, as X reports
+            return replace(nearer[-1], via=chosen.who)
         named = [e for e in evs if e.kind == "verb" and e.who.key != chosen.who.key and e.pos < chosen.pos]
         if not chosen.who.named and named and chosen.via is None:
             return replace(min(named, key=lambda e: abs(e.pos - pos)), via=chosen.who)
