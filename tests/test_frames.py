@@ -169,3 +169,13 @@ def test_a_share_of_a_named_place_or_a_city_held_is_land():
                                    "of the city.")._.claims}
     assert c["a third"]["what"] == c["about 65 percent"]["what"] == "share:held"
     assert c["a third"]["actor"] == "Peru" and c["about 65 percent"]["actor"] == "Chile"
+
+
+def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
+    from kursk_claims.reading import frames
+    text = "The report put the toll at 15,530 casualties since the start of Chile's unprovoked invasion."
+    assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "Peru has lost 9,000 soldiers since Chile invaded."
+    assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "The army said 55 had been killed since the ground invasion was launched this month."
+    assert frames._campaign(text, 0, len(text)) is None  # one operation of a war

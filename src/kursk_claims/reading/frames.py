@@ -58,7 +58,9 @@ def _lex() -> dict[str, Any]:
         "earlier_clause_re": whole_words(f["earlier"]["clause"]),
         "same_as": f["same_as"],
         "campaigns": list(f["campaigns"]),
-        "campaign_re": Folded("|".join(rf"(?P<c{i}>\b(?:{trie_pattern(ws)})\b)" for i, ws in enumerate(f["campaigns"].values()))),
+        "campaign_re": Folded("|".join(
+            rf"(?P<c{i}>\b(?:{'|'.join([trie_pattern(ws), *f['campaign_patterns'].get(label, [])])})\b)"
+            for i, (label, ws) in enumerate(f["campaigns"].items()))),
         "land_nouns": frozenset(f["land_nouns"]["words"]),
         "change_clause_re": whole_words(f["figure_kinds"]["change"]["clause"]),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
