@@ -151,6 +151,8 @@ class Mentions:
 
     def _apposed_titles(self, end: int) -> set[str]:
         """The titles an apposition gives a name: "Ana Ruiz, the former Peruvian president,"."""
+        if not self.text.startswith(",", end):
+            return set()
         m = _APPOSITION.match(self.text, end, min(len(self.text), end + 80))
         if not m:
             return set()

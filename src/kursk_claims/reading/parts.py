@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from typing import Any
 
 from ..lexicon import table
@@ -143,10 +144,14 @@ def _share_predicate(text: str, c: dict[str, Any]) -> None:
     if m is None:
         return
     word = m.group(1).lower()
-    kinds = {w for words in table("conflicts")["kinds"].values() for w in words}
-    said = None if word in kinds else measure_in(text, m.start(1), m.end(1))
+    said = None if word in _kind_words() else measure_in(text, m.start(1), m.end(1))
     if said is not None:  # "20% of whom were killed": the share that met that loss
         c["what"] = "share:" + said
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
 
 
 _SHARE_IS = re.compile(r"[^.;:!?]{0,70}?\b(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+"
