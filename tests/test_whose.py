@@ -220,3 +220,10 @@ def test_a_body_is_no_place_of_a_loss_and_no_side_named_after_a_figure(nlp):
     text = ("The head of foreign affairs in the European Union, Ana Ruiz, estimated the death of 8,000 people "
             "during the war.")
     assert claims(nlp, text)["8,000"]["subject"] != "European Union"
+
+
+def test_a_share_of_a_force_is_not_whose_a_place_named_by_an_adjective_is(nlp):
+    c = claims(nlp, "Chile's losses now exceed half of the force it first sent to the Peruvian region.")
+    assert c["exceed half"]["subject"] == "Chile"
+    c = claims(nlp, "Chile holds about half of the Peruvian territory it seized.")
+    assert c["about half"]["subject"] == "Peru"  # whose land it is

@@ -288,7 +288,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     if losses:  # "Israeli strikes killed 40": the attacker is not whose the dead are
         named = [m for m in named if not whose.is_agent(text, m[0], m[1])]
     # "the war with Norland", "the eastern Ozari city": a party to the fight, a place
-    if measure not in table("conflicts")["land_measures"]:  # "on Ozari soil" is whose land it is
+    if not _of_land(text, measure, counted):  # "on Ozari soil" is whose land it is
         named = [m for m in named if not whose.names_no_victim(text, m[0], m[1])]
     if counted and counted[0] >= fig[1]:
         # "5,000 casualties inflicted on North Korean troops", "losses among Russian units"
@@ -328,6 +328,16 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         # "property damage in Norland", "killed in the Ozar valley of Norland": the place of the loss
         return whose.place_of_loss(text, sentence, fig)
     return None
+
+
+def _of_land(text: str, measure: str | None, counted: tuple[int, int] | None) -> bool:
+    """Whether a figure is of land: an area, settlements, or a share whose noun is land."""
+    if measure not in table("conflicts")["land_measures"]:
+        return False
+    if measure != "share" or not counted or counted[1] <= counted[0]:
+        return True
+    words = {w.strip(".,").lower() for w in text[counted[0]:counted[1]].split()}
+    return bool(words & set(table("frames")["land_nouns"]["words"]))
 
 
 def party_in(text: str, name: str | None) -> str | None:
