@@ -341,18 +341,18 @@ def test_a_speaker_named_inside_a_quotation_before_the_figure_says_it():
 
 
 def test_according_to_estimates_by_names_who_made_them():
-    text = ("The minister said 300 had died. According to estimates by the Valdorian army, approximately "
-            "3,500 rebels have been killed.")
-    assert source(text, "3,500").attribution == "Valdorian army"
+    text = ("The minister said 300 had died. According to estimates by the Valdorian army, some "
+            "2,700 rebels have been killed.")
+    assert source(text, "2,700").attribution == "Valdorian army"
 
 
 def test_say_between_commas_is_for_example_not_speech():
-    text = "If Ozar had, say, 500 tanks when the war began, it now has 5,000."
-    assert source(text, "500").attribution is None
+    text = "If the brigade had, say, 40 guns in spring, it now has 400."
+    assert source(text, "40 guns").attribution is None
 
 
 def test_a_subject_line_names_no_speaker():
-    text = "Subject: The end of the recruitment scheme\n\nAbout 4,000 men served in the scheme."
+    text = "Subject: Weekly update on the valley\n\nAbout 4,000 men served in the militia."
     assert source(text, "4,000").attribution is None
 
 
@@ -363,12 +363,12 @@ def test_told_names_who_heard_it_not_who_said_it():
 
 def test_the_team_points_back_to_the_named_team():
     text = ("The Marovo University team led by a geographer published a new assessment. "
-            "\"Our range is now 162,000-378,000,\" said the team.")
-    assert source(text, "162,000").attribution == "Marovo University team"
+            "\"Our range is now 41,000-77,000,\" said the team.")
+    assert source(text, "41,000").attribution == "Marovo University team"
 
 
 def test_a_place_before_the_speech_verb_is_no_speaker():
-    text = "The deacon, who spoke on condition of anonymity because he is still in Marovo, said he counted 800 bodies."
+    text = "The nurse, who asked not to be named because she still works in Marovo, said she counted 800 bodies."
     assert source(text, "800").attribution != "Marovo"
 
 
@@ -376,24 +376,24 @@ def test_a_description_with_a_nationality_points_back_only_to_one_of_that_nation
     text = ("Former Peruvian President Ana Ruiz said 40 died. \"About 600 were killed,\" the former Chilean "
             "president told the newspaper.")
     assert source(text, "About 600").attribution == "Chilean president"
-    text = ("Luis Vega, the former Chilean president who led the talks, said it was grim. Former Peruvian President "
+    text = ("Luis Vega, the former Chilean president, said it was grim. Former Peruvian President "
             "Ana Ruiz said 40 died. \"About 600 were killed,\" the former Chilean president told the newspaper.")
     assert source(text, "About 600").speaker == "luis-vega"
 
 
 def test_gave_a_figure_names_who_gave_it():
-    text = ("According to the agency's figures, 1.3 million people were displaced in Peru. "
-            "The Red Cross gave a more conservative figure of 900,000.")
-    assert source(text, "900,000").attribution == "Red Cross"
+    text = ("According to the agency's figures, 1.1 million people were displaced in Peru. "
+            "The Red Cross gave a more conservative figure of 750,000.")
+    assert source(text, "750,000").attribution == "Red Cross"
 
 
 def test_considers_names_a_speaker_a_later_he_points_back_to():
-    text = ("Ana Ruiz said 600 died. Luis Vega, who studies the war, considers that figure about correct. "
-            "Field reports, he said, suggest 300 civilians died.")
+    text = ("Ana Ruiz said 600 died. Luis Vega, who studies the war, considers that figure too low. "
+            "Reports from the field, he said, show 300 civilians died.")
     assert source(text, "300 civilians").speaker == "luis-vega"
 
 
 def test_according_to_x_y_said_is_ys_figure_as_x_reports_it():
-    text = "According to Ana Ruiz, Peruvian officials said when the deal was signed that it had stopped 1,000 deaths a day."
-    s = source(text, "1,000")
+    text = "According to Ana Ruiz, Peruvian officials said in May that the truce had saved 700 lives a week."
+    s = source(text, "700")
     assert s.attribution == "Peruvian officials" and s.via == "Ana Ruiz"

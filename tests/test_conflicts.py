@@ -776,8 +776,8 @@ def test_totals_counted_from_two_different_starts_are_different_quantities():
 
 
 def test_internally_displaced_persons_are_idps():
-    persons = claim("1.3 million", 1300000, measure="displaced", counted="internally displaced persons", subject="Peru")
-    idps = claim("900,000", 900000, measure="displaced", counted="IDPs", subject="Peru")
+    persons = claim("1.1 million", 1100000, measure="displaced", counted="internally displaced persons", subject="Peru")
+    idps = claim("750,000", 750000, measure="displaced", counted="IDPs", subject="Peru")
     assert kinds(persons, idps) == ["mismatch"]
 
 

@@ -165,15 +165,15 @@ def test_frames_whole_war_needs_a_span_of_the_war():
 def test_a_share_of_a_named_place_or_a_city_held_is_land():
     from kursk_claims.pipeline import build_pipeline
     nlp = build_pipeline()
-    c = {x["text"]: x for x in nlp("Peru still holds a third of Marovo, and Chilean forces control about 65 percent "
+    c = {x["text"]: x for x in nlp("Peru now holds a quarter of Marovo, and Chilean forces control about 70 percent "
                                    "of the city.")._.claims}
-    assert c["a third"]["what"] == c["about 65 percent"]["what"] == "share:held"
-    assert c["a third"]["actor"] == "Peru" and c["about 65 percent"]["actor"] == "Chile"
+    assert c["a quarter"]["what"] == c["about 70 percent"]["what"] == "share:held"
+    assert c["a quarter"]["actor"] == "Peru" and c["about 70 percent"]["actor"] == "Chile"
 
 
 def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
     from kursk_claims.reading import frames
-    text = "The report put the toll at 15,530 casualties since the start of Chile's unprovoked invasion."
+    text = "Peru counts 12,400 casualties since the start of Chile's invasion."
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "Peru has lost 9,000 soldiers since Chile invaded."
     assert frames._campaign(text, 0, len(text)) == "the war"

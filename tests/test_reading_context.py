@@ -58,14 +58,14 @@ def test_a_larger_figure_is_no_part(nlp):
 
 
 def test_a_fact_sheet_line_names_what_its_figure_counts_after_a_dash(nlp):
-    c = claims(nlp, "Key figures\n63,000 - refugees who have arrived in the valley since May\n")
-    assert c["63,000"]["counted"] == "refugees"
+    c = claims(nlp, "Key figures\n41,500 - refugees who have arrived in the valley since May\n")
+    assert c["41,500"]["counted"] == "refugees"
     c = claims(nlp, "The army said on Monday it had lost 300 - a third of its men.")
     assert c["300"]["counted"] is None  # a dash inside a sentence is no label
 
 
 def test_a_bracketed_figure_restates_the_one_before_it(nlp):
-    c = claims(nlp, "The militia enlisted 8,000 farmers, of whom 25 percent (2,000) were killed in the hills.")
+    c = claims(nlp, "The militia enlisted 8,000 farmers, of whom 25 percent (2,000) died in the hills.")
     assert c["2,000"]["counted"] == c["25 percent"]["counted"] == "farmers"
     assert c["2,000"]["measure"] == "killed"
 
@@ -156,7 +156,7 @@ def test_a_single_events_toll_is_a_period_of_its_own(nlp):
 
 
 def test_when_a_count_began_is_no_period(nlp):
-    c = claims(nlp, "The rebels say they have killed 90 Valdorian soldiers since the offensive began earlier this month.")
+    c = claims(nlp, "The rebels say they have killed 90 Valdorian soldiers since their push started in early March.")
     assert not c["90"].get("scope")
     c = claims(nlp, "Some 40 soldiers were killed on the border this week.")
     assert (c["Some 40"].get("scope") or "").startswith("period:")
@@ -177,8 +177,8 @@ def test_the_battle_for_a_town_is_where_the_dead_fell(nlp):
 
 
 def test_the_toll_of_the_strikes_that_killed_is_the_events(nlp):
-    c = claims(nlp, "According to the ministry, the strikes killed 492 people and wounded 1,645 others.")
-    assert c["492"]["scope"] == c["1,645"]["scope"] == "period: the strikes"
+    c = claims(nlp, "According to the ministry, the strikes killed 270 people and wounded 880 others.")
+    assert c["270"]["scope"] == c["880"]["scope"] == "period: the strikes"
 
 
 def test_a_figure_after_in_counts_places_not_the_people_of_the_loss(nlp):
@@ -189,10 +189,10 @@ def test_a_figure_after_in_counts_places_not_the_people_of_the_loss(nlp):
 
 
 def test_people_counted_right_after_a_sentence_about_a_loss_go_on_about_it(nlp):
-    c = claims(nlp, "The list names 19,547 dead fighters. The real split is about 17,000 former convicts and 2,500 volunteers.")
-    assert c["about 17,000"]["measure"] == c["2,500"]["measure"] == "killed"
-    assert "measure" in c["about 17,000"]["inferred"]
-    c = claims(nlp, "The list names 19,547 dead fighters.\n\nThe town still has 40 soldiers.")
+    c = claims(nlp, "The register lists 8,240 dead fighters. The real split is about 6,000 former convicts and 2,200 volunteers.")
+    assert c["about 6,000"]["measure"] == c["2,200"]["measure"] == "killed"
+    assert "measure" in c["about 6,000"]["inferred"]
+    c = claims(nlp, "The register lists 8,240 dead fighters.\n\nThe town still has 40 soldiers.")
     assert c["40"]["measure"] != "killed"
 
 
@@ -204,8 +204,8 @@ def test_a_share_that_met_a_loss_says_which(nlp):
 
 
 def test_the_dead_on_the_battlefield_are_a_toll_of_their_own_place(nlp):
-    c = claims(nlp, "He added that as many as 2,000 people lost their lives on the battlefield.")
-    assert c["as many as 2,000"]["scope"] == "place: battlefield"
+    c = claims(nlp, "Medics said about 2,000 people died on the battlefield near the river.")
+    assert c["about 2,000"]["scope"] == "place: battlefield"
 
 
 def test_an_article_that_groups_thousands_with_dots_is_read_so(nlp):
@@ -254,7 +254,7 @@ def test_a_share_of_whom_counts_what_its_whole_counts(nlp):
 
 
 def test_the_battle_for_a_town_named_before_an_aside_is_the_figures_place(nlp):
-    c = claims(nlp, "Officials say the battle for Marovo, in the eastern hills, has cost Peru 900 soldiers killed.")
+    c = claims(nlp, "The siege of Marovo, which began in spring, has so far cost Peru 900 soldiers killed.")
     assert c["900"]["scope"] == "place: Marovo"
 
 

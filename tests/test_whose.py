@@ -181,11 +181,11 @@ def test_the_side_that_destroys_equipment_is_not_whose_it_is(nlp):
 
 
 def test_the_other_side_of_a_fight_is_not_whose_the_dead_are(nlp):
-    text = ("The Peruvian health minister said the toll from a year of fighting between the Ozar Front "
-            "and Bolivia had passed 4,000.")
-    assert claims(nlp, text)["passed 4,000"]["subject"] != "Bolivia"
-    text = "Peru reports over 4,000 dead in its war with Bolivia."
-    assert claims(nlp, text)["over 4,000"]["subject"] != "Bolivia"
+    text = ("The Peruvian health minister said 4,000 people had died in the clashes between the Ozar Front "
+            "and Bolivia.")
+    assert claims(nlp, text)["4,000"]["subject"] != "Bolivia"
+    text = "Peru counted more than 2,600 dead in its war with Bolivia."
+    assert claims(nlp, text)["more than 2,600"]["subject"] != "Bolivia"
 
 
 def test_a_sides_adjective_before_a_place_noun_names_a_place(nlp):
@@ -206,24 +206,23 @@ def test_where_refugees_arrived_is_not_whose_they_are(nlp):
 
 
 def test_figures_listed_before_one_verb_share_it_and_each_keeps_its_place(nlp):
-    c = claims(nlp, "An estimated 1.2 million people in Peru and 46,000 people in Chile have been displaced.")
-    assert c["An estimated 1.2 million"]["measure"] == c["46,000"]["measure"] == "displaced"
-    assert c["An estimated 1.2 million"]["subject"] == "Peru" and c["46,000"]["subject"] == "Chile"
+    c = claims(nlp, "Some 800,000 people in Peru and 31,000 people in Chile have been displaced.")
+    assert c["Some 800,000"]["measure"] == c["31,000"]["measure"] == "displaced"
+    assert c["Some 800,000"]["subject"] == "Peru" and c["31,000"]["subject"] == "Chile"
 
 
 def test_a_region_named_after_a_countrys_possessive_is_where_the_loss_is(nlp):
-    c = claims(nlp, "As many as 50,000 people may have died in northern Peru's Marovo region, researchers said.")
-    assert c["As many as 50,000"]["subject"] == "Marovo"
+    c = claims(nlp, "Researchers think 50,000 people died in northern Peru's Marovo region.")
+    assert c["50,000"]["subject"] == "Marovo"
 
 
 def test_a_body_is_no_place_of_a_loss_and_no_side_named_after_a_figure(nlp):
-    text = ("The head of foreign affairs in the European Union, Ana Ruiz, estimated the death of 8,000 people "
-            "during the war.")
+    text = ("Speaking at a forum in the European Union, Ana Ruiz put the dead of the war at 8,000 people.")
     assert claims(nlp, text)["8,000"]["subject"] != "European Union"
 
 
 def test_a_share_of_a_force_is_not_whose_a_place_named_by_an_adjective_is(nlp):
-    c = claims(nlp, "Chile's losses now exceed half of the force it first sent to the Peruvian region.")
-    assert c["exceed half"]["subject"] == "Chile"
+    c = claims(nlp, "Chile has lost more than half of the force it sent to the Peruvian region.")
+    assert c["more than half"]["subject"] == "Chile"
     c = claims(nlp, "Chile holds about half of the Peruvian territory it seized.")
     assert c["about half"]["subject"] == "Peru"  # whose land it is

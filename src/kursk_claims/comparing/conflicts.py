@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 
 from ..core.records import Claim, Conflict
 from .consensus import consensus, distinct_statements, moment_entries, slips, statement
-from .groups import (Entry, QuantityGroup, Skipped, dated_statements, echo_dates, echo_voice, family_key, group_claims,
-                     group_key, no_gc, siblings, undated_statements, voice)
+from .groups import (Entry, QuantityGroup, Skipped, dated_by_named_day, dated_statements, echo_dates, echo_voice,
+                     family_key, group_claims, group_key, no_gc, siblings, undated_statements, voice)
 from .rules import class_of, counted_class, default_kind, figure_kind, months_names, period_of
 from .same import confidence, same_quantity
 from .search import below, pairs_above, scale, slip_pairs, sweep
@@ -95,7 +95,7 @@ def assess(a: Entry, b: Entry, group: QuantityGroup) -> Verdict:
     elif a.echo_dated or b.echo_dated:
         doubts.append("placed by the statement an undated article repeats")
     elif (a.placed or b.placed) and ca.article != cb.article:
-        if any(e.placed and e.after is not None and e.day == e.after for e in (a, b)):
+        if dated_by_named_day(a) or dated_by_named_day(b):
             doubts.append("dated by the latest day its undated article names")
         else:
             doubts.append("placed by its article's date")

@@ -277,6 +277,11 @@ def _place_by_named_days(groups: list[QuantityGroup]) -> None:
                 e.day, e.placed = e.after, True
 
 
+def dated_by_named_day(e: Entry) -> bool:
+    """Whether ``e`` was placed on the latest day its undated article names (a lower bound)."""
+    return e.placed and e.after is not None and e.day == e.after
+
+
 def _group_claims(claims: Iterable[Claim]) -> tuple[list[QuantityGroup], list[Skipped]]:
     groups: dict[tuple, QuantityGroup] = {}
     skipped: list[Skipped] = []

@@ -24,3 +24,8 @@ class StoreError(KurskError):
 
 class ArticleError(KurskError):
     """The pipeline failed on one article; the others are still read."""
+
+
+def cannot_read(e: OSError) -> str:
+    """Why a file could not be read, in a few words: ``cannot read (Permission denied)``."""
+    return f"cannot read ({e.strerror or e.__class__.__name__})"

@@ -13,11 +13,11 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..core.article import Article, Problem
 from ..core.controls import without_controls
-from ..core.errors import InputError
+from ..core.errors import InputError, cannot_read
 from ..reading.dates import article_date, parse_date
 from ..reading.outlets import article_source
 
@@ -122,7 +122,7 @@ def read_text_file(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e.__class__.__name__})") from e
+        raise InputError(f"{path}: {cannot_read(e)}") from e
     return _text_of(raw, path)
 
 
@@ -275,10 +275,9 @@ def _file_articles(path: Path, key: str, extra: dict, sidecar: dict, as_of: dt.d
 
 def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) -> Iterator[Article | Problem]:
     """A JSON Lines articles file, read a line at a time so its size does not matter."""
-    try:
-        f = path.open("rb")
-    except OSError as e:
-        yield Problem(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+    f = _open(path, key)
+    if isinstance(f, Problem):
+        yield f
         return
     with f:
         head = f.read(8192)
@@ -290,6 +289,14 @@ def _jsonl_file(path: Path, key: str, extra: dict, as_of: dt.datetime | None) ->
             return
         f.seek(0)
         yield from jsonl_articles(_lines(f), key, extra, as_of)
+
+
+def _open(path: Path, key: str) -> BinaryIO | Problem:
+    """``path`` opened for reading bytes, or the problem that kept it shut."""
+    try:
+        return path.open("rb")
+    except OSError as e:
+        return Problem(key, cannot_read(e))
 
 
 def _lines(f: Iterable[bytes]) -> Iterator[str]:
@@ -309,10 +316,9 @@ def _stream_articles(path: Path, key: str, extra: dict, as_of: dt.datetime | Non
     bytes, and its name when they do not say."""
     from .web import bytes_texts, sniff_bytes, warc_texts
 
-    try:
-        f = path.open("rb")
-    except OSError as e:
-        yield Problem(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+    f = _open(path, key)
+    if isinstance(f, Problem):
+        yield f
         return
     with f:
         head = b""

@@ -26,7 +26,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..core.batching import batched
-from ..core.errors import InputError
+from ..core.errors import InputError, cannot_read
 from .fetch import DEFAULT_MAX_BYTES, Fetcher, FetchError, Page, is_url
 
 # the libraries' own warnings (a malformed JSON-LD block, an empty tree) would otherwise reach
@@ -253,7 +253,7 @@ def file_texts(path: Path, key: str, kind: str, fetcher: Fetcher | None = None,
             return
         raw = path.read_bytes()
     except OSError as e:
-        yield Failure(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+        yield Failure(key, cannot_read(e))
         return
     yield from bytes_texts(raw, key, kind, fetcher)
 
@@ -342,7 +342,7 @@ def _warc_records(path: Path | BinaryIO, key: str, max_bytes: int) -> Iterator[t
         try:
             f = path.open("rb")
         except OSError as e:
-            yield Failure(key, f"cannot read ({e.strerror or e.__class__.__name__})")
+            yield Failure(key, cannot_read(e))
             return
     else:
         f = path

@@ -336,8 +336,13 @@ def _of_land(text: str, measure: str | None, counted: tuple[int, int] | None) ->
         return False
     if measure != "share" or not counted or counted[1] <= counted[0]:
         return True
-    words = {w.strip(".,").lower() for w in text[counted[0]:counted[1]].split()}
-    return bool(words & set(table("frames")["land_nouns"]["words"]))
+    return any(w.strip(".,").lower() in land_nouns() for w in text[counted[0]:counted[1]].split())
+
+
+@cache
+def land_nouns() -> frozenset[str]:
+    """The nouns that make a share a share of land ("a third of the territory")."""
+    return frozenset(table("frames")["land_nouns"]["words"])
 
 
 def party_in(text: str, name: str | None) -> str | None:
@@ -427,7 +432,7 @@ def _scope_lex() -> dict:
     return {
         "period": Folded("|".join(f"(?:{p})" for p in s["period"])),
         "start": [re.compile(p, re.IGNORECASE) for p in s["start"]],
-        "place": [re.compile(p) for p in s["place"]] + [re.compile(s["battle_place"])],
+        "place": [re.compile(p) for p in s["place"]],
         "battle_place": re.compile(s["battle_place"]),
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
@@ -448,16 +453,15 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     if measure in lex["place_measures"]:
         clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
         clause = max(clause, s0)
-        for p in lex["place"]:
-            for m in p.finditer(text, clause, after.start() if after else s1):
+        end = after.start() if after else s1
+        # a place in the figure's clause; else the battle for a place anywhere before ("the
+        # fight for X, in the east, has cost Y 20,000 men")
+        for p, lo in [*((p, clause) for p in lex["place"]), (lex["battle_place"], s0)]:
+            for m in p.finditer(text, lo, end):
                 if any(a <= m.start() < b for a, b in excluded):
                     continue
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
                 if place.split()[0].lower() in lex["not_places"] or place in party_forms(text):
                     continue
-                return "place: " + place
-        for m in lex["battle_place"].finditer(text, s0, fig[0]):
-            place = _PREPOSITION_LEAD.sub("", m.group(0))
-            if place not in party_forms(text) and not any(a <= m.start() < b for a, b in excluded):
                 return "place: " + place
     return None

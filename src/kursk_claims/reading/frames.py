@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from .context import party_mentions
+from .context import land_nouns, party_mentions
 from .names import party_forms
 from ..lexicon import Folded, table, trie_pattern, whole_words
 
@@ -61,7 +61,7 @@ def _lex() -> dict[str, Any]:
         "campaign_re": Folded("|".join(
             rf"(?P<c{i}>\b(?:{'|'.join([trie_pattern(ws), *f['campaign_patterns'].get(label, [])])})\b)"
             for i, (label, ws) in enumerate(f["campaigns"].items()))),
-        "land_nouns": frozenset(f["land_nouns"]["words"]),
+        "land_nouns": land_nouns(),
         "change_clause_re": whole_words(f["figure_kinds"]["change"]["clause"]),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
         "month_whats": frozenset(f["period_month_measures"]["what"]),
@@ -281,10 +281,12 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     what = measure
     actor = None
     land_share = measure != "share" or counted is None or any(w.lower().strip(".,") in lex["land_nouns"] for w in counted.split())
-    action = read_action(text, sentence, fig, tail) if measure in lex["refined"] else None
-    if not land_share and counted[:1].isupper() and action in lex["refined"]["share"]:
-        land_share = True  # "holds a third of Marovo": a share of a named place held
+    action = None
+    if not land_share and counted[:1].isupper():
+        action = read_action(text, sentence, fig, tail)
+        land_share = action in lex["refined"]["share"]  # "holds a third of Marovo": a share of a named place held
     if measure in lex["refined"] and land_share:
+        action = action or read_action(text, sentence, fig, tail)
         if measure in ("area", "share", "settlements") and action == "held" and is_peak(text, sentence, fig):
             action = "taken"  # the most land ever held is the land taken
         same_as = lex["same_as"].get(measure, {})

@@ -192,7 +192,7 @@ def discovered(text: str) -> dict[str, str]:
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
     for m in _NAMED_GROUP.finditer(text):
-        # "the Wagner Group": a name that takes "Group" into itself
+        # "the Ozar Group": a name that takes "Group" into itself
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
@@ -203,7 +203,7 @@ def discovered(text: str) -> dict[str, str]:
         first = name.split()[0]
         if name in known or first in lex["not_names"] or name in lex["not_names"]:
             continue
-        if first in known:  # "Russian Wagner fighters": the group is the second word
+        if first in known:  # "Peruvian Ozar fighters": the group is the second word
             rest = name.split()[1:]
             if not rest or rest[0] in lex["not_names"]:
                 continue
@@ -223,7 +223,7 @@ def discovered(text: str) -> dict[str, str]:
             continue  # a place: "in Ozar", "near Port Ester" (not "in Ozar strongholds")
         found[name] = name
     for name in list(found):
-        # "the Wagner Group" and "Wagner": one party
+        # "the Ozar Group" and "Ozar": one party
         for head in (" Group", " group", " Army", " army", " Movement"):
             if name.endswith(head) and name[: -len(head)] in found:
                 found[name] = found[name[: -len(head)]]

@@ -21,12 +21,6 @@ from typing import Any
 from ..lexicon import table, trie_pattern
 from .names import bodies, on_change, party_pattern
 
-_PLACE = re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
-                    r"([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
-# the place of a loss may carry a compass word: "died in northern Norland's Ozar region"
-_LOSS_PLACE = re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
-                         r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|"
-                         r"south-western)[ \t]+)?([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?")
 _HEADLINE_WEIGHT = 3
 
 
@@ -36,6 +30,7 @@ def _lex() -> dict[str, Any]:
     w = table("whose")
     d = table("dates")
     agents = w["agent_nouns"]
+    compass = trie_pattern(w["compass_words"])
     return {
         "agent_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(agents) + r")\b", re.I),
         "loss_measures": frozenset(w["loss_measures"]),
@@ -48,6 +43,12 @@ def _lex() -> dict[str, Any]:
         "opponent_before": re.compile(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")[\"”’']?\s+(?:with|against|between)\s+"
                                       r"(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$", re.I),
         "place_after": re.compile(r"\s+(?:" + trie_pattern(w["place_nouns"]) + r")\b", re.I),
+        # "in (northern) Norland": a place; with a compass word, the place of a loss only
+        "place": re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
+                            r"(?P<compass>(?:" + compass + r")[ \t]+)?([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?"),
+        "possessive_place": re.compile(r"['’]s[ \t]+(?:(?:" + compass + r")[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)"),
+        "destination_before": re.compile(r"\b(?:into|to|towards?|for|(?:arrived|arriving|arrive|arrives|sheltering|settled)\s+in)\s+"
+                                         r"(?:the\s+)?(?:(?:neighbouring|neighboring|" + compass + r")\s+)?$", re.I),
         "according": re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),
@@ -59,8 +60,6 @@ def is_loss(measure: str | None) -> bool:
     return measure in _lex()["loss_measures"]
 
 
-_DESTINATION_BEFORE = re.compile(r"\b(?:into|to|towards?|for|(?:arrived|arriving|arrive|arrives|sheltering|settled)\s+in)\s+"
-                                 r"(?:the\s+)?(?:neighbouring\s+|neighboring\s+|eastern\s+|western\s+|northern\s+|southern\s+)?$", re.I)
 
 
 _ARRIVED_BEFORE = re.compile(r"\b(?:arrived|arriving|arrive|arrives|sheltering|settled|fled|crossed)\s+$", re.I)
@@ -69,7 +68,7 @@ _ARRIVED_BEFORE = re.compile(r"\b(?:arrived|arriving|arrive|arrives|sheltering|s
 def is_destination(text: str, start: int, measure: str | None) -> bool:
     """Whether the party named at ``start`` is where people on the move go ("crossing into
     Syria", "fled to Peru"): not whose they are."""
-    return measure in _lex()["movement_measures"] and bool(_DESTINATION_BEFORE.search(text, max(0, start - 30), start))
+    return measure in _lex()["movement_measures"] and bool(_lex()["destination_before"].search(text, max(0, start - 30), start))
 
 
 def major_clause_start(text: str, s0: int, pos: int) -> int:
@@ -126,9 +125,6 @@ def is_speaker_or_institution(text: str, start: int, end: int) -> bool:
 
 _OWN_SIDE = re.compile(r"\s*(?:of\s+)?(?:his|her|its|their|our|my)\s+", re.I)
 _NAME_WORD = re.compile(r"[ \t]+([A-Z][\w-]*)")
-_POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+(?:(?:northern|southern|eastern|western|central|north|south|east|west|"
-                               r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|"
-                               r"southeastern|southwestern|far)[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)")
 _FORCE_WORDS = frozenset(("Forces", "Army", "Armed", "Navy", "Air", "Guard", "Troops", "Defense", "Defence", "Military"))
 
 
@@ -177,7 +173,7 @@ _REGION_AFTER = re.compile(r"[ \t]+(?:region|province|state|oblast|district|gove
 def inner_place(text: str, end: int) -> str | None:
     """``Norland's Ozar region``: the place inside the party named before ``end``, when the text
     names it as a place elsewhere (``in Ozar``)."""
-    m = _POSSESSIVE_PLACE.match(text, end, min(len(text), end + 60))
+    m = _lex()["possessive_place"].match(text, end, min(len(text), end + 60))
     if not m:
         return None
     name = m.group(1).split()[0]
@@ -213,16 +209,16 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) ->
     # the clause ends at a semicolon, a dash or a comparison ("- far more than X lost in Y")
     hi = clause_end_after(text, fig[1], sentence[1])
     best: tuple[int, str] | None = None
-    for m in _LOSS_PLACE.finditer(text, lo, hi):
-        name = m.group(1)
-        if m.group(0).startswith("of") or is_opponent(text, m.start(1)) \
+    for m in _lex()["place"].finditer(text, lo, hi):
+        name = m.group(2)
+        if m.group(0).startswith("of") or is_opponent(text, m.start(2)) \
                 or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "three months of Norland's operation", "the war with Norland", "arrived in Norland"
         where = forms.get(name) or forms.get(name.split()[0])
         if where in bodies():
             continue  # "the head of foreign affairs in the European Union": a body is no place
         if where is not None:
-            where = inner_place(text, m.start(1) + len(name.split()[0])) or where
+            where = inner_place(text, m.start(2) + len(name.split()[0])) or where
         if where is None:
             continue  # a town or region: the figure's place, not a side
         if fig[1] <= m.start() <= fig[1] + _OWN_PHRASE and not any(p in text[fig[1]:m.start()] for p in ",;("):
@@ -258,14 +254,14 @@ def main_subject(text: str) -> str | None:
             continue
         votes[party] += _HEADLINE_WEIGHT if m.start() < head else 1
         first_seen.setdefault(party, m.start())
-    for m in _PLACE.finditer(text):
-        name = m.group(1)
-        if name in forms or name.split()[0] in lex["not_places"]:
+    for m in lex["place"].finditer(text):
+        name = m.group(2)
+        if m.group("compass") or name in forms or name.split()[0] in lex["not_places"]:
             continue
-        if is_agent(text, m.start(1), m.end(1)):
+        if is_agent(text, m.start(2), m.end(2)):
             continue
         votes[name] += _HEADLINE_WEIGHT if m.start() < head else 1
-        first_seen.setdefault(name, m.start(1))
+        first_seen.setdefault(name, m.start(2))
     if not votes:
         return None
     return max(votes, key=lambda p: (votes[p], -first_seen[p]))
