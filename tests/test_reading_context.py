@@ -196,6 +196,28 @@ def test_people_counted_right_after_a_sentence_about_a_loss_go_on_about_it(nlp):
     assert c["40"]["measure"] != "killed"
 
 
+def test_elliptical_people_go_on_about_the_loss_their_paragraph_last_named(nlp):
+    c = claims(nlp, "About 7,300 militiamen have fallen in the hills, the monitors said. The colonel had called "
+                    "a third of his dead volunteers. That was wrong. In truth it was about 5,100 ex-convicts.")
+    assert c["About 7,300"]["measure"] == "killed"
+    assert c["about 5,100"]["measure"] == "killed" and "measure" in c["about 5,100"]["inferred"]
+    # a share of the dead speaks of the dead too
+    c = claims(nlp, "Marovo's officers put half of the war dead down as volunteers. It was nearer 3,900 former convicts.")
+    assert c["3,900"]["measure"] == "killed"
+    # a verb of the figure's own clause says what it is
+    c = claims(nlp, "The shelling killed 640 people in Ozar. The militia later recruited 2,000 labourers.")
+    assert c["2,000"]["measure"] != "killed"
+
+
+def test_were_prisoners_says_what_people_were_not_that_they_were_captured(nlp):
+    c = claims(nlp, "The militia said 4,420 of its recruits had been prisoners before the war.")
+    assert c["4,420"]["measure"] != "captured"
+    c = claims(nlp, "Peru said 310 of its sailors were taken prisoner near the cape.")
+    assert c["310"]["measure"] == "captured"
+    c = claims(nlp, "Chile said 95 of its pilots are prisoners of war.")
+    assert c["95"]["measure"] == "captured"
+
+
 def test_a_share_that_met_a_loss_says_which(nlp):
     c = claims(nlp, "The militia enlisted 8,000 farmers, about 30% of whom were killed.")
     assert c["about 30%"]["what"] == "share:killed"

@@ -202,8 +202,12 @@ def _measure_lex() -> dict:
         for w in words:
             phrases.append((w, measure))
     order = {w: meas for w, meas in phrases}
-    # "former prisoners", "ex-soldiers": what they were, not what happened to them
-    pattern = re.compile(r"(?<!former )(?<!ex-)\b(" + trie_pattern(order) + r")\b", re.I)
+    # "former prisoners", "ex-soldiers", "had been prisoners": what they were, not what happened to them
+    status = {w: order[w] for w in m["status_nouns"]}
+    events = {w: meas for w, meas in order.items() if w not in status}
+    nouns = trie_pattern(status)
+    pattern = re.compile(r"(?<!former )(?<!ex-)\b(" + trie_pattern(events) + r"|(?<!were )(?<!been )(?<!are )(?<!was )(?:"
+                         + nouns + r")|(?:" + nouns + r")(?= of war))\b", re.I)
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "phrase_measure": {k.lower(): v for k, v in order.items()},

@@ -125,22 +125,32 @@ _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z][a-z-]+)\b")
 
 
 def _measure_from_before(text: str, claims: list[dict[str, Any]], i: int) -> None:
-    """People counted with no word for what befell them, right after a sentence that says it
-    ("… 19,500 dead fighters. In reality about 17,000 were former convicts"): the figure goes on
-    about the same loss, a slot read from context."""
+    """People counted with no word for what befell them, after a figure of the same paragraph
+    that says it ("… 6,200 fighters died. The army had called half of its dead volunteers. In
+    fact about 4,000 were conscripts"): the figure goes on about the same loss, a slot read
+    from context. A share of a loss ("half of its dead") speaks of that loss too."""
     c = claims[i]
-    before = next((b for b in reversed(claims[:i]) if b["sentence_end"] <= c["sentence_start"]), None)
-    if before is None or not whose.is_loss(before["measure"]) or before["measure"] == "people" \
-            or c["sentence_start"] - before["sentence_end"] > _NEXT_SENTENCE \
-            or "\n" in text[before["sentence_end"]:c["sentence_start"]] \
+    lead = text[c["sentence_start"]:c["start"]]
+    if _ACTION_BEFORE.search(lead[lead.rfind(",") + 1:]):
+        return  # "he had taken 500 volunteers": a verb of its own says what the figure is
+    before = next((b for b in reversed(claims[:i]) if b["sentence_end"] <= c["sentence_start"] and b["measure"]), None)
+    if before is None or "\n" in text[before["sentence_end"]:c["sentence_start"]] \
             or any(b["sentence_start"] == c["sentence_start"] and b["measure"] and "measure" not in (b.get("inferred") or ())
                    for b in claims[:i]):
         return
-    c["measure"] = before["measure"]
+    measure = before["measure"]
+    if measure == "share":  # "half of the war dead": the words of its base
+        measure = context.measure_in(text, before["end"], min(before["sentence_end"], before["end"] + _SHARE_BASE_REACH))
+    if not whose.is_loss(measure) or measure == "people":
+        return
+    c["measure"] = measure
     c.setdefault("inferred", []).append("measure")
 
 
-_NEXT_SENTENCE = 3  # characters between one sentence's end and the next one's start
+
+_SHARE_BASE_REACH = 40  # characters after a share where the noun of its base is read
+# a verb of the figure's own clause before it: "recruited", "taken", "sent"
+_ACTION_BEFORE = re.compile(r"\b(?!(?:been|seven|often|even|then|when|ten|men|women|children|citizen)\b)[a-z]{2,}(?:ed|en)\b", re.I)
 
 
 def _repeated_figure(claims: list[dict[str, Any]], i: int, last_subject: dict[str | None, str]) -> None:
