@@ -518,3 +518,10 @@ def test_numbers_figures_too_large_for_a_float_are_left_out(text, kept):
     for q in found:
         assert all(v is None or abs(v) < float("inf") for v in (q.value, q.low, q.high))
         assert text[q.start:q.end] == q.text
+
+
+def test_numbers_a_share_and_its_count_are_no_range():
+    a, b = read_quantities("Of the crew, 35% - 120 sailors - were reservists.")
+    assert (a.text, a.unit, b.text, b.unit) == ("35%", "percent", "120", None)
+    (r,) = read_quantities("Fees rose to 4.5%-6% this year.")
+    assert r.bound == "range" and r.unit == "percent"

@@ -332,6 +332,8 @@ def _joined(text: str, n: Numeral, nxt: Numeral, start: int) -> str | None:
         joiner = None  # "rose from 5% to 7%", "by £12,000 to £285,000": a change, not a range
     if not (joiner and nxt.kind in ("digits", "words") and not _is_non_claim(text, nxt)):
         return None
+    if unit_gap and _unit_after(text, n.end)[0] is not None and _unit_after(text, nxt.end)[0] is None:
+        return None  # "61% - 4,420 men": a share and its count, not a range (a range says its unit twice or once, last)
     word = joiner.group(0).strip().lower()
     ok = word in lex["joiners"] or bool(opener and lex["openers"][opener.group(1).lower()] == word)
     if word in ("-", "‑") and gap.strip() != word and not unit_gap:
