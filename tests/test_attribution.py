@@ -397,3 +397,49 @@ def test_according_to_x_y_said_is_ys_figure_as_x_reports_it():
     text = "According to Ana Ruiz, Peruvian officials said in May that the truce had saved 700 lives a week."
     s = source(text, "700")
     assert s.attribution == "Peruvian officials" and s.via == "Ana Ruiz"
+
+
+def test_a_report_from_a_body_names_the_body():
+    text = "According to a report from the interior ministry, 140 homes burned in Ozar."
+    assert source(text, "140").attribution == "interior ministry"
+    text = "According to the latest update from the port authorities, 75% of the quays reopened."
+    assert source(text, "75%").attribution == "port authorities"
+
+
+def test_lower_case_words_before_a_role_belong_to_the_speaker():
+    text = "According to the regional health department, 61 people were treated in Marovo."
+    assert source(text, "61").attribution == "regional health department"
+
+
+def test_fact_sheet_items_are_statements_of_their_own_by_the_pages_source():
+    text = ("Valdoria Flood Update – 3 May\n\nType: Bulletin | Source: Relief Office | Region: North\n\n"
+            "Overview\n\n• Provincial authorities report 41,000 people affected by the floods.\n\n"
+            "• Over 12,000 people are estimated to have left the valley since the dam broke.\n\n"
+            "• The Red Cross said 300 volunteers were deployed.")
+    assert source(text, "41,000").attribution == "Provincial authorities"
+    assert source(text, "12,000").attribution == "Relief Office"
+    assert source(text, "300").attribution == "Red Cross"
+
+
+def test_items_under_a_speaker_that_leads_into_them_stay_the_speakers():
+    text = ("The Chilean navy said on Monday that its losses were heavy:\n"
+            "- 14 patrol boats were sunk;\n- 230 sailors were missing.")
+    assert source(text, "14").attribution == "Chilean navy"
+    assert source(text, "230").attribution == "Chilean navy"
+
+
+def test_a_report_named_by_its_makers_acronym_is_theirs():
+    text = "According to the latest VDF numbers, Ozar has lost 310 tanks."
+    assert source(text, "310").attribution == "VDF"
+    text = "According to the latest figures, 310 tanks were lost."
+    assert source(text, "310").attribution is None  # no one named
+
+
+def test_an_acronym_defined_after_a_speaker_stays_with_its_name():
+    text = "According to the Valdoria Relief Agency (VRA), about 8,300 families have fled."
+    assert source(text, "8,300").attribution == "Valdoria Relief Agency (VRA)"
+
+
+def test_an_interview_or_a_relative_clause_is_no_part_of_a_speakers_title():
+    text = "Source: Governor Ruiz in an interview with Radio Andes\n\nThe floods displaced 2,100 people."
+    assert source(text, "2,100").attribution != "Governor Ruiz in an interview with Radio Andes"

@@ -174,8 +174,14 @@ class SpeechEvents:
             return None
         if text[pos:after].strip().lower() == "quoted" and not _AS_SAYING.match(text, np[2]):
             return None
+        reports = table("attribution")["possessive_report_nouns"]
+        np = _maker(np)
+        words = np[0].split()
+        if words[-1].lower() in reports and not any(w[:1].isupper() for w in words) and not _MADE_BY.match(text, np[2]) \
+                and any(w.lower() not in lex["lead_drop"] and w.lower() not in ("a", "an") for w in words[:-1]):
+            return None  # "according to the latest figures": no one named ("the report" points back to its source)
         by = _MADE_BY.match(text, np[2])
-        if by and np[0].split()[-1].lower() in table("attribution")["possessive_report_nouns"]:
+        if by and np[0].split()[-1].lower() in reports:
             maker = noun_phrase_after(text, by.end(), s1)  # "according to estimates by the army"
             if maker is not None:
                 np = maker
@@ -186,6 +192,7 @@ class SpeechEvents:
         who = self.speech.mentioned.resolve(phrase, np[1])
         if who is None:
             return None
+        who = _with_acronym(text, who, np[2])
         return Event(np[1], np[2], pos, who.written, kind, False, who.named, who)
 
     def _verb_event(self, pos: int, after: int, s0: int, s1: int) -> Event | None:
@@ -219,6 +226,7 @@ class SpeechEvents:
                             np = (text[held[1]:direct[2]], held[1], direct[2])
         if np is None:
             return None
+        np = _maker(np)
         source = _clean(np[0])
         if not source:
             return None
@@ -233,6 +241,7 @@ class SpeechEvents:
         if who is None:
             return None
         reported = bool(_THAT_FOLLOWS.match(follow))
+        who = _with_acronym(text, who, np[2])
         return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who)
 
     def source_spans(self, i: int) -> list[tuple[int, int]]:
@@ -288,15 +297,26 @@ class SpeechEvents:
         text = self.text
         s0, _ = self.sentences[i]
         line_start = text.rfind("\n", 0, s0) + 1
-        # a list item belongs to the text that leads into the list
+        # a list item belongs to the text that leads into the list; under a subhead of a page
+        # that labels its source, each item is a statement of its own, and one that names no
+        # one is the page's source's (a fact sheet)
         if _BULLET.match(text, line_start):
             j = i
             while j > 0 and _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1):
                 j -= 1
-            if j != i and not _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1):
+            lead = j != i and not _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1)
+            if lead and (not self.speech.layout.is_heading(j) or self._page_source() is None):
                 e, _ = self._event_for(self.sentences[j][1] - 1, depth + 1)
                 if e is not None:
                     return e
+            elif self._page_source() is not None:
+                for k in range(i - 1, j, -1):
+                    if self.sentences[k][1] <= line_start:
+                        break
+                    evs = [e for e in self.events_in(k) if e.who is not None]
+                    if evs:
+                        return _choose(evs, self.sentences[k][1])
+                return self._page_source()
         # a figure before the first speaker of the article (headline, teaser, lead) is the first speaker's
         first = self.first_event_sentence()
         if first is not None and i < first and self._in_lead(i, first):
@@ -316,6 +336,14 @@ class SpeechEvents:
                 e = _choose(evs, p1)
                 return e
         return None
+
+    def _page_source(self) -> Event | None:
+        """The source a page's label names ("Format: Report | Source: Aid Office")."""
+        found = self.speech.layout.page_source()
+        if found is None:
+            return None
+        who, start, end = found
+        return Event(start, end, end, who.written, "verb", False, who.named, who)
 
     def _in_lead(self, i: int, first: int) -> bool:
         """Whether sentence ``i`` is in the headline or the lead paragraph, or in the paragraph
@@ -437,6 +465,35 @@ class Speech:
 
     def quote_speaker(self, q0: int, q1: int) -> Event | None:
         return self.events.quote_speaker(q0, q1)
+
+
+_NAMED_BEFORE_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.&'’-]*\s+)+)(?:[a-z-]+\s+)?(\w+)$")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
+
+
+def _maker(np: tuple[str, int, int]) -> tuple[str, int, int]:
+    """Who made the report a phrase names: "a report from the ministry" and "the latest UAF
+    figures" are the ministry's and the UAF's; any other phrase is itself."""
+    phrase, start, end = np
+    reports = table("attribution")["possessive_report_nouns"]
+    inner = _MADE_BY.search(phrase)
+    if inner and phrase[:inner.start()].split() and phrase[:inner.start()].split()[-1].lower() in reports:
+        return phrase[inner.end():], start + inner.end(), end
+    named = _NAMED_BEFORE_REPORT.search(phrase)
+    if named and named.group(2).lower() in reports and named.start(1) > 0 \
+            and not any(w[:1].isupper() or w in ("and", "or") for w in phrase[:named.start(1)].split()):
+        name = named.group(1).rstrip()
+        return name, start + named.start(1), start + named.start(1) + len(name)
+    return np
+
+
+def _with_acronym(text: str, who: Who, end: int) -> Who:
+    """The speaker written with the acronym the text defines for it right after its name:
+    "the UN Refugee Agency (UNHCR)"."""
+    m = _ACRONYM_AFTER.match(text, end)
+    if m is None or m.group(1) in who.written:
+        return who
+    return replace(who, written=f"{who.written} ({m.group(1)})")
 
 
 def _link_chains(events: list[Event]) -> None:

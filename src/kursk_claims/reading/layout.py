@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .attribution import Speech
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_PAGE_TOP = 600  # characters at the top of a page where its labels stand
 _BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])\s+")
 _LABEL_PREFIX = re.compile(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)")
 _HEAD_PREFIX = re.compile(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S")
@@ -31,6 +32,7 @@ class Layout:
         self.sentences = speech.sentences
         self._paragraphs: list[int] | None = None
         self._headings: dict[int, bool] = {}
+        self._page_source: tuple[Who, int, int] | None | bool = False
 
     def paragraph_starts(self) -> list[int]:
         if self._paragraphs is None:
@@ -98,6 +100,21 @@ class Layout:
         if who is None:
             return None
         return who, cand[1], cand[2]
+
+    def page_source(self) -> tuple[Who, int, int] | None:
+        """The source a label near the top of the page names: "Source: Aid Office", alone on
+        its line or between other labels ("Format: Report | Source: Aid Office | Country: X")."""
+        if self._page_source is False:
+            self._page_source = None
+            top = self.text[:_PAGE_TOP]
+            pattern = re.compile(r"(?im)(?:^|\|)[ \t]*(?:" + "|".join(_lex()["source_labels"]) + r")[ \t]*:[ \t]*([^|\n]+)")
+            m = pattern.search(top)
+            if m:
+                np = noun_phrase_after(top, m.start(1), m.end(1))
+                who = self.speech.mentioned.resolve(np[0], np[1]) if np else None
+                if who is not None and np is not None:
+                    self._page_source = (who, np[1], np[2])
+        return self._page_source
 
     def speaker_above(self, q0: int) -> tuple[Who, int, int] | None:
         """The speaker the lines above a quotation at ``q0`` name: a speaker line ("Name /

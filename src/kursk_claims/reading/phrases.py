@@ -18,6 +18,23 @@ def _is_name_word(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _lex()["roles"] or _COMPASS.fullmatch(w) is not None
 
 
+def _modifies_role(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the lower-case word ``k`` is a modifier of a role noun that follows it: "the
+    health ministry", "a local government official", "the latest VDF figures"."""
+    lex = _lex()
+    if toks[k][0].lower() in lex["modifier_stops"]:
+        return False
+    for w, _, _ in toks[k + 1:k + 4]:
+        if not w.isalpha() or w.lower() in lex["joiners"] or w.lower() in lex["modifier_stops"]:
+            return False
+        if w.lower() in lex["roles"]:
+            return True
+        if w[:1].isupper() and not w.isupper():
+            return False  # a name's words are taken as a name, an acronym as a modifier ("the latest VDF figures")
+    return False
+
+
+
 def _comma_before(text: str, pos: int) -> bool:
     """Whether the last character before ``pos`` that is not a space is a comma."""
     i = pos - 1
@@ -100,10 +117,10 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
     lex = _lex()
     toks = [(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:min(limit, start + 160)])]
     taken: list[tuple[str, int, int]] = []
-    for w, s, e in toks:
+    for k, (w, s, e) in enumerate(toks):
         lw = w.lower()
         if w[:1].isalpha() and (_is_name_word(w.rstrip(".")) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
-                                or lw in lex["lead_drop"] and not taken):
+                                or lw in lex["lead_drop"] and not taken or _modifies_role(toks, k)):
             if w.endswith(".") and not _INITIALS.fullmatch(w) and w not in lex["title_abbrevs"]:
                 taken.append((w[:-1], s, e - 1))
                 break

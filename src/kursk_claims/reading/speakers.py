@@ -52,6 +52,7 @@ def _lex() -> dict:
         "person_pronouns": frozenset(a["person_pronouns"]),
         "possessives": frozenset(a["possessives"]),
         "joiners": frozenset(a["np_joiners"]),
+        "modifier_stops": frozenset(a["np_modifier_stops"]),
         "adverbs": frozenset(a["adverbs_before_verb"]),
         "continuations": re.compile(r"^\W*(?:" + phrase_pattern(a["continuations"]) + r")\b", re.I),
         "continuation_inside": re.compile(r"^(?:\W*\w+){0,4}?\s+(?:" + phrase_pattern(a["continuations"]) + r")\b", re.I),
