@@ -443,3 +443,20 @@ def test_an_acronym_defined_after_a_speaker_stays_with_its_name():
 def test_an_interview_or_a_relative_clause_is_no_part_of_a_speakers_title():
     text = "Source: Governor Ruiz in an interview with Radio Andes\n\nThe floods displaced 2,100 people."
     assert source(text, "2,100").attribution != "Governor Ruiz in an interview with Radio Andes"
+
+
+def test_the_first_person_outside_quotes_is_the_bylines_author():
+    text = ("Counting the flood dead in the Andes\nBy Prof. Ana Ruiz, Andes University\n\n"
+            "Last month we presented our estimate: about 2,300 deaths in the valley.\n\n"
+            "Of these, roughly 40% were children.")
+    assert source(text, "2,300").speaker == "ana-ruiz"
+    assert source(text, "40%").speaker == "ana-ruiz"
+    # inside a quotation the first person is the quoted speaker's
+    text = ("Counting the flood dead\nBy Ana Ruiz\n\n"
+            '"We counted 900 dead," the governor said.')
+    assert source(text, "900").speaker != "ana-ruiz"
+
+
+def test_a_title_between_a_body_and_a_name_belongs_to_the_name():
+    text = "According to Valdorian mediator Luis Rojas, 5,200 people died in the fighting."
+    assert source(text, "5,200").speaker == "luis-rojas"

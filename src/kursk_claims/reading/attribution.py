@@ -145,9 +145,26 @@ class SpeechEvents:
                     if earlier:
                         e = replace(earlier[-1], pos=pos)
                 events.append(e)
+        if not events:
+            author = self._first_person(s0, s1)
+            if author is not None:
+                events.append(author)
         _link_chains(events)
         self.by_sentence[i] = events
         return events
+
+    def _first_person(self, s0: int, s1: int) -> Event | None:
+        """The byline's author, where the sentence speaks in the first person outside a
+        quotation ("There we presented our estimate: …")."""
+        m = next((m for m in _lex()["first_person_re"].finditer(self.text, s0, s1)
+                  if not any(q0 < m.start() < q1 for q0, q1 in self.quotes)), None)
+        if m is None:
+            return None
+        found = self.speech.layout.byline()
+        if found is None:
+            return None
+        who, start, end = found
+        return Event(start, end, m.start(), who.written, "verb", False, who.named, who)
 
     def _possessive_event(self, s0: int, s1: int, head: str) -> Event | None:
         """A sentence that opens on a possessive report: "Ukraine's General Staff said in its

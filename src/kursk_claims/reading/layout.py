@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _PAGE_TOP = 600  # characters at the top of a page where its labels stand
+_BYLINE = re.compile(r"^[ \t]*[Bb]y[ \t]+([A-Z][^\n]{2,120})$", re.M)
 _BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])\s+")
 _LABEL_PREFIX = re.compile(r"^(?:[\w ]{2,14}):\s+(?=[^:]+:\s)")
 _HEAD_PREFIX = re.compile(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S")
@@ -33,6 +34,7 @@ class Layout:
         self._paragraphs: list[int] | None = None
         self._headings: dict[int, bool] = {}
         self._page_source: tuple[Who, int, int] | None | bool = False
+        self._byline: tuple[Who, int, int] | None | bool = False
 
     def paragraph_starts(self) -> list[int]:
         if self._paragraphs is None:
@@ -115,6 +117,21 @@ class Layout:
                 if who is not None and np is not None:
                     self._page_source = (who, np[1], np[2])
         return self._page_source
+
+    def byline(self) -> tuple[Who, int, int] | None:
+        """The first author a byline near the top of the page names ("By Prof. Ana Ruiz, Andes
+        University", "By Ana Ruiz and Luis Rojas")."""
+        if self._byline is False:
+            self._byline = None
+            m = _BYLINE.search(self.text, 0, min(len(self.text), _PAGE_TOP))
+            if m:
+                np = noun_phrase_after(self.text, m.start(1), m.end(1))
+                if np is not None:
+                    name = re.split(r"\s+(?:and|&)\s+", np[0])[0]
+                    who = self.speech.mentioned.resolve(name, np[1])
+                    if who is not None and who.person:
+                        self._byline = (who, np[1], np[1] + len(name))
+        return self._byline
 
     def speaker_above(self, q0: int) -> tuple[Who, int, int] | None:
         """The speaker the lines above a quotation at ``q0`` name: a speaker line ("Name /

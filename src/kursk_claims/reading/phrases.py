@@ -35,6 +35,16 @@ def _modifies_role(toks: list[tuple[str, int, int]], k: int) -> bool:
 
 
 
+def _title_before_name(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the lower-case word ``k`` is a title between a body and a person's name:
+    "Valdorian mediator Luis Rojas", "the UN envoy Ana Ruiz"."""
+    w = toks[k][0]
+    if not w.isalpha() or w.lower() in _lex()["modifier_stops"] or w.lower() in _lex()["joiners"]:
+        return False
+    name = toks[k + 1:k + 3]
+    return len(name) == 2 and all(t[0][:1].isupper() and t[0].isalpha() and not t[0].isupper() for t in name)
+
+
 def _comma_before(text: str, pos: int) -> bool:
     """Whether the last character before ``pos`` that is not a space is a comma."""
     i = pos - 1
@@ -120,7 +130,8 @@ def noun_phrase_after(text: str, start: int, limit: int) -> tuple[str, int, int]
     for k, (w, s, e) in enumerate(toks):
         lw = w.lower()
         if w[:1].isalpha() and (_is_name_word(w.rstrip(".")) or lw in lex["joiners"] or lw in ("a", "an") or lw in lex["possessives"]
-                                or lw in lex["lead_drop"] and not taken or _modifies_role(toks, k)):
+                                or lw in lex["lead_drop"] and not taken or _modifies_role(toks, k)
+                                or taken and _title_before_name(toks, k)):
             if w.endswith(".") and not _INITIALS.fullmatch(w) and w not in lex["title_abbrevs"]:
                 taken.append((w[:-1], s, e - 1))
                 break

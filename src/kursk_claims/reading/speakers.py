@@ -53,6 +53,7 @@ def _lex() -> dict:
         "possessives": frozenset(a["possessives"]),
         "joiners": frozenset(a["np_joiners"]),
         "modifier_stops": frozenset(a["np_modifier_stops"]),
+        "first_person_re": re.compile(r"\b(?:" + "|".join(map(re.escape, a["first_person"])) + r")\b"),
         "adverbs": frozenset(a["adverbs_before_verb"]),
         "continuations": re.compile(r"^\W*(?:" + phrase_pattern(a["continuations"]) + r")\b", re.I),
         "continuation_inside": re.compile(r"^(?:\W*\w+){0,4}?\s+(?:" + phrase_pattern(a["continuations"]) + r")\b", re.I),
@@ -300,6 +301,9 @@ class Names:
                 (2 <= sum(w[:1].isupper() for w in words) and not any(w in lex["body_heads"] for w in lowered)
                  and not any(w.rstrip("'’s").lower() in sp["parties"] for w in words if w[:1].isupper())))
             last_title = max((i for i, w in enumerate(lowered) if w in lex["titles"] or w.rstrip(".") + "." in lex["titles"]), default=-1)
+            lower = max((i for i, w in enumerate(words) if w[:1].islower()), default=-1)
+            if last_title < lower <= len(words) - 3 and all(w[:1].isupper() for w in words[lower + 1:]):
+                last_title = lower  # "Valdorian mediator Luis Rojas": a title of no list before a name
             after_title = words[last_title + 1:] if last_title + 1 < len(words) else words
             names = [w for w in after_title if w[:1].isupper() and w.lower() not in lex["titles"] and w.lower().rstrip(".") + "." not in lex["titles"]
                      and w.rstrip("'’s").lower() not in sp["parties"]]
