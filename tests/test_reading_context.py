@@ -283,3 +283,12 @@ def test_the_battle_for_a_town_named_before_an_aside_is_the_figures_place(nlp):
 def test_a_period_after_one_that_says_when_the_count_began_is_read(nlp):
     c = claims(nlp, "Since the siege began last month, 300 people have died in the past week alone.")
     assert c["300"]["scope"] == "period: in the past week"
+
+
+def test_a_side_named_between_a_modifier_and_the_noun_is_inside_the_counted_phrase(nlp):
+    text = "Ozar denied the report. Peru has reportedly killed at least nine high-ranking Ozar commanders and aides."
+    c = claims(nlp, text)
+    assert c["at least nine"]["counted"] == "high-ranking Ozar commanders"
+    assert c["at least nine"]["subject"] == "Ozar"
+    c = claims(nlp, "Chile said its forces held 30 square km of territory Peruvian troops had seized.")
+    assert c["30 square km"]["counted"] == "territory"

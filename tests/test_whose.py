@@ -226,3 +226,12 @@ def test_a_share_of_a_force_is_not_whose_a_place_named_by_an_adjective_is(nlp):
     assert c["more than half"]["subject"] == "Chile"
     c = claims(nlp, "Chile holds about half of the Peruvian territory it seized.")
     assert c["about half"]["subject"] == "Peru"  # whose land it is
+
+
+def test_the_group_points_back_to_the_armed_group_named_before(nlp):
+    text = ("Ozar militants shelled a port on Monday, and Ozar militants fired rockets at Peru. "
+            "Since May the group has fired over 900 rockets at Peruvian towns, the army said. "
+            "Two sources said the group believes about 1,300 of its fighters were killed.")
+    c = {x["text"]: x for x in nlp(text)._.claims}
+    assert c["over 900"]["subject"] == "Ozar"
+    assert c["about 1,300"]["subject"] == "Ozar"

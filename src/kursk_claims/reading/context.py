@@ -91,7 +91,8 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
                 taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
             break
         if taken and w[0].isupper() and taken[-1][0][0].islower() and not _ADJECTIVE_END.search(taken[-1][0]) \
-                and not (taken[-1][0].endswith("ed") and _before_nationality(words, i - 1)):
+                and not (taken[-1][0].endswith("ed") and _before_nationality(words, i - 1)) \
+                and not _name_inside_phrase(words, i, taken[-1][0]):
             break  # "territory Ukrainian troops seized": a new phrase starts; "nominal North Korean" goes on
         if (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex["keep_ed"] and len(lw) > 4:
             if not _looks_adjectival(words, i) or (taken and lw.endswith("ed")):
@@ -105,6 +106,25 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
         return None, pos, pos
     start, end = taken[0][1], taken[-1][2]
     return text[start:end], start, end
+
+
+def _name_inside_phrase(words: list[tuple[str, int, int]], i: int, before: str) -> bool:
+    """Whether the capitalised words at ``i`` name whose people a phrase counts, between a
+    modifier and the plural noun ("senior Ozar commanders"); not after a noun of people or land
+    ("the territory Ozari troops seized": a clause of its own starts at the name)."""
+    lw = before.lower()
+    if lw in _people_nouns() or lw in land_nouns():
+        return False
+    j = i
+    while j < len(words) and j < i + 3 and words[j][0][:1].isupper():
+        j += 1
+    return j < len(words) and words[j][0][:1].islower() and words[j][0].endswith("s")
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    classes = table("conflicts")["counted_classes"]
+    return frozenset(w.lower() for words in classes.values() if isinstance(words, list) for w in words)
 
 
 @cache
@@ -187,6 +207,8 @@ def _looks_adjectival(words: list, i: int) -> bool:
         return False
     if _before_nationality(words, i):
         return True  # "wounded North Korean soldiers", "trained Ukrainian pilots"
+    if "-" in words[i][0] and _name_inside_phrase(words, i + 1, words[i][0]):
+        return True  # "high-ranking Ozari commanders"
     nxt = words[i + 1][0]
     return nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in _counted_lex()["stops"] \
         and not nxt.lower().endswith(("ly", "ing"))
@@ -308,7 +330,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
             return near[0][2]
     if counted and whose.own_side(text, fig[1], counted[1]):
         # "20,000 of his fighters", "4,000 of its fighters": the side of who speaks or acts
-        own = whose.side_of_clause(text, sentence[0], fig[0])
+        own = whose.side_of_clause(text, sentence[0], fig[0]) or whose.group_pointed_at(text, sentence[0], fig[0])
         if own:
             return own
     c0 = whose.major_clause_start(text, sentence[0], fig[0])
@@ -319,6 +341,11 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if own:
             return own
     mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]]
+    if not mentions:
+        # "the group has fired 900 rockets", "the militia believes 400 were killed": the group it points back to
+        pointed = whose.group_pointed_at(text, c0, fig[0])
+        if pointed:
+            return pointed
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own
         # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause

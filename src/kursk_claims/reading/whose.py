@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import table, trie_pattern
-from .names import bodies, on_change, party_pattern
+from .names import bodies, is_group, on_change, party_pattern
 
 _HEADLINE_WEIGHT = 3
 
@@ -50,6 +50,7 @@ def _lex() -> dict[str, Any]:
         "destination_before": re.compile(r"\b(?:into|to|towards?|for|(?:arrived|arriving|arrive|arrives|sheltering|settled)\s+in)\s+"
                                          r"(?:the\s+)?(?:(?:neighbouring|neighboring|" + compass + r")\s+)?$", re.I),
         "according": re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
+        "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),
     }
@@ -152,6 +153,23 @@ def side_of_clause(text: str, start: int, end: int) -> str | None:
     pattern, forms = party_pattern(text)
     found = [forms[m.group(1)] for m in pattern.finditer(text, start, end)]
     return found[-1] if found else None
+
+
+_GROUP_REACH = 2000  # characters before a description within which the group it points back to is named
+
+
+def group_pointed_at(text: str, start: int, pos: int) -> str | None:
+    """The armed group a description in text[start:pos] points back to ("the group has fired",
+    "the militia believes"): the group named last before it."""
+    m = None
+    for m in _lex()["group_pointer"].finditer(text, start, pos):
+        pass
+    if m is None:
+        return None
+    pattern, forms = party_pattern(text)
+    groups = [forms[g.group(1)] for g in pattern.finditer(text, max(0, m.start() - _GROUP_REACH), m.start())
+              if is_group(forms[g.group(1)]) and forms[g.group(1)] not in bodies()]
+    return groups[-1] if groups else None
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
