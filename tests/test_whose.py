@@ -235,3 +235,10 @@ def test_the_group_points_back_to_the_armed_group_named_before(nlp):
     c = {x["text"]: x for x in nlp(text)._.claims}
     assert c["over 900"]["subject"] == "Ozar"
     assert c["about 1,300"]["subject"] == "Ozar"
+
+
+def test_a_title_case_headline_starts_no_proper_name_at_each_capital(nlp):
+    text = ("Rojas Says Ozar Lost Nearly 6,000 Fighters In Marovo, Claims 25,000 Peruvian Dead\n\n"
+            "The Ozar chief spoke on Monday, and Ozar fighters still held the town.")
+    c = {x["text"]: x for x in nlp(text)._.claims}
+    assert c["Nearly 6,000"]["subject"] == "Ozar"

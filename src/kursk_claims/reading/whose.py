@@ -172,13 +172,29 @@ def group_pointed_at(text: str, start: int, pos: int) -> str | None:
     return groups[-1] if groups else None
 
 
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` capitalises (nearly) every word, as headlines do."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return _title_case(text[a:b if b >= 0 else len(text)])
+
+
+@lru_cache(maxsize=256)
+def _title_case(line: str) -> bool:
+    words = [w for w in _WORDS.findall(line) if len(w) > 3]  # "of", "in", "the" stay lower case in a title
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_WORDS = re.compile(r"[A-Za-z][a-z'’-]*")
+
+
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Whether the party named at text[start:end] is a word of a longer proper name (``Norland
     Point News``, ``the Norwegian Refugee Council``) rather than the party itself; a country's
     own forces (``Norland Armed Forces``) stay the party."""
     m = _NAME_WORD.match(text, end, min(len(text), end + 40))
-    if not m or text[end:end + 2] in ("'s", "’s"):
-        return False
+    if not m or text[end:end + 2] in ("'s", "’s") or title_case_line(text, start):
+        return False  # in a headline that capitalises every word, a capital starts no name
     word = m.group(1)
     if word in _FORCE_WORDS or word in party_pattern(text)[1]:
         return False
