@@ -44,6 +44,7 @@ def test_frames_a_share_of_a_force_is_not_land():
     ("The army fired one shell for every 10 fired by the enemy.", "10", "ratio"),
     ("The army is bringing in another brigade of roughly 4,000 soldiers.", "4,000", "change"),
     ("About 12,000 soldiers are stationed in the region.", "About 12,000", "level"),
+    ("Brigade sizes vary, but a brigade usually counts 3,000 to 5,000 soldiers.", "3,000 to 5,000", "generic"),
 ])
 def test_frames_kind_of_figure(sentence, figure, kind):
     assert frame(sentence, figure, "deployed")["figure"] == kind

@@ -242,3 +242,9 @@ def test_a_title_case_headline_starts_no_proper_name_at_each_capital(nlp):
             "The Ozar chief spoke on Monday, and Ozar fighters still held the town.")
     c = {x["text"]: x for x in nlp(text)._.claims}
     assert c["Nearly 6,000"]["subject"] == "Ozar"
+
+
+def test_a_region_named_with_its_country_is_what_the_article_is_about():
+    text = ("Fighting in Peru's Marovo region\n\nShelling hit Peru's Marovo region again, and aid "
+            "stayed blocked in Marovo. Peru's government said the roads were closed.")
+    assert whose.main_subject(text) == "Marovo"

@@ -12,8 +12,8 @@ from typing import Literal, get_args
 #: how the wording bounds a figure: ``11,000`` exact, ``about`` approx, ``at least`` ... ``vague``
 Bound = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague"]
 #: which kind of figure: a level (moves both ways), a running total (only grows), a change, a
-#: figure for a period, a plan, a ratio
-FigureKind = Literal["level", "total", "change", "period", "plan", "ratio"]
+#: figure for a period, a plan, a ratio, or a generic one (what usually holds, never compared)
+FigureKind = Literal["level", "total", "change", "period", "plan", "ratio", "generic"]
 #: why two figures conflict: one is off by a scale, a bound excludes the other, or they differ
 ConflictKind = Literal["scale", "bound", "mismatch"]
 

@@ -53,7 +53,7 @@ class Claim:
     via: str | None = None  # who passed the claim on: "Reuters, citing a source in the General Staff" -> Reuters
     # the quantity frame: what exactly is measured, and which kind of figure it is
     what: str | None = None  # the measure made finer: "area:held", "deployed:sent", "equipment:tanks"
-    figure: FigureKind | None = None  # level | total | change | period | plan | ratio
+    figure: FigureKind | None = None  # level | total | change | period | plan | ratio | generic
     place: str | None = None  # where the figure applies, when the sentence limits it: "Kursk"
     actor: str | None = None  # who acts, when it is not the owner: Ukraine holding Russian land
     dated: str | None = None  # where as_of comes from: "sentence" or "article"

@@ -45,6 +45,7 @@ def _lex() -> dict[str, Any]:
         "peak_re": whole_words(f["peak"]),
         "before_re": Folded(r"\b(" + trie_pattern(kinds["before"]) + r")\s+[\"“]?(?:(?:the|a|an|by|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}[\"“]?$"),
         "plan_clause_re": Folded(r"\b(?:" + trie_pattern(f["figure_kinds"]["plan"]["clause"]) + r")\s+(?:[a-z]+\s+){0,4}(?:(?:the|a|an|some|about|around|nearly|almost|over|up to|at least|more than|roughly|approximately)\s+){0,2}$"),
+        "generic_re": whole_words(f["figure_kinds"]["generic"]["clause"]),
         "before": kinds["before"],
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
@@ -97,6 +98,17 @@ def read_action(text: str, sentence: tuple[int, int], fig: tuple[int, int], tail
     return None
 
 
+_CLAUSE_START = re.compile(r"[,;:]\s|\s[\u2013\u2014-]\s")
+
+
+def _clause_start(text: str, s0: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last comma, semicolon or dash before it."""
+    start = s0
+    for m in _CLAUSE_START.finditer(text, s0, pos):
+        start = m.end()
+    return start
+
+
 def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int], tail: int,
                      counted_end: int | None) -> str | None:
     """``change``, ``plan`` or ``ratio`` when the words around the figure say so, else None
@@ -108,6 +120,8 @@ def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         return lex["before"][m.group(1).lower()]
     if lex["plan_clause_re"].search(text, max(s0, fig[0] - 60), fig[0]):
         return "plan"  # "intends to concentrate 60,000 troops"
+    if lex["generic_re"].search(text[_clause_start(text, s0, fig[0]):fig[0]]):
+        return "generic"  # "a battalion usually numbers 300 to 1,000 troops"
     if lex["change_clause_re"].search(text, s0, fig[0]):
         return "change"  # "is moving in another division … with a strength of 7,500"
     after = text[tail:min(s1, tail + 40)]

@@ -270,6 +270,9 @@ def _headline_end(text: str) -> int:
     return offset + len(line) if len(line) < 200 else 0
 
 
+_OWNER_OF_NAME = re.compile(r"\s+(?:[a-z]+\s+)?([A-Z][a-z]+)\b")
+
+
 @lru_cache(maxsize=8)
 def main_subject(text: str) -> str | None:
     """The party or place an article is mainly about: named most, its headline counting thrice,
@@ -285,6 +288,11 @@ def main_subject(text: str) -> str | None:
             continue
         party = forms[m.group(1)]
         if party in bodies():
+            continue
+        inner = _OWNER_OF_NAME.match(text, m.end()) if m.group(1).endswith(("'s", "’s")) else None
+        if inner and inner.group(1) not in forms:  # "X's Y region": X says where Y lies; the article is about Y
+            votes[inner.group(1)] += _HEADLINE_WEIGHT if m.start() < head else 1
+            first_seen.setdefault(inner.group(1), inner.start(1))
             continue
         votes[party] += _HEADLINE_WEIGHT if m.start() < head else 1
         first_seen.setdefault(party, m.start())
