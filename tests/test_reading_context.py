@@ -292,3 +292,13 @@ def test_a_side_named_between_a_modifier_and_the_noun_is_inside_the_counted_phra
     assert c["at least nine"]["subject"] == "Ozar"
     c = claims(nlp, "Chile said its forces held 30 square km of territory Peruvian troops had seized.")
     assert c["30 square km"]["counted"] == "territory"
+
+
+def test_where_a_figure_is_read_from_its_clause_and_shared_by_its_parts(nlp):
+    c = claims(nlp, "By our count, fewer than 2,700 people have stayed in the town of Marovo.")
+    assert c["fewer than 2,700"]["place"] == "Marovo"
+    c = claims(nlp, "Around 4,100 civilians remain in Marovo, including 45 children, the mayor said.")
+    assert c["45"]["place"] == "Marovo"
+    # a side's adjective before a noun is no place; a capital city before "and" is
+    c = claims(nlp, "At least 310 people were killed in Bolivian air strikes on Peru, the ministry said.")
+    assert c["At least 310"]["place"] == "Peru"

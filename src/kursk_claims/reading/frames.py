@@ -50,7 +50,9 @@ def _lex() -> dict[str, Any]:
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after": kinds["after"],
-        "place_re": re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
+        # "in Marovo", "in the city of Marovo", "in the occupied Ozar region"
+        "place_re": re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+(?:the\s+)?(?:(?:" + trie_pattern(place["region_words"])
+                               + r")\s+of\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
@@ -141,6 +143,24 @@ def is_peak(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bool:
     return bool(_lex()["peak_re"].search(text, max(s0, fig[0] - 60), fig[0]))
 
 
+_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    """Whether a lower-case word that is no function word and no word for land follows ``pos``
+    ("Valdorian air strikes"; not "Beirut and", nor "Valdorian soil")."""
+    m = _LOWER_WORD.match(text, pos)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w not in _function_words() and w not in land_nouns()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(table("counted")["stops"])
+
+
 def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
                excluded: list[tuple[int, int]] = ()) -> str | None:  # type: ignore[assignment]
     """Where the figure applies: the place named after a preposition in the figure's clause,
@@ -164,6 +184,10 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         prev = text[max(s0, m.start() - 16):m.start()].lower().split()
         if prev and prev[-1].strip(".,") in lex["not_after"]:
             continue  # "the war in Ukraine" is no place of a figure
+        forms = party_forms(text)
+        if name in forms and forms[name] != name and not name.endswith(("'s", "’s")) and not m.group(2) \
+                and _noun_follows(text, m.end(1)):
+            continue  # "in Valdorian air strikes": a side's adjective before a noun, no place
         after = text[m.end(1):m.end(1) + 3]
         possessive_end = m.end(1)
         if name.endswith(("'s", "’s")):

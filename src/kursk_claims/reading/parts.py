@@ -191,6 +191,8 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
         c["counted"] = _TRAILING_PARTITIVE.sub("", c["counted"]) or c["counted"]
     if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
         c["measure"] = whole["measure"]
+    if whole.get("place") and not c.get("place"):
+        c["place"] = whole["place"]  # "3,500 people in Marovo, including 30 children": the children are in Marovo
     if whole.get("subject") and c.get("subject") != whole["subject"] and not own_side:
         # a part is of its whole's side ("12 of them children"), unless its own words say whose
         c["subject"] = whole["subject"]
