@@ -302,3 +302,18 @@ def test_where_a_figure_is_read_from_its_clause_and_shared_by_its_parts(nlp):
     # a side's adjective before a noun is no place; a capital city before "and" is
     c = claims(nlp, "At least 310 people were killed in Bolivian air strikes on Peru, the ministry said.")
     assert c["At least 310"]["place"] == "Peru"
+
+
+def test_a_share_after_an_opening_partitive_is_a_share_of_what_it_names(nlp):
+    c = claims(nlp, "Of the 6,000 conscripts Ozar had sent, he said, 30 percent (1,800) were killed in the fighting.")
+    assert c["30 percent"]["counted"] == c["1,800"]["counted"] == "conscripts"
+    assert c["1,800"]["measure"] == "killed"
+
+
+def test_recruited_prisoners_are_recruits_not_captives(nlp):
+    c = claims(nlp, "Of the 9,000 prisoners the militia had enlisted, 2,000 deserted.")
+    assert c["9,000"]["measure"] != "captured"
+    c = claims(nlp, "The militia recruited about 7,000 prisoners from jails last year.")
+    assert c["about 7,000"]["measure"] == "deployed"
+    c = claims(nlp, "Peru took 1,300 prisoners of war in the offensive.")
+    assert c["1,300"]["measure"] == "captured"

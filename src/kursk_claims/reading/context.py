@@ -232,8 +232,30 @@ def _measure_lex() -> dict:
                          + nouns + r")|(?:" + nouns + r")(?= of war))\b", re.I)
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
-    return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "phrase_measure": {k.lower(): v for k, v in order.items()},
+    return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "status": frozenset(status), "phrase_measure": {k.lower(): v for k, v in order.items()},
             "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"])}
+
+
+@cache
+def _recruited() -> re.Pattern[str]:
+    m = table("measures")
+    return re.compile(r"(?:\s+(?:[A-Za-z'’-]+\s+){0,3}?(?:had\s+|has\s+|have\s+|was\s+|were\s+)?)(?:"
+                      + trie_pattern(m["recruit_verbs"]) + r")\b")
+
+
+def recruited(text: str, counted: str | None, start: int, end: int) -> bool:
+    """Whether people counted by a status noun (``start``: the figure, ``end``: its noun) are
+    said to have been recruited ("recruited 40,000 prisoners", "50,000 prisoners the group had
+    enlisted"): recruits, not captives."""
+    if not counted or counted.split()[-1].lower() not in _measure_lex()["status"]:
+        return False
+    return _recruited().match(text, end, min(len(text), end + 50)) is not None \
+        or _recruited_before().search(text, max(0, start - 40), start) is not None
+
+
+@cache
+def _recruited_before() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + trie_pattern(table("measures")["recruit_verbs"]) + r")\s+(?:[a-z]+\s+){0,3}$")
 
 
 def measure_in(text: str, start: int, end: int, starts_before: int | None = None) -> str | None:

@@ -99,6 +99,8 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
                                         last_after=reach != nxt)
     if counted and c1 > c["end"] and c["unit_kind"] is None:
         c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
+        if c["measure"] == "captured" and context.recruited(text, counted, c["start"], c1):
+            c["measure"] = "deployed"  # "50,000 prisoners the group had enlisted": recruits
     if counted and whose.is_loss(c["measure"]) and _LOCATIVE_BEFORE.search(text, max(s0, c["start"] - 12), c["start"]) \
             and not _people_noun().search(counted):
         c["measure"] = None  # "treated in 54 hospitals", "killed in 3 villages": a count of places

@@ -96,6 +96,7 @@ def mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
 
 
 _RESTATED = re.compile(r"\s*\(\s*")
+_OPENING_PARTITIVE = re.compile(r"[\W_]*[Oo]f\s+(?:the|its|their|his|her|those|these)\s+[\d.,]+\s")
 
 
 def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
@@ -103,10 +104,14 @@ def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
         if c.get("unit") == "percent":
             # "88% of the dead": a share, compared with other shares of the whole; "of whom 20
             # percent": a share of the whole before it, which names what the share counts
+            opening = _OPENING_PARTITIVE.match(text, c["sentence_start"], c["start"])
             if not c.get("counted") and (_PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"])
-                                         or _SHARE_OF_THEM.match(text, c["end"], min(len(text), c["end"] + 20))):
+                                         or _SHARE_OF_THEM.match(text, c["end"], min(len(text), c["end"] + 20))
+                                         or opening):
+                # "Of the 5,000 conscripts it sent, he said, 30% were killed": the opening names the base
                 base = next((w for w in reversed(claims[:i]) if w.get("unit") is None
-                             and c["start"] - w["end"] <= _SAME_SENTENCE_REACH), None)
+                             and c["start"] - w["end"] <= _SAME_SENTENCE_REACH
+                             and (not opening or w["start"] >= c["sentence_start"])), None)
                 if base is not None and base.get("counted"):
                     c["counted"] = base["counted"]
             prev = claims[i - 1] if i else None
