@@ -317,3 +317,13 @@ def test_recruited_prisoners_are_recruits_not_captives(nlp):
     assert c["about 7,000"]["measure"] == "deployed"
     c = claims(nlp, "Peru took 1,300 prisoners of war in the offensive.")
     assert c["1,300"]["measure"] == "captured"
+
+
+def test_places_in_a_title_case_headline_and_wars_named_after_places(nlp):
+    text = ("Ozar Says 12,500 Peruvian Soldiers Dead In Marovo, 300 In Past 24 Hours\n\n"
+            "Fighting went on in Marovo on Tuesday.")
+    c = claims(nlp, text)
+    assert c["12,500"]["place"] == "Marovo"
+    assert c["300"]["place"] != "Past"
+    c = claims(nlp, "About 90,000 people were killed in the two-year Marovo war, the envoy said.")
+    assert c["About 90,000"]["place"] != "Marovo"

@@ -18,6 +18,7 @@ from typing import Any
 
 from .context import land_nouns, party_mentions
 from .names import party_forms
+from .titles import named_outside_titles, title_case_line
 from ..lexicon import Folded, table, trie_pattern, whole_words
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
@@ -51,11 +52,13 @@ def _lex() -> dict[str, Any]:
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after": kinds["after"],
         # "in Marovo", "in the city of Marovo", "in the occupied Ozar region"
-        "place_re": re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+(?:the\s+)?(?:(?:" + trie_pattern(place["region_words"])
+        "place_re": re.compile(r"\b(?:" + trie_pattern([*place["prepositions"], *(p.capitalize() for p in place["prepositions"])])
+                               + r")\s+(?:the\s+)?(?:(?:" + trie_pattern(place["region_words"])
                                + r")\s+of\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
+        "war_nouns": frozenset(place["war_nouns"]),
         "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
         "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
         "earlier_clause_re": whole_words(f["earlier"]["clause"]),
@@ -144,6 +147,7 @@ def is_peak(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bool:
 
 
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
 
 
 def _noun_follows(text: str, pos: int) -> bool:
@@ -200,6 +204,11 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             name = _strip_region(inner.group(1))
         if not name or name.split()[0] in _months_and_days():
             continue
+        if title_case_line(text, m.start()) and not named_outside_titles(text, name):
+            continue  # "Dead In Past 24 Hours": in a headline every word is capitalised
+        named_war = _WORD_AFTER.match(text, m.end(1))
+        if name.split()[-1].lower() in lex["war_nouns"] or named_war and named_war.group(1).lower() in lex["war_nouns"]:
+            continue  # "killed in Ethiopia's Tigray war": the war is named, no place
         distance = abs(m.start() - fig[0])
         if best is None or distance < best[0]:
             best = (distance, name)

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..lexicon import table, trie_pattern
 from .names import bodies, is_group, on_change, party_pattern
+from .titles import title_case_line
 
 _HEADLINE_WEIGHT = 3
 
@@ -170,22 +171,6 @@ def group_pointed_at(text: str, start: int, pos: int) -> str | None:
     groups = [forms[g.group(1)] for g in pattern.finditer(text, max(0, m.start() - _GROUP_REACH), m.start())
               if is_group(forms[g.group(1)]) and forms[g.group(1)] not in bodies()]
     return groups[-1] if groups else None
-
-
-def title_case_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` capitalises (nearly) every word, as headlines do."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return _title_case(text[a:b if b >= 0 else len(text)])
-
-
-@lru_cache(maxsize=256)
-def _title_case(line: str) -> bool:
-    words = [w for w in _WORDS.findall(line) if len(w) > 3]  # "of", "in", "the" stay lower case in a title
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-_WORDS = re.compile(r"[A-Za-z][a-z'’-]*")
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
