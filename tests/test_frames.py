@@ -180,3 +180,10 @@ def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "The army said 55 had been killed since the ground invasion was launched this month."
     assert frames._campaign(text, 0, len(text)) is None  # one operation of a war
+
+
+def test_frames_a_level_at_the_start_of_a_siege_is_of_an_earlier_moment():
+    sentence = "When the siege of Marovo began, Ozar had 12,000 fighters there, the general said."
+    assert frame(sentence, "12,000", "deployed")["earlier"] is True
+    sentence = "Ozar had 9,000 men when the siege began; estimates now put the force at 14,000."
+    assert frame(sentence, "14,000", "deployed")["earlier"] is False

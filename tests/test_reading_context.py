@@ -327,3 +327,16 @@ def test_places_in_a_title_case_headline_and_wars_named_after_places(nlp):
     assert c["300"]["place"] != "Past"
     c = claims(nlp, "About 90,000 people were killed in the two-year Marovo war, the envoy said.")
     assert c["About 90,000"]["place"] != "Marovo"
+
+
+def test_which_included_names_a_part(nlp):
+    c = claims(nlp, "The figure doubles an earlier estimate of 700,000 displaced, which included 30,000 people who had fled abroad.")
+    assert c["30,000"]["part_of"] == (c["700,000"]["start"], c["700,000"]["end"])
+
+
+def test_members_of_other_groups_are_none_of_the_named_sides(nlp):
+    text = ("Ozar fighters fled the valley. According to Peru, 2,700 Ozar fighters have been killed, "
+            "along with 90 members of other armed groups operating in Chile.")
+    c = claims(nlp, text)
+    assert c["2,700"]["subject"] == "Ozar"
+    assert c["90"]["subject"] == "other armed groups"

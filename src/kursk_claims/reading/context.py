@@ -328,6 +328,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
+        other = other_groups(text, counted[1], sentence[1])
+        if other:
+            return other  # "100 members of other armed groups": none of the sides named
     # a supranational body is whose a figure only in its counted phrase ("UN peacekeepers"):
     # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
     named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]
@@ -381,6 +384,16 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         # "property damage in Norland", "killed in the Ozar valley of Norland": the place of the loss
         return whose.place_of_loss(text, sentence, fig)
     return None
+
+
+_OTHER_GROUPS = re.compile(r"\s+of\s+(?:the\s+)?(other\s+(?:[a-z-]+\s+){0,2}(?:groups|organi[sz]ations|factions|militias|movements))\b")
+
+
+def other_groups(text: str, pos: int, limit: int) -> str | None:
+    """``other armed groups`` when the counted noun ending at ``pos`` is said to be of groups
+    other than the sides named ("100 members of other armed groups")."""
+    m = _OTHER_GROUPS.match(text, pos, min(limit, pos + 60))
+    return m.group(1) if m else None
 
 
 def _of_land(text: str, measure: str | None, counted: tuple[int, int] | None) -> bool:

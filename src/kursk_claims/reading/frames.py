@@ -62,6 +62,7 @@ def _lex() -> dict[str, Any]:
         "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
         "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
         "earlier_clause_re": whole_words(f["earlier"]["clause"]),
+        "earlier_patterns_re": re.compile("|".join(f"(?:{p})" for p in f["earlier"]["clause_patterns"]), re.I),
         "same_as": f["same_as"],
         "campaigns": list(f["campaigns"]),
         "campaign_re": Folded("|".join(
@@ -296,7 +297,12 @@ def is_earlier(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bo
     if lex["earlier_words_re"].search(text, c0, fig[0]):
         return True
     nxt = _CLAUSE_BREAK.search(text, fig[1], s1)
-    return bool(lex["earlier_clause_re"].search(text, fig[1], min(s1, (nxt.end() if nxt else s1) + 60)))
+    if lex["earlier_clause_re"].search(text, fig[1], min(s1, (nxt.end() if nxt else s1) + 60)):
+        return True
+    # "When the siege began, X had 9,000": in the figure's own part of the sentence
+    a = max(s0, text.rfind(";", s0, fig[0]) + 1)
+    b = text.find(";", fig[1], s1)
+    return bool(lex["earlier_patterns_re"].search(text, a, b if b >= 0 else s1))
 
 
 def default_kind(what: str | None) -> str | None:

@@ -37,7 +37,7 @@ _JOINED = re.compile(r"\s*(?:[a-z-]+\s+){0,3}?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # "50 children and 49 women": the figures of one list, each with at most its noun
 _LISTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # words before a figure that make it a part: "including 50 children", "among them 35 children"
-_PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
+_PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\b(?:which|that)\s+includ(?:ed|es|e)|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
                           r"[\s,:]+(?:not\s+|only\s+|just\s+)?(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
 _SHARE_JOINED = re.compile(r"[^.;:!?\d]{0,60}?(?:,\s*|\s)(?:but|and|or|while|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}", re.I)
 # "only half of them had come from prisons": a share of the figure before it
