@@ -45,6 +45,8 @@ def test_frames_a_share_of_a_force_is_not_land():
     ("The army is bringing in another brigade of roughly 4,000 soldiers.", "4,000", "change"),
     ("About 12,000 soldiers are stationed in the region.", "About 12,000", "level"),
     ("Brigade sizes vary, but a brigade usually counts 3,000 to 5,000 soldiers.", "3,000 to 5,000", "generic"),
+    ("He warned that the number of Ozari troops there could grow to 80,000.", "80,000", "plan"),
+    ("We expect that the number of recruits grows by about 9,000 in spring.", "about 9,000", "change"),
 ])
 def test_frames_kind_of_figure(sentence, figure, kind):
     assert frame(sentence, figure, "deployed")["figure"] == kind

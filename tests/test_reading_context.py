@@ -340,3 +340,15 @@ def test_members_of_other_groups_are_none_of_the_named_sides(nlp):
     c = claims(nlp, text)
     assert c["2,700"]["subject"] == "Ozar"
     assert c["90"]["subject"] == "other armed groups"
+
+
+def test_the_number_of_names_what_a_later_figure_counts(nlp):
+    c = claims(nlp, "Before the count, the number of Ozari refugees who had reached the camps had been estimated at about 60,000.")
+    assert c["about 60,000"]["counted"] == "Ozari refugees"
+    c = claims(nlp, "A review cut the number of Ozari refugees in the camps by 20 per cent.")
+    assert c["20 per cent"]["counted"] == "Ozari refugees"
+
+
+def test_a_partitive_followed_by_a_function_word_names_no_noun(nlp):
+    c = claims(nlp, "Peru registered over 80,000 refugees, over 9,000 of them since May alone.")
+    assert c["over 9,000"]["counted"] == "refugees"

@@ -127,6 +127,25 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(w.lower() for words in classes.values() if isinstance(words, list) for w in words)
 
 
+def number_of_before(text: str, start: int, pos: int) -> tuple[str | None, int, int]:
+    """What "the number of …" counts, said earlier in a figure's clause: "the number of
+    refugees in the camps had been estimated at about 60,000", "the total number of civilian
+    deaths …: on average 7,200"."""
+    found = None
+    for m in _number_of().finditer(text, start, pos):
+        found = m
+    if found is None:
+        return None, pos, pos
+    return found.group(1), found.start(1), found.end(1)
+
+
+@cache
+def _number_of() -> re.Pattern[str]:
+    nouns = table("counted")["count_nouns"]
+    return re.compile(r"\b(?:the\s+)?(?:total\s+|overall\s+)?(?:" + trie_pattern(nouns) + r")\s+of\s+"
+                      r"((?:[A-Za-z-]+\s+){0,2}?[a-z-]+s)\b(?![\w-])")
+
+
 @cache
 def _tally_before() -> re.Pattern:
     nouns = table("counted")["tally_nouns"]

@@ -155,6 +155,11 @@ def _share_predicate(text: str, c: dict[str, Any]) -> None:
 
 
 @cache
+def _stops() -> frozenset[str]:
+    return frozenset(table("counted")["stops"])  # "9,000 of them since May": no noun
+
+
+@cache
 def _kind_words() -> frozenset[str]:
     return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
 
@@ -184,7 +189,8 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
     inferred = c.setdefault("inferred", [])
     own_side = _names_a_party(text, c)  # before the whole's counted noun is taken
     noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
-    if noun and noun.group(1) not in _NOT_NOUNS and not measure_in(text, noun.start(1), noun.end(1)):
+    if noun and noun.group(1) not in _NOT_NOUNS and noun.group(1) not in _stops() \
+            and not measure_in(text, noun.start(1), noun.end(1)):
         c["counted"] = noun.group(1)  # "50 of them children"; not "700 of them slain", a measure
     elif c.get("counted") is None or c["counted"] in _NOT_NOUNS:
         pred = _PREDICATE.match(text, c["end"], min(len(text), c["end"] + 80))
