@@ -460,3 +460,10 @@ def test_the_first_person_outside_quotes_is_the_bylines_author():
 def test_a_title_between_a_body_and_a_name_belongs_to_the_name():
     text = "According to Valdorian mediator Luis Rojas, 5,200 people died in the fighting."
     assert source(text, "5,200").speaker == "luis-rojas"
+
+
+def test_a_speaker_described_after_its_noun_before_the_verb():
+    text = "Two diplomats following the talks said that about 6,400 fighters remain in Marovo."
+    assert source(text, "6,400").attribution == "Two diplomats"
+    text = "Three officials familiar with the plan said 2,100 troops would leave."
+    assert source(text, "2,100").attribution == "Three officials"

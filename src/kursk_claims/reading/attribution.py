@@ -241,6 +241,8 @@ class SpeechEvents:
                         held = noun_phrase_before(text, place.start(), s0)
                         if held and held[0].split()[-1].lower() in lex["roles"]:
                             np = (text[held[1]:direct[2]], held[1], direct[2])
+        if np is None or not any(w[:1].isupper() for w in np[0].split()) and np[0].split()[-1].lower() not in lex["roles"]:
+            np = _postmodified_subject(text, s0, pos) or np  # "two diplomats following the talks said"
         if np is None:
             return None
         np = _maker(np)
@@ -486,6 +488,20 @@ class Speech:
 
 _NAMED_BEFORE_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.&'’-]*\s+)+)(?:[a-z-]+\s+)?(\w+)$")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
+
+
+_POSTMODIFIED = re.compile(r"(?:^\W*|[,;:]\s+|\b(?:that|and|but)\s+)(?P<np>(?:[A-Za-z]+\s+){0,2}?(?P<head>[A-Za-z]+s))\s+"
+                           r"(?:[a-z]+ing|familiar\s+with|close\s+to|involved\s+in|briefed\s+on)\s+(?:[\w'’-]+\s+){1,6}?$")
+
+
+def _postmodified_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:
+    """A speaker described by a phrase after its noun, right before the verb: "two diplomats
+    following the talks said", "officials familiar with the plan said"."""
+    a = max(s0, pos - 120)
+    m = _POSTMODIFIED.search(text[a:pos] if a == s0 else text[a:pos].split(",", 1)[-1].rjust(pos - a))
+    if m is None or m.group("head").lower() not in _lex()["roles"]:
+        return None
+    return m.group("np"), a + m.start("np"), a + m.end("np")
 
 
 def _maker(np: tuple[str, int, int]) -> tuple[str, int, int]:
