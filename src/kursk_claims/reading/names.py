@@ -163,6 +163,8 @@ def _acronym_definitions(text: str) -> Iterator[re.Match[str]]:
 _FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
 _GROUP_BEFORE = re.compile(r"\b(?:group|movement|militia|faction)[ \t]+[\"“]?(" + _CAP + r")(?![\w-])")
 _NAMED_GROUP = re.compile(r"(?<![\w'’-])(" + _CAP + r")[ \t]+Group\b")
+# the words each pattern cannot match without: a text with none of them is not scanned
+_GROUP_KINDS = ("group", "movement", "militia", "faction")
 _PLACE_END = (r"(?![\w-])(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:and|or|on|in|at|since|during|for|over|from|to|with|where|which"
               r"|that|was|is|were|are|had|has|have|after|before|until|last|this)\b))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
@@ -186,12 +188,12 @@ def discovered(text: str) -> dict[str, str]:
         found.setdefault(long, country or long)
         found.setdefault(short, country or long)
     counts: dict[str, int] = {}
-    for m in _GROUP_BEFORE.finditer(text):
+    for m in (_GROUP_BEFORE.finditer(text) if any(k in text for k in _GROUP_KINDS) else ()):
         # "the militant group Ozar", "the mercenary group "Ozar"": a group named after its kind
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
-    for m in _NAMED_GROUP.finditer(text):
+    for m in (_NAMED_GROUP.finditer(text) if "Group" in text else ()):
         # "the Ozar Group": a name that takes "Group" into itself
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
