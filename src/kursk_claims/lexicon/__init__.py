@@ -11,9 +11,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .leads import lead, led
+from .leads import head, lead, led
 
-__all__ = ["Folded", "approximators", "country_adjective", "country_names", "first_letters", "land_nouns", "lead", "led",
+__all__ = ["Folded", "approximators", "country_adjective", "country_names", "first_letters", "head", "land_nouns", "lead", "led",
            "lowered", "months", "phrase_pattern", "spaced_trie_pattern", "table", "trie_pattern", "unit_conversions",
            "weekdays", "whole_words", "word_list"]
 
@@ -155,8 +155,8 @@ class Folded:
     def __init__(self, pattern: str, starts: str | None = None) -> None:
         if starts:
             insensitive = folded = f"(?=[{starts}])" + pattern
-        else:  # the lookahead read from the pattern (``leads``)
-            insensitive, folded = lead(pattern, re.I), lead(pattern)
+        else:  # the lookahead read from the pattern (``leads``), once for both
+            insensitive = folded = head(pattern) + pattern
         self.insensitive = re.compile(insensitive, re.I)
         plain = _GROUP_NAME.sub("(", _ESCAPE.sub("", pattern))
         can_fold = plain == plain.lower() and not _OTHER_GROUP.search(plain)  # no capitals, no inline flags

@@ -81,12 +81,15 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A lookahead of the characters every match of ``pattern`` starts with, or None where
     they cannot be told, a match may be empty, or they include spaces or word characters (a
     lookahead most positions pass costs more than it saves)."""
+    return _first_chars(sre_parse.parse(pattern, flags), flags)
+
+
+def _first_chars(parsed: sre_parse.SubPattern, flags: int) -> str | None:
+    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_IGNORECASE) or \
+            (parsed.state.flags & c.SRE_FLAG_IGNORECASE) != (flags & re.IGNORECASE):
+        return None  # inline global flags must open the pattern: nothing may stand before them
+    out: dict[bool, set[str]] = {False: set(), True: set()}
     try:
-        parsed = sre_parse.parse(pattern, flags)
-        if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_IGNORECASE) or \
-                (parsed.state.flags & c.SRE_FLAG_IGNORECASE) != (flags & re.IGNORECASE):
-            return None  # inline global flags must open the pattern: nothing may stand before them
-        out: dict[bool, set[str]] = {False: set(), True: set()}
         if _first(parsed.data, bool(flags & re.IGNORECASE), out):
             return None
     except _Unknown:
@@ -97,25 +100,32 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     return "(?=" + "|".join(parts) + ")"
 
 
-def _scans_fast(pattern: str, flags: int) -> bool:
+def _scans_fast(parsed: sre_parse.SubPattern, flags: int) -> bool:
     """Whether the engine already skips to where a match can start: a pattern that opens on a
     case-sensitive character or class, or anchored at the start (a lookahead before it would
     cost, not save)."""
     if flags & re.IGNORECASE:
         return False
-    items = sre_parse.parse(pattern, flags).data
+    items = parsed.data
     while items and items[0][0] is c.SUBPATTERN and not items[0][1][1] & c.SRE_FLAG_IGNORECASE:
         items = items[0][1][3].data
     return bool(items) and (items[0][0] in (c.LITERAL, c.IN)
                             or items[0] in ((c.AT, c.AT_BEGINNING), (c.AT, c.AT_BEGINNING_STRING)))
 
 
+def head(pattern: str, flags: int = 0) -> str:
+    """The lookahead to put before ``pattern``: its first characters, where they can be told and
+    the engine does not already skip to them; else nothing. Read without the case-insensitive
+    flag, it also serves the pattern compiled with it (the same characters, or more)."""
+    parsed = sre_parse.parse(pattern, flags)
+    if _scans_fast(parsed, flags):
+        return ""
+    return _first_chars(parsed, flags) or ""
+
+
 def lead(pattern: str, flags: int = 0) -> str:
-    """``pattern`` led by the lookahead of its first characters, where they can be told and the
-    engine does not already skip to them."""
-    if _scans_fast(pattern, flags):
-        return pattern
-    return (first_chars(pattern, flags) or "") + pattern
+    """``pattern`` led by its ``head``."""
+    return head(pattern, flags) + pattern
 
 
 def led(pattern: str, flags: int = 0) -> re.Pattern[str]:
