@@ -104,13 +104,12 @@ def _scans_fast(parsed: sre_parse.SubPattern, flags: int) -> bool:
     """Whether the engine already skips to where a match can start: a pattern that opens on a
     case-sensitive character or class, or anchored at the start (a lookahead before it would
     cost, not save)."""
-    if flags & re.IGNORECASE:
-        return False
     items = parsed.data
     while items and items[0][0] is c.SUBPATTERN and not items[0][1][1] & c.SRE_FLAG_IGNORECASE:
         items = items[0][1][3].data
-    return bool(items) and (items[0][0] in (c.LITERAL, c.IN)
-                            or items[0] in ((c.AT, c.AT_BEGINNING), (c.AT, c.AT_BEGINNING_STRING)))
+    if items and items[0] in ((c.AT, c.AT_BEGINNING), (c.AT, c.AT_BEGINNING_STRING)):
+        return True
+    return not flags & re.IGNORECASE and bool(items) and items[0][0] in (c.LITERAL, c.IN)
 
 
 def head(pattern: str, flags: int = 0) -> str:
