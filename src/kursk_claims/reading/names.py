@@ -260,8 +260,11 @@ class PartyMatcher:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
         end = len(text) if end is None else end
         if self.own is None:
-            yield from self.known.finditer(text, start, end)
-            return
+            return self.known.finditer(text, start, end)  # most texts: the known forms' matches as they are
+        return self._merged(text, start, end)
+
+    def _merged(self, text: str, start: int, end: int) -> Iterator[Any]:
+        assert self.own is not None
         found = sorted([*((m.start(), -m.end(), m.group(1)) for m in self.known.finditer(text, start, end)),
                         *((m.start(), -m.end(), m.group(1)) for m in self.own.finditer(text, start, end))])
         last = -1

@@ -34,8 +34,12 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
     # once, when a figure first needs it)
     placed: str | None = None
     place = not article.published
+    sentences: dict[tuple[int, int], str] = {}  # each sentence's words, joined once for its figures
     for d in drafts:
-        sentence = " ".join(article.text[d["sentence_start"]:d["sentence_end"]].split())
+        span = (d["sentence_start"], d["sentence_end"])
+        sentence = sentences.get(span)
+        if sentence is None:
+            sentence = sentences[span] = " ".join(article.text[span[0]:span[1]].split())
         dated_by_sentence = resolve(d.get("date_ref"), article.published)
         as_of = dated_by_sentence or article.published
         dated = "sentence" if dated_by_sentence else ("article" if article.published else None)
