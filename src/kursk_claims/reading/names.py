@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import table, trie_pattern
+from ..lexicon import led, table, trie_pattern
 
 _user_packs: list[dict[str, Any]] = []
 
@@ -160,7 +160,7 @@ def _acronym_definitions(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
+_FORCE_BEFORE = led(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
 _GROUP_BEFORE = re.compile(r"\b(?:group|movement|militia|faction)[ \t]+[\"“]?(" + _CAP + r")(?![\w-])")
 _NAMED_GROUP = re.compile(r"(?<![\w'’-])(" + _CAP + r")[ \t]+Group\b")
 # the words each pattern cannot match without: a text with none of them is not scanned
