@@ -19,7 +19,8 @@ from functools import cache
 from ..lexicon import first_letters, table, trie_pattern
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_FURNITURE = re.compile(r"©|\(c\)|[Cc]opyright|[Aa]ll rights reserved")
+# every alternative opens on a plain character, so the engine skips to where one can start
+_FURNITURE = re.compile(r"©|\(c\)|Copyright|copyright|All rights reserved|all rights reserved")
 
 
 @cache
