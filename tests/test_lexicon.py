@@ -53,3 +53,28 @@ def test_shared_knowledge_has_one_loader_each():
     assert {"territory", "land", "soil"} <= lexicon.land_nouns()
     assert {"about", "around", "roughly", "nearly", "almost"} <= lexicon.approximators()
     assert not {"over", "more than", "~"} & lexicon.approximators()
+
+
+def test_a_pattern_led_by_its_first_characters_finds_the_same_matches():
+    from kursk_claims.lexicon.leads import first_chars, led
+
+    text = "In the past week, DURING the night, Kyiv said; inside Norland 40 fell. (c) ex-soldiers killed 12"
+    for pattern, flags in [(r"\b(?:in|during|over) the (?:past|last) week\b", re.I),
+                           (r"\b(?i:in|inside)[ \t]+([A-Z]\w+)", 0),
+                           (r"(?<!ex-)\b(soldiers|killed)\b", re.I),
+                           (r"(?:\d+|fell)(?=\.)", 0)]:
+        plain = re.compile(pattern, flags)
+        assert [m.span() for m in led(pattern, flags).finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+    assert first_chars(r"\b(?i:in|on)\s", 0) == "(?=(?i:[io]))"  # the inline flag is kept
+    assert first_chars(r"\b(?:in|on)\s", re.I) == "(?=[io])"
+    assert first_chars(r"(?:a|b)?c", 0) == "(?=[abc])"  # an optional start adds what follows
+    assert first_chars(r"a?", 0) is None  # may match nothing
+    assert first_chars(r"[^a]b", 0) is None  # a negated class
+    assert first_chars(r"\s+and\b", 0) is None  # nearly every position starts with a space or a word
+    assert led(r"[,;]\s+x").pattern == r"[,;]\s+x"  # the engine already skips to a class
+
+
+def test_folded_reads_its_lookahead_from_the_pattern():
+    f = Folded(r"\b(?:past|last) week\b")
+    assert f.folded is not None and f.folded.pattern.startswith("(?=")
+    assert f.search("In the PAST Week, 20 fell").span() == (7, 16)

@@ -12,6 +12,7 @@ import math
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 from .errors import RecordError
@@ -271,7 +272,10 @@ def claim_id(article_key: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{article_key}\0{start}\0{end}".encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=32)
 def text_digest(text: str) -> str:
+    """The SHA-1 of a text, kept for the texts of the batches being read (a text is told apart
+    from the others on reading and named in its claims' ids after the pipeline)."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

@@ -29,6 +29,9 @@ CONFLICT_COLUMNS = ("group", "kind", "severity", "confidence", "confidence_reaso
                     "b_as_of")
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(r, ensure_ascii=False) writes, made once
+
+
 class RecordWriter:
     """Streams dicts as jsonl, json or csv, one record at a time."""
 
@@ -49,9 +52,9 @@ class RecordWriter:
 
     def write(self, r: dict[str, Any]) -> None:
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            self.out.write(_JSON.encode(r) + "\n")
         elif self.fmt == "json":
-            self.out.write(("," if self.n else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+            self.out.write(("," if self.n else "") + "\n  " + _JSON.encode(r))
         else:
             assert self.csv is not None
             row = {k: ("" if v is None else _inert(v)) for k, v in r.items()}

@@ -11,6 +11,12 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from .leads import head, lead, led
+
+__all__ = ["Folded", "approximators", "country_adjective", "country_names", "first_letters", "head", "land_nouns", "lead", "led",
+           "lowered", "months", "phrase_pattern", "spaced_trie_pattern", "table", "trie_pattern", "unit_conversions",
+           "weekdays", "whole_words", "word_list"]
+
 
 def _read(name: str) -> str:
     return resources.files("kursk_claims.lexicon").joinpath("data").joinpath(name).read_text(encoding="utf-8")
@@ -147,11 +153,14 @@ class Folded:
     __slots__ = ("insensitive", "folded")
 
     def __init__(self, pattern: str, starts: str | None = None) -> None:
-        lead = f"(?=[{starts}])" if starts else ""
-        self.insensitive = re.compile(lead + pattern, re.I)
+        if starts:
+            insensitive = folded = f"(?=[{starts}])" + pattern
+        else:  # the lookahead read from the pattern (``leads``), once for both
+            insensitive = folded = head(pattern) + pattern
+        self.insensitive = re.compile(insensitive, re.I)
         plain = _GROUP_NAME.sub("(", _ESCAPE.sub("", pattern))
         can_fold = plain == plain.lower() and not _OTHER_GROUP.search(plain)  # no capitals, no inline flags
-        self.folded = re.compile(lead + pattern) if can_fold else None
+        self.folded = re.compile(folded) if can_fold else None
 
     def _on(self, text: str) -> tuple[re.Pattern, str]:
         if self.folded is not None:

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from itertools import islice
 
-from ..lexicon import Folded, table, trie_pattern
+from ..lexicon import Folded, led, table, trie_pattern
 from . import whose
 from .names import bodies, known_party_forms, on_change, party_forms, party_pattern
 
@@ -247,8 +247,8 @@ def _measure_lex() -> dict:
     status = {w: order[w] for w in m["status_nouns"]}
     events = {w: meas for w, meas in order.items() if w not in status}
     nouns = trie_pattern(status)
-    pattern = re.compile(r"(?<!former )(?<!ex-)\b(" + trie_pattern(events) + r"|(?<!were )(?<!been )(?<!are )(?<!was )(?:"
-                         + nouns + r")|(?:" + nouns + r")(?= of war))\b", re.I)
+    pattern = led(r"(?<!former )(?<!ex-)\b(" + trie_pattern(events) + r"|(?<!were )(?<!been )(?<!are )(?<!was )(?:"
+                  + nouns + r")|(?:" + nouns + r")(?= of war))\b", re.I)
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "status": frozenset(status), "phrase_measure": {k.lower(): v for k, v in order.items()},

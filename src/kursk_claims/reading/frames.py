@@ -19,7 +19,7 @@ from typing import Any
 from .context import land_nouns, party_mentions
 from .names import party_forms
 from .titles import named_outside_titles, title_case_line
-from ..lexicon import Folded, table, trie_pattern, whole_words
+from ..lexicon import Folded, led, table, trie_pattern, whole_words
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
@@ -72,7 +72,7 @@ def _lex() -> dict[str, Any]:
         "change_clause_re": whole_words(f["figure_kinds"]["change"]["clause"]),
         "kind_of": {w: kind for kind, whats in f["figure_by_what"].items() for w in whats},
         "month_whats": frozenset(f["period_month_measures"]["what"]),
-        "month_re": re.compile(r"\b(?i:in|on|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
+        "month_re": led(r"\b(?i:in|on|last|since|during|by)\s+(?i:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
                                r"(?:" + trie_pattern(m.capitalize() for m in table("dates")["months"]) + r")\b\.?(?:,?\s+\d{4}\b)?"),
     }
 

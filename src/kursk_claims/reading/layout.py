@@ -33,8 +33,7 @@ class Layout:
         self.sentences = speech.sentences
         self._paragraphs: list[int] | None = None
         self._headings: dict[int, bool] = {}
-        self._page_source: tuple[Who, int, int] | None | bool = False
-        self._byline: tuple[Who, int, int] | None | bool = False
+        self._labels: dict[str, tuple[Who, int, int] | None] = {}  # the page's source label and byline, once read
 
     def paragraph_starts(self) -> list[int]:
         if self._paragraphs is None:
@@ -106,8 +105,8 @@ class Layout:
     def page_source(self) -> tuple[Who, int, int] | None:
         """The source a label near the top of the page names: "Source: Aid Office", alone on
         its line or between other labels ("Format: Report | Source: Aid Office | Country: X")."""
-        if self._page_source is False:
-            self._page_source = None
+        if "source" not in self._labels:
+            self._labels["source"] = None
             top = self.text[:_PAGE_TOP]
             pattern = re.compile(r"(?im)(?:^|\|)[ \t]*(?:" + "|".join(_lex()["source_labels"]) + r")[ \t]*:[ \t]*([^|\n]+)")
             m = pattern.search(top)
@@ -115,14 +114,14 @@ class Layout:
                 np = noun_phrase_after(top, m.start(1), m.end(1))
                 who = self.speech.mentioned.resolve(np[0], np[1]) if np else None
                 if who is not None and np is not None:
-                    self._page_source = (who, np[1], np[2])
-        return self._page_source
+                    self._labels["source"] = (who, np[1], np[2])
+        return self._labels["source"]
 
     def byline(self) -> tuple[Who, int, int] | None:
         """The first author a byline near the top of the page names ("By Prof. Ana Ruiz, Andes
         University", "By Ana Ruiz and Luis Rojas")."""
-        if self._byline is False:
-            self._byline = None
+        if "byline" not in self._labels:
+            self._labels["byline"] = None
             m = _BYLINE.search(self.text, 0, min(len(self.text), _PAGE_TOP))
             if m:
                 np = noun_phrase_after(self.text, m.start(1), m.end(1))
@@ -130,8 +129,8 @@ class Layout:
                     name = re.split(r"\s+(?:and|&)\s+", np[0])[0]
                     who = self.speech.mentioned.resolve(name, np[1])
                     if who is not None and who.person:
-                        self._byline = (who, np[1], np[1] + len(name))
-        return self._byline
+                        self._labels["byline"] = (who, np[1], np[1] + len(name))
+        return self._labels["byline"]
 
     def speaker_above(self, q0: int) -> tuple[Who, int, int] | None:
         """The speaker the lines above a quotation at ``q0`` name: a speaker line ("Name /

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import table
+from ..lexicon import led, table
 from .phrases import _clean
 from .speakers import Who, _descriptor, _head, _is_alias, _lex, _lookup, _probe, _speakers, country_of, slug
 
@@ -296,4 +296,4 @@ class Mentions:
 def _named_body_re() -> re.Pattern:
     """A capitalised name and a lower-case head that makes it a body: "Ghent University team"."""
     heads = "|".join(sorted(map(re.escape, table("attribution")["named_body_heads"]), key=len, reverse=True))
-    return re.compile(r"\b(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w'’.&-]*\s+){1,5}(?P<head>" + heads + r")\b")
+    return led(r"\b(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w'’.&-]*\s+){1,5}(?P<head>" + heads + r")\b")

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import table, trie_pattern
+from ..lexicon import led, table, trie_pattern
 
 _user_packs: list[dict[str, Any]] = []
 
@@ -160,9 +160,11 @@ def _acronym_definitions(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-_FORCE_BEFORE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
+_FORCE_BEFORE = led(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?:['’]s)?(?:[ \t]+(?:[Gg]roup[ \t]+)?|-)([a-z]+)\b")
 _GROUP_BEFORE = re.compile(r"\b(?:group|movement|militia|faction)[ \t]+[\"“]?(" + _CAP + r")(?![\w-])")
 _NAMED_GROUP = re.compile(r"(?<![\w'’-])(" + _CAP + r")[ \t]+Group\b")
+# the words each pattern cannot match without: a text with none of them is not scanned
+_GROUP_KINDS = ("group", "movement", "militia", "faction")
 _PLACE_END = (r"(?![\w-])(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:and|or|on|in|at|since|during|for|over|from|to|with|where|which"
               r"|that|was|is|were|are|had|has|have|after|before|until|last|this)\b))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
@@ -186,12 +188,12 @@ def discovered(text: str) -> dict[str, str]:
         found.setdefault(long, country or long)
         found.setdefault(short, country or long)
     counts: dict[str, int] = {}
-    for m in _GROUP_BEFORE.finditer(text):
+    for m in (_GROUP_BEFORE.finditer(text) if any(k in text for k in _GROUP_KINDS) else ()):
         # "the militant group Ozar", "the mercenary group "Ozar"": a group named after its kind
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
-    for m in _NAMED_GROUP.finditer(text):
+    for m in (_NAMED_GROUP.finditer(text) if "Group" in text else ()):
         # "the Ozar Group": a name that takes "Group" into itself
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
@@ -258,8 +260,11 @@ class PartyMatcher:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
         end = len(text) if end is None else end
         if self.own is None:
-            yield from self.known.finditer(text, start, end)
-            return
+            return self.known.finditer(text, start, end)  # most texts: the known forms' matches as they are
+        return self._merged(text, start, end)
+
+    def _merged(self, text: str, start: int, end: int) -> Iterator[Any]:
+        assert self.own is not None
         found = sorted([*((m.start(), -m.end(), m.group(1)) for m in self.known.finditer(text, start, end)),
                         *((m.start(), -m.end(), m.group(1)) for m in self.own.finditer(text, start, end))])
         last = -1

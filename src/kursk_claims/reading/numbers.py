@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import phrase_pattern, spaced_trie_pattern, table, trie_pattern
+from ..lexicon import led, phrase_pattern, spaced_trie_pattern, table, trie_pattern
 from .non_claims import (
     NEXT_WORDS as _NEXT_WORDS,
     counted_after as _counted_after,
@@ -67,7 +67,7 @@ def _lex() -> dict:
         **numeral_lexicon(),
         **unit_lexicon(),
         "multipliers": {k: tuple(v) for k, v in num["vague_multipliers"].items()},
-        "multiplier_re": re.compile(r"\b(" + phrase_pattern(num["vague_multipliers"]) + r")\s$", re.I),
+        "multiplier_re": led(r"\b(" + phrase_pattern(num["vague_multipliers"]) + r")\s$", re.I),
         "before_re": re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"]))(" + spaced_trie_pattern(c.lower() for c in before_cues) + r")\s*$", re.I),
         "before_cues": {k.lower(): v for k, v in before_cues.items()},
         "after_cues": {k.lower(): v for k, v in after_cues.items()},
@@ -77,8 +77,8 @@ def _lex() -> dict:
         "openers": {k.lower(): v for k, v in cues["range_openers"].items()},
         "join_re": re.compile(r"\s*(" + "|".join(re.escape(j) for j in sorted(
             set(cues["range_joiners"]) | set(cues["range_openers"].values()), key=len, reverse=True)) + r")\s*", re.I),
-        "opener_re": re.compile(r"\b(" + "|".join(cues["range_openers"]) + r")\s+(?:\S+\s+)?$", re.I),
-        "change_re": re.compile(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
+        "opener_re": led(r"\b(" + "|".join(cues["range_openers"]) + r")\s+(?:\S+\s+)?$", re.I),
+        "change_re": led(r"\b(?:" + trie_pattern(cues["change_verbs"]) + r")(?:\s+(?:by|from))?\s+$", re.I),
         "not_a_cue_after": {k: frozenset(v) for k, v in cues["not_a_cue_after"].items()},
         "counted_singular": frozenset(w[:-1] for ws in table("measures")["counted"].values() for w in ws
                                       if w.endswith("s") and not w.endswith("ss") and w not in ("units", "forces")),

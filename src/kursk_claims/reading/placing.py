@@ -16,18 +16,21 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..lexicon import table
+from ..lexicon import first_letters, table, trie_pattern
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_FURNITURE = re.compile(r"©|\(c\)|[Cc]opyright|[Aa]ll rights reserved")
+# every alternative opens on a plain character, so the engine skips to where one can start
+_FURNITURE = re.compile(r"©|\(c\)|Copyright|copyright|All rights reserved|all rights reserved")
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
     months: dict[str, int] = {k.lower(): v for k, v in table("dates")["months"].items()}
-    names = "|".join(sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True))
+    names = trie_pattern(m for m in months if len(m) >= 3)
+    first = first_letters(m for m in months if len(m) >= 3)
+    # the lookahead of a date's first characters lets the engine pass over other positions at once
     date = re.compile(
-        r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + names + r")\.?(?:,?\s+(?P<y1>" + _YEAR + r"))?"
+        r"(?=[\d" + first + r"])\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + names + r")\.?(?:,?\s+(?P<y1>" + _YEAR + r"))?"
         r"|(?P<m2>" + names + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>" + _YEAR + r"))?"
         r"|(?P<m3>" + names + r")\.?,?\s+(?P<y3>" + _YEAR + r"))\b", re.I)
     year = re.compile(r"(?<![\d.,])(" + _YEAR + r")(?![\d.,]\d)")

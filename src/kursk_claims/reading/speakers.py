@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..lexicon import phrase_pattern, table, trie_pattern
+from ..lexicon import led, phrase_pattern, table, trie_pattern
 from .names import known_party_forms, on_change
 
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
@@ -66,7 +66,7 @@ def _lex() -> dict:
         "labels": frozenset(a["line_labels"]),
         "source_labels": frozenset(a["source_labels"]),
         "expand": a["title_expansions"],
-        "titled_re": re.compile(
+        "titled_re": led(
             r"\b(?=[A-Z])(?P<titles>(?:(?:" + trie_pattern({t[:1].upper() + t[1:] for t in a["person_titles"]})
             + r")\s+){1,3})(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"),
     }

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from typing import Any
 
-from ..lexicon import table, trie_pattern
+from ..lexicon import led, table, trie_pattern
 from .names import bodies, is_group, on_change, party_pattern
 from .titles import title_case_line
 
@@ -38,19 +38,19 @@ def _lex() -> dict[str, Any]:
         "movement_measures": frozenset(w["movement_measures"]),
         "civil_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["civil_speakers"]) + r")\b", re.I),
         "major_break": re.compile(r";|,?\s+(?:" + "|".join(w["clause_breaks"]) + r")\s+", re.I),
-        "agent_before": re.compile(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
+        "agent_before": led(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
-        "opponent_before": re.compile(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")[\"”’']?\s+(?:with|against|between)\s+"
+        "opponent_before": led(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")[\"”’']?\s+(?:with|against|between)\s+"
                                       r"(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$", re.I),
         "place_after": re.compile(r"\s+(?:" + trie_pattern(w["place_nouns"]) + r")\b", re.I),
         # "in (northern) Norland": a place; with a compass word, the place of a loss only
-        "place": re.compile(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
+        "place": led(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
                             r"(?P<compass>(?:" + compass + r")[ \t]+)?([A-Z][\w-]*[a-z](?:[ \t]+[A-Z][\w-]*[a-z])?)(?:['’]s)?"),
         "possessive_place": re.compile(r"['’]s[ \t]+(?:(?:" + compass + r")[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)"),
         "destination_before": re.compile(r"\b(?:into|to|towards?|for|(?:arrived|arriving|arrive|arrives|sheltering|settled)\s+in)\s+"
                                          r"(?:the\s+)?(?:(?:neighbouring|neighboring|" + compass + r")\s+)?$", re.I),
-        "according": re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
+        "according": led(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
         "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),

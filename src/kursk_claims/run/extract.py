@@ -30,15 +30,23 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
     """Claim records from the pipeline's drafts for one article."""
     digest = text_digest(article.text)
     out = []
-    # an article without a date is placed no earlier than the latest day its text names
-    placed = None if article.published else latest_named_date(article.text)
+    # an article without a date is placed no earlier than the latest day its text names (read
+    # once, when a figure first needs it)
+    placed: str | None = None
+    place = not article.published
+    sentences: dict[tuple[int, int], str] = {}  # each sentence's words, joined once for its figures
     for d in drafts:
-        sentence = " ".join(article.text[d["sentence_start"]:d["sentence_end"]].split())
+        span = (d["sentence_start"], d["sentence_end"])
+        sentence = sentences.get(span)
+        if sentence is None:
+            sentence = sentences[span] = " ".join(article.text[span[0]:span[1]].split())
         dated_by_sentence = resolve(d.get("date_ref"), article.published)
         as_of = dated_by_sentence or article.published
         dated = "sentence" if dated_by_sentence else ("article" if article.published else None)
         if d.get("earlier") and not dated_by_sentence:
             as_of, dated = None, "earlier"  # "shrank from 1,400 to 500": the 1,400 is of an unstated earlier day
+        if place and not as_of:
+            placed, place = latest_named_date(article.text), False
         out.append(Claim(
             id=claim_id(digest, d["start"], d["end"]), article=article.key, start=d["start"], end=d["end"],
             text=d["text"], sentence=sentence, value=d["value"], low=d["low"], high=d["high"],
