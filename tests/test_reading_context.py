@@ -352,3 +352,13 @@ def test_the_number_of_names_what_a_later_figure_counts(nlp):
 def test_a_partitive_followed_by_a_function_word_names_no_noun(nlp):
     c = claims(nlp, "Peru registered over 80,000 refugees, over 9,000 of them since May alone.")
     assert c["over 9,000"]["counted"] == "refugees"
+
+
+def test_an_article_naming_no_year_is_placed_by_a_date_given_with_its_weekday():
+    import datetime as dt
+    today = dt.date(2026, 12, 7)
+    # 3 March fell on a Tuesday in 2026 and 2020: the latest up to today
+    assert latest_named_date("The talks opened on Tuesday (3 March).", today) == "2026-03-03"
+    # 9 December was last a Tuesday in 2025
+    assert latest_named_date("The talks opened on Tuesday, 9 December.", today) == "2025-12-09"
+    assert latest_named_date("The talks opened on 3 March.", today) is None

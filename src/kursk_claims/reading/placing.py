@@ -3,7 +3,9 @@
 Much of the web is copy without a date. Such an article was written no earlier than the latest
 day it names: ``said on March 20``, ``as of 25 November 2024``, ``in September 2024``. A date
 without its year takes the latest year the article names (``November`` in an article that speaks
-of ``September 2024`` is November 2024); an article that names no year is not placed.
+of ``September 2024`` is November 2024); an article that names no year is placed only by a date
+it gives with its weekday ("on Friday (4 October)"): the latest year, up to today, in which that
+day was that weekday.
 
     >>> latest_named_date("Fighting began in March 2023. On May 20, officials said 500 remained.")
     '2023-05-20'
@@ -61,7 +63,29 @@ def _duration_after(text: str, pos: int, day: dt.date) -> dt.date | None:
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\s*[,(]?\s*(?:the\s+)?$", re.I)
+_WEEKDAY_REACH = 10  # years back from today within which a year-less date is placed by its weekday
+
+
+def _latest_weekday_date(text: str, today: dt.date) -> str | None:
+    """The latest day a text that names no year names with its weekday, placed in the latest
+    year up to ``today`` in which that day fell on that weekday."""
+    date, _, months = _patterns()
+    latest: dt.date | None = None
+    for m in date.finditer(text):
+        d = m.group("d1") or m.group("d2")
+        month = months.get((m.group("m1") or m.group("m2") or "").lower().rstrip("."))
+        weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if not (d and month and weekday):
+            continue
+        wanted = _WEEKDAYS.index(weekday.group(1).lower())
+        for y in range(today.year, today.year - _WEEKDAY_REACH, -1):
+            if _weekday(y, month, int(d)) == wanted and dt.date(y, month, int(d)) <= today:
+                day = dt.date(y, month, int(d))
+                if latest is None or day > latest:
+                    latest = day
+                break
+    return latest.isoformat() if latest else None
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -71,15 +95,16 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return None
 
 
-def latest_named_date(text: str) -> str | None:
-    """The latest day ``text`` names (ISO), year-less dates taking its latest named year; None
-    when it names no year."""
+def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
+    """The latest day ``text`` names (ISO), year-less dates taking its latest named year; when it
+    names no year, the latest day it names with its weekday ("on Friday (4 October)"), in the
+    latest year up to ``today`` in which that day fell on that weekday; else None."""
     date, year, months = _patterns()
     if _FURNITURE.search(text):  # "© 2025 Outlet": the site's year, not the article's
         text = "\n".join(line for line in text.split("\n") if not _FURNITURE.search(line))
     years = [int(y) for y in year.findall(text)]
     if not years:
-        return None
+        return _latest_weekday_date(text, today or dt.date.today())
     # the year named most (the latest of equals) for a date that gives none, unless the weekday
     # before it ("Thursday, December 26") fits only another year the text names, or the one before
     counts = {y: years.count(y) for y in years}
