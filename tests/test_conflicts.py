@@ -791,3 +791,19 @@ def test_parts_a_noun_for_a_kind_of_soldier_is_a_part_of_all_soldiers():
     held = claim("900 prisoners", 900, measure="captured", counted="prisoners", subject="Peru")
     taken = claim("2,000 soldiers", 2000, measure="captured", counted="soldiers", subject="Peru")
     assert kinds(held, taken) == ["mismatch"]  # the captured are prisoners of war, not a kind of soldier
+
+
+def test_a_breakdown_by_a_class_its_whole_does_not_count_is_all_of_that_class():
+    whole = claim("7,100 units", 7100, measure="equipment", counted="units of equipment", subject="Peru", article="a.txt")
+    ifvs = read(claim("230 infantry fighting vehicles", 230, measure="equipment", counted="infantry fighting vehicles",
+                      subject="Peru", article="a.txt"), part_of=whole.id)
+    other = claim("310 infantry fighting vehicles", 310, measure="equipment", counted="infantry fighting vehicles",
+                  subject="Peru", article="b.txt")
+    assert kinds(whole, ifvs, other) == ["mismatch"]  # two counts of all of Peru's lost IFVs
+
+
+def test_the_dead_on_the_battlefield_are_a_part_of_a_toll_that_names_no_place():
+    field = claim("as many as 90,000", 90000, measure="killed", counted="people", subject="Ozar", place="battlefield")
+    toll = claim("about 250,000", 250000, measure="killed", counted="people", subject="Ozar")
+    assert kinds(field, toll) == []
+    assert "a part of the whole toll" in reasons(field, toll)

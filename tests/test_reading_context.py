@@ -362,3 +362,11 @@ def test_an_article_naming_no_year_is_placed_by_a_date_given_with_its_weekday():
     # 9 December was last a Tuesday in 2025
     assert latest_named_date("The talks opened on Tuesday, 9 December.", today) == "2025-12-09"
     assert latest_named_date("The talks opened on 3 March.", today) is None
+
+
+def test_it_includes_names_parts_and_a_list_of_parts_shares_the_whole(nlp):
+    text = ("Marovo's war has seen up to 90,000 dead, researchers say. It includes 20,000 to 30,000 victims "
+            "of air raids, 40,000 deaths from hunger and more than 10,000 further deaths.")
+    c = claims(nlp, text)
+    whole = (c["up to 90,000"]["start"], c["up to 90,000"]["end"])
+    assert c["20,000 to 30,000"]["part_of"] == c["40,000"]["part_of"] == c["more than 10,000"]["part_of"] == whole

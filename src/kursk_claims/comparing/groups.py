@@ -53,6 +53,7 @@ class Entry:
     inferred: tuple[str, ...] = ()  # slots read from context
     placed: bool = False  # dated by its article's publication date alone
     after: dt.date | None = None  # an undated article's figure is of this day or later (its not_before)
+    whole_cls: str | None = None  # the counted class of what it is a breakdown of
 
 
 @dataclass(slots=True)
@@ -253,16 +254,16 @@ def _name_wholes(groups: list[QuantityGroup]) -> None:
     wanted = {e.part for g in groups for e in g.entries if e.part}
     if not wanted:
         return
-    named: dict[str, str] = {}
+    named: dict[str, tuple[str, str]] = {}
     for g in groups:
         for e in g.entries:
             if e.claim.id in wanted:
                 when = e.day.isoformat() if e.day else e.claim.article
-                named[e.claim.id] = f"{key_family(g.key)[0]} of {e.subject} {e.rep:g} {when}"
+                named[e.claim.id] = (f"{key_family(g.key)[0]} of {e.subject} {e.rep:g} {when}", e.cls)
     for g in groups:
         for e in g.entries:
             if e.part in named:
-                e.part = named[e.part]
+                e.part, e.whole_cls = named[e.part]
 
 
 def _place_by_named_days(groups: list[QuantityGroup]) -> None:

@@ -59,6 +59,7 @@ def rules() -> dict:
         "land_nouns": frozenset(frames["land_nouns"]["words"]),
         "kind_of": {w: kind for kind, whats in frames["figure_by_what"].items() for w in whats},
         "countries": country_names(),
+        "front_places": frozenset(t["front_places"]),
     }
 
 

@@ -67,6 +67,9 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
                     s.separate = f"different places ({a.claim.place or a.place} / {b.claim.place or b.place})"
                     return s
                 _part(s, inside, f"{a.place if inside == 'a' else b.place} is inside {b.place if inside == 'a' else a.place}")
+        elif (a.place or b.place) in rules()["front_places"]:
+            # "lost their lives on the battlefield": the soldiers' share of a toll that names no place
+            _part(s, "a" if a.place else "b", f"the dead on the {a.place or b.place} are a part of the whole toll")
         elif (a.place or b.place) not in (OPERATION,) and (a.place or b.place) not in rules()["countries"]:
             s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
     if (a.place == WAR) != (b.place == WAR) and not slip:
@@ -81,7 +84,7 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if a.part and b.part and a.part != b.part:
         s.separate = "breakdowns of different wholes"
         return s
-    if bool(a.part) != bool(b.part):
+    if bool(a.part) != bool(b.part) and not (rel == "same" and _counts_a_class_of_its_own(a if a.part else b)):
         _part(s, "a" if a.part else "b", "a breakdown of a whole")
     if s.separate is None and s.part == "conflicting":
         s.separate = "each is a part of something the other is not"
@@ -99,6 +102,12 @@ def _since(e: Entry) -> str | None:
     """The start a running total is counted from, when its words name one ("since December")."""
     scope = (e.claim.scope or "").lower()
     return scope[len("period: "):] if scope.startswith("period: since") else None
+
+
+def _counts_a_class_of_its_own(e: Entry) -> bool:
+    """Whether a breakdown counts a class its whole does not ("340 IFVs" among "7,700 units of
+    equipment"): it is all of that class, the same quantity as another report's count of it."""
+    return e.whole_cls is not None and class_relation(e.cls, e.whole_cls) in ("different", "part-a")
 
 
 def _part(s: Sameness, side: str, why: str) -> None:

@@ -33,11 +33,11 @@ _PART_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|those|these|the\s+(?:dead|kil
                          r"casualties|missing|displaced))|(?:[a-z-]+\s+){0,2}among\s+them|were\s+among\s+them)\b", re.I)
 _TRAILING_PARTITIVE = re.compile(r"\s+(?:among|of)$")
 # "50 of them children and 94 women", "35 children, 58 women": a figure joined to a part is one too
-_JOINED = re.compile(r"\s*(?:[a-z-]+\s+){0,3}?(?:,\s*(?:and\s+)?|and\s+)", re.I)
+_JOINED = re.compile(r"\s*(?:[a-z-]+\s+){0,4}?(?:[a-z-]+\s*)?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # "50 children and 49 women": the figures of one list, each with at most its noun
 _LISTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # words before a figure that make it a part: "including 50 children", "among them 35 children"
-_PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\b(?:which|that)\s+includ(?:ed|es|e)|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
+_PART_BEFORE = re.compile(r"(?:\bincluding|\bincl\.?|\b(?:which|that|it|this)\s+includ(?:ed|es|e)|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them)"
                           r"[\s,:]+(?:not\s+|only\s+|just\s+)?(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$", re.I)
 _SHARE_JOINED = re.compile(r"[^.;:!?\d]{0,60}?(?:,\s*|\s)(?:but|and|or|while|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}", re.I)
 # "only half of them had come from prisons": a share of the figure before it
@@ -54,6 +54,7 @@ _OWN_PREDICATE = re.compile(r"\s+of\s+(?:them|whom|those|these)\s+(?:[a-z]+ed|ta
                             r"|(?:\s+(?:\w+\s+){0,2}?)?\s*(?:were|are|was|is|have\s+been|has\s+been|had\s+been)\s+"
                             r"(?:later\s+|also\s+|since\s+)?(?:[a-z]+ed|taken|slain|hurt)\b|\s+(?:died|fled|perished)\b")
 _SAME_SENTENCE_REACH = 400
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+(?:of|among|in)\b)")
 
 
 def _is_part(text: str, c: dict[str, Any]) -> bool:
@@ -181,6 +182,9 @@ def _figure_at(claims: list[dict[str, Any]], span: Any) -> dict[str, Any] | None
 def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
     said = _OWN_PREDICATE.match(text, c["end"], min(len(text), c["end"] + 60))
     own = measure_in(text, said.start(), min(len(text), said.end() + 24), said.end()) if said else None
+    word = _WORD_AFTER.match(text, c["end"], min(len(text), c["end"] + 30))
+    if own is None and word:
+        own = measure_in(text, word.start(1), word.end(1))  # "7,905 killed, 12,220 wounded": each says its own
     if own:
         c["measure"] = own  # "about 900 of them killed in action": its own verb says its measure
     if not (own and whole.get("measure") and c["measure"] != whole["measure"]):
