@@ -807,3 +807,14 @@ def test_the_dead_on_the_battlefield_are_a_part_of_a_toll_that_names_no_place():
     toll = claim("about 250,000", 250000, measure="killed", counted="people", subject="Ozar")
     assert kinds(field, toll) == []
     assert "a part of the whole toll" in reasons(field, toll)
+
+
+def test_a_breakdown_by_a_measure_of_its_own_is_all_of_that_measure():
+    early = claim("4,000", 4000, measure="casualties", counted="casualties", subject="Ozar", as_of="2025-01-20")
+    dead_early = read(claim("about 1,100", 1100, low=990, high=1210, bound="approx", measure="killed", counted="soldiers",
+                            subject="Ozar", as_of="2025-01-20"), part_of=early.id)
+    late = claim("4,900", 4900, measure="casualties", counted="casualties", subject="Ozar", as_of="2025-04-20")
+    dead_late = read(claim("600", 600, measure="killed", counted="deaths", subject="Ozar", as_of="2025-04-20"),
+                     part_of=late.id)
+    # the dead of two casualty counts are two counts of the dead: a later, lower total conflicts
+    assert "mismatch" in kinds(early, dead_early, late, dead_late)

@@ -370,3 +370,21 @@ def test_it_includes_names_parts_and_a_list_of_parts_shares_the_whole(nlp):
     c = claims(nlp, text)
     whole = (c["up to 90,000"]["start"], c["up to 90,000"]["end"])
     assert c["20,000 to 30,000"]["part_of"] == c["40,000"]["part_of"] == c["more than 10,000"]["part_of"] == whole
+
+
+def test_a_figure_joined_to_one_about_a_side_is_about_that_side(nlp):
+    text = ("In the valley some 300 Ozari soldiers have died in combat for Peru and 2,700 have been wounded, "
+            "the agency said. Ozari units have since left the valley.")
+    c = claims(nlp, text)
+    assert c["some 300"]["subject"] == c["2,700"]["subject"] == "Ozari"
+
+
+def test_a_span_between_two_months_is_a_period(nlp):
+    c = claims(nlp, "Between January and March, 2,000 wounded Ozari soldiers were flown back home, he said.")
+    assert c["2,000"]["scope"] == "period: Between January and March"
+
+
+def test_each_part_of_a_toll_keeps_the_measure_its_own_words_give(nlp):
+    c = claims(nlp, "The army had lost 9,400 soldiers, including 3,100 killed, 5,900 wounded and 400 missing.")
+    assert (c["3,100"]["measure"], c["5,900"]["measure"]) == ("killed", "wounded")
+    assert c["3,100"]["part_of"] == c["5,900"]["part_of"] == (c["9,400"]["start"], c["9,400"]["end"])

@@ -254,16 +254,18 @@ def _name_wholes(groups: list[QuantityGroup]) -> None:
     wanted = {e.part for g in groups for e in g.entries if e.part}
     if not wanted:
         return
-    named: dict[str, tuple[str, str]] = {}
+    named: dict[str, tuple[str, str, str]] = {}
     for g in groups:
         for e in g.entries:
             if e.claim.id in wanted:
                 when = e.day.isoformat() if e.day else e.claim.article
-                named[e.claim.id] = (f"{key_family(g.key)[0]} of {e.subject} {e.rep:g} {when}", e.cls)
+                named[e.claim.id] = (f"{key_family(g.key)[0]} of {e.subject} {e.rep:g} {when}", e.cls, g.key[0])
     for g in groups:
         for e in g.entries:
             if e.part in named:
-                e.part, e.whole_cls = named[e.part]
+                name, e.whole_cls, measure = named[e.part]
+                # "4,700 casualties, including 600 deaths": all the dead, no breakdown of a same quantity
+                e.part = name if g.key[0] == measure else None
 
 
 def _place_by_named_days(groups: list[QuantityGroup]) -> None:

@@ -304,7 +304,9 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
     a0, a1 = after
     b0, b1 = before
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
-    if near and not text[near[-1].end():b1].strip(" ,"):  # right before the figure: "killing 3", "lost 500"
+    if near and not text[near[-1].end():b1].strip(" ,") and text[b0:near[-1].start()].strip():
+        # right before the figure: "killing 3", "lost 500"; not the word of the figure before it
+        # ("3,100 killed, 5,900 wounded")
         word = _SPACES.sub(" ", near[-1].group(1).lower())
         if word in lex["lose_verbs"]:  # "lost 1,100 dead": the measure said after the figure, if any
             end = _CLAUSE_END.search(text, a0, min(a1, a0 + lex["window"]))

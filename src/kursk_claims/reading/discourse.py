@@ -210,7 +210,9 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
     if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):
         c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
         subject = subject or before["subject"]
-    if subject is None and _JOINED.fullmatch(gap):
+    if (subject is None or c.get("counted") is None and before["subject"]) and _JOINED.fullmatch(gap):
+        # "300 Ozari soldiers have died, and 2,700 have been wounded": an elliptical figure joined
+        # to the one before is about the same people
         subject = before["subject"]
     elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
             and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), _counted_end(text, c)) \

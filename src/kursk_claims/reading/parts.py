@@ -54,6 +54,7 @@ _OWN_PREDICATE = re.compile(r"\s+of\s+(?:them|whom|those|these)\s+(?:[a-z]+ed|ta
                             r"|(?:\s+(?:\w+\s+){0,2}?)?\s*(?:were|are|was|is|have\s+been|has\s+been|had\s+been)\s+"
                             r"(?:later\s+|also\s+|since\s+)?(?:[a-z]+ed|taken|slain|hurt)\b|\s+(?:died|fled|perished)\b")
 _SAME_SENTENCE_REACH = 400
+_SEGMENT_END = re.compile(r"[,;.:!?]|\s(?:and|while|but)\s")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+(?:of|among|in)\b)")
 
 
@@ -187,8 +188,10 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
         own = measure_in(text, word.start(1), word.end(1))  # "7,905 killed, 12,220 wounded": each says its own
     if own:
         c["measure"] = own  # "about 900 of them killed in action": its own verb says its measure
-    if not (own and whole.get("measure") and c["measure"] != whole["measure"]):
-        # "of whom 40 were killed": all the killed among those deployed, no part of a toll
+    if not (own and whole.get("measure") and c["measure"] != whole["measure"]
+            and table("conflicts")["measure_within"].get(c["measure"]) != whole["measure"]):
+        # "of whom 40 were killed": all the killed among those deployed, no part of a toll;
+        # "lost 9,400, including 3,100 killed": the killed are a part of the losses
         c["part_of"] = (whole["start"], whole["end"])
     inferred = c.setdefault("inferred", [])
     own_side = _names_a_party(text, c)  # before the whole's counted noun is taken
@@ -204,6 +207,9 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
             c["counted"] = whole["counted"]
     if c.get("counted"):
         c["counted"] = _TRAILING_PARTITIVE.sub("", c["counted"]) or c["counted"]
+    if own is None:  # "and more than 700 soldiers ended up as prisoners": its own clause says its measure
+        cut = _SEGMENT_END.search(text, c["end"], min(len(text), c["end"] + 90))
+        own = measure_in(text, c["end"], cut.start() if cut else min(len(text), c["end"] + 90))
     if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
         c["measure"] = whole["measure"]
     if whole.get("place") and not c.get("place"):

@@ -43,6 +43,7 @@ def _lex() -> dict[str, Any]:
                                       + r")\b"),
         "opponent_before": led(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")[\"”’']?\s+(?:with|against|between)\s+"
                                       r"(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$", re.I),
+        "ally_before": re.compile(r"\b(?:" + trie_pattern(w["fought_for_words"]) + r")\s+(?:for|alongside|on\s+behalf\s+of)\s+(?:the\s+)?$", re.I),
         "place_after": re.compile(r"\s+(?:" + trie_pattern(w["place_nouns"]) + r")\b", re.I),
         # "in (northern) Norland": a place; with a compass word, the place of a loss only
         "place": led(r"\b(?i:in|inside|across|throughout|around|near|of)[ \t]+(?:the[ \t]+)?"
@@ -103,11 +104,14 @@ def is_agent(text: str, start: int, end: int) -> bool:
 
 def names_no_victim(text: str, start: int, end: int) -> bool:
     """Whether the party named at text[start:end] is named as the other side of a fight (``the
-    war with Norland``, ``fighting between Ozar and Norland``) or as a place (``the Ozari
-    city``), not as the people a loss is counted among."""
+    war with Norland``, ``fighting between Ozar and Norland``), as the side fought for (``died
+    in combat for Norland``) or as a place (``the Ozari city``), not as the people a loss is
+    counted among."""
     lex = _lex()
     if text[end:end + 2] not in ("'s", "’s") and lex["place_after"].match(text, end, min(len(text), end + 30)):
         return True
+    if lex["ally_before"].search(text, max(0, start - 40), start):
+        return True  # "died in combat for Peru": the side they fought for
     return is_opponent(text, start)
 
 
