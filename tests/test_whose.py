@@ -248,3 +248,10 @@ def test_a_region_named_with_its_country_is_what_the_article_is_about():
     text = ("Fighting in Peru's Marovo region\n\nShelling hit Peru's Marovo region again, and aid "
             "stayed blocked in Marovo. Peru's government said the roads were closed.")
     assert whose.main_subject(text) == "Marovo"
+
+
+def test_a_place_whose_people_are_counted_is_whose_they_are(nlp):
+    c = claims(nlp, "The governor said the Marovo region's 1.2 million residents were without power.")
+    assert c["1.2 million"]["subject"] == "Marovo region"
+    c = claims(nlp, "Before the war, Marovo was a city of about 84,000 inhabitants.")
+    assert c["about 84,000"]["subject"] == "Marovo"

@@ -403,8 +403,19 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
     if losses:
         # "property damage in Norland", "killed in the Ozar valley of Norland": the place of the loss
-        return whose.place_of_loss(text, sentence, fig)
+        found = whose.place_of_loss(text, sentence, fig)
+        if found:
+            return found
+    # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
+    m = _PLACE_OF_PEOPLE.search(text, max(sentence[0], fig[0] - 60), fig[0])
+    if m and counted and _people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
+        return m.group("owner") or m.group("town")
     return None
+
+
+_PLACE_OF_PEOPLE = re.compile(r"(?:\b(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+(?:region|province|oblast|district|city))?)['’]s\s+"
+                              r"|\b(?P<town>[A-Z][\w-]+)\s+(?:was|is|had\s+been|has\s+been)\s+an?\s+(?:[a-z]+\s+)?"
+                              r"(?:city|town|village|region)\s+of\s+)(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?$")
 
 
 _OTHER_GROUPS = re.compile(r"\s+of\s+(?:the\s+)?(other\s+(?:[a-z-]+\s+){0,2}(?:groups|organi[sz]ations|factions|militias|movements))\b")
