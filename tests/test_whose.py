@@ -248,6 +248,9 @@ def test_a_region_named_with_its_country_is_what_the_article_is_about():
     text = ("Fighting in Peru's Marovo region\n\nShelling hit Peru's Marovo region again, and aid "
             "stayed blocked in Marovo. Peru's government said the roads were closed.")
     assert whose.main_subject(text) == "Marovo"
+    # a person named after a country's possessive is no region of it
+    text = "Peru votes\n\nPeru's Rojas spoke on Monday. Peru's Rojas said Peru was calm. Chile watched."
+    assert whose.main_subject(text) == "Peru"
 
 
 def test_a_place_whose_people_are_counted_is_whose_they_are(nlp):

@@ -54,7 +54,8 @@ def _lex() -> dict[str, Any]:
         "according": led(r"\baccording\s+to\s+(?:the\s+)?$", re.I),
         "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
-        "region_words": frozenset(table("frames")["place_words"]) if isinstance(table("frames")["place_words"], list) else frozenset(),
+        "region_words": frozenset(table("frames")["place_words"]["region_words"]),
+        "war_nouns": frozenset(table("frames")["place_words"]["war_nouns"]),
     }
 
 
@@ -262,6 +263,15 @@ def _headline_end(text: str) -> int:
 _OWNER_OF_NAME = re.compile(r"\s+(?:[a-z]+\s+)?([A-Z][a-z]+)\b")
 
 
+def _names_a_region(text: str, inner: re.Match[str]) -> bool:
+    """Whether the name after a country's possessive is a region of it ("Peru's Marovo region",
+    "the war in Marovo"), not a person or a body of the country ("Peru's Rojas")."""
+    after = text[inner.end():inner.end() + 20].split()
+    if after and after[0].lower().strip(".,") in _lex()["region_words"] | _lex()["war_nouns"]:
+        return True
+    return re.search(r"\b(?:in|across|inside)\s+(?:the\s+)?" + re.escape(inner.group(1)) + r"\b", text) is not None
+
+
 @lru_cache(maxsize=8)
 def main_subject(text: str) -> str | None:
     """The party or place an article is mainly about: named most, its headline counting thrice,
@@ -279,7 +289,8 @@ def main_subject(text: str) -> str | None:
         if party in bodies():
             continue
         inner = _OWNER_OF_NAME.match(text, m.end()) if m.group(1).endswith(("'s", "’s")) else None
-        if inner and inner.group(1) not in forms:  # "X's Y region": X says where Y lies; the article is about Y
+        if inner and inner.group(1) not in forms and _names_a_region(text, inner):
+            # "X's Y region": X says where Y lies; the article is about Y
             votes[inner.group(1)] += _HEADLINE_WEIGHT if m.start() < head else 1
             first_seen.setdefault(inner.group(1), inner.start(1))
             continue
