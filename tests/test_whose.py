@@ -258,3 +258,10 @@ def test_a_place_whose_people_are_counted_is_whose_they_are(nlp):
     assert c["1.2 million"]["subject"] == "Marovo region"
     c = claims(nlp, "Before the war, Marovo was a city of about 84,000 inhabitants.")
     assert c["about 84,000"]["subject"] == "Marovo"
+
+
+def test_people_on_the_move_are_whose_their_origin_is(nlp):
+    c = claims(nlp, "Camps in Chile host an estimated 45,150 refugees from Marovo, while Blue River has "
+                    "about 7,400 refugees from Ozar's western region of Tamba.")
+    assert c["an estimated 45,150"]["subject"] == "Marovo"
+    assert c["about 7,400"]["subject"] == "Tamba"

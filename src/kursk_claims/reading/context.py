@@ -352,6 +352,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         other = other_groups(text, counted[1], sentence[1])
         if other:
             return other  # "100 members of other armed groups": none of the sides named
+        origin = whose.origin_after(text, counted[1], sentence[1], measure)
+        if origin:
+            return origin  # "45,000 refugees from Marovo": where they come from, not where they are
     # a supranational body is whose a figure only in its counted phrase ("UN peacekeepers"):
     # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
     named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]

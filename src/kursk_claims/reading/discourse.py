@@ -216,7 +216,8 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
         subject = before["subject"]
     elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \
             and not context.party_mentions(text, frames.clause_start(text, s0, c["start"]), _counted_end(text, c)) \
-            and not context.other_groups(text, _counted_end(text, c), c["sentence_end"]):
+            and not context.other_groups(text, _counted_end(text, c), c["sentence_end"]) \
+            and not whose.origin_after(text, _counted_end(text, c), c["sentence_end"], c["measure"]):
         # "Russia had 11,000 there when Ukraine's push began; estimates now put the
         # grouping at 45,000": a clause that names no side goes on about the figure before
         subject = before["subject"]

@@ -69,6 +69,26 @@ def is_loss(measure: str | None) -> bool:
 _ARRIVED_BEFORE = re.compile(r"\b(?:arrived|arriving|arrive|arrives|sheltering|settled|fled|crossed)\s+$", re.I)
 
 
+_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?")
+_REGION_OF = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:region|province|state)\s+of\s+(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)")
+
+
+def origin_after(text: str, pos: int, limit: int, measure: str | None) -> str | None:
+    """Where people on the move come from, named right after their noun ("refugees from
+    Marovo", "from Ozar's western region of Tamba"): whose they are."""
+    if measure not in _lex()["movement_measures"]:
+        return None
+    m = _ORIGIN.match(text, pos, min(limit, pos + 80))
+    if m is None or m.group("name").split()[0] in _lex()["not_places"]:
+        return None
+    if m.group("possessive"):
+        inner = _REGION_OF.match(text, m.end(), min(limit, m.end() + 60))
+        if inner:
+            return inner.group("name")
+    _, forms = party_pattern(text)
+    return forms.get(m.group("name"), m.group("name"))
+
+
 def is_destination(text: str, start: int, measure: str | None) -> bool:
     """Whether the party named at ``start`` is where people on the move go ("crossing into
     Syria", "fled to Peru"): not whose they are."""
