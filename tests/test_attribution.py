@@ -467,3 +467,9 @@ def test_a_speaker_described_after_its_noun_before_the_verb():
     assert source(text, "6,400").attribution == "Two diplomats"
     text = "Three officials familiar with the plan said 2,100 troops would leave."
     assert source(text, "2,100").attribution == "Three officials"
+
+
+def test_presenting_a_report_names_its_author_as_the_speaker():
+    text = ("The Peruvian service of the Herald has presented a detailed report about the war. "
+            "After it, 76 billion soles were paid out to the families.")
+    assert source(text, "76 billion").attribution == "Peruvian service of the Herald"
