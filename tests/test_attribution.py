@@ -473,3 +473,8 @@ def test_presenting_a_report_names_its_author_as_the_speaker():
     text = ("The Peruvian service of the Herald has presented a detailed report about the war. "
             "After it, 76 billion soles were paid out to the families.")
     assert source(text, "76 billion").attribution == "Peruvian service of the Herald"
+
+
+def test_a_speaker_named_with_its_acronym_before_the_verb():
+    text = "The Valdoria Relief Agency (VRA) said that over 2,600 people had crossed the border."
+    assert source(text, "2,600").attribution == "Valdoria Relief Agency (VRA)"

@@ -227,7 +227,8 @@ class SpeechEvents:
         if np is None and _PASSIVE_BEFORE.search(text, max(s0, pos - 12), pos) and not _PROGRESSIVE.match(text, pos):
             return None  # "a ceasefire was announced": what was said, not who said it
         if np is None:
-            direct = noun_phrase_before(text, pos, s0)
+            bracket = _ACRONYM_BEFORE.search(text, max(s0, pos - 14), pos)  # "the UN refugee agency (UNHCR) said"
+            direct = noun_phrase_before(text, bracket.start() if bracket else pos, s0)
             if direct and all(w[:1].isupper() for w in direct[0].split()) and _comma_before(text, direct[1]):
                 np = direct  # "the country's commander-in-chief, Oleksandr Syrskyi, said"
             else:
@@ -488,6 +489,7 @@ class Speech:
 
 _NAMED_BEFORE_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.&'’-]*\s+)+)(?:[a-z-]+\s+)?(\w+)$")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
+_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][A-Z&.]{1,7}\)\s*$")
 
 
 _POSTMODIFIED = re.compile(r"(?:^\W*|[,;:]\s+|\b(?:that|and|but)\s+)(?P<np>(?:[A-Za-z]+\s+){0,2}?(?P<head>[A-Za-z]+s))\s+"
