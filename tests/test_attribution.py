@@ -478,3 +478,8 @@ def test_presenting_a_report_names_its_author_as_the_speaker():
 def test_a_speaker_named_with_its_acronym_before_the_verb():
     text = "The Valdoria Relief Agency (VRA) said that over 2,600 people had crossed the border."
     assert source(text, "2,600").attribution == "Valdoria Relief Agency (VRA)"
+
+
+def test_the_statements_of_a_speaker_that_name_the_speaker():
+    text = "The files confirm the statements of Luis Rojas himself, that about 4,300 fighters fell in Marovo."
+    assert source(text, "4,300").speaker == "luis-rojas"
