@@ -463,16 +463,16 @@ def test_a_title_between_a_body_and_a_name_belongs_to_the_name():
 
 
 def test_a_speaker_described_after_its_noun_before_the_verb():
-    text = "Two diplomats following the talks said that about 6,400 fighters remain in Marovo."
+    text = "Two diplomats briefed on the talks said that about 6,400 homes remain flooded in Marovo."
     assert source(text, "6,400").attribution == "Two diplomats"
     text = "Three officials familiar with the plan said 2,100 troops would leave."
     assert source(text, "2,100").attribution == "Three officials"
 
 
 def test_presenting_a_report_names_its_author_as_the_speaker():
-    text = ("The Peruvian service of the Herald has presented a detailed report about the war. "
-            "After it, 76 billion soles were paid out to the families.")
-    assert source(text, "76 billion").attribution == "Peruvian service of the Herald"
+    text = ("The Andes Observatory has released a new study of the floods. "
+            "After the floods, 76 billion soles were paid out to the families.")
+    assert source(text, "76 billion").attribution == "Andes Observatory"
 
 
 def test_a_speaker_named_with_its_acronym_before_the_verb():
@@ -481,5 +481,5 @@ def test_a_speaker_named_with_its_acronym_before_the_verb():
 
 
 def test_the_statements_of_a_speaker_that_name_the_speaker():
-    text = "The files confirm the statements of Luis Rojas himself, that about 4,300 fighters fell in Marovo."
-    assert source(text, "4,300").speaker == "luis-rojas"
+    text = "Engineers doubted the claims of Luis Rojas that some 4,300 homes had been flooded."
+    assert source(text, "some 4,300").speaker == "luis-rojas"

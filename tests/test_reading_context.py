@@ -286,18 +286,18 @@ def test_a_period_after_one_that_says_when_the_count_began_is_read(nlp):
 
 
 def test_a_side_named_between_a_modifier_and_the_noun_is_inside_the_counted_phrase(nlp):
-    text = "Ozar denied the report. Peru has reportedly killed at least nine high-ranking Ozar commanders and aides."
+    text = "Ozar denied the report. Peru's drones struck a camp, killing nine high-ranking Ozar commanders and aides."
     c = claims(nlp, text)
-    assert c["at least nine"]["counted"] == "high-ranking Ozar commanders"
-    assert c["at least nine"]["subject"] == "Ozar"
+    assert c["nine"]["counted"] == "high-ranking Ozar commanders"
+    assert c["nine"]["subject"] == "Ozar"
     c = claims(nlp, "Chile said its forces held 30 square km of territory Peruvian troops had seized.")
     assert c["30 square km"]["counted"] == "territory"
 
 
 def test_where_a_figure_is_read_from_its_clause_and_shared_by_its_parts(nlp):
-    c = claims(nlp, "By our count, fewer than 2,700 people have stayed in the town of Marovo.")
-    assert c["fewer than 2,700"]["place"] == "Marovo"
-    c = claims(nlp, "Around 4,100 civilians remain in Marovo, including 45 children, the mayor said.")
+    c = claims(nlp, "Aid workers reached 1,180 families sheltering in the town of Marovo.")
+    assert c["1,180"]["place"] == "Marovo"
+    c = claims(nlp, "The mayor said 640 patients were treated in Marovo, including 45 children.")
     assert c["45"]["place"] == "Marovo"
     # a side's adjective before a noun is no place; a capital city before "and" is
     c = claims(nlp, "At least 310 people were killed in Bolivian air strikes on Peru, the ministry said.")
@@ -305,7 +305,7 @@ def test_where_a_figure_is_read_from_its_clause_and_shared_by_its_parts(nlp):
 
 
 def test_a_share_after_an_opening_partitive_is_a_share_of_what_it_names(nlp):
-    c = claims(nlp, "Of the 6,000 conscripts Ozar had sent, he said, 30 percent (1,800) were killed in the fighting.")
+    c = claims(nlp, "Of the 6,000 conscripts in the brigade, 30 percent (1,800) were killed within a month, a medic said.")
     assert c["30 percent"]["counted"] == c["1,800"]["counted"] == "conscripts"
     assert c["1,800"]["measure"] == "killed"
 
@@ -320,7 +320,7 @@ def test_recruited_prisoners_are_recruits_not_captives(nlp):
 
 
 def test_places_in_a_title_case_headline_and_wars_named_after_places(nlp):
-    text = ("Ozar Says 12,500 Peruvian Soldiers Dead In Marovo, 300 In Past 24 Hours\n\n"
+    text = ("Peru Counts 12,500 Ozari Troops Lost In Marovo, 300 In Past Day\n\n"
             "Fighting went on in Marovo on Tuesday.")
     c = claims(nlp, text)
     assert c["12,500"]["place"] == "Marovo"
@@ -330,7 +330,7 @@ def test_places_in_a_title_case_headline_and_wars_named_after_places(nlp):
 
 
 def test_which_included_names_a_part(nlp):
-    c = claims(nlp, "The figure doubles an earlier estimate of 700,000 displaced, which included 30,000 people who had fled abroad.")
+    c = claims(nlp, "The census lists 700,000 displaced, a total which included 30,000 people who had fled abroad.")
     assert c["30,000"]["part_of"] == (c["700,000"]["start"], c["700,000"]["end"])
 
 
@@ -365,7 +365,7 @@ def test_an_article_naming_no_year_is_placed_by_a_date_given_with_its_weekday():
 
 
 def test_it_includes_names_parts_and_a_list_of_parts_shares_the_whole(nlp):
-    text = ("Marovo's war has seen up to 90,000 dead, researchers say. It includes 20,000 to 30,000 victims "
+    text = ("A hospital survey puts Marovo's dead at up to 90,000. It includes 20,000 to 30,000 victims "
             "of air raids, 40,000 deaths from hunger and more than 10,000 further deaths.")
     c = claims(nlp, text)
     whole = (c["up to 90,000"]["start"], c["up to 90,000"]["end"])
@@ -373,15 +373,15 @@ def test_it_includes_names_parts_and_a_list_of_parts_shares_the_whole(nlp):
 
 
 def test_a_figure_joined_to_one_about_a_side_is_about_that_side(nlp):
-    text = ("In the valley some 300 Ozari soldiers have died in combat for Peru and 2,700 have been wounded, "
+    text = ("Along the river about 140 Ozari soldiers were killed in combat for Peru and 960 have been hurt, "
             "the agency said. Ozari units have since left the valley.")
     c = claims(nlp, text)
-    assert c["some 300"]["subject"] == c["2,700"]["subject"] == "Ozari"
+    assert c["about 140"]["subject"] == c["960"]["subject"] == "Ozari"
 
 
 def test_a_span_between_two_months_is_a_period(nlp):
-    c = claims(nlp, "Between January and March, 2,000 wounded Ozari soldiers were flown back home, he said.")
-    assert c["2,000"]["scope"] == "period: Between January and March"
+    c = claims(nlp, "From June to August, 870 Ozari soldiers deserted, the ministry said.")
+    assert c["870"]["scope"] == "period: From June to August"
 
 
 def test_each_part_of_a_toll_keeps_the_measure_its_own_words_give(nlp):

@@ -238,10 +238,10 @@ def test_the_group_points_back_to_the_armed_group_named_before(nlp):
 
 
 def test_a_title_case_headline_starts_no_proper_name_at_each_capital(nlp):
-    text = ("Rojas Says Ozar Lost Nearly 6,000 Fighters In Marovo, Claims 25,000 Peruvian Dead\n\n"
+    text = ("Ozar Has Lost Some 6,000 Fighters Over The Winter, Rojas Admits\n\n"
             "The Ozar chief spoke on Monday, and Ozar fighters still held the town.")
     c = {x["text"]: x for x in nlp(text)._.claims}
-    assert c["Nearly 6,000"]["subject"] == "Ozar"
+    assert c["Some 6,000"]["subject"] == "Ozar"
 
 
 def test_a_region_named_with_its_country_is_what_the_article_is_about():
@@ -256,12 +256,12 @@ def test_a_region_named_with_its_country_is_what_the_article_is_about():
 def test_a_place_whose_people_are_counted_is_whose_they_are(nlp):
     c = claims(nlp, "The governor said the Marovo region's 1.2 million residents were without power.")
     assert c["1.2 million"]["subject"] == "Marovo region"
-    c = claims(nlp, "Before the war, Marovo was a city of about 84,000 inhabitants.")
-    assert c["about 84,000"]["subject"] == "Marovo"
+    c = claims(nlp, "Until the floods, Marovo had been a town of some 31,500 inhabitants.")
+    assert c["some 31,500"]["subject"] == "Marovo"
 
 
 def test_people_on_the_move_are_whose_their_origin_is(nlp):
-    c = claims(nlp, "Camps in Chile host an estimated 45,150 refugees from Marovo, while Blue River has "
-                    "about 7,400 refugees from Ozar's western region of Tamba.")
-    assert c["an estimated 45,150"]["subject"] == "Marovo"
-    assert c["about 7,400"]["subject"] == "Tamba"
+    c = claims(nlp, "Two camps near the Chilean coast now shelter 12,830 refugees from Marovo; a third "
+                    "takes in roughly 2,950 refugees from Ozar's southern region of Tamba.")
+    assert c["12,830"]["subject"] == "Marovo"
+    assert c["roughly 2,950"]["subject"] == "Tamba"

@@ -264,7 +264,7 @@ def _name_wholes(groups: list[QuantityGroup]) -> None:
         for e in g.entries:
             if e.part in named:
                 name, e.whole_cls, measure = named[e.part]
-                # "4,700 casualties, including 600 deaths": all the dead, no breakdown of a same quantity
+                # "3,900 casualties, including 820 deaths": all the dead, no breakdown of a same quantity
                 e.part = name if g.key[0] == measure else None
 
 

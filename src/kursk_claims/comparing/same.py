@@ -105,7 +105,7 @@ def _since(e: Entry) -> str | None:
 
 
 def _counts_a_class_of_its_own(e: Entry) -> bool:
-    """Whether a breakdown counts a class its whole does not ("340 IFVs" among "7,700 units of
+    """Whether a breakdown counts a class its whole does not ("210 IFVs" among "2,300 units of
     equipment"): it is all of that class, the same quantity as another report's count of it."""
     return e.whole_cls is not None and class_relation(e.cls, e.whole_cls) in ("different", "part-a")
 

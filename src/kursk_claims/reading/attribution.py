@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..lexicon import table
 from .layout import _BULLET, Layout
@@ -160,11 +161,7 @@ class SpeechEvents:
                   if not any(q0 < m.start() < q1 for q0, q1 in self.quotes)), None)
         if m is None:
             return None
-        found = self.speech.layout.byline()
-        if found is None:
-            return None
-        who, start, end = found
-        return Event(start, end, m.start(), who.written, "verb", False, who.named, who)
+        return _label_event(self.speech.layout.byline(), m.start())
 
     def _possessive_event(self, s0: int, s1: int, head: str) -> Event | None:
         """A sentence that opens on a possessive report: "Ukraine's General Staff said in its
@@ -325,18 +322,13 @@ class SpeechEvents:
             while j > 0 and _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1):
                 j -= 1
             lead = j != i and not _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1)
-            if lead and (not self.speech.layout.is_heading(j) or self._page_source() is None):
+            page_source = self._page_source()
+            if lead and (page_source is None or not self.speech.layout.is_heading(j)):
                 e, _ = self._event_for(self.sentences[j][1] - 1, depth + 1)
                 if e is not None:
                     return e
-            elif self._page_source() is not None:
-                for k in range(i - 1, j, -1):
-                    if self.sentences[k][1] <= line_start:
-                        break
-                    evs = [e for e in self.events_in(k) if e.who is not None]
-                    if evs:
-                        return _choose(evs, self.sentences[k][1])
-                return self._page_source()
+            elif page_source is not None:
+                return self._last_speaker_since(i, line_start) or page_source
         # a figure before the first speaker of the article (headline, teaser, lead) is the first speaker's
         first = self.first_event_sentence()
         if first is not None and i < first and self._in_lead(i, first):
@@ -344,26 +336,22 @@ class SpeechEvents:
         # the last speaker of the paragraph, or of the few paragraphs before it
         par = self.speech.layout.paragraph_starts()
         k = bisect.bisect_right(par, s0) - 1
-        floor = par[max(0, k - 2)] if par else 0
+        return self._last_speaker_since(i, par[max(0, k - 2)] if par else 0)
+
+    def _last_speaker_since(self, i: int, floor: int) -> Event | None:
+        """The last speaker named before sentence ``i`` and after ``floor``, up to a subhead."""
         for j in range(i - 1, -1, -1):
             p0, p1 = self.sentences[j]
-            if p1 <= floor:
-                break
-            if self.speech.layout.is_heading(j):
+            if p1 <= floor or self.speech.layout.is_heading(j):
                 break
             evs = [e for e in self.events_in(j) if e.who is not None]
             if evs:
-                e = _choose(evs, p1)
-                return e
+                return _choose(evs, p1)
         return None
 
     def _page_source(self) -> Event | None:
         """The source a page's label names ("Format: Report | Source: Aid Office")."""
-        found = self.speech.layout.page_source()
-        if found is None:
-            return None
-        who, start, end = found
-        return Event(start, end, end, who.written, "verb", False, who.named, who)
+        return _label_event(self.speech.layout.page_source())
 
     def _in_lead(self, i: int, first: int) -> bool:
         """Whether sentence ``i`` is in the headline or the lead paragraph, or in the paragraph
@@ -391,11 +379,7 @@ class SpeechEvents:
 
     def _line_speaker(self, i: int) -> Event | None:
         """A headline or label that names its speaker: "Zelensky: 11,000 …", "… – Syrskyi"."""
-        found = self.speech.layout.line_speaker(i)
-        if found is None:
-            return None
-        who, start, end = found
-        return Event(start, end, end, who.written, "verb", False, who.named, who)
+        return _label_event(self.speech.layout.line_speaker(i))
 
     def quote_speaker(self, q0: int, q1: int) -> Event | None:
         key = (q0, q1)
@@ -492,18 +476,35 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
 _ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][A-Z&.]{1,7}\)\s*$")
 
 
-_POSTMODIFIED = re.compile(r"(?:^\W*|[,;:]\s+|\b(?:that|and|but)\s+)(?P<np>(?:[A-Za-z]+\s+){0,2}?(?P<head>[A-Za-z]+s))\s+"
-                           r"(?:[a-z]+ing|familiar\s+with|close\s+to|involved\s+in|briefed\s+on)\s+(?:[\w'’-]+\s+){1,6}?$")
+def _label_event(found: tuple[Who, int, int] | None, pos: int | None = None) -> Event | None:
+    """The speech event of a speaker the page lays out (a headline, a label, a byline)."""
+    if found is None:
+        return None
+    who, start, end = found
+    return Event(start, end, end if pos is None else pos, who.written, "verb", False, who.named, who)
+
+
+_CLAUSE_LEAD = re.compile(r"[\W_]*(?:(?:that|and|but)\s+)?")
+_POSTMODIFIED_REACH = 120  # characters before a speech verb where a postmodified speaker is read
+
+
+@cache
+def _postmodified() -> re.Pattern[str]:
+    return re.compile(r"(?P<np>(?:[A-Za-z]+\s+){0,2}?(?P<head>[A-Za-z]+s))\s+(?:[a-z]+ing|"
+                      + "|".join(p.replace(" ", r"\s+") for p in table("attribution")["postmodifiers"])
+                      + r")\s+(?:[\w'’-]+\s+){1,6}?")
 
 
 def _postmodified_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:
-    """A speaker described by a phrase after its noun, right before the verb: "two diplomats
-    following the talks said", "officials familiar with the plan said"."""
-    a = max(s0, pos - 120)
-    m = _POSTMODIFIED.search(text[a:pos] if a == s0 else text[a:pos].split(",", 1)[-1].rjust(pos - a))
+    """A speaker described by a phrase after its noun, right before the verb and at the start
+    of its clause: "two diplomats following the talks said", "officials familiar with the plan
+    said" (the phrases in data)."""
+    start = max(s0, pos - _POSTMODIFIED_REACH, *(text.rfind(p, s0, pos) + 1 for p in ",;:"))
+    lead = _CLAUSE_LEAD.match(text, start, pos)
+    m = _postmodified().fullmatch(text, lead.end() if lead else start, pos)
     if m is None or m.group("head").lower() not in _lex()["roles"]:
         return None
-    return m.group("np"), a + m.start("np"), a + m.end("np")
+    return m.group("np"), m.start("np"), m.end("np")
 
 
 def _maker(np: tuple[str, int, int]) -> tuple[str, int, int]:

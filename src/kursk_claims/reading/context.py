@@ -113,7 +113,7 @@ def _name_inside_phrase(words: list[tuple[str, int, int]], i: int, before: str) 
     modifier and the plural noun ("senior Ozar commanders"); not after a noun of people or land
     ("the territory Ozari troops seized": a clause of its own starts at the name)."""
     lw = before.lower()
-    if lw in _people_nouns() or lw in land_nouns():
+    if lw in people_nouns() or lw in land_nouns():
         return False
     j = i
     while j < len(words) and j < i + 3 and words[j][0][:1].isupper():
@@ -122,7 +122,15 @@ def _name_inside_phrase(words: list[tuple[str, int, int]], i: int, before: str) 
 
 
 @cache
-def _people_nouns() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """Words that end a counted noun phrase: articles, prepositions, conjunctions, verbs of
+    being (``data/counted.json`` stops)."""
+    return _counted_lex()["stops"]
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    """Every noun of a counted class of people ("soldiers", "civilians", "people")."""
     classes = table("conflicts")["counted_classes"]
     return frozenset(w.lower() for words in classes.values() if isinstance(words, list) for w in words)
 
@@ -264,7 +272,7 @@ def _recruited() -> re.Pattern[str]:
 
 def recruited(text: str, counted: str | None, start: int, end: int) -> bool:
     """Whether people counted by a status noun (``start``: the figure, ``end``: its noun) are
-    said to have been recruited ("recruited 40,000 prisoners", "50,000 prisoners the group had
+    said to have been recruited ("recruited 8,000 prisoners", "50,000 prisoners the group had
     enlisted"): recruits, not captives."""
     if not counted or counted.split()[-1].lower() not in _measure_lex()["status"]:
         return False
@@ -410,24 +418,35 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if found:
             return found
     # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
-    m = _PLACE_OF_PEOPLE.search(text, max(sentence[0], fig[0] - 60), fig[0])
-    if m and counted and _people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
+    m = _place_of_people().search(text, max(sentence[0], fig[0] - 60), fig[0])
+    if m and counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
         return m.group("owner") or m.group("town")
     return None
 
 
-_PLACE_OF_PEOPLE = re.compile(r"(?:\b(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+(?:region|province|oblast|district|city))?)['’]s\s+"
-                              r"|\b(?P<town>[A-Z][\w-]+)\s+(?:was|is|had\s+been|has\s+been)\s+an?\s+(?:[a-z]+\s+)?"
-                              r"(?:city|town|village|region)\s+of\s+)(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?$")
 
 
-_OTHER_GROUPS = re.compile(r"\s+of\s+(?:the\s+)?(other\s+(?:[a-z-]+\s+){0,2}(?:groups|organi[sz]ations|factions|militias|movements))\b")
+@cache
+def _place_of_people() -> re.Pattern[str]:
+    """A place whose people a figure right after counts: "the Marovo region's 1.2 million",
+    "Marovo was a town of about 80,000" (region words in data/frames.json)."""
+    regions = trie_pattern(table("frames")["place_words"]["region_words"])
+    return re.compile(r"(?:\b(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+(?:" + regions + r"))?)['’]s\s+"
+                      r"|\b(?P<town>[A-Z][\w-]+)\s+(?:was|is|had\s+been|has\s+been)\s+an?\s+(?:[a-z]+\s+)?"
+                      r"(?:" + regions + r")\s+of\s+)(?:(?:" + trie_pattern(_APPROX_WORDS | {"over", "more than"}) + r")\s+)?$")
+
+
+@cache
+def _other_groups() -> re.Pattern[str]:
+    """ "of other armed groups": groups other than the sides named (group nouns in data/whose.json)."""
+    return re.compile(r"\s+of\s+(?:the\s+)?(other\s+(?:[a-z-]+\s+){0,2}(?:"
+                      + trie_pattern(table("whose")["other_group_nouns"]) + r"))\b")
 
 
 def other_groups(text: str, pos: int, limit: int) -> str | None:
     """``other armed groups`` when the counted noun ending at ``pos`` is said to be of groups
     other than the sides named ("100 members of other armed groups")."""
-    m = _OTHER_GROUPS.match(text, pos, min(limit, pos + 60))
+    m = _other_groups().match(text, pos, min(limit, pos + 60))
     return m.group(1) if m else None
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from ..lexicon import Folded, table, whole_words
+from ..lexicon import Folded, table, trie_pattern, whole_words
 from . import context, dates, frames, parts, whose
 
 NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
@@ -35,8 +35,7 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
 @cache
 def _people_noun() -> Folded:
     """Any noun of a counted class of people ("soldiers", "civilians", "people")."""
-    classes = table("conflicts")["counted_classes"]
-    return whole_words(w for words in classes.values() if isinstance(words, list) for w in words)
+    return whole_words(context.people_nouns())
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|into|inside)\s+(?:some\s+|about\s+|over\s+|more\s+than\s+|nearly\s+)?$", re.I)
@@ -102,7 +101,7 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     if counted and c1 > c["end"] and c["unit_kind"] is None:
         c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
         if c["measure"] == "captured" and context.recruited(text, counted, c["start"], c1):
-            c["measure"] = "deployed"  # "50,000 prisoners the group had enlisted": recruits
+            c["measure"] = "deployed"  # "8,000 prisoners the group had enlisted": recruits
     if counted and whose.is_loss(c["measure"]) and _LOCATIVE_BEFORE.search(text, max(s0, c["start"] - 12), c["start"]) \
             and not _people_noun().search(counted):
         c["measure"] = None  # "treated in 54 hospitals", "killed in 3 villages": a count of places
@@ -135,7 +134,7 @@ def _measure_from_before(text: str, claims: list[dict[str, Any]], i: int) -> Non
     from context. A share of a loss ("half of its dead") speaks of that loss too."""
     c = claims[i]
     lead = text[c["sentence_start"]:c["start"]]
-    if _ACTION_BEFORE.search(lead[lead.rfind(",") + 1:]):
+    if _action_before().search(lead[lead.rfind(",") + 1:]):
         return  # "he had taken 500 volunteers": a verb of its own says what the figure is
     before = next((b for b in reversed(claims[:i]) if b["sentence_end"] <= c["sentence_start"] and b["measure"]), None)
     if before is None or "\n" in text[before["sentence_end"]:c["sentence_start"]] \
@@ -154,7 +153,10 @@ def _measure_from_before(text: str, claims: list[dict[str, Any]], i: int) -> Non
 
 _SHARE_BASE_REACH = 40  # characters after a share where the noun of its base is read
 # a verb of the figure's own clause before it: "recruited", "taken", "sent"
-_ACTION_BEFORE = re.compile(r"\b(?!(?:been|seven|often|even|then|when|ten|men|women|children|citizen)\b)[a-z]{2,}(?:ed|en)\b", re.I)
+@cache
+def _action_before() -> re.Pattern[str]:
+    """A verb of the figure's own clause before it: "recruited", "taken", "sent"."""
+    return re.compile(r"\b(?!(?:" + trie_pattern(table("measures")["not_participles"]) + r")\b)[a-z]{2,}(?:ed|en)\b", re.I)
 
 
 def _repeated_figure(claims: list[dict[str, Any]], i: int, last_subject: dict[str | None, str]) -> None:
@@ -211,7 +213,7 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
         c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
         subject = subject or before["subject"]
     if (subject is None or c.get("counted") is None and before["subject"]) and _JOINED.fullmatch(gap):
-        # "300 Ozari soldiers have died, and 2,700 have been wounded": an elliptical figure joined
+        # "140 Ozari soldiers have died, and 960 have been wounded": an elliptical figure joined
         # to the one before is about the same people
         subject = before["subject"]
     elif before["measure"] == c["measure"] and before["subject"] and subject != before["subject"] \

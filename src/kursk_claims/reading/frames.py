@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from .context import land_nouns, party_mentions
+from .context import function_words, land_nouns, party_mentions
 from .names import party_forms
 from .titles import named_outside_titles, title_case_line
 from ..lexicon import Folded, led, table, trie_pattern, whole_words
@@ -104,17 +104,6 @@ def read_action(text: str, sentence: tuple[int, int], fig: tuple[int, int], tail
     return None
 
 
-_CLAUSE_START = re.compile(r"[,;:]\s|\s[\u2013\u2014-]\s")
-
-
-def _clause_start(text: str, s0: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last comma, semicolon or dash before it."""
-    start = s0
-    for m in _CLAUSE_START.finditer(text, s0, pos):
-        start = m.end()
-    return start
-
-
 def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int], tail: int,
                      counted_end: int | None) -> str | None:
     """``change``, ``plan`` or ``ratio`` when the words around the figure say so, else None
@@ -126,8 +115,8 @@ def read_figure_kind(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         return lex["before"][m.group(1).lower()]
     if lex["plan_clause_re"].search(text, max(s0, fig[0] - 60), fig[0]):
         return "plan"  # "intends to concentrate 60,000 troops"
-    if lex["generic_re"].search(text[_clause_start(text, s0, fig[0]):fig[0]]):
-        return "generic"  # "a battalion usually numbers 300 to 1,000 troops"
+    if lex["generic_re"].search(text[clause_start(text, s0, fig[0]):fig[0]]):
+        return "generic"  # "a brigade usually counts 3,000 to 5,000 soldiers"
     if lex["change_clause_re"].search(text, s0, fig[0]):
         return "change"  # "is moving in another division … with a strength of 7,500"
     after = text[tail:min(s1, tail + 40)]
@@ -158,12 +147,7 @@ def _noun_follows(text: str, pos: int) -> bool:
     if m is None:
         return False
     w = m.group(1)
-    return w not in _function_words() and w not in land_nouns()
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(table("counted")["stops"])
+    return w not in function_words() and w not in land_nouns()
 
 
 def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
@@ -209,7 +193,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             continue  # "Dead In Past 24 Hours": in a headline every word is capitalised
         named_war = _WORD_AFTER.match(text, m.end(1))
         if name.split()[-1].lower() in lex["war_nouns"] or named_war and named_war.group(1).lower() in lex["war_nouns"]:
-            continue  # "killed in Ethiopia's Tigray war": the war is named, no place
+            continue  # "killed in Ozar's Marovo war": the war is named, no place
         distance = abs(m.start() - fig[0])
         if best is None or distance < best[0]:
             best = (distance, name)

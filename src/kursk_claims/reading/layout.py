@@ -4,6 +4,7 @@ labels above a quotation."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .phrases import noun_phrase_after
@@ -22,6 +23,12 @@ _HEAD_SUFFIX = re.compile(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][
 # "(UN - March 2021)", "(Relief Agency, 2019)", "(source: Aid Office)" closing a line
 _SOURCE_PAREN = re.compile(r"\((?:[Ss]ource:\s*)?([A-Z][\w.&'’/-]*(?:\s+[\w.&'’/-]+){0,5}?)"
                            r"(?:\s*[-–—,]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}|\s+round\s+\d+)?\)\.?$")
+
+
+@cache
+def _source_label() -> re.Pattern[str]:
+    """A "Source: X" label, alone on its line or between other labels ("Format: … | Source: X")."""
+    return re.compile(r"(?im)(?:^|\|)[ \t]*(?:" + "|".join(_lex()["source_labels"]) + r")[ \t]*:[ \t]*([^|\n]+)")
 
 
 class Layout:
@@ -108,8 +115,7 @@ class Layout:
         if "source" not in self._labels:
             self._labels["source"] = None
             top = self.text[:_PAGE_TOP]
-            pattern = re.compile(r"(?im)(?:^|\|)[ \t]*(?:" + "|".join(_lex()["source_labels"]) + r")[ \t]*:[ \t]*([^|\n]+)")
-            m = pattern.search(top)
+            m = _source_label().search(top)
             if m:
                 np = noun_phrase_after(top, m.start(1), m.end(1))
                 who = self.speech.mentioned.resolve(np[0], np[1]) if np else None

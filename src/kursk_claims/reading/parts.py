@@ -25,7 +25,7 @@ from typing import Any
 
 from ..lexicon import table
 from . import whose
-from .context import measure_in
+from .context import function_words, measure_in
 from .names import party_pattern
 
 # words after a figure that make it a part of a whole named before it
@@ -110,7 +110,7 @@ def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
             if not c.get("counted") and (_PART_BEFORE.search(text, max(0, c["start"] - 30), c["start"])
                                          or _SHARE_OF_THEM.match(text, c["end"], min(len(text), c["end"] + 20))
                                          or opening):
-                # "Of the 5,000 conscripts it sent, he said, 30% were killed": the opening names the base
+                # "Of the 5,000 conscripts in the brigade, 30% were killed": the opening names the base
                 base = next((w for w in reversed(claims[:i]) if w.get("unit") is None
                              and c["start"] - w["end"] <= _SAME_SENTENCE_REACH
                              and (not opening or w["start"] >= c["sentence_start"])), None)
@@ -157,11 +157,6 @@ def _share_predicate(text: str, c: dict[str, Any]) -> None:
 
 
 @cache
-def _stops() -> frozenset[str]:
-    return frozenset(table("counted")["stops"])  # "9,000 of them since May": no noun
-
-
-@cache
 def _kind_words() -> frozenset[str]:
     return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
 
@@ -185,7 +180,7 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
     own = measure_in(text, said.start(), min(len(text), said.end() + 24), said.end()) if said else None
     word = _WORD_AFTER.match(text, c["end"], min(len(text), c["end"] + 30))
     if own is None and word:
-        own = measure_in(text, word.start(1), word.end(1))  # "7,905 killed, 12,220 wounded": each says its own
+        own = measure_in(text, word.start(1), word.end(1))  # "3,100 killed, 5,900 wounded": each says its own
     if own:
         c["measure"] = own  # "about 900 of them killed in action": its own verb says its measure
     if not (own and whole.get("measure") and c["measure"] != whole["measure"]
@@ -196,7 +191,7 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
     inferred = c.setdefault("inferred", [])
     own_side = _names_a_party(text, c)  # before the whole's counted noun is taken
     noun = _NOUN_AFTER_PART.match(text, c["end"], min(len(text), c["end"] + 40))
-    if noun and noun.group(1) not in _NOT_NOUNS and noun.group(1) not in _stops() \
+    if noun and noun.group(1) not in _NOT_NOUNS and noun.group(1) not in function_words() \
             and not measure_in(text, noun.start(1), noun.end(1)):
         c["counted"] = noun.group(1)  # "50 of them children"; not "700 of them slain", a measure
     elif c.get("counted") is None or c["counted"] in _NOT_NOUNS:
@@ -207,7 +202,7 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
             c["counted"] = whole["counted"]
     if c.get("counted"):
         c["counted"] = _TRAILING_PARTITIVE.sub("", c["counted"]) or c["counted"]
-    if own is None:  # "and more than 700 soldiers ended up as prisoners": its own clause says its measure
+    if own is None:  # "and some 260 sailors were later listed as missing": its own clause says its measure
         cut = _SEGMENT_END.search(text, c["end"], min(len(text), c["end"] + 90))
         own = measure_in(text, c["end"], cut.start() if cut else min(len(text), c["end"] + 90))
     if whole.get("measure") and c.get("measure") != whole["measure"] and not own:

@@ -4,7 +4,7 @@ Much of the web is copy without a date. Such an article was written no earlier t
 day it names: ``said on March 20``, ``as of 25 November 2024``, ``in September 2024``. A date
 without its year takes the latest year the article names (``November`` in an article that speaks
 of ``September 2024`` is November 2024); an article that names no year is placed only by a date
-it gives with its weekday ("on Friday (4 October)"): the latest year, up to today, in which that
+it gives with its weekday ("on Tuesday (3 March)"): the latest year, up to today, in which that
 day was that weekday.
 
     >>> latest_named_date("Fighting began in March 2023. On May 20, officials said 500 remained.")
@@ -97,7 +97,7 @@ def _weekday(year: int, month: int, day: int) -> int | None:
 
 def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
     """The latest day ``text`` names (ISO), year-less dates taking its latest named year; when it
-    names no year, the latest day it names with its weekday ("on Friday (4 October)"), in the
+    names no year, the latest day it names with its weekday ("on Tuesday (3 March)"), in the
     latest year up to ``today`` in which that day fell on that weekday; else None."""
     date, year, months = _patterns()
     if _FURNITURE.search(text):  # "© 2025 Outlet": the site's year, not the article's

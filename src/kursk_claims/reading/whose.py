@@ -56,6 +56,9 @@ def _lex() -> dict[str, Any]:
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]["region_words"]),
         "war_nouns": frozenset(table("frames")["place_words"]["war_nouns"]),
+        # "Ozar's western region of Tamba": the region named after a country's possessive
+        "region_of": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:" + trie_pattern(table("frames")["place_words"]["region_words"])
+                                + r")\s+of\s+(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)"),
     }
 
 
@@ -70,7 +73,6 @@ _ARRIVED_BEFORE = re.compile(r"\b(?:arrived|arriving|arrive|arrives|sheltering|s
 
 
 _ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?")
-_REGION_OF = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:region|province|state)\s+of\s+(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)")
 
 
 def origin_after(text: str, pos: int, limit: int, measure: str | None) -> str | None:
@@ -82,7 +84,7 @@ def origin_after(text: str, pos: int, limit: int, measure: str | None) -> str | 
     if m is None or m.group("name").split()[0] in _lex()["not_places"]:
         return None
     if m.group("possessive"):
-        inner = _REGION_OF.match(text, m.end(), min(limit, m.end() + 60))
+        inner = _lex()["region_of"].match(text, m.end(), min(limit, m.end() + 60))
         if inner:
             return inner.group("name")
     _, forms = party_pattern(text)
