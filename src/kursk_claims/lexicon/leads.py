@@ -14,7 +14,11 @@ the pattern itself, so the matches are the same::
 from __future__ import annotations
 
 import re
-from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
+
+try:  # Python's own pattern parser: private (present in 3.11–3.13); without it no lead is added
+    from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    c = sre_parse = None
 
 
 class _Unknown(Exception):
@@ -22,7 +26,7 @@ class _Unknown(Exception):
     backreference, inline flags the lookahead cannot keep)."""
 
 
-_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) if c is not None else ()
 
 
 def _char(code: int) -> str:
@@ -81,6 +85,8 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A lookahead of the characters every match of ``pattern`` starts with, or None where
     they cannot be told, a match may be empty, or they include spaces or word characters (a
     lookahead most positions pass costs more than it saves)."""
+    if sre_parse is None:
+        return None
     return _first_chars(sre_parse.parse(pattern, flags), flags)
 
 
@@ -116,6 +122,8 @@ def head(pattern: str, flags: int = 0) -> str:
     """The lookahead to put before ``pattern``: its first characters, where they can be told and
     the engine does not already skip to them; else nothing. Read without the case-insensitive
     flag, it also serves the pattern compiled with it (the same characters, or more)."""
+    if sre_parse is None:
+        return ""
     parsed = sre_parse.parse(pattern, flags)
     if _scans_fast(parsed, flags):
         return ""
