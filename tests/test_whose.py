@@ -265,3 +265,20 @@ def test_people_on_the_move_are_whose_their_origin_is(nlp):
                     "takes in roughly 2,950 refugees from Ozar's southern region of Tamba.")
     assert c["12,830"]["subject"] == "Marovo"
     assert c["roughly 2,950"]["subject"] == "Tamba"
+
+
+def test_a_country_inside_a_bodys_name_and_a_credit_line_do_not_make_the_main_subject():
+    text = ("Chile sends $40 million to avert hunger in Marovo\n\n"
+            "SANTIAGO - Chile is sending food to farmers in Marovo, where the harvest failed. "
+            "\"Hunger in Marovo is spreading,\" the Chile Agency for Relief said. "
+            "(Reporting by Ana Diaz in Santiago, Chile; Editing by Luis Soto in Lima)")
+    assert whose.main_subject(text) == "Marovo"
+
+
+def test_the_people_of_a_place_named_with_its_possessive_are_whose_they_are(nlp):
+    c = claims(nlp, "Chile's troops arrived as nearly 70 percent of Marovo's population went without "
+                    "food; the army works in Marovo.")
+    assert c["nearly 70 percent"]["subject"] == "Marovo"
+    # a person's possessive names no place
+    c = claims(nlp, "About 30 percent of the general's people were lost, Peru said.")
+    assert c["About 30 percent"]["subject"] != "general"

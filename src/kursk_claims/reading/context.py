@@ -357,6 +357,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
+        owner = _place_owner(text, counted)
+        if owner:
+            return owner  # "90 percent of Marovo's population": the place whose people they are
         other = other_groups(text, counted[1], sentence[1])
         if other:
             return other  # "100 members of other armed groups": none of the sides named
@@ -424,6 +427,25 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     return None
 
 
+
+
+@cache
+def _population_of() -> re.Pattern[str]:
+    """A place's possessive before a noun for its people: "Marovo's population", "the Tamba
+    region's residents" (nouns in data/frames.json)."""
+    words = table("frames")["place_words"]
+    return re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<region>\s+(?:"
+                      + trie_pattern(words["region_words"]) + r"))?['’]s\s+(?:[a-z-]+\s+)?(?:"
+                      + trie_pattern(words["population_nouns"]) + r")\b")
+
+
+def _place_owner(text: str, counted: tuple[int, int]) -> str | None:
+    """The place a counted phrase names as the owner of its people, when the text names it as a
+    place ("in Marovo") or a region: "Marovo's population", not "the general's people"."""
+    m = _population_of().match(text, counted[0], counted[1])
+    if m is None or m.group("name").split()[0] in whose.not_places():
+        return None
+    return m.group("name") if m.group("region") or whose.is_place(text, m.group("name")) else None
 
 
 @cache

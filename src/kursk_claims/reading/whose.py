@@ -55,11 +55,17 @@ def _lex() -> dict[str, Any]:
         "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]["region_words"]),
+        "credit_line": re.compile(r"\((?:" + trie_pattern(w["credit_openers"]) + r")\b[^()]*\)", re.I),
         "war_nouns": frozenset(table("frames")["place_words"]["war_nouns"]),
         # "Ozar's western region of Tamba": the region named after a country's possessive
         "region_of": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:" + trie_pattern(table("frames")["place_words"]["region_words"])
                                 + r")\s+of\s+(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)"),
     }
+
+
+def not_places() -> frozenset[str]:
+    """Capitalised words that name no place: months, weekdays, words that open sentences."""
+    return _lex()["not_places"]  # type: ignore[no-any-return]
 
 
 def is_loss(measure: str | None) -> bool:
@@ -297,15 +303,22 @@ def _names_a_region(text: str, inner: re.Match[str]) -> bool:
 @lru_cache(maxsize=8)
 def main_subject(text: str) -> str | None:
     """The party or place an article is mainly about: named most, its headline counting thrice,
-    attackers, speakers, institutions and supranational bodies left out."""
+    attackers, speakers, institutions, words of longer names (``the Norland Relief Agency``),
+    supranational bodies and credit lines (``(Reporting by … in Geneva)``) left out."""
     lex = _lex()
     pattern, forms = party_pattern(text)
     head = _headline_end(text)
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    credits = [(c.start(), c.end()) for c in lex["credit_line"].finditer(text)]
+
+    def credited(pos: int) -> bool:
+        return any(a <= pos < b for a, b in credits)
+
     for m in pattern.finditer(text):
         if is_agent(text, m.start(), m.end()) or is_speaker_or_institution(text, m.start(), m.end()) \
-                or names_no_victim(text, m.start(), m.end()):
+                or names_no_victim(text, m.start(), m.end()) or credited(m.start()) \
+                or (not m.group(1).endswith(("'s", "’s")) and in_proper_name(text, m.start(), m.end())):
             continue
         party = forms[m.group(1)]
         if party in bodies():
@@ -322,7 +335,7 @@ def main_subject(text: str) -> str | None:
         name = m.group(2)
         if m.group("compass") or name in forms or name.split()[0] in lex["not_places"]:
             continue
-        if is_agent(text, m.start(2), m.end(2)):
+        if is_agent(text, m.start(2), m.end(2)) or credited(m.start(2)):
             continue
         votes[name] += _HEADLINE_WEIGHT if m.start() < head else 1
         first_seen.setdefault(name, m.start(2))
