@@ -282,3 +282,20 @@ def test_the_people_of_a_place_named_with_its_possessive_are_whose_they_are(nlp)
     # a person's possessive names no place
     c = claims(nlp, "About 30 percent of the general's people were lost, Peru said.")
     assert c["About 30 percent"]["subject"] != "general"
+
+
+def test_a_name_said_to_be_an_armed_group_in_an_apposition_is_a_party():
+    text = ("Mourners wrapped in Tamaru and Chilean flags gathered. Analysts who follow Tamaru, an "
+            "Andean-backed militant group that fights Peru, say Tamaru has regrouped.")
+    assert names.discovered(text).get("Tamaru") == "Tamaru"
+    # a rights group is no side of the fight
+    text = "Veritas, a human rights group based in Lima, said Veritas had counted the dead."
+    assert "Veritas" not in names.discovered(text)
+
+
+def test_a_group_pointer_nearer_the_figure_than_any_named_side_wins(nlp):
+    text = ("Sources close to Tamaru, an Andean-backed militant group that seeks Peru's defeat, "
+            "said the group believes about 900 were killed since Peru began its offensive. "
+            "Tamaru has not confirmed it.")
+    c = claims(nlp, text)
+    assert c["about 900"]["subject"] == "Tamaru"

@@ -401,11 +401,11 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if own:
             return own
     mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]]
-    if not mentions:
-        # "the group has fired 900 rockets", "the militia believes 400 were killed": the group it points back to
-        pointed = whose.group_pointed_at(text, c0, fig[0])
-        if pointed:
-            return pointed
+    # "the group has fired 900 rockets", "the militia believes 400 were killed": the group it
+    # points back to, when no side is named between the pointer and the figure
+    pointed = whose.group_pointed_at(text, mentions[-1][1] if mentions else c0, fig[0])
+    if pointed:
+        return pointed
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own
         # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
