@@ -299,3 +299,9 @@ def test_a_group_pointer_nearer_the_figure_than_any_named_side_wins(nlp):
             "Tamaru has not confirmed it.")
     c = claims(nlp, text)
     assert c["about 900"]["subject"] == "Tamaru"
+
+
+def test_people_who_crossed_from_a_region_named_with_its_country_are_that_regions(nlp):
+    c = claims(nlp, "Some 700 people crossed from Peru's Marovo region into eastern Chile last week, a "
+                    "spokesman said.")
+    assert c["Some 700"]["subject"] == "Marovo"
