@@ -305,3 +305,9 @@ def test_people_who_crossed_from_a_region_named_with_its_country_are_that_region
     c = claims(nlp, "Some 700 people crossed from Peru's Marovo region into eastern Chile last week, a "
                     "spokesman said.")
     assert c["Some 700"]["subject"] == "Marovo"
+
+
+def test_a_share_restated_as_a_count_beside_it_is_about_the_same_people(nlp):
+    c = claims(nlp, "Chile's aid arrived as nearly 70 percent of Marovo's population - about 2 million "
+                    "people - went without food in Marovo.")
+    assert c["about 2 million"]["subject"] == c["nearly 70 percent"]["subject"] == "Marovo"

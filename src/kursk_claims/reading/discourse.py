@@ -17,6 +17,8 @@ NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
 
 _COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
 _JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
+# "90 percent of Marovo's people - as many as 2 million -": the count of a share's base set beside it
+_SHARE_APPOSITION = re.compile(r"\s+of\s+[^-–—();,\n]{1,50}?\s*(?:[-–—]|\()\s*(?:[a-z]+\s+){0,3}")
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 
 
@@ -209,6 +211,9 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
     """A figure joined to the one before it speaks of the same thing, or of the same side:
     "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded"."""
     gap = text[before["end"]:c["start"]]
+    if before["measure"] == "share" and before["subject"] and _SHARE_APPOSITION.fullmatch(gap) \
+            and not context.party_mentions(text, c["start"], _counted_end(text, c)):
+        return before["subject"]  # the share restated as a count: the same people
     if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):
         c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
         subject = subject or before["subject"]
