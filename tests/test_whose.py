@@ -311,3 +311,9 @@ def test_a_share_restated_as_a_count_beside_it_is_about_the_same_people(nlp):
     c = claims(nlp, "Chile's aid arrived as nearly 70 percent of Marovo's population - about 2 million "
                     "people - went without food in Marovo.")
     assert c["about 2 million"]["subject"] == c["nearly 70 percent"]["subject"] == "Marovo"
+
+
+def test_out_of_names_a_source_not_whose_the_people_are(nlp):
+    text = ("Ozar fighters advanced. Records show that the group Ozar had recruited just under 5,000 "
+            "convicts out of the Chilean penal institutions.")
+    assert claims(nlp, text)["just under 5,000"]["subject"] == "Ozar"
