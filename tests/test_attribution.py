@@ -483,3 +483,29 @@ def test_a_speaker_named_with_its_acronym_before_the_verb():
 def test_the_statements_of_a_speaker_that_name_the_speaker():
     text = "Engineers doubted the claims of Luis Rojas that some 4,300 homes had been flooded."
     assert source(text, "some 4,300").speaker == "luis-rojas"
+
+
+# ---- several speakers in a sentence, and the words around a speaker -----------------------
+
+def test_each_speaker_of_a_sentence_keeps_its_own_figure():
+    text = ("The Chilean air force said it had struck 900 targets, while Peruvian health authorities "
+            "said at least 300 people were killed.")
+    assert source(text, "900").attribution == "Chilean air force"
+    assert source(text, "300").attribution == "Peruvian health authorities"
+
+
+def test_an_adverb_between_a_speaker_and_the_verb_is_no_part_of_the_speaker():
+    text = "Luis Rojas, a Chilean senator, merely noted that the war had cost 12,030 soldiers."
+    assert source(text, "12,030").attribution == "Luis Rojas"
+
+
+def test_a_speaker_that_only_bears_out_a_statement_does_not_make_it():
+    text = ("Peru still holds a third of the valley, and UN observers have confirmed it, the "
+            "Peruvian official Luis Rojas told reporters.")
+    assert source(text, "a third").attribution == "Peruvian official Luis Rojas"
+
+
+def test_a_described_agency_points_back_only_to_an_agency_of_its_kind():
+    text = ("The Andean Migration Agency (AMA) said 4,000 people had left. The UN refugee agency "
+            "(UNRA) said that over 2,000 had crossed the border.")
+    assert source(text, "over 2,000").attribution == "UN refugee agency (UNRA)"

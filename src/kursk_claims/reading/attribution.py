@@ -36,6 +36,7 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|inside|outside|into|acros
 _FOR_EXAMPLE = re.compile(r", say,", re.I)
 _MADE_BY = re.compile(r"\s+(?:by|from|of)\s+")
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|the\s+\w)")  # "…, says Ivanov", "…, writes the Herald"
+_ECHO_OBJECT = re.compile(r"\s+(?:it|this|so)\b(?!\s+(?:is|was|has|had|will|would)\b)")  # "confirmed it", not "said it was"
 _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 
 # patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
@@ -71,6 +72,7 @@ class Event:
     named: bool = False  # the source is a name, so a later "he said" can refer to it
     who: Who | None = None
     via: Who | None = None
+    echo: bool = False  # "observers have confirmed it": bears out a statement made before, makes none
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -259,7 +261,8 @@ class SpeechEvents:
             return None
         reported = bool(_THAT_FOLLOWS.match(follow))
         who = _with_acronym(text, who, np[2])
-        return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who)
+        echo = _ECHO_OBJECT.match(text, after) is not None
+        return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who, echo=echo)
 
     def source_spans(self, i: int) -> list[tuple[int, int]]:
         """Where sources are named in sentence ``i``: their words are not a figure's subject."""
@@ -564,7 +567,8 @@ def _choose(events: list[Event], pos: int) -> Event | None:
         return before[-1]
     after = [e for e in evs if e.pos > pos]
     if after:
-        return after[0]
+        # "Ozar holds a third, and observers have confirmed it, the official said": the one who says it
+        return next((e for e in after if not e.echo), after[0])
     return None
 
 

@@ -251,10 +251,17 @@ class Mentions:
         it, else (a lead that names its speaker later) the first after it."""
         sides = {country_of(w) for w in descr.split()} - {None}
 
+        # "the refugee agency": a lower-case word before a body's head that no side names
+        kinds = [w[:5] for w in descr.split()[:-1] if w.islower() and country_of(w) is None]
+
         def fits(m: Mention) -> bool:
             c = m.who.classes | m.extra
             if sides and _sides_named(m.who, c) - sides:
                 return False  # "the Ozari president" is not the Peruvian president named before
+            if descr not in c and kinds and not m.who.person:
+                named = " ".join([m.who.written.lower(), *c])
+                if not all(k in named for k in kinds):
+                    return False  # "the refugee agency" is not the migration agency named before
             return descr in c or head in c
 
         self.speech.events.read_before(self.speech.sentence_index(pos))
@@ -273,7 +280,7 @@ class Mentions:
             if found is not None and sides and _sides_named(found, found.classes) - sides:
                 return None
             return found
-        if definite and head in table("attribution")["generic_bodies"]:
+        if definite and head in table("attribution")["generic_bodies"] and not kinds:
             # "the organisation said": the last body named before, whatever kind it is
             bodies = [m for m in self.mentions(True) if m.pos < pos and m.who.named and not m.who.person]
             if bodies:
