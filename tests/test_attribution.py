@@ -332,7 +332,8 @@ def test_a_quotation_followed_by_writes_the_outlet_is_the_outlets():
     text = ("The minister said 300 had died. \"The office holds a list of 1,200 dead soldiers, of whom 80 % "
             "were conscripts, as the minister claimed,\" writes the Valdoria Herald.")
     assert source(text, "1,200").attribution == "Valdoria Herald"
-    assert source(text, "80 %").attribution == "Valdoria Herald"  # the speaker named after it gives way
+    # an aside right after a figure ("…, as the minister claimed,") is that figure's source
+    assert source(text, "80 %").attribution == "minister"
 
 
 def test_a_speaker_named_inside_a_quotation_before_the_figure_says_it():
@@ -509,3 +510,14 @@ def test_a_described_agency_points_back_only_to_an_agency_of_its_kind():
     text = ("The Andean Migration Agency (AMA) said 4,000 people had left. The UN refugee agency "
             "(UNRA) said that over 2,000 had crossed the border.")
     assert source(text, "over 2,000").attribution == "UN refugee agency (UNRA)"
+
+
+def test_an_aside_like_x_claimed_is_the_source_of_the_figure_right_before_it_only():
+    text = ("Rescuers found 420 bodies, not 300, like the governor claimed, and 60 of them were "
+            "children, the Lima Herald wrote.")
+    assert source(text, "300").attribution == "governor"
+    assert source(text, "420").attribution == "Lima Herald"
+    assert source(text, "60").attribution == "Lima Herald"
+    # "as X puts Y at N" is no aside: its figure comes after it
+    text = "Rojas visits the front as Ortega puts Chilean losses at over 7,600."
+    assert source(text, "7,600").attribution == "Ortega"

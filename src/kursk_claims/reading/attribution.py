@@ -36,6 +36,9 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|inside|outside|into|acros
 _FOR_EXAMPLE = re.compile(r", say,", re.I)
 _MADE_BY = re.compile(r"\s+(?:by|from|of)\s+")
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|the\s+\w)")  # "…, says Ivanov", "…, writes the Herald"
+_AS_BEFORE = re.compile(r"(?:^|[\s,(])(?:like|as)\s+(?:the\s+)?$", re.I)  # "…, like the minister claimed"
+_ASIDE_END = re.compile(r"\s*(?:[,.;:)”\"’']|$)")  # "…, like X claimed, but": no object of its own
+_ASIDE_GAP = 80  # characters between a figure and an aside ("…, as X said") that speaks of it
 _ECHO_OBJECT = re.compile(r"\s+(?:it|this|so)\b(?!\s+(?:is|was|has|had|will|would)\b)")  # "confirmed it", not "said it was"
 _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 
@@ -73,6 +76,7 @@ class Event:
     who: Who | None = None
     via: Who | None = None
     echo: bool = False  # "observers have confirmed it": bears out a statement made before, makes none
+    aside: bool = False  # "…, like X claimed,": the source of the figure right before it, and of no other
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -262,7 +266,8 @@ class SpeechEvents:
         reported = bool(_THAT_FOLLOWS.match(follow))
         who = _with_acronym(text, who, np[2])
         echo = _ECHO_OBJECT.match(text, after) is not None
-        return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who, echo=echo)
+        aside = _AS_BEFORE.search(text, max(s0, np[1] - 14), np[1]) is not None and _ASIDE_END.match(text, after) is not None
+        return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who, echo=echo, aside=aside)
 
     def source_spans(self, i: int) -> list[tuple[int, int]]:
         """Where sources are named in sentence ``i``: their words are not a figure's subject."""
@@ -286,6 +291,11 @@ class SpeechEvents:
         i = self.speech.sentence_index(pos)
         s0, s1 = self.sentences[i]
         in_sentence = self.events_in(i)
+        if any(e.aside for e in in_sentence):
+            aside = next((e for e in in_sentence if e.aside and e.who is not None and _aside_of(self.text, pos, e.start)), None)
+            if aside is not None:
+                return aside, (aside.start, aside.end)
+            in_sentence = [e for e in in_sentence if not e.aside]
         quote = next(((q0, q1) for q0, q1 in self.quotes if q0 < pos < q1), None)
         if quote is not None:
             # a speaker named inside a quotation before the figure says it; one named after it
@@ -533,6 +543,19 @@ def _with_acronym(text: str, who: Who, end: int) -> Who:
     if m is None or m.group(1) in who.written:
         return who
     return replace(who, written=f"{who.written} ({m.group(1)})")
+
+
+_FIGURE_DIGITS = re.compile(r"[\d.,]*")
+_ASIDE_BREAK = re.compile(r"\d|;|\b(?:but|while|whereas)\b")
+
+
+def _aside_of(text: str, pos: int, start: int) -> bool:
+    """Whether an aside named at ``start`` ("…, like X claimed,") speaks of the figure at
+    ``pos``: the figure right before it, with no other figure or clause between them."""
+    if not 0 < start - pos <= _ASIDE_GAP:
+        return False
+    end = _FIGURE_DIGITS.match(text, pos).end()
+    return _ASIDE_BREAK.search(text, end, start) is None
 
 
 def _link_chains(events: list[Event]) -> None:
