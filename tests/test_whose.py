@@ -317,3 +317,19 @@ def test_out_of_names_a_source_not_whose_the_people_are(nlp):
     text = ("Ozar fighters advanced. Records show that the group Ozar had recruited just under 5,000 "
             "convicts out of the Chilean penal institutions.")
     assert claims(nlp, text)["just under 5,000"]["subject"] == "Ozar"
+
+
+def test_a_part_whose_whole_comes_right_after_it_is_of_the_wholes_side(nlp):
+    text = ("Marovo votes\n\nMarovo is calm. Rojas said more than 900 thousand of the Tamba region's "
+            "1 million 200 thousand residents had left since May.")
+    c = claims(nlp, text)
+    part, whole = c["more than 900 thousand"], c["1 million 200 thousand"]
+    assert part["subject"] == whole["subject"] == "Tamba region"
+    assert part["counted"] == "residents"
+    assert part["part_of"] == (whole["start"], whole["end"])
+    # with a measure of its own, the part is the killed among those sent, no part of their count
+    c = claims(nlp, "Rojas says at least 3,800 of the roughly 12,000 Ozari troops sent to help Peru have "
+                    "been killed or wounded.")
+    assert c["at least 3,800"]["measure"] == "casualties"
+    assert c["roughly 12,000"]["measure"] == "deployed"
+    assert not c["at least 3,800"].get("part_of")
