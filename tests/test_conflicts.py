@@ -818,3 +818,14 @@ def test_a_breakdown_by_a_measure_of_its_own_is_all_of_that_measure():
                      part_of=late.id)
     # the dead of two casualty counts are two counts of the dead: a later, lower total conflicts
     assert "mismatch" in kinds(early, dead_early, late, dead_late)
+
+
+def test_a_slip_needs_both_figures_to_count_one_class():
+    # "16 rescue workers wounded" against a toll of 16,204 wounded that names no one: a group
+    # inside the toll, not a lost "thousand"
+    workers = claim("16", 16, measure="wounded", subject="Peru", counted="rescue workers")
+    toll = claim("16,204", 16204, measure="wounded", subject="Peru", counted=None)
+    assert "scale" not in kinds(workers, toll)
+    # one class on both sides still is
+    assert kinds(claim("16", 16, measure="wounded", subject="Peru", counted="people"),
+                 claim("16,204", 16204, measure="wounded", subject="Peru", counted="people")) == ["scale"]

@@ -333,3 +333,9 @@ def test_a_part_whose_whole_comes_right_after_it_is_of_the_wholes_side(nlp):
     assert c["at least 3,800"]["measure"] == "casualties"
     assert c["roughly 12,000"]["measure"] == "deployed"
     assert not c["at least 3,800"].get("part_of")
+
+
+def test_a_side_named_as_a_place_after_the_figure_is_not_whose_it_is(nlp):
+    c = claims(nlp, "Sixteen rescuers were wounded, Rojas said, adding that the clinic, close to the "
+                    "Chilean border, had been hit.")
+    assert c["Sixteen"]["subject"] != "Chile"

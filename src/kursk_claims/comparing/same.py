@@ -50,6 +50,11 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if rel == "different":
         s.separate = f"different counted classes ({a.cls} / {b.cls})"
         return s
+    if slip and rel in ("nounless", "unlisted"):
+        # a lost "thousand" is read between reports of one count, not between a named group
+        # ("16 rescue workers") and a toll that names none
+        s.separate = "a slip needs both figures to count one class"
+        return s
     if rel == "unknown":
         s.doubts.append("counted noun names no class")
     elif rel == "nounless":

@@ -503,9 +503,10 @@ def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excl
     end = whose.clause_end_after(text, fig[1], sentence[1])  # not "…, far more than Peru lost"
     for m in _sentence_parties(text, sentence[0], sentence[1]):
         if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded) \
-                and not whose.is_destination(text, m[0], measure) and not whose.is_opponent(text, m[0]) \
+                and not whose.is_destination(text, m[0], measure) and not whose.names_no_victim(text, m[0], m[1]) \
                 and m[2] not in bodies():
-            # not "had crossed into Peru", nor "in its war with Peru", nor a body; "Peru's Ozar region": Ozar
+            # not "had crossed into Peru", nor "in its war with Peru", nor "near the Peruvian border",
+            # nor a body; "Peru's Ozar region": Ozar
             return whose.inner_place(text, m[1]) or m[2]
     return None
 
