@@ -258,6 +258,8 @@ def test_a_place_whose_people_are_counted_is_whose_they_are(nlp):
     assert c["1.2 million"]["subject"] == "Marovo region"
     c = claims(nlp, "Until the floods, Marovo had been a town of some 31,500 inhabitants.")
     assert c["some 31,500"]["subject"] == "Marovo"
+    c = claims(nlp, "Chile's shelling has made Marovo, a town of about 9,000 people before the war, a ruin.")
+    assert c["about 9,000"]["subject"] == "Marovo"
 
 
 def test_people_on_the_move_are_whose_their_origin_is(nlp):

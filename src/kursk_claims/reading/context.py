@@ -451,10 +451,10 @@ def _place_owner(text: str, counted: tuple[int, int]) -> str | None:
 @cache
 def _place_of_people() -> re.Pattern[str]:
     """A place whose people a figure right after counts: "the Marovo region's 1.2 million",
-    "Marovo was a town of about 80,000" (region words in data/frames.json)."""
+    "Marovo was a town of about 80,000", "Marovo, a town of 80,000" (region words in data/frames.json)."""
     regions = trie_pattern(table("frames")["place_words"]["region_words"])
     return re.compile(r"(?:\b(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+(?:" + regions + r"))?)['’]s\s+"
-                      r"|\b(?P<town>[A-Z][\w-]+)\s+(?:was|is|had\s+been|has\s+been)\s+an?\s+(?:[a-z]+\s+)?"
+                      r"|\b(?P<town>[A-Z][\w-]+)(?:\s+(?:was|is|had\s+been|has\s+been)|,)\s+an?\s+(?:[a-z]+\s+)?"
                       r"(?:" + regions + r")\s+of\s+)(?:(?:" + trie_pattern(_APPROX_WORDS | {"over", "more than"}) + r")\s+)?$")
 
 
