@@ -366,6 +366,10 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         origin = whose.origin_after(text, counted[1], sentence[1], measure)
         if origin:
             return origin  # "45,000 refugees from Marovo": where they come from, not where they are
+    # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
+    m = _place_of_people().search(text, max(sentence[0], fig[0] - 60), fig[0])
+    if m and counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
+        return m.group("owner") or m.group("town")
     # a supranational body is whose a figure only in its counted phrase ("UN peacekeepers"):
     # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
     named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]
@@ -420,10 +424,6 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         found = whose.place_of_loss(text, sentence, fig)
         if found:
             return found
-    # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
-    m = _place_of_people().search(text, max(sentence[0], fig[0] - 60), fig[0])
-    if m and counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
-        return m.group("owner") or m.group("town")
     return None
 
 
