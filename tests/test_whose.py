@@ -341,3 +341,9 @@ def test_a_side_named_as_a_place_after_the_figure_is_not_whose_it_is(nlp):
     c = claims(nlp, "Sixteen rescuers were wounded, Rojas said, adding that the clinic, close to the "
                     "Chilean border, had been hit.")
     assert c["Sixteen"]["subject"] != "Chile"
+
+
+def test_people_who_left_a_place_are_whose_its_people_are(nlp):
+    text = ("Chile votes\n\nChile is calm. Aid goes on, he said, and more than a million people have left "
+            "the Tamba region since the war began.")
+    assert claims(nlp, text)["more than a million"]["subject"] == "Tamba"

@@ -55,6 +55,8 @@ def _lex() -> dict[str, Any]:
         "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]["region_words"]),
+        "left_place": re.compile(r"\s+(?:(?:have|had|has)\s+)?(?:" + trie_pattern(w["departure_verbs"])
+                                 + r")\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?"),
         "origin": re.compile(r"\s+(?P<verb>(?:have\s+|had\s+|has\s+)?(?:" + trie_pattern(w["movement_verbs"])
                              + r")\s+)?from\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?"),
         "credit_line": re.compile(r"\((?:" + trie_pattern(w["credit_openers"]) + r")\b[^()]*\)", re.I),
@@ -87,9 +89,12 @@ def origin_after(text: str, pos: int, limit: int, measure: str | None) -> str | 
     """Where people on the move come from, named right after their noun ("refugees from
     Marovo", "from Ozar's western region of Tamba", "from Ozar's Tamba region"): whose they are."""
     m = _lex()["origin"].match(text, pos, min(limit, pos + 80))
+    left = m is None and measure in ("people", *_lex()["movement_measures"])
+    if left:  # "a million people have left the Marovo region": the place they left
+        m = _lex()["left_place"].match(text, pos, min(limit, pos + 80))
     if m is None or m.group("name").split()[0] in _lex()["not_places"]:
         return None
-    if measure not in _lex()["movement_measures"] and not (measure == "people" and m.group("verb")):
+    if not left and measure not in _lex()["movement_measures"] and not (measure == "people" and m.group("verb")):
         return None  # "900 people fled from Marovo": people on the move, by their verb
     if m.group("possessive"):
         inner = _lex()["region_of"].match(text, m.end(), min(limit, m.end() + 60))
