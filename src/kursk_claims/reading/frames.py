@@ -198,8 +198,36 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
-        return _campaign(text, s0, s1)  # "in the operation", "over the war"
+        return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
     return party_forms(text).get(best[1], best[1])
+
+
+@cache
+def _region_pointer() -> re.Pattern[str]:
+    place = table("frames")["place_words"]
+    return re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+the\s+(" + trie_pattern(place["region_words"])
+                      + r")\b(?!\s+of\b)")
+
+
+_REGION_REACH = 3000  # characters before "the region" where the region it points back to is named
+
+
+@lru_cache(maxsize=32)
+def _named_region(word: str) -> re.Pattern[str]:
+    return re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+" + re.escape(word) + r"\b")
+
+
+def _region_pointed_at(text: str, c0: int, c1: int) -> str | None:
+    """ "across the region": the region of that kind the article named last before it."""
+    m = _region_pointer().search(text, c0, c1)
+    if m is None:
+        return None
+    named = None
+    for n in _named_region(m.group(1)).finditer(text, max(0, m.start() - _REGION_REACH), m.start()):
+        named = n
+    if named is None or named.group(1).split()[0] in _months_and_days() or named.group(1) in ("The", "This"):
+        return None
+    return _strip_region(named.group(1)) or None
 
 
 @lru_cache(maxsize=64)
