@@ -347,3 +347,9 @@ def test_people_who_left_a_place_are_whose_its_people_are(nlp):
     text = ("Chile votes\n\nChile is calm. Aid goes on, he said, and more than a million people have left "
             "the Tamba region since the war began.")
     assert claims(nlp, text)["more than a million"]["subject"] == "Tamba"
+
+
+def test_people_in_a_line_labelled_with_a_place_are_that_places(nlp):
+    text = ("Marovo: about 2,100 residents refuse to leave, says Chilean governor\n\n"
+            "Shelling went on in Marovo on Monday.")
+    assert claims(nlp, text)["about 2,100"]["subject"] == "Marovo"

@@ -29,6 +29,7 @@ _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
 _NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:number|count|figure|tally|total|size|strength)\s+of\s+", re.I)
+_PLACE_LABEL = re.compile(r"\s*([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?):\s")
 _VICTIM_AFTER = re.compile(r"\s+(?:(?!out\b)\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)  # not "out of": a source ("recruited out of the Ozari prisons")
 _APPROX_WORDS = frozenset(("approximately", "about", "around", "some", "nearly", "almost", "roughly", "over", "estimated"))
 _PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
@@ -424,6 +425,11 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         found = whose.place_of_loss(text, sentence, fig)
         if found:
             return found
+    if counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
+        # "Marovo: about 3,500 residents refuse to leave": the place a line is labelled with
+        label = _PLACE_LABEL.match(text, text.rfind("\n", 0, fig[0]) + 1, fig[0])
+        if label and whose.is_place(text, label.group(1)):
+            return party_forms(text).get(label.group(1), label.group(1))
     return None
 
 
