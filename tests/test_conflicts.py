@@ -829,3 +829,19 @@ def test_a_slip_needs_both_figures_to_count_one_class():
     # one class on both sides still is
     assert kinds(claim("16", 16, measure="wounded", subject="Peru", counted="people"),
                  claim("16,204", 16204, measure="wounded", subject="Peru", counted="people")) == ["scale"]
+
+
+def test_time_estimates_of_a_finished_wars_toll_are_one_number_whatever_their_days():
+    kw = dict(measure="killed", counted="people", subject="Marovo", figure="total")
+    # an undated article that says the war is over and names its end (November 2022), and a
+    # later dated estimate: both are of the finished whole, so a higher later one is no update
+    over = read(claim("90,000", 90000, as_of=None, published=None, **kw), not_before="2022-11-02",
+                war_over="the peace deal was signed")
+    later = claim("500,000", 500000, as_of="2023-01-15", published="2023-01-20", **kw)
+    assert kinds(over, later) == ["mismatch"]
+    # the same figures, with nothing saying the war is over: a later higher total is an update
+    running = read(claim("90,000", 90000, as_of=None, published=None, **kw), not_before="2022-11-02")
+    assert kinds(running, later) == []
+    # a lower estimate from before the day the undated article names is of the war under way
+    early = claim("50,000", 50000, as_of="2022-06-01", published="2022-06-01", **kw)
+    assert kinds(over, early) == []

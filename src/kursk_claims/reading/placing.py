@@ -135,3 +135,22 @@ def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
     if latest is None:
         return f"{default_year}-01-01"
     return latest.isoformat()
+
+
+@cache
+def _war_over() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in table("frames")["war_over_patterns"]), re.I)
+
+
+def war_over(text: str) -> str | None:
+    """The words by which an article says its war or battle is over ("the two-year war", "the
+    peace deal was concluded"), or None: its whole totals are estimates of a finished whole.
+
+    >>> war_over("At least 9,000 were killed in the two-year war, the envoy said.")
+    'two-year war'
+    >>> war_over("The war has not ended, and 900 died last month.") is None
+    True
+    """
+    m = _war_over().search(text)
+    return " ".join(m.group(0).split()) if m else None
+
