@@ -388,3 +388,13 @@ def test_each_part_of_a_toll_keeps_the_measure_its_own_words_give(nlp):
     c = claims(nlp, "The army had lost 9,400 soldiers, including 3,100 killed, 5,900 wounded and 400 missing.")
     assert (c["3,100"]["measure"], c["5,900"]["measure"]) == ("killed", "wounded")
     assert c["3,100"]["part_of"] == c["5,900"]["part_of"] == (c["9,400"]["start"], c["9,400"]["end"])
+
+
+def test_a_kind_said_of_the_people_by_a_copula_is_what_is_counted():
+    from kursk_claims.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    got = {c["text"]: c for c in nlp("In the files, 80% of the dead - 7,100 men - had been convicts. "
+                                     "About 4,000 men were conscripts, the Ozari army said.")._.claims}
+    assert got["7,100"]["counted"] == "convicts"
+    assert got["About 4,000"]["counted"] == "conscripts"

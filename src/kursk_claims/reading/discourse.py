@@ -96,6 +96,10 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         of = _OF_NOUN.match(text, c1, min(s1, c1 + 60))
         if of:
             counted, c0, c1 = of.group(1), of.start(1), of.end(1)
+    if counted is not None and c1 > c["end"]:
+        kind = _kind_said_after(text, c1, s1)
+        if kind and counted.lower() not in _kind_nouns():
+            counted = kind  # "17,000 men - had been prisoners": what they were is what is counted
     c["counted"] = counted
     excluded = [tuple(s) for s in c["source_spans"]]
     c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
@@ -119,6 +123,25 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         restated_frame(text, claims[i - 1], c)
+
+
+@cache
+def _kind_nouns() -> frozenset[str]:
+    """The nouns for a kind of member of a counted class ("conscripts", "convicts"; data/conflicts.json)."""
+    return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
+
+
+@cache
+def _kind_predicate() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:[-–—,]\s*)?(?:(?:had|have|has)\s+been|were|are|was|is)\s+(?:all\s+|mostly\s+|also\s+|former\s+)?("
+                      + trie_pattern(_kind_nouns()) + r")\b")
+
+
+def _kind_said_after(text: str, pos: int, limit: int) -> str | None:
+    """A kind of member said of a figure's people by a copula right after their noun ("4,000
+    men were conscripts", "17,000 men - had been prisoners")."""
+    m = _kind_predicate().match(text, pos, min(limit, pos + 40))
+    return m.group(1) if m else None
 
 
 @cache
