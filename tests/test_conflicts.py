@@ -845,3 +845,16 @@ def test_time_estimates_of_a_finished_wars_toll_are_one_number_whatever_their_da
     # a lower estimate from before the day the undated article names is of the war under way
     early = claim("50,000", 50000, as_of="2022-06-01", published="2022-06-01", **kw)
     assert kinds(over, early) == []
+
+
+def test_a_towns_toll_is_a_part_of_a_toll_that_names_no_place():
+    kw = dict(measure="casualties", subject="Peru", counted="soldiers", figure="total")
+    town = claim("between 9,000 and 12,000", None, 9000, 12000, "range", scope="place: Marovo", place="Marovo", **kw)
+    whole = claim("61,400", 61400, **kw)
+    assert kinds(town, whole) == []  # smaller than the whole: a part
+    larger = claim("between 90,000 and 120,000", None, 90000, 120000, "range", scope="place: Marovo",
+                   place="Marovo", **kw)
+    assert kinds(larger, whole) == ["mismatch"]  # a part larger than its whole
+    # a region may be the whole theatre of a war: its toll stays a doubt, not a part
+    region = claim("about 300", 300, 270, 330, "approx", scope="place: Tamba region", place="Tamba", **kw)
+    assert only(region, claim("1,000", 1000, **kw)).extra["confidence_reasons"] == ["unknown place"]

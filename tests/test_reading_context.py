@@ -398,3 +398,9 @@ def test_a_kind_said_of_the_people_by_a_copula_is_what_is_counted():
                                      "About 4,000 men were conscripts, the Ozari army said.")._.claims}
     assert got["7,100"]["counted"] == "convicts"
     assert got["About 4,000"]["counted"] == "conscripts"
+
+
+def test_a_capitalised_word_of_a_title_case_headline_is_no_place(nlp):
+    got = {c["text"]: c for c in nlp("Ozari Army: Around 300 Tamaru Fighters Killed in Ground Assault\n\n"
+                                     "The army said its ground assault went on.")._.claims}
+    assert got["Around 300"]["place"] is None

@@ -60,6 +60,8 @@ def rules() -> dict:
         "kind_of": {w: kind for kind, whats in frames["figure_by_what"].items() for w in whats},
         "countries": country_names(),
         "front_places": frozenset(t["front_places"]),
+        "placed_tolls": frozenset(t["placed_tolls"]),
+        "region_words": frozenset(frames["place_words"]["region_words"]),
     }
 
 

@@ -76,7 +76,13 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
             # "lost their lives on the battlefield": the soldiers' share of a toll that names no place
             _part(s, "a" if a.place else "b", f"the dead on the {a.place or b.place} are a part of the whole toll")
         elif (a.place or b.place) not in (OPERATION,) and (a.place or b.place) not in rules()["countries"]:
-            s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
+            placed = a if a.place else b
+            if a.claim.measure in rules()["placed_tolls"] and a.claim.measure == b.claim.measure \
+                    and WAR not in (a.place, b.place) and not _names_a_region(placed):
+                # "20,000 killed in the fight for Marovo" of a toll that names no place
+                _part(s, "a" if a.place else "b", f"the toll in {a.place or b.place} is a part of a toll that names no place")
+            else:
+                s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
     if (a.place == WAR) != (b.place == WAR) and not slip:
         s.separate = "one is for the whole war, the other is not"
         return s
@@ -101,6 +107,13 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         if _vague(e):
             s.doubts.append(f"vague amount {e.claim.text!r}")
     return s
+
+
+def _names_a_region(e: Entry) -> bool:
+    """Whether a figure's place is named as a region ("in the Kursk region"), which may be the
+    whole theatre of a war, rather than a town or a battle ("the fight for Marovo")."""
+    words = (e.claim.scope or e.claim.place or "").lower().split()
+    return any(w in rules()["region_words"] for w in words)
 
 
 def _since(e: Entry) -> str | None:

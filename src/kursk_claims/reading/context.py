@@ -14,6 +14,7 @@ from itertools import islice
 from ..lexicon import Folded, led, table, trie_pattern
 from . import whose
 from .names import bodies, known_party_forms, on_change, party_forms, party_pattern
+from .titles import named_outside_titles, title_case_line
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
@@ -612,5 +613,7 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
                 if place.split()[0].lower() in lex["not_places"] or place in party_forms(text):
                     continue
+                if title_case_line(text, m.start()) and not named_outside_titles(text, place.split()[-1]):
+                    continue  # "Killed in Ground Operation": in a headline every word is capitalised
                 return "place: " + place
     return None
