@@ -404,3 +404,19 @@ def test_a_capitalised_word_of_a_title_case_headline_is_no_place(nlp):
     got = {c["text"]: c for c in nlp("Ozari Army: Around 300 Tamaru Fighters Killed in Ground Assault\n\n"
                                      "The army said its ground assault went on.")._.claims}
     assert got["Around 300"]["place"] is None
+
+
+def test_a_source_labels_date_dates_its_fact_sheet_line():
+    text = ("Marovo Fact Sheet\nPublished: 28 April 2021\n\nSITUATION AT A GLANCE\n\n"
+            "1.1 MILLION - People displaced within Marovo, Tamba and Ozar by the crisis (Relief Office - March 2020)\n")
+    from kursk_claims.io.articles import Article
+    from kursk_claims.run.extract import extract_article
+
+    got = {c.text: c for c in extract_article(build_pipeline(), Article(key="fs.txt", text=text, published="2021-04-28"))}
+    assert got["1.1 MILLION"].as_of == "2020-03-15" and got["1.1 MILLION"].dated == "sentence"
+
+
+def test_an_earlier_estimate_of_a_total_is_of_an_unstated_earlier_moment_and_now_is_now(nlp):
+    got = {c["text"]: c for c in nlp("His count is double an earlier estimate of 9,500 displaced. If Chile "
+                                     "had 300 tanks when the war began, it now has 2,000, he said.")._.claims}
+    assert got["9,500"]["earlier"] and not got["2,000"]["earlier"]

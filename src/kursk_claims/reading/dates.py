@@ -32,7 +32,9 @@ def _lex() -> dict:
     relative = {k: v for k, v in d["relative_days"].items()}
     parts = {k: v for k, v in d["month_parts"].items() if k != "default"}
     month_ref = Folded(
-        r"\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+(?:the\s+)?(?:(?P<part>" + trie_pattern(parts) + r")[\s-]+)?"
+        # "as of March 2021", and a source label's date: "(IOM - March 2021)"
+        r"(?:\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+|\((?:[^()\n]{1,60}?)\s[-–—]\s+)(?:the\s+)?(?:(?P<part>"
+        + trie_pattern(parts) + r")[\s-]+)?"
         r"(?P<month>" + trie_pattern(months) + r")\b\.?(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4}))?")
     return {"months": months, "weekdays": d["weekdays"], "pattern": pattern,
             "skip": tuple(d["date_anchors_skip"]), "labels": d["byline_labels"],
@@ -112,13 +114,15 @@ def _loose_date_ref(text: str, start: int, end: int, near: int | None) -> tuple[
         if best is None or distance < best[0]:
             best = (distance, {"days_before": int(lex["relative"][" ".join(m.group(1).lower().split())])})
     for m in lex["month_ref"].finditer(text, start, end):
-        lead = " ".join(m.group("lead").lower().split())
+        lead = " ".join((m.group("lead") or "").lower().split())
         if lead == "in" and not m.group("part") and _NOW.search(text, start, end):
             continue
+        label = m.group("lead") is None  # "(IOM - March 2021)": a source label dates its whole line
         clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
-        if _PERIOD_OPENER.search(clause):
+        if _PERIOD_OPENER.search(clause) and not label:
             continue
-        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
+        if near is not None and not label \
+                and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
             continue
         part = m.group("part")
         day = lex["month_parts"][" ".join(part.lower().split())] if part else lex["month_default"]

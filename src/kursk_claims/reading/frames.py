@@ -62,6 +62,7 @@ def _lex() -> dict[str, Any]:
         "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
         "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
         "earlier_clause_re": whole_words(f["earlier"]["clause"]),
+        "now_re": whole_words(f["earlier"]["now"]),
         "earlier_patterns_re": re.compile("|".join(f"(?:{p})" for p in f["earlier"]["clause_patterns"]), re.I),
         "same_as": f["same_as"],
         "campaigns": list(f["campaigns"]),
@@ -306,6 +307,8 @@ def is_earlier(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bo
     if lex["earlier_before_re"].search(text, max(s0, fig[0] - 30), fig[0]):
         return True
     c0 = clause_start(text, s0, fig[0])
+    if lex["now_re"].search(text, c0, fig[0]):
+        return False  # "it now has 5,000": the moment of the report
     if lex["earlier_words_re"].search(text, c0, fig[0]):
         return True
     nxt = _CLAUSE_BREAK.search(text, fig[1], s1)
@@ -367,6 +370,6 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     if kind is None:
         period = month_period(text, sentence, what)
         kind = "period" if period else default_kind(what)
-    earlier = kind == "level" and is_earlier(text, sentence, fig)
+    earlier = kind in ("level", "total") and is_earlier(text, sentence, fig)
     return {"what": what, "figure": kind, "place": read_place(text, sentence, fig, excluded), "actor": actor,
             "period": period, "earlier": earlier}
