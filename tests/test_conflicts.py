@@ -858,3 +858,9 @@ def test_a_towns_toll_is_a_part_of_a_toll_that_names_no_place():
     # a region may be the whole theatre of a war: its toll stays a doubt, not a part
     region = claim("about 300", 300, 270, 330, "approx", scope="place: Tamba region", place="Tamba", **kw)
     assert only(region, claim("1,000", 1000, **kw)).extra["confidence_reasons"] == ["unknown place"]
+
+
+def test_a_sides_toll_in_its_own_land_is_no_doubt_against_a_toll_that_names_no_place():
+    kw = dict(measure="killed", subject="Tamba", counted="civilians", figure="total")
+    own = claim("between 90,000 and 120,000", None, 90000, 120000, "range", scope="place: Tamba", place="Tamba", **kw)
+    assert only(own, claim("300,000", 300000, **kw)).extra["confidence_reasons"] == []
