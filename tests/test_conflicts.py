@@ -864,3 +864,13 @@ def test_a_sides_toll_in_its_own_land_is_no_doubt_against_a_toll_that_names_no_p
     kw = dict(measure="killed", subject="Tamba", counted="civilians", figure="total")
     own = claim("between 90,000 and 120,000", None, 90000, 120000, "range", scope="place: Tamba", place="Tamba", **kw)
     assert only(own, claim("300,000", 300000, **kw)).extra["confidence_reasons"] == []
+
+
+def test_an_undated_finished_wars_total_meets_the_others_of_any_article():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total", as_of=None, published=None)
+    a = read(claim("some 50,000", 50000, 45000, 55000, "approx", **kw), war_over="the peace accord was signed")
+    b = read(claim("over 90,000", 90000, 90000, None, "more_than", **kw), war_over="the three-year war")
+    assert kinds(a, b) == ["bound"]
+    # undated totals of a war no article calls over stay inside their own article
+    assert kinds(claim("some 50,000", 50000, 45000, 55000, "approx", **kw),
+                 claim("over 90,000", 90000, 90000, None, "more_than", **kw)) == []

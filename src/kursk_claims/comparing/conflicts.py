@@ -266,8 +266,9 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
             by_article[e.claim.article].append(e)
         for a in undated:
             # a figure whose article names a day it is no earlier than: a running total may be
-            # later than a dated one, a level of the same moment
-            placed_total = a.after is not None
+            # later than a dated one, a level of the same moment; a finished war's total is one
+            # number, whatever day each estimate of it was made
+            placed_total = a.after is not None or bool(a.claim.war_over)
             pool = group.entries if well_framed(a) or placed_total else by_article[a.claim.article]
             for b in pool[:budget] if math.isfinite(budget) else pool:
                 if below(a, b):
