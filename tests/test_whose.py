@@ -353,3 +353,10 @@ def test_people_in_a_line_labelled_with_a_place_are_that_places(nlp):
     text = ("Marovo: about 2,100 residents refuse to leave, says Chilean governor\n\n"
             "Shelling went on in Marovo on Monday.")
     assert claims(nlp, text)["about 2,100"]["subject"] == "Marovo"
+
+
+def test_his_men_are_the_side_the_person_named_leads(nlp):
+    text = ("LIMA (AP) — Luis Rojas, whose Chilean brigade led the assault on Marovo, has contradicted "
+            "his critics: he agrees with Peruvian estimates that more than 2,000 of his men died.")
+    assert claims(nlp, text)["more than 2,000"]["subject"] == "Chile"
+    assert whose._leaders("Chilean commander Luis Rojas spoke.") == {"Rojas": "Chile"}

@@ -395,8 +395,10 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if near:
             return near[0][2]
     if counted and whose.own_side(text, fig[1], counted[1]):
-        # "20,000 of his fighters", "4,000 of its fighters": the side of who speaks or acts
-        own = whose.side_of_clause(text, sentence[0], fig[0]) or whose.group_pointed_at(text, sentence[0], fig[0])
+        # "20,000 of his fighters", "4,000 of its fighters": the side of who speaks or acts; a
+        # person's ("Rojas, whose Ozar militia …, says 900 of his men died") the side they lead
+        person = whose.led_side(text, sentence[0], fig[0]) if whose.personal_owner(text, fig[1], counted[1]) else None
+        own = person or whose.side_of_clause(text, sentence[0], fig[0]) or whose.group_pointed_at(text, sentence[0], fig[0])
         if own:
             return own
     c0 = whose.major_clause_start(text, sentence[0], fig[0])

@@ -55,6 +55,13 @@ def _lex() -> dict[str, Any]:
         "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]["region_words"]),
+        # "Ozar chief Luis Rojas", "Ozar's founder, Luis Rojas": the person after a side and a title
+        "leader_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["leader_titles"])
+                                   + r"),?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"),
+        # "Luis Rojas, whose Ozar militia", "Luis Rojas, the founder of Ozar": the person before
+        "leader_before": re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}),\s+(?:whose\s+(?:[a-z-]+\s+)?|"
+                                    r"(?:the\s+)?(?:[a-z-]+\s+)?(?:" + trie_pattern(w["leader_titles"])
+                                    + r")\s+of\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"),
         "left_place": re.compile(r"\s+(?:(?:have|had|has)\s+)?(?:" + trie_pattern(w["departure_verbs"])
                                  + r")\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?"),
         "origin": re.compile(r"\s+(?P<verb>(?:have\s+|had\s+|has\s+)?(?:" + trie_pattern(w["movement_verbs"])
@@ -173,6 +180,14 @@ _NAME_WORD = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _FORCE_WORDS = frozenset(("Forces", "Army", "Armed", "Navy", "Air", "Guard", "Troops", "Defense", "Defence", "Military"))
 
 
+_PERSONAL_OWNER = re.compile(r"\s*(?:of\s+)?(?:his|her)\s+", re.I)
+
+
+def personal_owner(text: str, start: int, end: int) -> bool:
+    """Whether the words between a figure and its noun make a person the owner: "of his men"."""
+    return bool(_PERSONAL_OWNER.match(text, start, end))
+
+
 def own_side(text: str, start: int, end: int) -> bool:
     """Whether the words between a figure and its noun make the noun the speaker's own:
     ``20,000 of his fighters``, ``4,000 of its members``."""
@@ -197,6 +212,39 @@ def side_of_clause(text: str, start: int, end: int) -> str | None:
     pattern, forms = party_pattern(text)
     found = [forms[m.group(1)] for m in pattern.finditer(text, start, end)]
     return found[-1] if found else None
+
+
+@lru_cache(maxsize=8)
+def _leaders(text: str) -> dict[str, str]:
+    """Each person the text ties to the side they lead, by surname: "Ozar chief Luis Rojas",
+    "Luis Rojas, whose Ozar militia …", "Luis Rojas, the founder of Ozar" -> {"Rojas": "Ozar"}."""
+    lex = _lex()
+    pattern, forms = party_pattern(text)
+    found: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        after = lex["leader_after"].match(text, m.end(), min(len(text), m.end() + 60))
+        before = lex["leader_before"].search(text, max(0, m.start() - 80), m.start())
+        for hit in (after, before):
+            if hit is not None and hit.group("name").split()[0] not in lex["not_places"]:
+                found.setdefault(hit.group("name").split()[-1], forms[m.group(1)])
+    return found
+
+
+on_change(_leaders.cache_clear)
+
+
+def led_side(text: str, start: int, pos: int) -> str | None:
+    """The side of the person named last in text[start:pos] whom the text ties to a side they
+    lead: whose "his men" are in "Rojas says 900 of his men died"."""
+    leaders = _leaders(text)
+    if not leaders:
+        return None
+    best = None
+    for surname, side in leaders.items():
+        at = text.rfind(surname, start, pos)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, side)
+    return best[1] if best else None
 
 
 _GROUP_REACH = 2000  # characters before a description within which the group it points back to is named
