@@ -874,3 +874,12 @@ def test_an_undated_finished_wars_total_meets_the_others_of_any_article():
     # undated totals of a war no article calls over stay inside their own article
     assert kinds(claim("some 50,000", 50000, 45000, 55000, "approx", **kw),
                  claim("over 90,000", 90000, 90000, None, "more_than", **kw)) == []
+
+
+def test_a_finished_wars_total_a_little_higher_may_add_the_deaths_after_the_end():
+    kw = dict(measure="killed", counted="soldiers", subject="Tamba", figure="total")
+    undated = read(claim("61", 61, as_of=None, published=None, **kw), war_over="since the truce took effect")
+    dated = read(claim("63", 63, as_of="2025-06-01", published="2025-06-01", **kw), war_over="as the truce holds")
+    assert kinds(undated, dated) == []
+    far = read(claim("90", 90, as_of="2025-06-01", published="2025-06-01", **kw), war_over="as the truce holds")
+    assert kinds(undated, far) == ["mismatch"]

@@ -49,6 +49,7 @@ def rules() -> dict:
         "same_moment": int(t["same_moment_days"]),
         "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
         "growth_base": float(t["growth_base"]),
+        "growth_after_end": float(t["growth_after_end"]),
         "weights": dict(conf["weights"]),
         "medium_max": int(conf["medium_max"]),
         "vague_ratio": float(t["vague_ratio"]),

@@ -74,7 +74,11 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
                 return f"figures for periods that end on different days ({a.day} / {b.day})", None
         return None, None
     if kind == "total" and ca.dated != "earlier" and cb.dated != "earlier" and _after_the_end(a, b):
-        return None, None  # estimates of a finished war's whole toll: one number, whatever day each was made
+        # estimates of a finished war's whole toll: one number, whatever day each was made; one a
+        # little higher, later or of no known day, may add the few deaths after the end
+        if (a.day is None or b.day is None or a.day < b.day) and b.low <= a.high * rules()["growth_after_end"]:
+            return "a finished war's total, a little higher: it may add the deaths after the end", None
+        return None, None
     land_totals = well_framed(a) and well_framed(b)
     if a.day is None or b.day is None or (land_totals and (a.echo_dated or b.echo_dated)):
         if ca.dated == "earlier" or cb.dated == "earlier":

@@ -150,6 +150,8 @@ def war_over(text: str) -> str | None:
     'two-year war'
     >>> war_over("The war has not ended, and 900 died last month.") is None
     True
+    >>> war_over("Since the ceasefire took effect, 40,000 have returned.")
+    'ceasefire took effect'
     """
     m = _war_over().search(text)
     return " ".join(m.group(0).split()) if m else None
