@@ -420,3 +420,11 @@ def test_an_earlier_estimate_of_a_total_is_of_an_unstated_earlier_moment_and_now
     got = {c["text"]: c for c in nlp("His count is double an earlier estimate of 9,500 displaced. If Chile "
                                      "had 300 tanks when the war began, it now has 2,000, he said.")._.claims}
     assert got["9,500"]["earlier"] and not got["2,000"]["earlier"]
+
+
+def test_a_count_joined_by_and_counts_what_the_one_before_counts(nlp):
+    got = {c["text"]: c for c in nlp("About 12,000 died in the siege. In truth it was about 9,000 former "
+                                     "convicts and 2,000 hired mercenaries. Separately, about 900 convicts "
+                                     "were killed and 200 mercenaries were wounded.")._.claims}
+    assert got["2,000"]["measure"] == got["about 9,000"]["measure"] == "killed"
+    assert got["200"]["measure"] == "wounded"  # a word of its own

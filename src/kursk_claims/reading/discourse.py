@@ -123,6 +123,7 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         restated_frame(text, claims[i - 1], c)
+        _coordinated_measure(text, claims[i - 1], c)
 
 
 @cache
@@ -280,6 +281,26 @@ def set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_e
 
 _RESTATED = re.compile(r"[^.;]{0,160}?(?:,\s*or|\bor|\(|,\s*i\.e\.|,\s*that is)\s*(?:about|around|roughly|some|nearly|almost|approximately|more than|over)?\s*$", re.I)
 _LAND = ("area", "share")
+
+
+# "about 9,000 former convicts and 2,000 mercenaries": two counts joined by "and"
+_COORDINATED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}and\s+")
+_OWN_CLAUSE_END = re.compile(r"[;:.!?,]|\s(?:and|but|while)\s")
+
+
+def _coordinated_measure(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
+    """A count joined by "and" to the one before, with no word of its own for what befell its
+    people ("about 9,000 former convicts and 2,000 mercenaries" after a sentence on the dead),
+    counts what the one before counts, not what its noun alone would suggest."""
+    if not before.get("measure") or c["measure"] == before["measure"] or before.get("unit") != c.get("unit") \
+            or c.get("unit") is not None or not _COORDINATED.fullmatch(text, before["end"], c["start"]):
+        return
+    cut = _OWN_CLAUSE_END.search(text, c["end"], c["sentence_end"])
+    if context.measure_in(text, c["end"], cut.start() if cut else c["sentence_end"]) is not None:
+        return  # "9,000 were killed and 2,000 wounded": its own word
+    c["measure"] = before["measure"]
+    if "measure" in (before.get("inferred") or ()):
+        c.setdefault("inferred", []).append("measure")
 
 
 def restated_frame(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
