@@ -428,3 +428,10 @@ def test_a_count_joined_by_and_counts_what_the_one_before_counts(nlp):
                                      "were killed and 200 mercenaries were wounded.")._.claims}
     assert got["2,000"]["measure"] == got["about 9,000"]["measure"] == "killed"
     assert got["200"]["measure"] == "wounded"  # a word of its own
+
+
+def test_a_day_word_right_after_a_speech_verb_dates_the_statement_not_a_period(nlp):
+    got = {c["text"]: c for c in nlp("The envoy estimated today the death of some 9,000 people in the war. "
+                                     "Officials said 40 people were killed today.")._.claims}
+    assert got["some 9,000"]["scope"] is None
+    assert got["40"]["scope"] == "period: today"

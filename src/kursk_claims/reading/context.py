@@ -559,7 +559,9 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
     for m in lex["period"].finditer(text, start, end):
         lead = text[max(start, m.start() - 80):m.start()]
         began = any(p.search(lead) for p in lex["start"])
-        found.append((m.start(), None if began else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
+        # "estimated today", "said yesterday": the day of the statement, no period of the figure
+        said = lex["speech_before"].search(lead) is not None
+        found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
     return tuple(found)
 
 
@@ -588,6 +590,8 @@ def _scope_lex() -> dict:
         "battle_place": re.compile(s["battle_place"]),
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
+        "speech_before": re.compile(r"\b(?:" + trie_pattern(w for w in table("attribution")["speech_verbs"] if " " not in w)
+                                    + r")\s+$", re.I),
     }
 
 
