@@ -521,3 +521,14 @@ def test_an_aside_like_x_claimed_is_the_source_of_the_figure_right_before_it_onl
     # "as X puts Y at N" is no aside: its figure comes after it
     text = "Rojas visits the front as Ortega puts Chilean losses at over 7,600."
     assert source(text, "7,600").attribution == "Ortega"
+
+
+def test_a_leads_indefinite_description_is_the_person_the_next_sentence_names():
+    text = ("LIMA - A top mediator says at least 9,000 people were killed in the two-year war in Marovo. "
+            "Luis Rojas, the Andean Union's peace envoy, said the war had been underestimated.")
+    s = source(text, "9,000")
+    assert s.attribution == "top mediator Luis Rojas" and s.speaker == "luis-rojas"
+    # a person named before it makes the description someone new
+    text = ("Ana Ruiz said on Monday that the talks had failed. A senior official says 300 people were "
+            "killed. Luis Rojas, the envoy, said so too.")
+    assert source(text, "300").speaker != "luis-rojas"

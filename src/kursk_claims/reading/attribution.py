@@ -46,6 +46,7 @@ _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
 _AFTER_NAME_OK = re.compile(r"\s*(?:$|\n|[.,;:!?)”\"]|(?:on|in|at|during|after|before|who|which|while|when|adding|according|citing|quoting|told|late|earlier|last|this|yesterday|today|recently|also|as|to|for|of)\b)")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+(?:[a-z-]+\s+){0,2}$")  # "the (former) Ozari president"
 _PROGRESSIVE = re.compile(r"\w+ing\b")  # "was claiming": active, not "was claimed"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -260,6 +261,8 @@ class SpeechEvents:
         raw = np[0]
         if _DETERMINER_BEFORE.search(text, max(s0, np[1] - 30), np[1]):
             raw = "the " + raw  # "the Ukrainian leader said": a description pointing back
+        elif _INDEFINITE_BEFORE.search(text, max(s0, np[1] - 4), np[1]):
+            raw = "a " + raw  # "a top mediator says": a description a lead may name later
         who = self.speech.mentioned.resolve(raw, np[1])
         if who is None:
             return None

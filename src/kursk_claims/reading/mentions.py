@@ -115,11 +115,30 @@ class Mentions:
             if pointer:
                 return self._best_name(found)
             return Who(phrase, found.key, found.person, True, found.classes)
+        if first in ("a", "an") and head in lex["titles"]:
+            # "A top mediator says 600,000 died. Luis Rojas, the envoy, said …": a lead that names
+            # its speaker in the sentences right after
+            named = self._named_next(pos)
+            if named is not None:
+                return Who(f"{phrase} {named.written}", named.key, True, True, named.classes)
         if descr in lex["not_speakers"] or head in lex["not_speakers"] and len(words) == 1:
             return None
         if not capitals and head not in lex["titles"] and head not in lex["body_heads"] and head not in lex["roles"]:
             return None
         return Who(phrase, slug(descr), head in lex["titles"], False, frozenset({head, descr}))
+
+    def _named_next(self, pos: int) -> Who | None:
+        """The person named as a speaker in the two sentences after the one at ``pos``, when the
+        article names no person before it: whom a lead's description ("a top mediator") names."""
+        i = self.speech.sentence_index(pos)
+        self.speech.events.read_before(i)
+        if any(m.pos < pos and m.who.person and m.who.named for m in self.mentions()):
+            return None
+        for j in range(i + 1, min(len(self.speech.sentences), i + 3)):
+            for e in self.speech.events.events_in(j):
+                if e.who is not None and e.who.named and e.who.person:
+                    return e.who
+        return None
 
     def _best_name(self, who: Who) -> Who:
         """The article's fullest name for ``who``, when ``who`` is written as a description."""
