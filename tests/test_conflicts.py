@@ -883,3 +883,13 @@ def test_a_finished_wars_total_a_little_higher_may_add_the_deaths_after_the_end(
     assert kinds(undated, dated) == []
     far = read(claim("90", 90, as_of="2025-06-01", published="2025-06-01", **kw), war_over="as the truce holds")
     assert kinds(undated, far) == ["mismatch"]
+
+
+def test_copies_of_one_statement_count_once_against_the_cap_per_claim():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total")
+    low = claim("80,000", 80000, **kw)
+    copies = [claim("600,000", 600000, attribution="Luis Rojas", speaker="luis-rojas", **kw) for _ in range(5)]
+    others = [claim(f"{n},000", n * 1000, attribution=f"Envoy {n}", speaker=f"envoy-{n}", **kw) for n in (300, 400)]
+    found = find_conflicts([low, *copies, *others], max_per_claim=3)
+    # the five copies are one statement: the cap leaves room for the two other speakers
+    assert {c.b.text if c.a is low else c.a.text for c in found if low in (c.a, c.b)} >= {"300,000", "400,000"}

@@ -232,6 +232,7 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
     cap = math.inf if max_per_claim is None else max_per_claim
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
     taken: dict[int, int] = defaultdict(int)
+    met: dict[int, set[tuple[str, float, float]]] = defaultdict(set)
     found: set[tuple[int, int]] = set()
     out: list[Conflict] = []
 
@@ -247,8 +248,12 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
         if c is not None:
             out.append(c)
             found.add((id(a), id(b)))
-            taken[id(a)] += 1
-            taken[id(b)] += 1
+            # copies of one statement (the same voice, the same figure) count once against the cap
+            for x, y in ((a, b), (b, a)):
+                said = (y.voice, y.low, y.high)
+                if said not in met[id(x)]:
+                    met[id(x)].add(said)
+                    taken[id(x)] += 1
         return c is not None
 
     def spent(e: Entry) -> bool:

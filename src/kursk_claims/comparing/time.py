@@ -54,7 +54,7 @@ def _after_the_end(a: Entry, b: Entry) -> bool:
     if a.claim.war_over and b.claim.war_over:
         return True
     for u, d in ((a, b), (b, a)):
-        if (u.day is None or dated_by_named_day(u)) and u.claim.war_over and u.after is not None \
+        if (undated(u) or dated_by_named_day(u)) and u.claim.war_over and u.after is not None \
                 and d.day is not None and not d.echo_dated and not dated_by_named_day(d):
             return d.day >= u.after
     return False
