@@ -23,7 +23,10 @@ from ..lexicon import Folded, led, table, trie_pattern, whole_words
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:and|but|while|that|which|who|after|before|as|when|where|since|because|although|though|until|if)\s|\s[-–—]\s")
+_CLAUSE_WORDS = ("and", "but", "while", "that", "which", "who", "after", "before", "as", "when", "where", "since", "because",
+                 "although", "though", "until", "if")
+# the words factored by prefixes, and one space read for a word or a dash: tried at every space
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:(?:" + trie_pattern(_CLAUSE_WORDS) + r")\s|[-–—]\s)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _NAME_AFTER_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2}")

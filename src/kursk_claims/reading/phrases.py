@@ -63,7 +63,6 @@ def _comma_before(text: str, pos: int) -> bool:
 def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
     """The source named right before a speech verb at ``end``: ``Valery Gerasimov``,
     ``the Ukrainian secret service``, ``a US military official in Washington``."""
-    lex = _lex()
     m = _PAREN_ACRONYM.search(text, max(floor, end - 14), end)
     if m:  # "the Joint Chiefs of Staff (JCS) said": the name before the acronym, written with it
         found = noun_phrase_before(text, m.start(), floor)
@@ -73,7 +72,25 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
     near = max(floor, end - 160)  # a name is a few words: the sentence start need not be read
     if near > floor:
         near = text.find(" ", near, end) + 1 or near
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, near, end)]
+    short = text.find(" ", end - _NEAR_WORDS, end) + 1 if end - _NEAR_WORDS > near else 0
+    if short > near:
+        # the words right before the verb first (no token holds a space, so they are the last
+        # tokens of the longer stretch); the phrase read from them is the same wherever two or
+        # more of them are left before it, else the longer stretch is read
+        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, short, end)]
+        found = _phrase_at_end(text, toks, floor)
+        if len(toks) >= 2:
+            return found
+    return _phrase_at_end(text, [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, near, end)], floor)
+
+
+_NEAR_WORDS = 60  # characters before a speech verb read first for its source
+
+
+def _phrase_at_end(text: str, toks: list[tuple[str, int, int]], floor: int) -> tuple[str, int, int] | None:
+    """The source phrase the tokens ``toks`` end on (``noun_phrase_before``); the tokens it
+    passes over are taken off ``toks``."""
+    lex = _lex()
     while toks and (is_adverb(toks[-1][0]) or toks[-1][0] == ","):
         toks.pop()
     if toks and toks[-1][0].lower() in lex["pronouns"]:
