@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from collections.abc import Callable
 
 from ..core.records import content_key
@@ -41,12 +42,12 @@ def remembering(consider: Consider) -> Consider:
     return judged
 
 
-_ENTRY_SLOTS = tuple(s for s in Entry.__slots__ if s != "claim")  # type: ignore[attr-defined]
+_entry_slots = operator.attrgetter(*(s for s in Entry.__slots__ if s != "claim"))  # type: ignore[attr-defined]
 
 
 def _frame(e: Entry) -> tuple:
     """All an entry's comparison may read but its claim's id and article."""
-    return (content_key(e.claim),) + tuple(getattr(e, s) for s in _ENTRY_SLOTS)
+    return content_key(e.claim), _entry_slots(e)
 
 
 def below(a: Entry, b: Entry) -> bool:
@@ -206,13 +207,15 @@ def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
             j = k
 
     for a in by_rep:
-        ka = alike(a)
+        ka = -1  # a's kind, found when a has a figure to look at (most have none)
         own = in_article[a.claim.article]
         for k in (3, 6):
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
             if lo >= hi:
                 continue
+            if ka < 0:
+                ka = alike(a)
             o = bisect.bisect_left(own, lo)
             j = lo
             while True:
