@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import overload
 
-from ..core.records import Claim, Conflict
+from ..core.records import Claim, Conflict, ConflictKind
 from .consensus import consensus, distinct_statements, moment_entries, slips, statement
 from .groups import (Entry, QuantityGroup, Skipped, dated_by_named_day, dated_statements, echo_dates, echo_voice,
                      family_key, group_claims, group_key, no_gc, siblings, undated_statements, voice)
@@ -44,11 +46,11 @@ from .same import confidence, same_quantity
 from .search import below, pairs_above, scale, slip_pairs, sweep
 from .time import time_reason, well_framed
 
-__all__ = ["KINDS", "LEVELS", "Claim", "Conflict", "Entry", "QuantityGroup", "Skipped", "assess", "class_of", "compare",
-           "confidence", "conflicts_in", "consensus", "counted_class", "dated_statements", "default_kind",
-           "distinct_statements", "echo_dates", "echo_voice", "explain", "family_key", "figure_kind", "find_conflicts",
-           "group_claims", "group_key", "moment_entries", "not_compared", "period_of", "slips", "statement",
-           "undated_statements", "voice"]
+__all__ = ["KINDS", "LEVELS", "Claim", "Conflict", "Described", "Entry", "Found", "QuantityGroup", "Skipped", "assess",
+           "class_of", "compare", "confidence", "conflicts_in", "consensus", "counted_class", "dated_statements",
+           "default_kind", "describe", "distinct_statements", "echo_dates", "echo_voice", "explain", "family_key",
+           "figure_kind", "find_conflicts", "found_conflicts", "group_claims", "group_key", "judge", "moment_entries",
+           "not_compared", "period_of", "ranked", "slips", "statement", "undated_statements", "voice"]
 
 KINDS = ("scale", "bound", "mismatch")
 LEVELS = ("high", "medium", "low")
@@ -109,47 +111,105 @@ def not_compared(a: Entry, b: Entry, group: QuantityGroup) -> str | None:
 
 def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
     """The conflict between a (lower) and b (higher), or None when the wording allows both."""
+    found = judge(a, b, group)
+    return None if found is None else describe(found)
+
+
+@dataclass(slots=True)
+class Found:
+    """A conflict as decided, before it is put in words: what ranking and filtering read (its
+    severity, kind and confidence), the two figures and their group, and what its explanation
+    will say beyond them. A million of these are held while the search runs; each is made a
+    ``Conflict`` (``describe``) only when it is written."""
+
+    severity: float
+    kind: ConflictKind
+    a: Entry
+    b: Entry
+    group: str  # the group's id
+    label: str  # the quantity in words
+    slip: Entry | None  # with a scale slip: the likely slipped figure
+    said: tuple[str, tuple[str, ...], tuple[str, ...]]  # confidence, its reasons, notes (shared, see _said)
+
+    @property
+    def confidence(self) -> str:
+        return self.said[0]
+
+
+def judge(a: Entry, b: Entry, group: QuantityGroup) -> Found | None:
+    """The conflict between a (lower) and b (higher) as decided, or None when the wording
+    allows both (see ``compare``)."""
     verdict = assess(a, b, group)
     if verdict.reason is not None:
         return None
     ca, cb = a.claim, b.claim
     k = scale(a, b)
-    gap = math.log10(b.low / a.high) if a.high > 0 and b.low > 0 and math.isfinite(a.high) else 1.0
+    slip = None
+    kind: ConflictKind
     if k is not None:
         kind = "scale"
         slip = _likely_slip(a, b, group)
+        severity = 0.9 + 0.1 * (1 - abs(b.rep / (a.rep * 10 ** k) - 1))
+    else:
+        gap = math.log10(b.low / a.high) if a.high > 0 and b.low > 0 and math.isfinite(a.high) else 1.0
+        if cb.bound in ("at_least", "more_than") or ca.bound in ("at_most", "less_than"):
+            kind = "bound"
+            severity = min(0.85, 0.45 + max(gap, 0.0))
+        else:
+            kind = "mismatch"
+            severity = min(0.8, 0.25 + max(gap, 0.0))
+    if _date_unknown(a, b, kind):
+        severity = round(severity * 0.8, 3)
+    elif a.echo_dated or b.echo_dated:
+        severity = round(severity * 0.9, 3)
+    return Found(round(severity, 3), kind, a, b, group.id, group.label, slip,
+                 _said(tuple(verdict.doubts), tuple(verdict.notes)))
+
+
+def describe(found: Found) -> Conflict:
+    """The conflict record of a decided conflict, its explanation in words."""
+    a, b, kind, slip = found.a, found.b, found.kind, found.slip
+    ca, cb = a.claim, b.claim
+    suggestion = None
+    if slip is not None:
+        k = scale(a, b)
+        assert k is not None, "a scale slip is a thousand or a million times apart"
         zeros = "thousand" if k == 3 else "million"
         suggestion = f"{_fmt(slip.rep)} -> {_fmt(slip.rep * 10 ** k if slip is a else slip.rep / 10 ** k)}?"
-        severity = 0.9 + 0.1 * (1 - abs(b.rep / (a.rep * 10 ** k) - 1))
         verb = "lost" if slip is a else "gained"
         reason = f"one figure is about a {zeros} times the other: {slip.claim.text!r} likely {verb} a '{zeros}' ({suggestion})"
-    elif cb.bound in ("at_least", "more_than") or ca.bound in ("at_most", "less_than"):
-        kind = "bound"
-        suggestion = None
-        severity = min(0.85, 0.45 + max(gap, 0.0))
+    elif kind == "bound":
         bounded = cb if cb.bound in ("at_least", "more_than") else ca
         other = ca if bounded is cb else cb
         reason = f"{other.text!r} breaks the bound {bounded.text!r}"
     else:
-        kind = "mismatch"
-        suggestion = None
-        severity = min(0.8, 0.25 + max(gap, 0.0))
         reason = "the figures are further apart than their wording allows"
-    for note in verdict.notes:
+    level, reasons, notes = found.said
+    for note in notes:
         reason += f"; {note}"
-    if (a.day is None or b.day is None) and ca.article != cb.article and kind != "scale":
-        severity = round(severity * 0.8, 3)
+    if _date_unknown(a, b, kind):
         reason += " (a date is unknown: which came first cannot be told)"
     elif a.echo_dated or b.echo_dated:
-        severity = round(severity * 0.9, 3)
         reason += " (an undated article dated by the statement it repeats)"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."
-    extra: dict = {"quantity": group.label}
-    if kind == "scale":
+    extra: dict = {"quantity": found.label}
+    if slip is not None:
         extra["slip"] = slip.claim.id
-    extra["confidence"] = confidence(verdict.doubts)
-    extra["confidence_reasons"] = list(dict.fromkeys(verdict.doubts))
-    return Conflict(kind, round(severity, 3), explanation, ca, cb, group.id, suggestion, extra)
+    extra["confidence"] = level
+    extra["confidence_reasons"] = list(reasons)
+    return Conflict(kind, found.severity, explanation, ca, cb, found.group, suggestion, extra)
+
+
+def _date_unknown(a: Entry, b: Entry, kind: ConflictKind) -> bool:
+    """Whether which of two figures came first cannot be told (a slip stands out whatever)."""
+    return (a.day is None or b.day is None) and a.claim.article != b.claim.article and kind != "scale"
+
+
+@lru_cache(maxsize=4096)
+def _said(doubts: tuple[str, ...], notes: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The confidence the doubts leave, the doubts once each, and the notes: one tuple for all
+    the conflicts with the same doubts and notes (a few kinds among a million conflicts)."""
+    return confidence(list(doubts)), tuple(dict.fromkeys(doubts)), notes
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
@@ -196,27 +256,69 @@ def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None =
     With ``max_per_claim`` (None for all), no claim takes part in more than that many pairs:
     one outlier among thousands of agreeing figures is reported against the farthest few,
     not against every one, which keeps the output, and the cost, linear in the claims."""
+    return [describe(f) for f in found_conflicts(claims, groups, max_per_claim)]
+
+
+def found_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None = None,
+                    max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Found]:
+    """``find_conflicts`` as decided, not yet in words: the same conflicts in the same order,
+    each a few references (``describe`` makes one a ``Conflict``)."""
     if groups is None:
         groups, _ = group_claims(claims)
-    out: list[Conflict] = []
+    out: list[Found] = []
     with no_gc():
         for g in groups:
-            out.extend(conflicts_in(g, max_per_claim))
+            out.extend(_found_in(g, max_per_claim))
         out.extend(_across_siblings(groups, max_per_claim))
-    out.sort(key=lambda c: (-c.severity, c.group, c.a.id, c.b.id))
+    ranked(out)
     return out
 
 
-def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None) -> list[Conflict]:
+def ranked(found: list[Found]) -> None:
+    """Sort conflicts most severe first, then by group and the two claims' ids: one stable
+    sort a key, the last key first, so no key tuple is made for each of a million conflicts."""
+    found.sort(key=lambda f: f.b.claim.id)
+    found.sort(key=lambda f: f.a.claim.id)
+    found.sort(key=lambda f: f.group)
+    found.sort(key=lambda f: f.severity, reverse=True)
+
+
+class Described(Sequence[Conflict]):
+    """Conflicts held as decided (``Found``) and put in words one at a time as they are read:
+    writing a million of them never holds a million explanations."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = found
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    @overload
+    def __getitem__(self, i: int) -> Conflict: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Described: ...
+
+    def __getitem__(self, i: int | slice) -> Conflict | Described:
+        if isinstance(i, slice):
+            return Described(self.found[i])
+        return describe(self.found[i])
+
+    def __iter__(self) -> Iterator[Conflict]:
+        return map(describe, self.found)
+
+
+def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None) -> list[Found]:
     """Figures of groups that may hold one quantity (one side does not know whose it is, or
     what class it counts) or a part and its whole: only the pairs across the two are new."""
-    out: list[Conflict] = []
+    out: list[Found] = []
     for g, h in siblings(groups):
         key_of = g if g.key[1] is not None else h
         merged = QuantityGroup(key_of.key, key_of.id, g.entries + h.entries)
         in_h = {id(e) for e in h.entries}
-        found = conflicts_in(merged, max_per_claim, across=in_h)
-        out.extend(found)
+        out.extend(_found_in(merged, max_per_claim, across=in_h))
     return out
 
 
@@ -229,12 +331,18 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
     their dates. No claim takes part in more than ``max_per_claim`` pairs, and none is checked
     against more than a few times that many figures, so the cost grows near-linearly with the
     claims. With ``across`` (ids of entries), only pairs with one entry in it are compared."""
+    return [describe(f) for f in _found_in(group, max_per_claim, across)]
+
+
+def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM,
+              across: set[int] | None = None) -> list[Found]:
+    """``conflicts_in`` as decided, not yet in words."""
     cap = math.inf if max_per_claim is None else max_per_claim
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
     taken: dict[int, int] = defaultdict(int)
     met: dict[int, set[tuple[str, float, float]]] = defaultdict(set)
     found: set[tuple[int, int]] = set()
-    out: list[Conflict] = []
+    out: list[Found] = []
 
     def consider(a: Entry, b: Entry) -> bool | None:
         """a lies below b: compare them unless either is spent or the pair is already in.
@@ -244,7 +352,7 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
             return None
         if across is not None and (id(a) in across) == (id(b) in across):
             return False
-        c = compare(a, b, group)
+        c = judge(a, b, group)
         if c is not None:
             out.append(c)
             found.add((id(a), id(b)))

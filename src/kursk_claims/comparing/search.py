@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from collections.abc import Callable
 
 from ..core.records import content_key
@@ -14,39 +15,30 @@ from .rules import months_names, rules
 Consider = Callable[[Entry, Entry], "bool | None"]
 
 
-def remembering(consider: Consider) -> Consider:
-    """``consider`` that does not compare a pair again when a pair alike was no conflict: two
-    figures whose records and frames are alike in all but their ids and articles get the same
-    verdict (the comparison reads an article only to ask whether it is the other's), so many
-    reports of one figure cost one comparison per kind of pair, not one per pair."""
-    kinds: dict[tuple, int] = {}
-    kind_of: dict[int, int] = {}
-    no_conflict: set[tuple[int, int, bool]] = set()
+class Remembered:
+    """The verdicts of pairs alike: two figures whose records and frames are alike in all but
+    their ids and articles get the same verdict (the comparison reads an article only to ask
+    whether it is the other's), so a pair alike to one found no conflict is none either, and
+    many reports of one figure cost one comparison per kind of pair, not one per pair. The
+    searches keep each figure's kind by its position and look the verdicts up inline."""
 
-    def alike(e: Entry) -> int:
-        got = kind_of.get(id(e))
-        if got is None:
-            got = kind_of[id(e)] = kinds.setdefault(_frame(e), len(kinds))
-        return got
+    __slots__ = ("kinds", "no_conflict")
 
-    def judged(a: Entry, b: Entry) -> bool | None:
-        pair = (alike(a), alike(b), a.claim.article == b.claim.article)
-        if pair in no_conflict:
-            return False
-        verdict = consider(a, b)
-        if verdict is False:
-            no_conflict.add(pair)
-        return verdict
+    def __init__(self) -> None:
+        self.kinds: dict[tuple, int] = {}
+        self.no_conflict: set[tuple[int, int, bool]] = set()
 
-    return judged
+    def kind(self, e: Entry) -> int:
+        """The number of e's kind: equal for entries alike in all but id and article."""
+        return self.kinds.setdefault(_frame(e), len(self.kinds))
 
 
-_ENTRY_SLOTS = tuple(s for s in Entry.__slots__ if s != "claim")  # type: ignore[attr-defined]
+_entry_slots = operator.attrgetter(*(s for s in Entry.__slots__ if s != "claim"))  # type: ignore[attr-defined]
 
 
 def _frame(e: Entry) -> tuple:
     """All an entry's comparison may read but its claim's id and article."""
-    return (content_key(e.claim),) + tuple(getattr(e, s) for s in _ENTRY_SLOTS)
+    return content_key(e.claim), _entry_slots(e)
 
 
 def below(a: Entry, b: Entry) -> bool:
@@ -76,20 +68,36 @@ def scale(a: Entry, b: Entry) -> int | None:
 def pairs_above(entries: list[Entry], consider, spent) -> None:
     """Each figure against every figure wholly above it, the farthest first (small groups); a
     figure that has taken part in its share of pairs leaves the list."""
-    consider = remembering(consider)
+    seen = Remembered()
+    no_conflict = seen.no_conflict
     by_low = sorted(entries, key=lambda e: e.low)
     lows = [e.low for e in by_low]
+    kinds = [-1] * len(by_low)  # each figure's kind of record, found when first needed
     for a in list(by_low):
         if not math.isfinite(a.high) or spent(a):
             continue
+        a_high, article, ka = a.high, a.claim.article, -1
         j = len(by_low) - 1
-        first = bisect.bisect_left(lows, a.high)
-        while j >= first and not spent(a):
+        first = bisect.bisect_left(lows, a_high)
+        while j >= first:
             b = by_low[j]
-            if b is not a and below(a, b):
-                consider(a, b)
+            if b is not a and (lows[j] > a_high or below(a, b)):
+                if ka < 0:
+                    ka = seen.kind(a)
+                kb = kinds[j]
+                if kb < 0:
+                    kb = kinds[j] = seen.kind(b)
+                pair = (ka, kb, article == b.claim.article)
+                if pair in no_conflict:
+                    verdict: bool | None = False
+                else:
+                    verdict = consider(a, b)
+                    if verdict is False:
+                        no_conflict.add(pair)
                 if spent(b):
-                    del by_low[j], lows[j]
+                    del by_low[j], lows[j], kinds[j]
+                if verdict and spent(a):
+                    break
             j -= 1
 
 
@@ -105,7 +113,8 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
     named month whatever their dates."""
     if len(entries) < 2:
         return
-    consider = remembering(consider)
+    seen = Remembered()
+    no_conflict = seen.no_conflict
     kind = group.key[4]
     windows = rules()["windows"]
     if kind == "total":
@@ -119,6 +128,7 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
         ahead = behind = w
     by_low = sorted(entries, key=lambda e: (e.low, e.high))
     lows = [e.low for e in by_low]
+    kinds = [-1] * len(by_low)  # each figure's kind of record, found when first needed
     position = {id(e): i for i, e in enumerate(by_low)}
     index = Fenwick(len(by_low))
     present = [False] * len(by_low)
@@ -141,22 +151,53 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
             rem += 1
         if spent(a) or not math.isfinite(a.high):
             continue
-        first = bisect.bisect_left(lows, a.high)
-        under = index.prefix(first - 1)
+        a_high, article, ka = a.high, a.claim.article, -1
+        first = bisect.bisect_left(lows, a_high)
         visits = 0
-        j = index.prefix(len(by_low) - 1)
-        while j > under and visits < budget and not spent(a):
-            p = index.kth(j)
+        p = _present_below(index, present, len(by_low) - 1)
+        while p >= first and visits < budget:
             b = by_low[p]
-            j -= 1
             visits += 1
-            if b is a or not below(a, b):
-                continue
-            consider(a, b)
-            if spent(b) and present[p]:
-                index.add(p, -1)  # a spent figure is no longer offered
-                present[p] = False
-                j = min(j, index.prefix(len(by_low) - 1))
+            if b is not a and (lows[p] > a_high or below(a, b)):
+                if ka < 0:
+                    ka = kinds[position[id(a)]]
+                    if ka < 0:
+                        ka = kinds[position[id(a)]] = seen.kind(a)
+                kb = kinds[p]
+                if kb < 0:
+                    kb = kinds[p] = seen.kind(b)
+                pair = (ka, kb, article == b.claim.article)
+                if pair in no_conflict:
+                    verdict: bool | None = False
+                else:
+                    verdict = consider(a, b)
+                    if verdict is False:
+                        no_conflict.add(pair)
+                if spent(b) and present[p]:
+                    index.add(p, -1)  # a spent figure is no longer offered
+                    present[p] = False
+                if verdict and spent(a):
+                    break
+            p -= 1
+            if p >= 0 and not present[p]:
+                p = _present_below(index, present, p)
+
+
+_WALK = 32  # present positions are looked for one by one this far down, then through the index
+
+
+def _present_below(index: Fenwick, present: list[bool], q: int) -> int:
+    """The highest present position at or below q (-1 when none): the next figure down, found
+    by stepping over the few absent ones, or through the index when many lie between."""
+    stop = max(q - _WALK, -1)
+    while q > stop:
+        if present[q]:
+            return q
+        q -= 1
+    if q < 0:
+        return -1
+    k = index.prefix(q)
+    return index.kth(k) if k else -1
 
 
 def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
@@ -206,13 +247,15 @@ def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
             j = k
 
     for a in by_rep:
-        ka = alike(a)
+        ka = -1  # a's kind, found when a has a figure to look at (most have none)
         own = in_article[a.claim.article]
         for k in (3, 6):
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
             if lo >= hi:
                 continue
+            if ka < 0:
+                ka = alike(a)
             o = bisect.bisect_left(own, lo)
             j = lo
             while True:

@@ -147,7 +147,15 @@ _content_values = operator.attrgetter(*(k for k in _CLAIM_KEYS if k not in ("id"
 def content_key(c: Claim) -> tuple:
     """A claim's fields but its id and article, hashable (lists as tuples): two claims with one
     key say the same thing in the same words, in two places."""
-    return tuple(tuple(v) if isinstance(v, list) else v for v in _content_values(c))
+    values = _content_values(c)
+    if c.inferred is None:
+        try:
+            hash(values)  # no list among them: the fields as they are
+        except TypeError:
+            pass
+        else:
+            return values
+    return tuple(tuple(v) if isinstance(v, list) else v for v in values)
 # the text fields many claims repeat (an article's outlet, date and address; a sentence with
 # several figures; the measure, counted noun and speaker): claims read from a file or a store
 # share one string each instead of a copy each (a million claims hold far fewer distinct ones)

@@ -220,7 +220,7 @@ def _fit(natural: list[int], texts: list[list[str]], room: int) -> list[int]:
     return widths
 
 
-def conflicts_table(groups: list, conflicts: list[Conflict]) -> Group:
+def conflicts_table(groups: list, conflicts: Iterable[Conflict]) -> Group:
     """One table per disputed quantity: every source's figure by date, conflicting figures
     marked, the group's consensus range below, then each conflict's explanation."""
     from ..comparing.conflicts import consensus, distinct_statements, slips

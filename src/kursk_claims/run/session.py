@@ -193,7 +193,7 @@ class ConflictResult:
 
     groups: list[QuantityGroup]
     skipped: list[Skipped]
-    found: list[Conflict]
+    found: Sequence[Conflict]  # each put in words as it is read (see ``conflicts.Described``)
 
 
 def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: Iterable[str] = (),
@@ -201,13 +201,14 @@ def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: 
     """The conflicts among ``claims`` as ``kursk-claims conflicts`` reports them: at most
     ``max_per_claim`` pairs per claim (None or 0: all), none below ``min_severity`` or of lower
     ``confidence`` (high, medium, low: all), only of ``kinds`` when given."""
-    from ..comparing.conflicts import at_least, find_conflicts, group_claims
+    from ..comparing.conflicts import LEVELS, Described, found_conflicts, group_claims
 
     wanted = tuple(kinds)
+    levels = LEVELS[:LEVELS.index(confidence) + 1]
     groups, skipped = group_claims(claims)
-    found = [c for c in at_least(find_conflicts(claims, groups, max_per_claim or None), confidence)
-             if c.severity >= min_severity and (not wanted or c.kind in wanted)]
-    return ConflictResult(groups, skipped, found)
+    found = [f for f in found_conflicts(claims, groups, max_per_claim or None)
+             if f.confidence in levels and f.severity >= min_severity and (not wanted or f.kind in wanted)]
+    return ConflictResult(groups, skipped, Described(found))
 
 
 def unique_claims(claims: list[Claim], on_warning: Callable[[str], None] | None = None) -> list[Claim]:
