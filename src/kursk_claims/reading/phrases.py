@@ -129,7 +129,6 @@ def _phrase_at_end(text: str, toks: list[tuple[str, int, int]], floor: int) -> t
 def _name_before_clause(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
     """``Lee, a lawmaker who sat in on the session, said`` / ``Zelenskyy, speaking by video,
     had suggested``: the name before a clause set off by commas right before the verb."""
-    lex = _lex()
     head = text[floor:end].rstrip()
     words = head.split()
     while words and is_adverb(words[-1]):
