@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..lexicon import Folded, led, table, trie_pattern
+from ..lexicon import Folded, led, lowered, table, trie_pattern
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # every alternative opens on a plain character, so the engine skips to where one can start
@@ -140,8 +140,14 @@ def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
 
 
 @cache
-def _war_over() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in table("frames")["war_over_patterns"]), re.I)
+def _war_over() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns, and the words one of them always holds: they are tried only around those."""
+    patterns = table("frames")["war_over_patterns"]
+    return (re.compile("|".join(f"(?:{p})" for p in patterns), re.I),
+            re.compile(r"\b(?:war|conflict|fighting|battle|peace|truce|cease-?fire|halt)\b", re.I))
+
+
+_AROUND = 80  # characters around such a word where a pattern holding it may start or end
 
 
 def war_over(text: str) -> str | None:
@@ -155,6 +161,10 @@ def war_over(text: str) -> str | None:
     >>> war_over("Since the ceasefire took effect, 40,000 have returned.")
     'Since the ceasefire'
     """
-    m = _war_over().search(text)
-    return " ".join(m.group(0).split()) if m else None
+    pattern, anchor = _war_over()
+    for a in anchor.finditer(lowered(text) or text):
+        m = pattern.search(text, max(0, a.start() - _AROUND), a.end() + _AROUND)
+        if m:
+            return " ".join(m.group(0).split())
+    return None
 
