@@ -291,6 +291,8 @@ def text_digest(text: str) -> str:
 
 def _plain_number(v: float | None) -> float | int | None:
     """11000.0 -> 11000, so JSON shows figures as people write them."""
+    if type(v) is int:  # the usual figure, read from JSON: as it is unless beyond a double's integers
+        return v if -2**53 < v < 2**53 else round(float(v), 6)
     if v is None or isinstance(v, bool):
         return v
     if isinstance(v, float) and (math.isinf(v) or math.isnan(v)):
