@@ -31,7 +31,6 @@ to look at), ``consensus`` (what the sources agree on); this module decides and 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -339,7 +338,7 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
     """``conflicts_in`` as decided, not yet in words."""
     cap = math.inf if max_per_claim is None else max_per_claim
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
-    taken: dict[int, int] = defaultdict(int)
+    taken: dict[int, int] = {}  # the pairs each figure takes part in (those in one or more)
     found: set[tuple[int, int]] = set()
     out: list[Found] = []
 
@@ -347,7 +346,7 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         """a lies below b: compare them unless either is spent or the pair is already in.
         Whether they conflict: False too for a pair on one side of ``across`` (never one),
         None when they were passed over (spent, or already found)."""
-        if taken[id(a)] >= cap or taken[id(b)] >= cap or (id(a), id(b)) in found:
+        if taken.get(id(a), 0) >= cap or taken.get(id(b), 0) >= cap or (id(a), id(b)) in found:
             return None
         if across is not None and (id(a) in across) == (id(b) in across):
             return False
@@ -355,12 +354,12 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         if c is not None:
             out.append(c)
             found.add((id(a), id(b)))
-            taken[id(a)] += 1
-            taken[id(b)] += 1
+            taken[id(a)] = taken.get(id(a), 0) + 1
+            taken[id(b)] = taken.get(id(b), 0) + 1
         return c is not None
 
     def spent(e: Entry) -> bool:
-        return taken[id(e)] >= cap
+        return taken.get(id(e), 0) >= cap
 
     dated = [e for e in group.entries if e.day is not None]
     if len(dated) <= _SMALL_GROUP:
@@ -369,15 +368,21 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         sweep(dated, group, consider, spent, budget)
     undated = [e for e in group.entries if e.day is None]
     if undated:
-        by_article: dict[str, list[Entry]] = defaultdict(list)
-        for e in group.entries:
-            by_article[e.claim.article].append(e)
+        first = group.entries[:budget] if math.isfinite(budget) else group.entries
+        by_article: dict[str, list[Entry]] = {}  # each article's figures, listed when first needed
         for a in undated:
             # a figure whose article names a day it is no earlier than: a running total may be
             # later than a dated one, a level of the same moment
             placed_total = a.after is not None
-            pool = group.entries if well_framed(a) or placed_total else by_article[a.claim.article]
-            for b in pool[:budget] if math.isfinite(budget) else pool:
+            if well_framed(a) or placed_total:
+                pool = first
+            else:
+                if not by_article:
+                    for e in group.entries:
+                        by_article.setdefault(e.claim.article, []).append(e)
+                pool = by_article[a.claim.article]
+                pool = pool[:budget] if math.isfinite(budget) else pool
+            for b in pool:
                 if below(a, b):
                     consider(a, b)
                 elif below(b, a):

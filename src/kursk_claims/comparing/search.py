@@ -138,40 +138,49 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
         w = int(windows.get(group.entries[0].claim.measure or "", windows["default"]))
         ahead = behind = w
     by_low = sorted(entries, key=lambda e: (e.low, e.high))
+    n = len(by_low)
     lows = [e.low for e in by_low]
+    highs = [e.high for e in by_low]
     reps = [e.rep for e in by_low]
     bounds = [e.claim.bound for e in by_low]
-    kinds = [-1] * len(by_low)  # each figure's kind of record, found when first needed
+    kinds = [-1] * n  # each figure's kind of record, found when first needed
     # whether each figure is spent: its count grows only with a conflict found here, so it is
     # asked again only then
     worn = [spent(e) for e in by_low]
     position = {id(e): i for i, e in enumerate(by_low)}
-    index = Fenwick(len(by_low))
-    present = [False] * len(by_low)
+    index = Fenwick(n)
+    present = [False] * n
     by_day = sorted(entries, key=_ordinal)
     ordinals = [_ordinal(e) for e in by_day]
+    day_at = [position[id(e)] for e in by_day]  # each figure's place in by_low, in date order
     ins = rem = 0
-    for a in by_day:
-        day = _ordinal(a)
-        while ins < len(by_day) and ordinals[ins] <= day + ahead:
-            p = position[id(by_day[ins])]
-            if not worn[p]:
-                index.add(p, 1)
+    for i, day in enumerate(ordinals):
+        if ins < n and ordinals[ins] <= day + ahead:
+            start = ins
+            while ins < n and ordinals[ins] <= day + ahead:
+                ins += 1
+            offered = [p for p in day_at[start:ins] if not worn[p]]
+            for p in offered:
                 present[p] = True
-            ins += 1
-        while rem < len(by_day) and ordinals[rem] < day - behind:
-            p = position[id(by_day[rem])]
+            if len(offered) > n >> 3:
+                index.fill(present)  # many at once (all, when dates do not matter): built anew
+            else:
+                for p in offered:
+                    index.add(p, 1)
+        while rem < n and ordinals[rem] < day - behind:
+            p = day_at[rem]
             if present[p]:
                 index.add(p, -1)
                 present[p] = False
             rem += 1
-        at = position[id(a)]
-        if worn[at] or not math.isfinite(a.high):
+        at = day_at[i]
+        a_high = highs[at]
+        if worn[at] or not math.isfinite(a_high):
             continue
-        a_high, a_bound, a_rep, ka = a.high, bounds[at], reps[at], -1
+        a, a_bound, a_rep, ka = by_low[at], bounds[at], reps[at], -1
         first = bisect.bisect_left(lows, a_high)
         visits = 0
-        p = _present_below(index, present, len(by_low) - 1)
+        p = _present_below(index, present, n - 1)
         while p >= first and visits < budget:
             b = by_low[p]
             visits += 1
@@ -316,6 +325,17 @@ class Fenwick:
         self.n = n
         self.tree = [0] * (n + 1)
         self.top = 1 << max(n.bit_length() - 1, 0)
+
+    def fill(self, present: list[bool]) -> None:
+        """The counts of the positions present, built in one pass."""
+        tree = self.tree
+        tree[0] = 0
+        tree[1:] = [1 if x else 0 for x in present]
+        n = self.n
+        for i in range(1, n + 1):
+            j = i + (i & -i)
+            if j <= n:
+                tree[j] += tree[i]
 
     def add(self, i: int, delta: int) -> None:
         i += 1
