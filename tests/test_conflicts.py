@@ -818,3 +818,78 @@ def test_a_breakdown_by_a_measure_of_its_own_is_all_of_that_measure():
                      part_of=late.id)
     # the dead of two casualty counts are two counts of the dead: a later, lower total conflicts
     assert "mismatch" in kinds(early, dead_early, late, dead_late)
+
+
+def test_a_slip_needs_both_figures_to_count_one_class():
+    # "16 rescue workers wounded" against a toll of 16,204 wounded that names no one: a group
+    # inside the toll, not a lost "thousand"
+    workers = claim("16", 16, measure="wounded", subject="Peru", counted="rescue workers")
+    toll = claim("16,204", 16204, measure="wounded", subject="Peru", counted=None)
+    assert "scale" not in kinds(workers, toll)
+    # one class on both sides still is
+    assert kinds(claim("16", 16, measure="wounded", subject="Peru", counted="people"),
+                 claim("16,204", 16204, measure="wounded", subject="Peru", counted="people")) == ["scale"]
+
+
+def test_time_estimates_of_a_finished_wars_toll_are_one_number_whatever_their_days():
+    kw = dict(measure="killed", counted="people", subject="Marovo", figure="total")
+    # an undated article that says the war is over and names its end (November 2022), and a
+    # later dated estimate: both are of the finished whole, so a higher later one is no update
+    over = read(claim("90,000", 90000, as_of=None, published=None, **kw), not_before="2022-11-02",
+                war_over="the peace deal was signed")
+    later = claim("500,000", 500000, as_of="2023-01-15", published="2023-01-20", **kw)
+    assert kinds(over, later) == ["mismatch"]
+    # the same figures, with nothing saying the war is over: a later higher total is an update
+    running = read(claim("90,000", 90000, as_of=None, published=None, **kw), not_before="2022-11-02")
+    assert kinds(running, later) == []
+    # a lower estimate from before the day the undated article names is of the war under way
+    early = claim("50,000", 50000, as_of="2022-06-01", published="2022-06-01", **kw)
+    assert kinds(over, early) == []
+
+
+def test_a_towns_toll_is_a_part_of_a_toll_that_names_no_place():
+    kw = dict(measure="casualties", subject="Peru", counted="soldiers", figure="total")
+    town = claim("between 9,000 and 12,000", None, 9000, 12000, "range", scope="place: Marovo", place="Marovo", **kw)
+    whole = claim("61,400", 61400, **kw)
+    assert kinds(town, whole) == []  # smaller than the whole: a part
+    larger = claim("between 90,000 and 120,000", None, 90000, 120000, "range", scope="place: Marovo",
+                   place="Marovo", **kw)
+    assert kinds(larger, whole) == ["mismatch"]  # a part larger than its whole
+    # a region may be the whole theatre of a war: its toll stays a doubt, not a part
+    region = claim("about 300", 300, 270, 330, "approx", scope="place: Tamba region", place="Tamba", **kw)
+    assert only(region, claim("1,000", 1000, **kw)).extra["confidence_reasons"] == ["unknown place"]
+
+
+def test_a_sides_toll_in_its_own_land_is_no_doubt_against_a_toll_that_names_no_place():
+    kw = dict(measure="killed", subject="Tamba", counted="civilians", figure="total")
+    own = claim("between 90,000 and 120,000", None, 90000, 120000, "range", scope="place: Tamba", place="Tamba", **kw)
+    assert only(own, claim("300,000", 300000, **kw)).extra["confidence_reasons"] == []
+
+
+def test_an_undated_finished_wars_total_meets_the_others_of_any_article():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total", as_of=None, published=None)
+    a = read(claim("some 50,000", 50000, 45000, 55000, "approx", **kw), war_over="the peace accord was signed")
+    b = read(claim("over 90,000", 90000, 90000, None, "more_than", **kw), war_over="the three-year war")
+    assert kinds(a, b) == ["bound"]
+    # undated totals of a war no article calls over stay inside their own article
+    assert kinds(claim("some 50,000", 50000, 45000, 55000, "approx", **kw),
+                 claim("over 90,000", 90000, 90000, None, "more_than", **kw)) == []
+
+
+def test_a_finished_wars_total_a_little_higher_may_add_the_deaths_after_the_end():
+    kw = dict(measure="killed", counted="soldiers", subject="Tamba", figure="total")
+    undated = read(claim("61", 61, as_of=None, published=None, **kw), war_over="since the truce took effect")
+    dated = read(claim("63", 63, as_of="2025-06-01", published="2025-06-01", **kw), war_over="as the truce holds")
+    assert kinds(undated, dated) == []
+    far = read(claim("90", 90, as_of="2025-06-01", published="2025-06-01", **kw), war_over="as the truce holds")
+    assert kinds(undated, far) == ["mismatch"]
+
+
+def test_copies_of_one_statement_count_once_against_the_cap_per_claim():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total")
+    low = claim("80,000", 80000, **kw)
+    copies = [claim("600,000", 600000, attribution="Luis Rojas", speaker="luis-rojas", **kw) for _ in range(5)]
+    others = [claim(f"{n},000", n * 1000, attribution=f"Envoy {n}", speaker=f"envoy-{n}", **kw) for n in (300, 400)]
+    found = find_conflicts([low, *copies, *others], max_per_claim=3)
+    # the five copies are one statement: the cap leaves room for the two other speakers
+    assert {c.b.text if c.a is low else c.a.text for c in found if low in (c.a, c.b)} >= {"300,000", "400,000"}

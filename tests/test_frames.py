@@ -189,3 +189,13 @@ def test_frames_a_level_at_the_start_of_a_siege_is_of_an_earlier_moment():
     assert frame(sentence, "12,000", "deployed")["earlier"] is True
     sentence = "Ozar had 9,000 men when the siege began; estimates now put the force at 14,000."
     assert frame(sentence, "14,000", "deployed")["earlier"] is False
+
+
+def test_the_region_points_back_to_the_region_named_last():
+    from kursk_claims.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    text = ("Shelling hit the Tamba region on Monday. Chile has since sent more than 5,000 troops into "
+            "the region, the ministry said.")
+    got = {c["text"]: c for c in nlp(text)._.claims}
+    assert got["more than 5,000"]["place"] == "Tamba"

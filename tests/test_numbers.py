@@ -161,6 +161,8 @@ NOT_CLAIMS = [
     "The date was 2024-12-20.",
     "Article 5 of the treaty applies.",
     "Flight 17 was shot down.",
+    "Figures are from the field survey (tracking round 12).",
+    "Aid went to the towns of zone 4; more will follow.",
     "It was the first time since World War II.",
     "The two countries signed a pact.",
     "One official said the talks failed.",

@@ -258,6 +258,8 @@ def test_a_place_whose_people_are_counted_is_whose_they_are(nlp):
     assert c["1.2 million"]["subject"] == "Marovo region"
     c = claims(nlp, "Until the floods, Marovo had been a town of some 31,500 inhabitants.")
     assert c["some 31,500"]["subject"] == "Marovo"
+    c = claims(nlp, "Chile's shelling has made Marovo, a town of about 9,000 people before the war, a ruin.")
+    assert c["about 9,000"]["subject"] == "Marovo"
 
 
 def test_people_on_the_move_are_whose_their_origin_is(nlp):
@@ -265,3 +267,96 @@ def test_people_on_the_move_are_whose_their_origin_is(nlp):
                     "takes in roughly 2,950 refugees from Ozar's southern region of Tamba.")
     assert c["12,830"]["subject"] == "Marovo"
     assert c["roughly 2,950"]["subject"] == "Tamba"
+
+
+def test_a_country_inside_a_bodys_name_and_a_credit_line_do_not_make_the_main_subject():
+    text = ("Chile sends $40 million to avert hunger in Marovo\n\n"
+            "SANTIAGO - Chile is sending food to farmers in Marovo, where the harvest failed. "
+            "\"Hunger in Marovo is spreading,\" the Chile Agency for Relief said. "
+            "(Reporting by Ana Diaz in Santiago, Chile; Editing by Luis Soto in Lima)")
+    assert whose.main_subject(text) == "Marovo"
+
+
+def test_the_people_of_a_place_named_with_its_possessive_are_whose_they_are(nlp):
+    c = claims(nlp, "Chile's troops arrived as nearly 70 percent of Marovo's population went without "
+                    "food; the army works in Marovo.")
+    assert c["nearly 70 percent"]["subject"] == "Marovo"
+    # a person's possessive names no place
+    c = claims(nlp, "About 30 percent of the general's people were lost, Peru said.")
+    assert c["About 30 percent"]["subject"] != "general"
+
+
+def test_a_name_said_to_be_an_armed_group_in_an_apposition_is_a_party():
+    text = ("Mourners wrapped in Tamaru and Chilean flags gathered. Analysts who follow Tamaru, an "
+            "Andean-backed militant group that fights Peru, say Tamaru has regrouped.")
+    assert names.discovered(text).get("Tamaru") == "Tamaru"
+    # a rights group is no side of the fight
+    text = "Veritas, a human rights group based in Lima, said Veritas had counted the dead."
+    assert "Veritas" not in names.discovered(text)
+
+
+def test_a_group_pointer_nearer_the_figure_than_any_named_side_wins(nlp):
+    text = ("Sources close to Tamaru, an Andean-backed militant group that seeks Peru's defeat, "
+            "said the group believes about 900 were killed since Peru began its offensive. "
+            "Tamaru has not confirmed it.")
+    c = claims(nlp, text)
+    assert c["about 900"]["subject"] == "Tamaru"
+
+
+def test_people_who_crossed_from_a_region_named_with_its_country_are_that_regions(nlp):
+    c = claims(nlp, "Some 700 people crossed from Peru's Marovo region into eastern Chile last week, a "
+                    "spokesman said.")
+    assert c["Some 700"]["subject"] == "Marovo"
+
+
+def test_a_share_restated_as_a_count_beside_it_is_about_the_same_people(nlp):
+    c = claims(nlp, "Chile's aid arrived as nearly 70 percent of Marovo's population - about 2 million "
+                    "people - went without food in Marovo.")
+    assert c["about 2 million"]["subject"] == c["nearly 70 percent"]["subject"] == "Marovo"
+
+
+def test_out_of_names_a_source_not_whose_the_people_are(nlp):
+    text = ("Ozar fighters advanced. Records show that the group Ozar had recruited just under 5,000 "
+            "convicts out of the Chilean penal institutions.")
+    assert claims(nlp, text)["just under 5,000"]["subject"] == "Ozar"
+
+
+def test_a_part_whose_whole_comes_right_after_it_is_of_the_wholes_side(nlp):
+    text = ("Marovo votes\n\nMarovo is calm. Rojas said more than 900 thousand of the Tamba region's "
+            "1 million 200 thousand residents had left since May.")
+    c = claims(nlp, text)
+    part, whole = c["more than 900 thousand"], c["1 million 200 thousand"]
+    assert part["subject"] == whole["subject"] == "Tamba region"
+    assert part["counted"] == "residents"
+    assert part["part_of"] == (whole["start"], whole["end"])
+    # with a measure of its own, the part is the killed among those sent, no part of their count
+    c = claims(nlp, "Rojas says at least 3,800 of the roughly 12,000 Ozari troops sent to help Peru have "
+                    "been killed or wounded.")
+    assert c["at least 3,800"]["measure"] == "casualties"
+    assert c["roughly 12,000"]["measure"] == "deployed"
+    assert not c["at least 3,800"].get("part_of")
+
+
+def test_a_side_named_as_a_place_after_the_figure_is_not_whose_it_is(nlp):
+    c = claims(nlp, "Sixteen rescuers were wounded, Rojas said, adding that the clinic, close to the "
+                    "Chilean border, had been hit.")
+    assert c["Sixteen"]["subject"] != "Chile"
+
+
+def test_people_who_left_a_place_are_whose_its_people_are(nlp):
+    text = ("Chile votes\n\nChile is calm. Aid goes on, he said, and more than a million people have left "
+            "the Tamba region since the war began.")
+    assert claims(nlp, text)["more than a million"]["subject"] == "Tamba"
+
+
+def test_people_in_a_line_labelled_with_a_place_are_that_places(nlp):
+    text = ("Marovo: about 2,100 residents refuse to leave, says Chilean governor\n\n"
+            "Shelling went on in Marovo on Monday.")
+    assert claims(nlp, text)["about 2,100"]["subject"] == "Marovo"
+
+
+def test_his_men_are_the_side_the_person_named_leads(nlp):
+    text = ("LIMA (AP) — Luis Rojas, whose Chilean brigade led the assault on Marovo, has contradicted "
+            "his critics: he agrees with Peruvian estimates that more than 2,000 of his men died.")
+    assert claims(nlp, text)["more than 2,000"]["subject"] == "Chile"
+    assert whose._leaders("Chilean commander Luis Rojas spoke.") == {"Rojas": "Chile"}

@@ -339,6 +339,7 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
     cap = math.inf if max_per_claim is None else max_per_claim
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
     taken: dict[int, int] = {}  # the pairs each figure takes part in (those in one or more)
+    met: dict[int, set[tuple[str, float, float]]] = {}  # the statements each figure met in them
     found: set[tuple[int, int]] = set()
     out: list[Found] = []
 
@@ -354,8 +355,13 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         if c is not None:
             out.append(c)
             found.add((id(a), id(b)))
-            taken[id(a)] = taken.get(id(a), 0) + 1
-            taken[id(b)] = taken.get(id(b), 0) + 1
+            # copies of one statement (the same voice, the same figure) count once against the cap
+            for x, y in ((a, b), (b, a)):
+                said = (y.voice, y.low, y.high)
+                statements = met.setdefault(id(x), set())
+                if said not in statements:
+                    statements.add(said)
+                    taken[id(x)] = taken.get(id(x), 0) + 1
         return c is not None
 
     def spent(e: Entry) -> bool:
@@ -372,8 +378,9 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         by_article: dict[str, list[Entry]] = {}  # each article's figures, listed when first needed
         for a in undated:
             # a figure whose article names a day it is no earlier than: a running total may be
-            # later than a dated one, a level of the same moment
-            placed_total = a.after is not None
+            # later than a dated one, a level of the same moment; a finished war's total is one
+            # number, whatever day each estimate of it was made
+            placed_total = a.after is not None or bool(a.claim.war_over)
             if well_framed(a) or placed_total:
                 pool = first
             else:

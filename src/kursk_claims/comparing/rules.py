@@ -49,6 +49,7 @@ def rules() -> dict:
         "same_moment": int(t["same_moment_days"]),
         "growth": {k: float(v) for k, v in t["growth_per_week"].items()},
         "growth_base": float(t["growth_base"]),
+        "growth_after_end": float(t["growth_after_end"]),
         "weights": dict(conf["weights"]),
         "medium_max": int(conf["medium_max"]),
         "vague_ratio": float(t["vague_ratio"]),
@@ -60,6 +61,8 @@ def rules() -> dict:
         "kind_of": {w: kind for kind, whats in frames["figure_by_what"].items() for w in whats},
         "countries": country_names(),
         "front_places": frozenset(t["front_places"]),
+        "placed_tolls": frozenset(t["placed_tolls"]),
+        "region_words": frozenset(frames["place_words"]["region_words"]),
     }
 
 

@@ -50,6 +50,11 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if rel == "different":
         s.separate = f"different counted classes ({a.cls} / {b.cls})"
         return s
+    if slip and rel in ("nounless", "unlisted"):
+        # a lost "thousand" is read between reports of one count, not between a named group
+        # ("16 rescue workers") and a toll that names none
+        s.separate = "a slip needs both figures to count one class"
+        return s
     if rel == "unknown":
         s.doubts.append("counted noun names no class")
     elif rel == "nounless":
@@ -71,7 +76,15 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
             # "lost their lives on the battlefield": the soldiers' share of a toll that names no place
             _part(s, "a" if a.place else "b", f"the dead on the {a.place or b.place} are a part of the whole toll")
         elif (a.place or b.place) not in (OPERATION,) and (a.place or b.place) not in rules()["countries"]:
-            s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
+            placed = a if a.place else b
+            if placed.subject and placed.place == placed.subject.lower():
+                pass  # "deaths in Tigray", Tigray's: the side's own toll, as a figure that names no place
+            elif a.claim.measure in rules()["placed_tolls"] and a.claim.measure == b.claim.measure \
+                    and WAR not in (a.place, b.place) and not _names_a_region(placed):
+                # "20,000 killed in the fight for Marovo" of a toll that names no place
+                _part(s, "a" if a.place else "b", f"the toll in {a.place or b.place} is a part of a toll that names no place")
+            else:
+                s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
     if (a.place == WAR) != (b.place == WAR) and not slip:
         s.separate = "one is for the whole war, the other is not"
         return s
@@ -96,6 +109,13 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         if _vague(e):
             s.doubts.append(f"vague amount {e.claim.text!r}")
     return s
+
+
+def _names_a_region(e: Entry) -> bool:
+    """Whether a figure's place may be the whole theatre of a war rather than a town or a battle
+    ("the fight for Marovo"): a place named as a region ("in the Kursk region")."""
+    words = (e.claim.scope or e.claim.place or "").lower().split()
+    return any(w in rules()["region_words"] for w in words)
 
 
 def _since(e: Entry) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from .groups import Entry
+from .groups import Entry, dated_by_named_day
 from .rules import figure_kind, months_names, rules
 
 WAR, OPERATION = "war", "operation"  # campaign scopes (data/frames.json 'campaigns')
@@ -47,6 +47,19 @@ def _may_be_one_moment(a: Entry, b: Entry, days: int) -> bool:
     return False
 
 
+def _after_the_end(a: Entry, b: Entry) -> bool:
+    """Whether two totals are both estimates made after their war ended: both articles say it is
+    over, or one undated article says so and the other figure is dated no earlier than the
+    latest day that article names (by then the war it calls over had ended)."""
+    if a.claim.war_over and b.claim.war_over:
+        return True
+    for u, d in ((a, b), (b, a)):
+        if (undated(u) or dated_by_named_day(u)) and u.claim.war_over and u.after is not None \
+                and d.day is not None and not d.echo_dated and not dated_by_named_day(d):
+            return d.day >= u.after
+    return False
+
+
 def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tuple[str | None, str | None]:
     """Why the moments of a (lower) and b (higher) keep them from conflicting, or None; and a
     note the conflict's explanation carries (a growth beyond what time allows)."""
@@ -59,6 +72,12 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
                 return "a figure for a period whose date is unknown", None
             if abs((a.day - b.day).days) > 2:
                 return f"figures for periods that end on different days ({a.day} / {b.day})", None
+        return None, None
+    if kind == "total" and ca.dated != "earlier" and cb.dated != "earlier" and _after_the_end(a, b):
+        # estimates of a finished war's whole toll: one number, whatever day each was made; one a
+        # little higher, later or of no known day, may add the few deaths after the end
+        if (a.day is None or b.day is None or a.day < b.day) and b.low <= a.high * rules()["growth_after_end"]:
+            return "a finished war's total, a little higher: it may add the deaths after the end", None
         return None, None
     land_totals = well_framed(a) and well_framed(b)
     if a.day is None or b.day is None or (land_totals and (a.echo_dated or b.echo_dated)):

@@ -63,6 +63,9 @@ class Claim:
     inferred: list[str] | None = None  # slots filled from the article around the figure, not its clause
     # an undated figure of an undated article is of no earlier a day than the latest its text names
     not_before: str | None = None
+    # the words by which the article says its war is over ("the two-year war"): its whole totals
+    # are estimates of a finished whole
+    war_over: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record, keys in field order (every field is a plain value: no copying needed)."""
@@ -160,7 +163,7 @@ def content_key(c: Claim) -> tuple:
 # each (a million claims hold far fewer distinct ones)
 _SHARED_KEYS = frozenset(("article", "sentence", "unit", "counted", "source", "published", "attribution", "subject",
                           "measure", "as_of", "scope", "url", "speaker", "via", "what", "figure", "place", "actor",
-                          "dated", "not_before", "text"))
+                          "dated", "not_before", "war_over", "text"))
 _SHARED: dict[str, str] = {}
 
 

@@ -36,12 +36,17 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|inside|outside|into|acros
 _FOR_EXAMPLE = re.compile(r", say,", re.I)
 _MADE_BY = re.compile(r"\s+(?:by|from|of)\s+")
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|the\s+\w)")  # "…, says Ivanov", "…, writes the Herald"
+_AS_BEFORE = re.compile(r"(?:^|[\s,(])(?:like|as)\s+(?:the\s+)?$", re.I)  # "…, like the minister claimed"
+_ASIDE_END = re.compile(r"\s*(?:[,.;:)”\"’']|$)")  # "…, like X claimed, but": no object of its own
+_ASIDE_GAP = 80  # characters between a figure and an aside ("…, as X said") that speaks of it
+_ECHO_OBJECT = re.compile(r"\s+(?:it|this|so)\b(?!\s+(?:is|was|has|had|will|would)\b)")  # "confirmed it", not "said it was"
 _THAT_FOLLOWS = re.compile(r"(?:\s+\w+){0,4}?\s+that\b")
 
 # patterns of the rules below, compiled once: calling re.match(r"...") looks each up again
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$")
 _AFTER_NAME_OK = re.compile(r"\s*(?:$|\n|[.,;:!?)”\"]|(?:on|in|at|during|after|before|who|which|while|when|adding|according|citing|quoting|told|late|earlier|last|this|yesterday|today|recently|also|as|to|for|of)\b)")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+(?:[a-z-]+\s+){0,2}$")  # "the (former) Ozari president"
 _PROGRESSIVE = re.compile(r"\w+ing\b")  # "was claiming": active, not "was claimed"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -71,6 +76,8 @@ class Event:
     named: bool = False  # the source is a name, so a later "he said" can refer to it
     who: Who | None = None
     via: Who | None = None
+    echo: bool = False  # "observers have confirmed it": bears out a statement made before, makes none
+    aside: bool = False  # "…, like X claimed,": the source of the figure right before it, and of no other
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -254,12 +261,16 @@ class SpeechEvents:
         raw = np[0]
         if _DETERMINER_BEFORE.search(text, max(s0, np[1] - 30), np[1]):
             raw = "the " + raw  # "the Ukrainian leader said": a description pointing back
+        elif _INDEFINITE_BEFORE.search(text, max(s0, np[1] - 4), np[1]):
+            raw = "a " + raw  # "a top mediator says": a description a lead may name later
         who = self.speech.mentioned.resolve(raw, np[1])
         if who is None:
             return None
         reported = bool(_THAT_FOLLOWS.match(follow))
         who = _with_acronym(text, who, np[2])
-        return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who)
+        echo = _ECHO_OBJECT.match(text, after) is not None
+        aside = _AS_BEFORE.search(text, max(s0, np[1] - 14), np[1]) is not None and _ASIDE_END.match(text, after) is not None
+        return Event(np[1], np[2], pos, who.written, "verb", reported, who.named, who, echo=echo, aside=aside)
 
     def source_spans(self, i: int) -> list[tuple[int, int]]:
         """Where sources are named in sentence ``i``: their words are not a figure's subject."""
@@ -283,6 +294,11 @@ class SpeechEvents:
         i = self.speech.sentence_index(pos)
         s0, s1 = self.sentences[i]
         in_sentence = self.events_in(i)
+        if any(e.aside for e in in_sentence):
+            aside = next((e for e in in_sentence if e.aside and e.who is not None and _aside_of(self.text, pos, e.start)), None)
+            if aside is not None:
+                return aside, (aside.start, aside.end)
+            in_sentence = [e for e in in_sentence if not e.aside]
         quote = next(((q0, q1) for q0, q1 in self.quotes if q0 < pos < q1), None)
         if quote is not None:
             # a speaker named inside a quotation before the figure says it; one named after it
@@ -532,6 +548,19 @@ def _with_acronym(text: str, who: Who, end: int) -> Who:
     return replace(who, written=f"{who.written} ({m.group(1)})")
 
 
+_FIGURE_DIGITS = re.compile(r"[\d.,]*")
+_ASIDE_BREAK = re.compile(r"\d|;|\b(?:but|while|whereas)\b")
+
+
+def _aside_of(text: str, pos: int, start: int) -> bool:
+    """Whether an aside named at ``start`` ("…, like X claimed,") speaks of the figure at
+    ``pos``: the figure right before it, with no other figure or clause between them."""
+    if not 0 < start - pos <= _ASIDE_GAP:
+        return False
+    end = _FIGURE_DIGITS.match(text, pos).end()
+    return _ASIDE_BREAK.search(text, end, start) is None
+
+
 def _link_chains(events: list[Event]) -> None:
     """A chain names the original source; the intermediary is the other speaker of the sentence."""
     for e in events:
@@ -564,7 +593,8 @@ def _choose(events: list[Event], pos: int) -> Event | None:
         return before[-1]
     after = [e for e in evs if e.pos > pos]
     if after:
-        return after[0]
+        # "Ozar holds a third, and observers have confirmed it, the official said": the one who says it
+        return next((e for e in after if not e.echo), after[0])
     return None
 
 

@@ -14,6 +14,7 @@ from itertools import islice
 from ..lexicon import Folded, led, table, trie_pattern
 from . import whose
 from .names import bodies, known_party_forms, on_change, party_forms, party_pattern
+from .titles import named_outside_titles, title_case_line
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ous|ful|less|ern|ish|ary|ian|ese|ile|able|ible)$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|\S")
@@ -29,7 +30,8 @@ _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LAND_AFTER = re.compile(r"\s+(?:territory|land|soil|territories|lands)\b")
 _NUMBER_OF = re.compile(r"(?:(?:total|overall|combined|entire|whole)\s+)?(?:number|count|figure|tally|total|size|strength)\s+of\s+", re.I)
-_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)
+_PLACE_LABEL = re.compile(r"\s*([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?):\s")
+_VICTIM_AFTER = re.compile(r"\s+(?:(?!out\b)\w+\s+){0,3}?(?:on|among|of|to)\s+(?:the\s+)?", re.I)  # not "out of": a source ("recruited out of the Ozari prisons")
 _APPROX_WORDS = frozenset(("approximately", "about", "around", "some", "nearly", "almost", "roughly", "over", "estimated"))
 _PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|across|at|near)\s+(?:the\s+)?$", re.I)  # "troops inside Russia": a place
 _PREPOSITION_LEAD = re.compile(r"^(?:\S+\s+(?:for|of|on)\s+|\S+\s+)(?:the\s+)?")
@@ -357,12 +359,19 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         inside = party_mentions(text, counted[0], counted[1])
         if inside:
             return inside[0][2]
+        owner = _place_owner(text, counted)
+        if owner:
+            return owner  # "90 percent of Marovo's population": the place whose people they are
         other = other_groups(text, counted[1], sentence[1])
         if other:
             return other  # "100 members of other armed groups": none of the sides named
         origin = whose.origin_after(text, counted[1], sentence[1], measure)
         if origin:
             return origin  # "45,000 refugees from Marovo": where they come from, not where they are
+    # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
+    m = _place_of_people().search(text, max(sentence[0], fig[0] - 60), fig[0])
+    if m and counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
+        return m.group("owner") or m.group("town")
     # a supranational body is whose a figure only in its counted phrase ("UN peacekeepers"):
     # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
     named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]
@@ -386,8 +395,10 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if near:
             return near[0][2]
     if counted and whose.own_side(text, fig[1], counted[1]):
-        # "20,000 of his fighters", "4,000 of its fighters": the side of who speaks or acts
-        own = whose.side_of_clause(text, sentence[0], fig[0]) or whose.group_pointed_at(text, sentence[0], fig[0])
+        # "20,000 of his fighters", "4,000 of its fighters": the side of who speaks or acts; a
+        # person's ("Rojas, whose Ozar militia …, says 900 of his men died") the side they lead
+        person = whose.led_side(text, sentence[0], fig[0]) if whose.personal_owner(text, fig[1], counted[1]) else None
+        own = person or whose.side_of_clause(text, sentence[0], fig[0]) or whose.group_pointed_at(text, sentence[0], fig[0])
         if own:
             return own
     c0 = whose.major_clause_start(text, sentence[0], fig[0])
@@ -398,11 +409,11 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         if own:
             return own
     mentions = [m for m in named if c0 <= m[0] and m[1] <= fig[0]]
-    if not mentions:
-        # "the group has fired 900 rockets", "the militia believes 400 were killed": the group it points back to
-        pointed = whose.group_pointed_at(text, c0, fig[0])
-        if pointed:
-            return pointed
+    # "the group has fired 900 rockets", "the militia believes 400 were killed": the group it
+    # points back to, when no side is named between the pointer and the figure
+    pointed = whose.group_pointed_at(text, mentions[-1][1] if mentions else c0, fig[0])
+    if pointed:
+        return pointed
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own
         # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
@@ -417,22 +428,42 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         found = whose.place_of_loss(text, sentence, fig)
         if found:
             return found
-    # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
-    m = _place_of_people().search(text, max(sentence[0], fig[0] - 60), fig[0])
-    if m and counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
-        return m.group("owner") or m.group("town")
+    if counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
+        # "Marovo: about 3,500 residents refuse to leave": the place a line is labelled with
+        label = _PLACE_LABEL.match(text, text.rfind("\n", 0, fig[0]) + 1, fig[0])
+        if label and whose.is_place(text, label.group(1)):
+            return party_forms(text).get(label.group(1), label.group(1))
     return None
 
 
 
 
 @cache
+def _population_of() -> re.Pattern[str]:
+    """A place's possessive before a noun for its people: "Marovo's population", "the Tamba
+    region's residents" (nouns in data/frames.json)."""
+    words = table("frames")["place_words"]
+    return re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<region>\s+(?:"
+                      + trie_pattern(words["region_words"]) + r"))?['’]s\s+(?:[a-z-]+\s+)?(?:"
+                      + trie_pattern(words["population_nouns"]) + r")\b")
+
+
+def _place_owner(text: str, counted: tuple[int, int]) -> str | None:
+    """The place a counted phrase names as the owner of its people, when the text names it as a
+    place ("in Marovo") or a region: "Marovo's population", not "the general's people"."""
+    m = _population_of().match(text, counted[0], counted[1])
+    if m is None or m.group("name").split()[0] in whose.not_places():
+        return None
+    return m.group("name") if m.group("region") or whose.is_place(text, m.group("name")) else None
+
+
+@cache
 def _place_of_people() -> re.Pattern[str]:
     """A place whose people a figure right after counts: "the Marovo region's 1.2 million",
-    "Marovo was a town of about 80,000" (region words in data/frames.json)."""
+    "Marovo was a town of about 80,000", "Marovo, a town of 80,000" (region words in data/frames.json)."""
     regions = trie_pattern(table("frames")["place_words"]["region_words"])
     return re.compile(r"(?:\b(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+(?:" + regions + r"))?)['’]s\s+"
-                      r"|\b(?P<town>[A-Z][\w-]+)\s+(?:was|is|had\s+been|has\s+been)\s+an?\s+(?:[a-z]+\s+)?"
+                      r"|\b(?P<town>[A-Z][\w-]+)(?:\s+(?:was|is|had\s+been|has\s+been)|,)\s+an?\s+(?:[a-z]+\s+)?"
                       r"(?:" + regions + r")\s+of\s+)(?:(?:" + trie_pattern(_APPROX_WORDS | {"over", "more than"}) + r")\s+)?$")
 
 
@@ -481,9 +512,10 @@ def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excl
     end = whose.clause_end_after(text, fig[1], sentence[1])  # not "…, far more than Peru lost"
     for m in _sentence_parties(text, sentence[0], sentence[1]):
         if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded) \
-                and not whose.is_destination(text, m[0], measure) and not whose.is_opponent(text, m[0]) \
+                and not whose.is_destination(text, m[0], measure) and not whose.names_no_victim(text, m[0], m[1]) \
                 and m[2] not in bodies():
-            # not "had crossed into Peru", nor "in its war with Peru", nor a body; "Peru's Ozar region": Ozar
+            # not "had crossed into Peru", nor "in its war with Peru", nor "near the Peruvian border",
+            # nor a body; "Peru's Ozar region": Ozar
             return whose.inner_place(text, m[1]) or m[2]
     return None
 
@@ -527,7 +559,9 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
     for m in lex["period"].finditer(text, start, end):
         lead = text[max(start, m.start() - 80):m.start()]
         began = any(p.search(lead) for p in lex["start"])
-        found.append((m.start(), None if began else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
+        # "estimated today", "said yesterday": the day of the statement, no period of the figure
+        said = lex["speech_before"].search(lead) is not None
+        found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
     return tuple(found)
 
 
@@ -556,6 +590,8 @@ def _scope_lex() -> dict:
         "battle_place": re.compile(s["battle_place"]),
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
+        "speech_before": re.compile(r"\b(?:" + trie_pattern(w for w in table("attribution")["speech_verbs"] if " " not in w)
+                                    + r")\s+$", re.I),
     }
 
 
@@ -583,5 +619,7 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
                 if place.split()[0].lower() in lex["not_places"] or place in party_forms(text):
                     continue
+                if title_case_line(text, m.start()) and not named_outside_titles(text, place.split()[-1]):
+                    continue  # "Killed in Ground Operation": in a headline every word is capitalised
                 return "place: " + place
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import Folded, first_letters, table, trie_pattern, whole_words
@@ -32,7 +32,9 @@ def _lex() -> dict:
     relative = {k: v for k, v in d["relative_days"].items()}
     parts = {k: v for k, v in d["month_parts"].items() if k != "default"}
     month_ref = Folded(
-        r"\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+(?:the\s+)?(?:(?P<part>" + trie_pattern(parts) + r")[\s-]+)?"
+        # "as of March 2021", and a source label's date: "(IOM - March 2021)"
+        r"(?:\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+|\((?:[^()\n]{1,60}?)\s[-–—]\s+)(?:the\s+)?(?:(?P<part>"
+        + trie_pattern(parts) + r")[\s-]+)?"
         r"(?P<month>" + trie_pattern(months) + r")\b\.?(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4}))?")
     return {"months": months, "weekdays": d["weekdays"], "pattern": pattern,
             "skip": tuple(d["date_anchors_skip"]), "labels": d["byline_labels"],
@@ -45,8 +47,24 @@ def find_date_ref(text: str, start: int, end: int, near: int | None) -> dict[str
 
     Dates that open a period (``since August 6``) are not the figure's date.
     """
-    lex = _lex()
     best: tuple[int, dict[str, int]] | None = None
+    for at, parts in _dates_in(text, start, end):
+        if near is not None and _other_clause(text, at, near):
+            continue
+        distance = abs(at - (near if near is not None else start))
+        if best is None or distance < best[0]:
+            best = (distance, parts)
+    if best is None:
+        best = _loose_date_ref(text, start, end, near)
+    return dict(best[1]) if best else None
+
+
+@lru_cache(maxsize=64)
+def _dates_in(text: str, start: int, end: int) -> tuple[tuple[int, dict[str, int]], ...]:
+    """The dates of text[start:end] that may date a figure (where each starts, its parts),
+    read once for all the figures of a sentence."""
+    lex = _lex()
+    found = []
     for m in lex["pattern"].finditer(text, start, end):
         lead = text[max(start, m.start() - 12):m.start()].lower().split()
         if lead and lead[-1] in lex["skip"]:
@@ -68,14 +86,8 @@ def find_date_ref(text: str, start: int, end: int, near: int | None) -> dict[str
             parts = {"weekday": lex["weekdays"][m.group("weekday").lower()]}
         if not (1 <= parts.get("day", 1) <= 31):
             continue
-        if near is not None and _other_clause(text, m.start(), near):
-            continue
-        distance = abs(m.start() - (near if near is not None else start))
-        if best is None or distance < best[0]:
-            best = (distance, parts)
-    if best is None:
-        best = _loose_date_ref(text, start, end, near)
-    return best[1] if best else None
+        found.append((m.start(), parts))
+    return tuple(found)
 
 
 def _other_clause(text: str, a: int, b: int) -> bool:
@@ -103,32 +115,40 @@ _NOW = re.compile(r"\b(?:now|currently|still|so far|to date)\b", re.I)
 def _loose_date_ref(text: str, start: int, end: int, near: int | None) -> tuple[int, dict[str, int]] | None:
     """A date without a day: ``by late October``, ``in mid-January``, ``last week``, ``yesterday``.
     A bare ``in January`` does not date a figure its sentence says is current (``now``)."""
-    lex = _lex()
     best: tuple[int, dict[str, int]] | None = None
-    for m in lex["relative_re"].finditer(text, start, end):
-        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
-            continue
-        distance = abs(m.start() - (near if near is not None else start))
+    for at, parts, label in _loose_dates_in(text, start, end):
+        if near is not None and not label and (_other_clause(text, at, near) or _after_in_other_clause(text, near, at)):
+            continue  # (a source label, "(IOM - March 2021)", dates its whole line)
+        distance = abs(at - (near if near is not None else start))
         if best is None or distance < best[0]:
-            best = (distance, {"days_before": int(lex["relative"][" ".join(m.group(1).lower().split())])})
+            best = (distance, parts)
+    return best
+
+
+@lru_cache(maxsize=64)
+def _loose_dates_in(text: str, start: int, end: int) -> tuple[tuple[int, dict[str, int], bool], ...]:
+    """The dates without a day of text[start:end] that may date a figure (where each starts,
+    its parts, whether it is a source label's): the relative days first, then the months; read
+    once for all the figures of a sentence."""
+    lex = _lex()
+    found = []
+    for m in lex["relative_re"].finditer(text, start, end):
+        found.append((m.start(), {"days_before": int(lex["relative"][" ".join(m.group(1).lower().split())])}, False))
     for m in lex["month_ref"].finditer(text, start, end):
-        lead = " ".join(m.group("lead").lower().split())
+        lead = " ".join((m.group("lead") or "").lower().split())
         if lead == "in" and not m.group("part") and _NOW.search(text, start, end):
             continue
+        label = m.group("lead") is None  # "(IOM - March 2021)": a source label dates its whole line
         clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
-        if _PERIOD_OPENER.search(clause):
-            continue
-        if near is not None and (_other_clause(text, m.start(), near) or _after_in_other_clause(text, near, m.start())):
+        if _PERIOD_OPENER.search(clause) and not label:
             continue
         part = m.group("part")
         day = lex["month_parts"][" ".join(part.lower().split())] if part else lex["month_default"]
         parts = {"month": lex["months"][m.group("month").lower()], "day": int(day)}
         if m.group("year"):
             parts["year"] = int(m.group("year"))
-        distance = abs(m.start() - (near if near is not None else start))
-        if best is None or distance < best[0]:
-            best = (distance, parts)
-    return best
+        found.append((m.start(), parts, label))
+    return tuple(found)
 
 
 def resolve(parts: dict[str, Any] | None, published: str | None) -> str | None:

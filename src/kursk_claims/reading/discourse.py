@@ -17,6 +17,8 @@ NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
 
 _COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
 _JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
+# "90 percent of Marovo's people - as many as 2 million -": the count of a share's base set beside it
+_SHARE_APPOSITION = re.compile(r"\s+of\s+[^-–—();,\n]{1,50}?\s*(?:[-–—]|\()\s*(?:[a-z]+\s+){0,3}")
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 
 
@@ -94,6 +96,10 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         of = _OF_NOUN.match(text, c1, min(s1, c1 + 60))
         if of:
             counted, c0, c1 = of.group(1), of.start(1), of.end(1)
+    if counted is not None and c1 > c["end"]:
+        kind = _kind_said_after(text, c1, s1)
+        if kind and counted.lower() not in _kind_nouns():
+            counted = kind  # "17,000 men - had been prisoners": what they were is what is counted
     c["counted"] = counted
     excluded = [tuple(s) for s in c["source_spans"]]
     c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
@@ -117,6 +123,26 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     set_frame(text, c, (s0, s1), c1 if counted else None, excluded)
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         restated_frame(text, claims[i - 1], c)
+        _coordinated_measure(text, claims[i - 1], c)
+
+
+@cache
+def _kind_nouns() -> frozenset[str]:
+    """The nouns for a kind of member of a counted class ("conscripts", "convicts"; data/conflicts.json)."""
+    return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
+
+
+@cache
+def _kind_predicate() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:[-–—,]\s*)?(?:(?:had|have|has)\s+been|were|are|was|is)\s+(?:all\s+|mostly\s+|also\s+|former\s+)?("
+                      + trie_pattern(_kind_nouns()) + r")\b")
+
+
+def _kind_said_after(text: str, pos: int, limit: int) -> str | None:
+    """A kind of member said of a figure's people by a copula right after their noun ("4,000
+    men were conscripts", "17,000 men - had been prisoners")."""
+    m = _kind_predicate().match(text, pos, min(limit, pos + 40))
+    return m.group(1) if m else None
 
 
 @cache
@@ -209,6 +235,9 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
     """A figure joined to the one before it speaks of the same thing, or of the same side:
     "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded"."""
     gap = text[before["end"]:c["start"]]
+    if before["measure"] == "share" and before["subject"] and _SHARE_APPOSITION.fullmatch(gap) \
+            and not context.party_mentions(text, c["start"], _counted_end(text, c)):
+        return before["subject"]  # the share restated as a count: the same people
     if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):
         c["measure"], c["counted"] = before["measure"], c["counted"] or before["counted"]
         subject = subject or before["subject"]
@@ -252,6 +281,26 @@ def set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_e
 
 _RESTATED = re.compile(r"[^.;]{0,160}?(?:,\s*or|\bor|\(|,\s*i\.e\.|,\s*that is)\s*(?:about|around|roughly|some|nearly|almost|approximately|more than|over)?\s*$", re.I)
 _LAND = ("area", "share")
+
+
+# "about 9,000 former convicts and 2,000 mercenaries": two counts joined by "and"
+_COORDINATED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}and\s+")
+_OWN_CLAUSE_END = re.compile(r"[;:.!?,]|\s(?:and|but|while)\s")
+
+
+def _coordinated_measure(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:
+    """A count joined by "and" to the one before, with no word of its own for what befell its
+    people ("about 9,000 former convicts and 2,000 mercenaries" after a sentence on the dead),
+    counts what the one before counts, not what its noun alone would suggest."""
+    if not before.get("measure") or c["measure"] == before["measure"] or before.get("unit") != c.get("unit") \
+            or c.get("unit") is not None or not _COORDINATED.fullmatch(text, before["end"], c["start"]):
+        return
+    cut = _OWN_CLAUSE_END.search(text, c["end"], c["sentence_end"])
+    if context.measure_in(text, c["end"], cut.start() if cut else c["sentence_end"]) is not None:
+        return  # "9,000 were killed and 2,000 wounded": its own word
+    c["measure"] = before["measure"]
+    if "measure" in (before.get("inferred") or ()):
+        c.setdefault("inferred", []).append("measure")
 
 
 def restated_frame(text: str, before: dict[str, Any], c: dict[str, Any]) -> None:

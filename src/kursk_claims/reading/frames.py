@@ -23,7 +23,10 @@ from ..lexicon import Folded, led, table, trie_pattern, whole_words
 
 _PUNCTUATION = re.compile(r"[,;:()–—]|\s[-–—]\s")
 _BASE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:and|but|while|that|which|who|after|before|as|when|where|since|because|although|though|until|if)\s|\s[-–—]\s")
+_CLAUSE_WORDS = ("and", "but", "while", "that", "which", "who", "after", "before", "as", "when", "where", "since", "because",
+                 "although", "though", "until", "if")
+# the words factored by prefixes, and one space read for a word or a dash: tried at every space
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:(?:" + trie_pattern(_CLAUSE_WORDS) + r")\s|[-–—]\s)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _NAME_AFTER_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2}")
@@ -62,6 +65,7 @@ def _lex() -> dict[str, Any]:
         "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
         "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
         "earlier_clause_re": whole_words(f["earlier"]["clause"]),
+        "now_re": whole_words(f["earlier"]["now"]),
         "earlier_patterns_re": re.compile("|".join(f"(?:{p})" for p in f["earlier"]["clause_patterns"]), re.I),
         "same_as": f["same_as"],
         "campaigns": list(f["campaigns"]),
@@ -198,8 +202,36 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
-        return _campaign(text, s0, s1)  # "in the operation", "over the war"
+        return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
     return party_forms(text).get(best[1], best[1])
+
+
+@cache
+def _region_pointer() -> re.Pattern[str]:
+    place = table("frames")["place_words"]
+    return re.compile(r"\b(?:" + trie_pattern(place["prepositions"]) + r")\s+the\s+(" + trie_pattern(place["region_words"])
+                      + r")\b(?!\s+of\b)")
+
+
+_REGION_REACH = 3000  # characters before "the region" where the region it points back to is named
+
+
+@lru_cache(maxsize=32)
+def _named_region(word: str) -> re.Pattern[str]:
+    return re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+" + re.escape(word) + r"\b")
+
+
+def _region_pointed_at(text: str, c0: int, c1: int) -> str | None:
+    """ "across the region": the region of that kind the article named last before it."""
+    m = _region_pointer().search(text, c0, c1)
+    if m is None:
+        return None
+    named = None
+    for n in _named_region(m.group(1)).finditer(text, max(0, m.start() - _REGION_REACH), m.start()):
+        named = n
+    if named is None or named.group(1).split()[0] in _months_and_days() or named.group(1) in ("The", "This"):
+        return None
+    return _strip_region(named.group(1)) or None
 
 
 @lru_cache(maxsize=64)
@@ -278,6 +310,8 @@ def is_earlier(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> bo
     if lex["earlier_before_re"].search(text, max(s0, fig[0] - 30), fig[0]):
         return True
     c0 = clause_start(text, s0, fig[0])
+    if lex["now_re"].search(text, c0, fig[0]):
+        return False  # "it now has 5,000": the moment of the report
     if lex["earlier_words_re"].search(text, c0, fig[0]):
         return True
     nxt = _CLAUSE_BREAK.search(text, fig[1], s1)
@@ -339,6 +373,6 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     if kind is None:
         period = month_period(text, sentence, what)
         kind = "period" if period else default_kind(what)
-    earlier = kind == "level" and is_earlier(text, sentence, fig)
+    earlier = kind in ("level", "total") and is_earlier(text, sentence, fig)
     return {"what": what, "figure": kind, "place": read_place(text, sentence, fig, excluded), "actor": actor,
             "period": period, "earlier": earlier}

@@ -115,11 +115,30 @@ class Mentions:
             if pointer:
                 return self._best_name(found)
             return Who(phrase, found.key, found.person, True, found.classes)
+        if first in ("a", "an") and head in lex["titles"]:
+            # "A top mediator says 600,000 died. Luis Rojas, the envoy, said …": a lead that names
+            # its speaker in the sentences right after
+            named = self._named_next(pos)
+            if named is not None:
+                return Who(f"{phrase} {named.written}", named.key, True, True, named.classes)
         if descr in lex["not_speakers"] or head in lex["not_speakers"] and len(words) == 1:
             return None
         if not capitals and head not in lex["titles"] and head not in lex["body_heads"] and head not in lex["roles"]:
             return None
         return Who(phrase, slug(descr), head in lex["titles"], False, frozenset({head, descr}))
+
+    def _named_next(self, pos: int) -> Who | None:
+        """The person named as a speaker in the two sentences after the one at ``pos``, when the
+        article names no person before it: whom a lead's description ("a top mediator") names."""
+        i = self.speech.sentence_index(pos)
+        self.speech.events.read_before(i)
+        if any(m.pos < pos and m.who.person and m.who.named for m in self.mentions()):
+            return None
+        for j in range(i + 1, min(len(self.speech.sentences), i + 3)):
+            for e in self.speech.events.events_in(j):
+                if e.who is not None and e.who.named and e.who.person:
+                    return e.who
+        return None
 
     def _best_name(self, who: Who) -> Who:
         """The article's fullest name for ``who``, when ``who`` is written as a description."""
@@ -251,10 +270,17 @@ class Mentions:
         it, else (a lead that names its speaker later) the first after it."""
         sides = {country_of(w) for w in descr.split()} - {None}
 
+        # "the refugee agency": a lower-case word before a body's head that no side names
+        kinds = [w[:5] for w in descr.split()[:-1] if w.islower() and country_of(w) is None]
+
         def fits(m: Mention) -> bool:
             c = m.who.classes | m.extra
             if sides and _sides_named(m.who, c) - sides:
                 return False  # "the Ozari president" is not the Peruvian president named before
+            if descr not in c and kinds and not m.who.person:
+                named = " ".join([m.who.written.lower(), *c])
+                if not all(k in named for k in kinds):
+                    return False  # "the refugee agency" is not the migration agency named before
             return descr in c or head in c
 
         self.speech.events.read_before(self.speech.sentence_index(pos))
@@ -273,7 +299,7 @@ class Mentions:
             if found is not None and sides and _sides_named(found, found.classes) - sides:
                 return None
             return found
-        if definite and head in table("attribution")["generic_bodies"]:
+        if definite and head in table("attribution")["generic_bodies"] and not kinds:
             # "the organisation said": the last body named before, whatever kind it is
             bodies = [m for m in self.mentions(True) if m.pos < pos and m.who.named and not m.who.person]
             if bodies:

@@ -88,6 +88,9 @@ def _lex() -> dict[str, Any]:
         "not_names": frozenset(w["not_names"]),
         "ambiguous": frozenset(w["ambiguous_capitals"]),
         "weapon_nouns": frozenset(w["weapon_nouns"]),
+        # "Ozar, an Andean-backed militant group, …": an apposition that says the name is an armed group
+        "apposed_group": re.compile(r"(?<![\w'’-])(" + _CAP + r"),\s+(?i:(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:"
+                                    + trie_pattern(w["armed_kinds"]) + r")\s+(?:group|movement|organi[sz]ation|faction)|militia))\b"),
     }
 
 
@@ -188,11 +191,17 @@ def discovered(text: str) -> dict[str, str]:
         found.setdefault(long, country or long)
         found.setdefault(short, country or long)
     counts: dict[str, int] = {}
+    described: set[str] = set()
     for m in (_GROUP_BEFORE.finditer(text) if any(k in text for k in _GROUP_KINDS) else ()):
         # "the militant group Ozar", "the mercenary group "Ozar"": a group named after its kind
         name = m.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
+    for m in (lex["apposed_group"].finditer(text) if any(k in text for k in _GROUP_KINDS) else ()):
+        name = m.group(1)
+        if name not in known and name.split()[0] not in lex["not_names"]:
+            counts[name] = counts.get(name, 0) + 2
+            described.add(name)  # said outright to be a group: no place, whatever its prepositions
     for m in (_NAMED_GROUP.finditer(text) if "Group" in text else ()):
         # "the Ozar Group": a name that takes "Group" into itself
         name = m.group(1)
@@ -220,7 +229,7 @@ def discovered(text: str) -> dict[str, str]:
             continue
         if name in _inner_suffixes():
             continue  # "Korean troops" after "North": a known name's last word
-        if re.search(r"\b(?:in|at|near|inside|into|around|across|outside|towards?|of the (?:city|town|village|region) of)\s+"
+        if name not in described and re.search(r"\b(?:in|at|near|inside|into|around|across|outside|towards?|of the (?:city|town|village|region) of)\s+"
                      r"(?:the\s+)?" + re.escape(name) + _PLACE_END, text):
             continue  # a place: "in Ozar", "near Port Ester" (not "in Ozar strongholds")
         found[name] = name

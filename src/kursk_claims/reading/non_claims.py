@@ -64,6 +64,7 @@ _SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
 _MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
+_LABEL_END = re.compile(r"\s*(?:[)\];]|$)")
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
 _COUNTER_BEFORE = re.compile(r"\b(?:" + "|".join(table("numbers")["counter_labels"]) + r")\s*(?:\(|:)\s*$", re.I)
 _YEAR_WORD_BEFORE = re.compile(
@@ -140,7 +141,10 @@ def _is_date(text: str, n: Numeral, before: str, after: str) -> bool:
         return True
     if "age" in before.lower() and _AGED_BEFORE.search(before):
         return True  # "aged 45 and 52": ages
-    return prev_word in lex["designators"] and words[-1][:1].isupper()  # Article 5, Flight 17, World War 2
+    if prev_word not in lex["designators"]:
+        return False
+    # Article 5, Flight 17, World War 2; "(source: tracking round 65)": a label ends its phrase
+    return words[-1][:1].isupper() or _LABEL_END.match(after) is not None
 
 
 def _is_counter(text: str, n: Numeral, before: str, after: str) -> bool:

@@ -126,6 +126,9 @@ def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
         prev = claims[i - 1] if i else None
         if prev and prev.get("part_of") and _JOINED.fullmatch(text, prev["end"], c["start"]):
             whole = _figure_at(claims, prev["part_of"])
+        if whole is None and i + 1 < len(claims) and _partitive_of_next(text, c, claims[i + 1]):
+            _take_next_whole(c, claims[i + 1])  # "900 of the Tamba region's 1.2 million residents"
+            continue
         if whole is None:
             if not _is_part(text, c):
                 continue
@@ -140,6 +143,39 @@ def _mark_parts(text: str, claims: list[dict[str, Any]]) -> None:
                     or (before.get("value") or 0) >= (whole.get("value") or math.inf):
                 break
             _take_whole(text, before, whole)
+
+
+# "900 of the 1,200", "900 of the Tamba region's 1.2 million": a part, its whole right after it
+_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(?:(?:[A-Z][\w-]*\s+){1,3}?(?:[a-z]+\s+)?[A-Z]?[\w-]*['’]s\s+)?")
+
+
+def _partitive_of_next(text: str, c: dict[str, Any], nxt: dict[str, Any]) -> bool:
+    """Whether claim ``c`` is a part of the figure right after it ("900 of the 1,200 residents")."""
+    if nxt.get("unit") != c.get("unit") or c.get("unit") == "percent" or nxt.get("part_of"):
+        return False
+    if c.get("value") is not None and nxt.get("value") is not None and nxt["value"] <= c["value"]:
+        return False
+    return _OF_THE_NEXT.fullmatch(text, c["end"], nxt["start"]) is not None
+
+
+def _take_next_whole(c: dict[str, Any], whole: dict[str, Any]) -> None:
+    """A part whose whole comes right after it: it counts what its whole counts and is of its
+    whole's side; with a measure of its own ("3,800 of the 12,000 sent were killed") it is the
+    killed among those deployed, no part of their count."""
+    if not c.get("counted") or c["counted"].endswith(("'s", "’s")):
+        c["counted"] = whole.get("counted")
+    if c.get("measure") is None or c["measure"] == whole.get("measure"):
+        c["measure"] = whole.get("measure")
+        c["part_of"] = (whole["start"], whole["end"])
+    if whole.get("subject") and (not c.get("subject") or "subject" in (c.get("inferred") or ())):
+        c["subject"] = whole["subject"]
+        inferred = [s for s in c.get("inferred") or () if s != "subject"]
+        if "subject" in (whole.get("inferred") or ()):
+            inferred.append("subject")
+        if inferred:
+            c["inferred"] = inferred
+        else:
+            c.pop("inferred", None)
 
 
 def _share_predicate(text: str, c: dict[str, Any]) -> None:

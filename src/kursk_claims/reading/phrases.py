@@ -14,6 +14,13 @@ _CLAUSE_START = re.compile(r"\s*(?:who|which|whose|a|an|the|speaking|writing|acc
 _COMPASS = re.compile(r"(?:north|south|east|west)\w*ern")
 
 
+def is_adverb(w: str) -> bool:
+    """A word between a speaker and its verb that is no part of the speaker's name: "also",
+    "previously" (in data) or any lower-case "-ly" word that is no role ("merely", "publicly")."""
+    low = w.lower()
+    return low in _lex()["adverbs"] or (w.islower() and len(w) > 4 and low.endswith("ly") and low not in _lex()["roles"])
+
+
 def _is_name_word(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _lex()["roles"] or _COMPASS.fullmatch(w) is not None
 
@@ -56,7 +63,6 @@ def _comma_before(text: str, pos: int) -> bool:
 def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
     """The source named right before a speech verb at ``end``: ``Valery Gerasimov``,
     ``the Ukrainian secret service``, ``a US military official in Washington``."""
-    lex = _lex()
     m = _PAREN_ACRONYM.search(text, max(floor, end - 14), end)
     if m:  # "the Joint Chiefs of Staff (JCS) said": the name before the acronym, written with it
         found = noun_phrase_before(text, m.start(), floor)
@@ -66,8 +72,26 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
     near = max(floor, end - 160)  # a name is a few words: the sentence start need not be read
     if near > floor:
         near = text.find(" ", near, end) + 1 or near
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, near, end)]
-    while toks and (toks[-1][0].lower() in lex["adverbs"] or toks[-1][0] == ","):
+    short = text.find(" ", end - _NEAR_WORDS, end) + 1 if end - _NEAR_WORDS > near else 0
+    if short > near:
+        # the words right before the verb first (no token holds a space, so they are the last
+        # tokens of the longer stretch); the phrase read from them is the same wherever two or
+        # more of them are left before it, else the longer stretch is read
+        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, short, end)]
+        found = _phrase_at_end(text, toks, floor)
+        if len(toks) >= 2:
+            return found
+    return _phrase_at_end(text, [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, near, end)], floor)
+
+
+_NEAR_WORDS = 60  # characters before a speech verb read first for its source
+
+
+def _phrase_at_end(text: str, toks: list[tuple[str, int, int]], floor: int) -> tuple[str, int, int] | None:
+    """The source phrase the tokens ``toks`` end on (``noun_phrase_before``); the tokens it
+    passes over are taken off ``toks``."""
+    lex = _lex()
+    while toks and (is_adverb(toks[-1][0]) or toks[-1][0] == ","):
         toks.pop()
     if toks and toks[-1][0].lower() in lex["pronouns"]:
         return toks[-1]
@@ -78,7 +102,10 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
         if w == "," and taken and taken[-1][0][:1].isupper() and any(t[0] == "and" for t in taken) and len(toks) > 1 and toks[-2][0][:1].isupper():
             taken.append(toks.pop())  # "Washington, Kyiv and Seoul"
             continue
-        if _is_name_word(w) or (lw in lex["joiners"] and taken) or (lw in ("a", "an") and taken):
+        if _is_name_word(w) or (lw in lex["joiners"] and taken) or (lw in ("a", "an") and taken) \
+                or (taken and w.isalpha() and w.islower() and lw not in lex["possessives"]
+                    and _modifies_role([*toks, *reversed(taken)], len(toks) - 1)):
+            # "Peruvian health authorities": a lower-case word before a role is the speaker's
             taken.append(toks.pop())
             if lw in ("a", "an") or (lw == "the" and not (toks and toks[-1][0].lower() in lex["joiners"] - {"the"})):
                 break  # "the" ends the phrase unless it follows "of"/"for": "spokesman for the council"
@@ -102,10 +129,9 @@ def noun_phrase_before(text: str, end: int, floor: int) -> tuple[str, int, int] 
 def _name_before_clause(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
     """``Lee, a lawmaker who sat in on the session, said`` / ``Zelenskyy, speaking by video,
     had suggested``: the name before a clause set off by commas right before the verb."""
-    lex = _lex()
     head = text[floor:end].rstrip()
     words = head.split()
-    while words and words[-1].lower() in lex["adverbs"]:
+    while words and is_adverb(words[-1]):
         head = head[:head.rfind(words[-1])].rstrip()
         words.pop()
     if not head.endswith(","):

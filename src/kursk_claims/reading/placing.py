@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..lexicon import first_letters, table, trie_pattern
+from ..lexicon import Folded, led, table, trie_pattern
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # every alternative opens on a plain character, so the engine skips to where one can start
@@ -26,16 +26,16 @@ _FURNITURE = re.compile(r"©|\(c\)|Copyright|copyright|All rights reserved|all r
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+def _patterns() -> tuple[Folded, re.Pattern[str], dict[str, int]]:
     months: dict[str, int] = {k.lower(): v for k, v in table("dates")["months"].items()}
     names = trie_pattern(m for m in months if len(m) >= 3)
-    first = first_letters(m for m in months if len(m) >= 3)
-    # the lookahead of a date's first characters lets the engine pass over other positions at once
-    date = re.compile(
-        r"(?=[\d" + first + r"])\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + names + r")\.?(?:,?\s+(?P<y1>" + _YEAR + r"))?"
+    # run over the lower-cased text (the month is read in lower case, the rest are digits), led
+    # by the lookahead of a date's first characters: the engine passes over other positions at once
+    date = Folded(
+        r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + names + r")\.?(?:,?\s+(?P<y1>" + _YEAR + r"))?"
         r"|(?P<m2>" + names + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>" + _YEAR + r"))?"
-        r"|(?P<m3>" + names + r")\.?,?\s+(?P<y3>" + _YEAR + r"))\b", re.I)
-    year = re.compile(r"(?<![\d.,])(" + _YEAR + r")(?![\d.,]\d)")
+        r"|(?P<m3>" + names + r")\.?,?\s+(?P<y3>" + _YEAR + r"))\b")
+    year = led(r"(?<![\d.,])(" + _YEAR + r")(?![\d.,]\d)")  # led by its first digit, not the look-behind
     return date, year, months
 
 
@@ -70,6 +70,8 @@ _WEEKDAY_REACH = 10  # years back from today within which a year-less date is pl
 def _latest_weekday_date(text: str, today: dt.date) -> str | None:
     """The latest day a text that names no year names with its weekday, placed in the latest
     year up to ``today`` in which that day fell on that weekday."""
+    if "day" not in text.lower():
+        return None  # no weekday named (each ends in "day"): no date is placed by one
     date, _, months = _patterns()
     latest: dt.date | None = None
     for m in date.finditer(text):
@@ -135,3 +137,24 @@ def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
     if latest is None:
         return f"{default_year}-01-01"
     return latest.isoformat()
+
+
+@cache
+def _war_over() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in table("frames")["war_over_patterns"]), re.I)
+
+
+def war_over(text: str) -> str | None:
+    """The words by which an article says its war or battle is over ("the two-year war", "the
+    peace deal was concluded"), or None: its whole totals are estimates of a finished whole.
+
+    >>> war_over("At least 9,000 were killed in the two-year war, the envoy said.")
+    'two-year war'
+    >>> war_over("The war has not ended, and 900 died last month.") is None
+    True
+    >>> war_over("Since the ceasefire took effect, 40,000 have returned.")
+    'Since the ceasefire'
+    """
+    m = _war_over().search(text)
+    return " ".join(m.group(0).split()) if m else None
+

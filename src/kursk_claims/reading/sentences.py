@@ -20,7 +20,8 @@ from functools import cache
 
 from ..lexicon import table
 
-_STOP = re.compile(r"(?=[.!?…])(?:[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9—–-])|(?<=[a-z]{2})\.(?=[A-Z][a-z]))")
+# opens on the stop it consumes, so the engine skips to the next stop at once
+_STOP = re.compile(r"[.!?…](?:[.!?…]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9—–-])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]))")
 _NEWLINE = re.compile(r"\n+")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 MAX_SENTENCE_CHARS = 1000

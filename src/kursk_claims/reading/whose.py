@@ -55,11 +55,28 @@ def _lex() -> dict[str, Any]:
         "group_pointer": re.compile(r"\b[Tt]he\s+(?:" + trie_pattern(w["group_pointers"]) + r")\b(?!['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?(?:said|says))"),
         "not_places": frozenset(m.capitalize() for m in [*d["months"], *d["weekdays"]]) | frozenset(w["not_names"]),
         "region_words": frozenset(table("frames")["place_words"]["region_words"]),
+        # "Ozar chief Luis Rojas", "Ozar's founder, Luis Rojas": the person after a side and a title
+        "leader_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["leader_titles"])
+                                   + r"),?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"),
+        # "Luis Rojas, whose Ozar militia", "Luis Rojas, the founder of Ozar": the person before
+        "leader_before": re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}),\s+(?:whose\s+(?:[a-z-]+\s+)?|"
+                                    r"(?:the\s+)?(?:[a-z-]+\s+)?(?:" + trie_pattern(w["leader_titles"])
+                                    + r")\s+of\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"),
+        "left_place": re.compile(r"\s+(?:(?:have|had|has)\s+)?(?:" + trie_pattern(w["departure_verbs"])
+                                 + r")\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?"),
+        "origin": re.compile(r"\s+(?P<verb>(?:have\s+|had\s+|has\s+)?(?:" + trie_pattern(w["movement_verbs"])
+                             + r")\s+)?from\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?"),
+        "credit_line": re.compile(r"\((?:" + trie_pattern(w["credit_openers"]) + r")\b[^()]*\)", re.I),
         "war_nouns": frozenset(table("frames")["place_words"]["war_nouns"]),
         # "Ozar's western region of Tamba": the region named after a country's possessive
         "region_of": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:" + trie_pattern(table("frames")["place_words"]["region_words"])
                                 + r")\s+of\s+(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)"),
     }
+
+
+def not_places() -> frozenset[str]:
+    """Capitalised words that name no place: months, weekdays, words that open sentences."""
+    return _lex()["not_places"]  # type: ignore[no-any-return]
 
 
 def is_loss(measure: str | None) -> bool:
@@ -72,21 +89,27 @@ def is_loss(measure: str | None) -> bool:
 _ARRIVED_BEFORE = re.compile(r"\b(?:arrived|arriving|arrive|arrives|sheltering|settled|fled|crossed)\s+$", re.I)
 
 
-_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?P<name>[A-Z][\w-]*[a-z](?:\s+[A-Z][\w-]*[a-z])?)(?P<possessive>['’]s)?")
+
 
 
 def origin_after(text: str, pos: int, limit: int, measure: str | None) -> str | None:
     """Where people on the move come from, named right after their noun ("refugees from
-    Marovo", "from Ozar's western region of Tamba"): whose they are."""
-    if measure not in _lex()["movement_measures"]:
-        return None
-    m = _ORIGIN.match(text, pos, min(limit, pos + 80))
+    Marovo", "from Ozar's western region of Tamba", "from Ozar's Tamba region"): whose they are."""
+    m = _lex()["origin"].match(text, pos, min(limit, pos + 80))
+    left = m is None and measure in ("people", *_lex()["movement_measures"])
+    if left:  # "a million people have left the Marovo region": the place they left
+        m = _lex()["left_place"].match(text, pos, min(limit, pos + 80))
     if m is None or m.group("name").split()[0] in _lex()["not_places"]:
         return None
+    if not left and measure not in _lex()["movement_measures"] and not (measure == "people" and m.group("verb")):
+        return None  # "900 people fled from Marovo": people on the move, by their verb
     if m.group("possessive"):
         inner = _lex()["region_of"].match(text, m.end(), min(limit, m.end() + 60))
         if inner:
             return inner.group("name")
+        region = inner_place(text, m.end("name"))  # "from Ozar's Tamba region"
+        if region:
+            return region
     _, forms = party_pattern(text)
     return forms.get(m.group("name"), m.group("name"))
 
@@ -157,6 +180,14 @@ _NAME_WORD = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _FORCE_WORDS = frozenset(("Forces", "Army", "Armed", "Navy", "Air", "Guard", "Troops", "Defense", "Defence", "Military"))
 
 
+_PERSONAL_OWNER = re.compile(r"\s*(?:of\s+)?(?:his|her)\s+", re.I)
+
+
+def personal_owner(text: str, start: int, end: int) -> bool:
+    """Whether the words between a figure and its noun make a person the owner: "of his men"."""
+    return bool(_PERSONAL_OWNER.match(text, start, end))
+
+
 def own_side(text: str, start: int, end: int) -> bool:
     """Whether the words between a figure and its noun make the noun the speaker's own:
     ``20,000 of his fighters``, ``4,000 of its members``."""
@@ -181,6 +212,39 @@ def side_of_clause(text: str, start: int, end: int) -> str | None:
     pattern, forms = party_pattern(text)
     found = [forms[m.group(1)] for m in pattern.finditer(text, start, end)]
     return found[-1] if found else None
+
+
+@lru_cache(maxsize=8)
+def _leaders(text: str) -> dict[str, str]:
+    """Each person the text ties to the side they lead, by surname: "Ozar chief Luis Rojas",
+    "Luis Rojas, whose Ozar militia …", "Luis Rojas, the founder of Ozar" -> {"Rojas": "Ozar"}."""
+    lex = _lex()
+    pattern, forms = party_pattern(text)
+    found: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        after = lex["leader_after"].match(text, m.end(), min(len(text), m.end() + 60))
+        before = lex["leader_before"].search(text, max(0, m.start() - 80), m.start())
+        for hit in (after, before):
+            if hit is not None and hit.group("name").split()[0] not in lex["not_places"]:
+                found.setdefault(hit.group("name").split()[-1], forms[m.group(1)])
+    return found
+
+
+on_change(_leaders.cache_clear)
+
+
+def led_side(text: str, start: int, pos: int) -> str | None:
+    """The side of the person named last in text[start:pos] whom the text ties to a side they
+    lead: whose "his men" are in "Rojas says 900 of his men died"."""
+    leaders = _leaders(text)
+    if not leaders:
+        return None
+    best = None
+    for surname, side in leaders.items():
+        at = text.rfind(surname, start, pos)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, side)
+    return best[1] if best else None
 
 
 _GROUP_REACH = 2000  # characters before a description within which the group it points back to is named
@@ -297,15 +361,22 @@ def _names_a_region(text: str, inner: re.Match[str]) -> bool:
 @lru_cache(maxsize=8)
 def main_subject(text: str) -> str | None:
     """The party or place an article is mainly about: named most, its headline counting thrice,
-    attackers, speakers, institutions and supranational bodies left out."""
+    attackers, speakers, institutions, words of longer names (``the Norland Relief Agency``),
+    supranational bodies and credit lines (``(Reporting by … in Geneva)``) left out."""
     lex = _lex()
     pattern, forms = party_pattern(text)
     head = _headline_end(text)
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    credits = [(c.start(), c.end()) for c in lex["credit_line"].finditer(text)]
+
+    def credited(pos: int) -> bool:
+        return any(a <= pos < b for a, b in credits)
+
     for m in pattern.finditer(text):
         if is_agent(text, m.start(), m.end()) or is_speaker_or_institution(text, m.start(), m.end()) \
-                or names_no_victim(text, m.start(), m.end()):
+                or names_no_victim(text, m.start(), m.end()) or credited(m.start()) \
+                or (not m.group(1).endswith(("'s", "’s")) and in_proper_name(text, m.start(), m.end())):
             continue
         party = forms[m.group(1)]
         if party in bodies():
@@ -322,7 +393,7 @@ def main_subject(text: str) -> str | None:
         name = m.group(2)
         if m.group("compass") or name in forms or name.split()[0] in lex["not_places"]:
             continue
-        if is_agent(text, m.start(2), m.end(2)):
+        if is_agent(text, m.start(2), m.end(2)) or credited(m.start(2)):
             continue
         votes[name] += _HEADLINE_WEIGHT if m.start() < head else 1
         first_seen.setdefault(name, m.start(2))

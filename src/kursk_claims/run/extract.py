@@ -21,7 +21,7 @@ from ..core.errors import ArticleError
 from ..core.records import Claim, claim_id, text_digest
 from ..pipeline.components import build_pipeline, claims_of
 from ..reading.dates import resolve
-from ..reading.placing import latest_named_date
+from ..reading.placing import latest_named_date, war_over
 
 __all__ = ["article_drafts", "build_pipeline", "chunks", "extract_article", "extract_articles", "to_claims"]
 
@@ -34,6 +34,8 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
     # once, when a figure first needs it)
     placed: str | None = None
     place = not article.published
+    over: str | None = None  # the words saying the war is over, read when a total first needs them
+    read_over = False
     sentences: dict[tuple[int, int], str] = {}  # each sentence's words, joined once for its figures
     for d in drafts:
         span = (d["sentence_start"], d["sentence_end"])
@@ -47,6 +49,8 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
             as_of, dated = None, "earlier"  # "shrank from 1,400 to 500": the 1,400 is of an unstated earlier day
         if place and not as_of:
             placed, place = latest_named_date(article.text), False
+        if not read_over and d.get("figure") == "total":
+            over, read_over = war_over(article.text), True
         out.append(Claim(
             id=claim_id(digest, d["start"], d["end"]), article=article.key, start=d["start"], end=d["end"],
             text=d["text"], sentence=sentence, value=d["value"], low=d["low"], high=d["high"],
@@ -57,6 +61,7 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
             place=d.get("place"), actor=d.get("actor"), dated=dated,
             part_of=claim_id(digest, *whole) if (whole := d.get("part_of")) else None,
             inferred=d.get("inferred") or None, not_before=None if as_of else placed,
+            war_over=over if d.get("figure") == "total" else None,
         ))
     return out
 
