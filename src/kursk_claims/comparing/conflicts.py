@@ -31,10 +31,10 @@ to look at), ``consensus`` (what the sources agree on); this module decides and 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import overload
+from typing import NamedTuple, overload
 
 from ..core.records import Claim, Conflict, ConflictKind
 from .consensus import consensus, distinct_statements, moment_entries, slips, statement
@@ -116,23 +116,46 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
 
 @dataclass(slots=True)
 class Found:
-    """A conflict as decided, before it is put in words: what ranking and filtering read (its
-    severity, kind and confidence), the two figures and their group, and what its explanation
-    will say beyond them. A million of these are held while the search runs; each is made a
-    ``Conflict`` (``describe``) only when it is written."""
+    """A conflict as decided, before it is put in words: its severity, the two figures, and
+    what else ranking, filtering and its explanation read (its kind, group, which figure slipped,
+    its confidence and notes) in one record shared by the many conflicts alike. Millions of
+    these may be held while the search runs; each is made a ``Conflict`` (``describe``) only
+    when it is written."""
 
     severity: float
-    kind: ConflictKind
     a: Entry
     b: Entry
-    group: str  # the group's id
-    label: str  # the quantity in words
-    slip: Entry | None  # with a scale slip: the likely slipped figure
-    said: tuple[str, tuple[str, ...], tuple[str, ...]]  # confidence, its reasons, notes (shared, see _said)
+    about: About
+
+    @property
+    def kind(self) -> ConflictKind:
+        return self.about.kind
+
+    @property
+    def group(self) -> str:
+        return self.about.group
 
     @property
     def confidence(self) -> str:
-        return self.said[0]
+        return self.about.confidence
+
+    @property
+    def slip(self) -> Entry | None:
+        """With a scale slip: the likely slipped figure."""
+        side = self.about.slip
+        return None if side is None else self.a if side == "a" else self.b
+
+
+class About(NamedTuple):
+    """What a conflict is besides its figures and severity (shared: see ``_about``)."""
+
+    kind: ConflictKind
+    group: str  # the group's id
+    label: str  # the quantity in words
+    slip: str | None  # "a" or "b": which figure likely slipped (a scale slip)
+    confidence: str
+    reasons: tuple[str, ...]  # the doubts behind the confidence, once each
+    notes: tuple[str, ...]  # what the explanation adds
 
 
 def judge(a: Entry, b: Entry, group: QuantityGroup) -> Found | None:
@@ -161,8 +184,9 @@ def judge(a: Entry, b: Entry, group: QuantityGroup) -> Found | None:
         severity = round(severity * 0.8, 3)
     elif a.echo_dated or b.echo_dated:
         severity = round(severity * 0.9, 3)
-    return Found(round(severity, 3), kind, a, b, group.id, group.label, slip,
-                 _said(tuple(verdict.doubts), tuple(verdict.notes)))
+    side = None if slip is None else "a" if slip is a else "b"
+    return Found(_severity(round(severity, 3)), a, b,
+                 _about(kind, group.id, group.label, side, tuple(verdict.doubts), tuple(verdict.notes)))
 
 
 def describe(found: Found) -> Conflict:
@@ -183,7 +207,7 @@ def describe(found: Found) -> Conflict:
         reason = f"{other.text!r} breaks the bound {bounded.text!r}"
     else:
         reason = "the figures are further apart than their wording allows"
-    level, reasons, notes = found.said
+    level, reasons, notes = found.about[4:]
     for note in notes:
         reason += f"; {note}"
     if _date_unknown(a, b, kind):
@@ -191,7 +215,7 @@ def describe(found: Found) -> Conflict:
     elif a.echo_dated or b.echo_dated:
         reason += " (an undated article dated by the statement it repeats)"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."
-    extra: dict = {"quantity": found.label}
+    extra: dict = {"quantity": found.about.label}
     if slip is not None:
         extra["slip"] = slip.claim.id
     extra["confidence"] = level
@@ -205,10 +229,20 @@ def _date_unknown(a: Entry, b: Entry, kind: ConflictKind) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _said(doubts: tuple[str, ...], notes: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The confidence the doubts leave, the doubts once each, and the notes: one tuple for all
-    the conflicts with the same doubts and notes (a few kinds among a million conflicts)."""
-    return confidence(list(doubts)), tuple(dict.fromkeys(doubts)), notes
+def _about(kind: ConflictKind, group: str, label: str, slip: str | None, doubts: tuple[str, ...],
+           notes: tuple[str, ...]) -> About:
+    """One record for all the conflicts of one group with the same kind, slip, doubts and notes
+    (a few kinds among a million conflicts): the confidence the doubts leave, and the doubts
+    once each."""
+    return About(kind, group, label, slip, confidence(list(doubts)), tuple(dict.fromkeys(doubts)), notes)
+
+
+def _severity(value: float) -> float:
+    """One float object for each severity (rounded to thousandths: a thousand at most)."""
+    return _SEVERITIES.setdefault(value, value)
+
+
+_SEVERITIES: dict[float, float] = {}
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
@@ -259,16 +293,18 @@ def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None =
 
 
 def found_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None = None,
-                    max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Found]:
+                    max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM,
+                    keep: Callable[[Found], bool] | None = None) -> list[Found]:
     """``find_conflicts`` as decided, not yet in words: the same conflicts in the same order,
-    each a few references (``describe`` makes one a ``Conflict``)."""
+    each a few references (``describe`` makes one a ``Conflict``). With ``keep``, only the
+    conflicts it keeps are held; the others still count against ``max_per_claim``."""
     if groups is None:
         groups, _ = group_claims(claims)
     out: list[Found] = []
     with no_gc():
         for g in groups:
-            out.extend(_found_in(g, max_per_claim))
-        out.extend(_across_siblings(groups, max_per_claim))
+            out.extend(_found_in(g, max_per_claim, keep=keep))
+        out.extend(_across_siblings(groups, max_per_claim, keep))
     ranked(out)
     return out
 
@@ -309,7 +345,8 @@ class Described(Sequence[Conflict]):
         return map(describe, self.found)
 
 
-def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None) -> list[Found]:
+def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None,
+                     keep: Callable[[Found], bool] | None = None) -> list[Found]:
     """Figures of groups that may hold one quantity (one side does not know whose it is, or
     what class it counts) or a part and its whole: only the pairs across the two are new."""
     out: list[Found] = []
@@ -317,7 +354,7 @@ def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None) -> 
         key_of = g if g.key[1] is not None else h
         merged = QuantityGroup(key_of.key, key_of.id, g.entries + h.entries)
         in_h = {id(e) for e in h.entries}
-        out.extend(_found_in(merged, max_per_claim, across=in_h))
+        out.extend(_found_in(merged, max_per_claim, across=in_h, keep=keep))
     return out
 
 
@@ -334,8 +371,8 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
 
 
 def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM,
-              across: set[int] | None = None) -> list[Found]:
-    """``conflicts_in`` as decided, not yet in words."""
+              across: set[int] | None = None, keep: Callable[[Found], bool] | None = None) -> list[Found]:
+    """``conflicts_in`` as decided, not yet in words; only those ``keep`` keeps are held."""
     cap = math.inf if max_per_claim is None else max_per_claim
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
     taken: dict[int, int] = {}  # the pairs each figure takes part in (those in one or more)
@@ -353,7 +390,8 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
             return False
         c = judge(a, b, group)
         if c is not None:
-            out.append(c)
+            if keep is None or keep(c):
+                out.append(c)
             found.add((id(a), id(b)))
             # copies of one statement (the same voice, the same figure) count once against the cap
             for x, y in ((a, b), (b, a)):

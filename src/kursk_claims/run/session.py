@@ -207,8 +207,8 @@ def conflicts_session(claims: list[Claim], *, min_severity: float = 0.0, kinds: 
     levels = LEVELS[:LEVELS.index(confidence) + 1]
     with _collector_paused():
         groups, skipped = group_claims(claims)
-        found = [f for f in found_conflicts(claims, groups, max_per_claim or None)
-                 if f.confidence in levels and f.severity >= min_severity and (not wanted or f.kind in wanted)]
+        found = found_conflicts(claims, groups, max_per_claim or None, keep=lambda f: (
+            f.confidence in levels and f.severity >= min_severity and (not wanted or f.kind in wanted)))
     return ConflictResult(groups, skipped, Described(found))
 
 
