@@ -35,9 +35,9 @@ MEASURES = ("deployed", "casualties", "killed", "area", "share")
 def synthetic_claims(n: int, groups: int, seed: int = 1):
     """Claims around a base figure per group: most agree within ~5%, 1 in 200 is a slip
     (a lost 'thousand'), 1 in 100 is far off."""
-    from kursk_claims.core.records import Claim
-
     import datetime as dt
+
+    from kursk_claims.core.records import Claim
 
     rng = random.Random(seed)
     start = dt.date(2024, 11, 1)

@@ -31,11 +31,10 @@ to look at), ``consensus`` (what the sources agree on); this module decides and 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import overload
+from typing import NamedTuple, overload
 
 from ..core.records import Claim, Conflict, ConflictKind
 from .consensus import consensus, distinct_statements, moment_entries, slips, statement
@@ -117,23 +116,46 @@ def compare(a: Entry, b: Entry, group: QuantityGroup) -> Conflict | None:
 
 @dataclass(slots=True)
 class Found:
-    """A conflict as decided, before it is put in words: what ranking and filtering read (its
-    severity, kind and confidence), the two figures and their group, and what its explanation
-    will say beyond them. A million of these are held while the search runs; each is made a
-    ``Conflict`` (``describe``) only when it is written."""
+    """A conflict as decided, before it is put in words: its severity, the two figures, and
+    what else ranking, filtering and its explanation read (its kind, group, which figure slipped,
+    its confidence and notes) in one record shared by the many conflicts alike. Millions of
+    these may be held while the search runs; each is made a ``Conflict`` (``describe``) only
+    when it is written."""
 
     severity: float
-    kind: ConflictKind
     a: Entry
     b: Entry
-    group: str  # the group's id
-    label: str  # the quantity in words
-    slip: Entry | None  # with a scale slip: the likely slipped figure
-    said: tuple[str, tuple[str, ...], tuple[str, ...]]  # confidence, its reasons, notes (shared, see _said)
+    about: About
+
+    @property
+    def kind(self) -> ConflictKind:
+        return self.about.kind
+
+    @property
+    def group(self) -> str:
+        return self.about.group
 
     @property
     def confidence(self) -> str:
-        return self.said[0]
+        return self.about.confidence
+
+    @property
+    def slip(self) -> Entry | None:
+        """With a scale slip: the likely slipped figure."""
+        side = self.about.slip
+        return None if side is None else self.a if side == "a" else self.b
+
+
+class About(NamedTuple):
+    """What a conflict is besides its figures and severity (shared: see ``_about``)."""
+
+    kind: ConflictKind
+    group: str  # the group's id
+    label: str  # the quantity in words
+    slip: str | None  # "a" or "b": which figure likely slipped (a scale slip)
+    confidence: str
+    reasons: tuple[str, ...]  # the doubts behind the confidence, once each
+    notes: tuple[str, ...]  # what the explanation adds
 
 
 def judge(a: Entry, b: Entry, group: QuantityGroup) -> Found | None:
@@ -162,8 +184,9 @@ def judge(a: Entry, b: Entry, group: QuantityGroup) -> Found | None:
         severity = round(severity * 0.8, 3)
     elif a.echo_dated or b.echo_dated:
         severity = round(severity * 0.9, 3)
-    return Found(round(severity, 3), kind, a, b, group.id, group.label, slip,
-                 _said(tuple(verdict.doubts), tuple(verdict.notes)))
+    side = None if slip is None else "a" if slip is a else "b"
+    return Found(_severity(round(severity, 3)), a, b,
+                 _about(kind, group.id, group.label, side, tuple(verdict.doubts), tuple(verdict.notes)))
 
 
 def describe(found: Found) -> Conflict:
@@ -184,7 +207,7 @@ def describe(found: Found) -> Conflict:
         reason = f"{other.text!r} breaks the bound {bounded.text!r}"
     else:
         reason = "the figures are further apart than their wording allows"
-    level, reasons, notes = found.said
+    level, reasons, notes = found.about[4:]
     for note in notes:
         reason += f"; {note}"
     if _date_unknown(a, b, kind):
@@ -192,7 +215,7 @@ def describe(found: Found) -> Conflict:
     elif a.echo_dated or b.echo_dated:
         reason += " (an undated article dated by the statement it repeats)"
     explanation = f"{_who(ca)} says {ca.text} {ca.counted or ''}".rstrip() + f", but {_who(cb)} says {cb.text} {cb.counted or ''}".rstrip() + f": {reason}."
-    extra: dict = {"quantity": found.label}
+    extra: dict = {"quantity": found.about.label}
     if slip is not None:
         extra["slip"] = slip.claim.id
     extra["confidence"] = level
@@ -206,10 +229,20 @@ def _date_unknown(a: Entry, b: Entry, kind: ConflictKind) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _said(doubts: tuple[str, ...], notes: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The confidence the doubts leave, the doubts once each, and the notes: one tuple for all
-    the conflicts with the same doubts and notes (a few kinds among a million conflicts)."""
-    return confidence(list(doubts)), tuple(dict.fromkeys(doubts)), notes
+def _about(kind: ConflictKind, group: str, label: str, slip: str | None, doubts: tuple[str, ...],
+           notes: tuple[str, ...]) -> About:
+    """One record for all the conflicts of one group with the same kind, slip, doubts and notes
+    (a few kinds among a million conflicts): the confidence the doubts leave, and the doubts
+    once each."""
+    return About(kind, group, label, slip, confidence(list(doubts)), tuple(dict.fromkeys(doubts)), notes)
+
+
+def _severity(value: float) -> float:
+    """One float object for each severity (rounded to thousandths: a thousand at most)."""
+    return _SEVERITIES.setdefault(value, value)
+
+
+_SEVERITIES: dict[float, float] = {}
 
 
 def _likely_slip(a: Entry, b: Entry, group: QuantityGroup) -> Entry:
@@ -260,16 +293,18 @@ def find_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None =
 
 
 def found_conflicts(claims: Iterable[Claim], groups: list[QuantityGroup] | None = None,
-                    max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM) -> list[Found]:
+                    max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM,
+                    keep: Callable[[Found], bool] | None = None) -> list[Found]:
     """``find_conflicts`` as decided, not yet in words: the same conflicts in the same order,
-    each a few references (``describe`` makes one a ``Conflict``)."""
+    each a few references (``describe`` makes one a ``Conflict``). With ``keep``, only the
+    conflicts it keeps are held; the others still count against ``max_per_claim``."""
     if groups is None:
         groups, _ = group_claims(claims)
     out: list[Found] = []
     with no_gc():
         for g in groups:
-            out.extend(_found_in(g, max_per_claim))
-        out.extend(_across_siblings(groups, max_per_claim))
+            out.extend(_found_in(g, max_per_claim, keep=keep))
+        out.extend(_across_siblings(groups, max_per_claim, keep))
     ranked(out)
     return out
 
@@ -310,7 +345,8 @@ class Described(Sequence[Conflict]):
         return map(describe, self.found)
 
 
-def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None) -> list[Found]:
+def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None,
+                     keep: Callable[[Found], bool] | None = None) -> list[Found]:
     """Figures of groups that may hold one quantity (one side does not know whose it is, or
     what class it counts) or a part and its whole: only the pairs across the two are new."""
     out: list[Found] = []
@@ -318,7 +354,7 @@ def _across_siblings(groups: list[QuantityGroup], max_per_claim: int | None) -> 
         key_of = g if g.key[1] is not None else h
         merged = QuantityGroup(key_of.key, key_of.id, g.entries + h.entries)
         in_h = {id(e) for e in h.entries}
-        out.extend(_found_in(merged, max_per_claim, across=in_h))
+        out.extend(_found_in(merged, max_per_claim, across=in_h, keep=keep))
     return out
 
 
@@ -335,12 +371,12 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
 
 
 def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM,
-              across: set[int] | None = None) -> list[Found]:
-    """``conflicts_in`` as decided, not yet in words."""
+              across: set[int] | None = None, keep: Callable[[Found], bool] | None = None) -> list[Found]:
+    """``conflicts_in`` as decided, not yet in words; only those ``keep`` keeps are held."""
     cap = math.inf if max_per_claim is None else max_per_claim
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
-    taken: dict[int, int] = defaultdict(int)
-    met: dict[int, set[tuple[str, float, float]]] = defaultdict(set)
+    taken: dict[int, int] = {}  # the pairs each figure takes part in (those in one or more)
+    met: dict[int, set[tuple[str, float, float]]] = {}  # the statements each figure met in them
     found: set[tuple[int, int]] = set()
     out: list[Found] = []
 
@@ -348,24 +384,26 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         """a lies below b: compare them unless either is spent or the pair is already in.
         Whether they conflict: False too for a pair on one side of ``across`` (never one),
         None when they were passed over (spent, or already found)."""
-        if taken[id(a)] >= cap or taken[id(b)] >= cap or (id(a), id(b)) in found:
+        if taken.get(id(a), 0) >= cap or taken.get(id(b), 0) >= cap or (id(a), id(b)) in found:
             return None
         if across is not None and (id(a) in across) == (id(b) in across):
             return False
         c = judge(a, b, group)
         if c is not None:
-            out.append(c)
+            if keep is None or keep(c):
+                out.append(c)
             found.add((id(a), id(b)))
             # copies of one statement (the same voice, the same figure) count once against the cap
             for x, y in ((a, b), (b, a)):
                 said = (y.voice, y.low, y.high)
-                if said not in met[id(x)]:
-                    met[id(x)].add(said)
-                    taken[id(x)] += 1
+                statements = met.setdefault(id(x), set())
+                if said not in statements:
+                    statements.add(said)
+                    taken[id(x)] = taken.get(id(x), 0) + 1
         return c is not None
 
     def spent(e: Entry) -> bool:
-        return taken[id(e)] >= cap
+        return taken.get(id(e), 0) >= cap
 
     dated = [e for e in group.entries if e.day is not None]
     if len(dated) <= _SMALL_GROUP:
@@ -374,16 +412,22 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         sweep(dated, group, consider, spent, budget)
     undated = [e for e in group.entries if e.day is None]
     if undated:
-        by_article: dict[str, list[Entry]] = defaultdict(list)
-        for e in group.entries:
-            by_article[e.claim.article].append(e)
+        first = group.entries[:budget] if math.isfinite(budget) else group.entries
+        by_article: dict[str, list[Entry]] = {}  # each article's figures, listed when first needed
         for a in undated:
             # a figure whose article names a day it is no earlier than: a running total may be
             # later than a dated one, a level of the same moment; a finished war's total is one
             # number, whatever day each estimate of it was made
             placed_total = a.after is not None or bool(a.claim.war_over)
-            pool = group.entries if well_framed(a) or placed_total else by_article[a.claim.article]
-            for b in pool[:budget] if math.isfinite(budget) else pool:
+            if well_framed(a) or placed_total:
+                pool = first
+            else:
+                if not by_article:
+                    for e in group.entries:
+                        by_article.setdefault(e.claim.article, []).append(e)
+                pool = by_article[a.claim.article]
+                pool = pool[:budget] if math.isfinite(budget) else pool
+            for b in pool:
                 if below(a, b):
                     consider(a, b)
                 elif below(b, a):

@@ -46,11 +46,16 @@ def below(a: Entry, b: Entry) -> bool:
     if a.high < b.low:
         return True
     if a.high == b.low:
-        # rounding slack is half-open: 340 ([339.5, 340.5)) and 341 ([340.5, 341.5)) do not meet
-        if b.claim.bound == "more_than" or a.claim.bound == "less_than":
-            return True
-        return a.claim.bound == b.claim.bound == "exact" and a.rep < b.rep
+        return touching_below(a.claim.bound, a.rep, b.claim.bound, b.rep)
     return False
+
+
+def touching_below(a_bound: str, a_rep: float, b_bound: str, b_rep: float) -> bool:
+    """Whether a lies below b when a's interval ends where b's begins."""
+    # rounding slack is half-open: 340 ([339.5, 340.5)) and 341 ([340.5, 341.5)) do not meet
+    if b_bound == "more_than" or a_bound == "less_than":
+        return True
+    return a_bound == b_bound == "exact" and a_rep < b_rep
 
 
 def scale(a: Entry, b: Entry) -> int | None:
@@ -73,8 +78,11 @@ def pairs_above(entries: list[Entry], consider, spent) -> None:
     by_low = sorted(entries, key=lambda e: e.low)
     lows = [e.low for e in by_low]
     kinds = [-1] * len(by_low)  # each figure's kind of record, found when first needed
+    # the figures spent: a figure's count grows only with a conflict found here, so it is
+    # asked again only then
+    worn = {id(e) for e in by_low if spent(e)}
     for a in list(by_low):
-        if not math.isfinite(a.high) or spent(a):
+        if not math.isfinite(a.high) or id(a) in worn:
             continue
         a_high, article, ka = a.high, a.claim.article, -1
         j = len(by_low) - 1
@@ -94,9 +102,12 @@ def pairs_above(entries: list[Entry], consider, spent) -> None:
                     verdict = consider(a, b)
                     if verdict is False:
                         no_conflict.add(pair)
-                if spent(b):
+                    elif verdict and spent(b):
+                        worn.add(id(b))
+                if id(b) in worn:
                     del by_low[j], lows[j], kinds[j]
                 if verdict and spent(a):
+                    worn.add(id(a))
                     break
             j -= 1
 
@@ -127,42 +138,59 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
         w = int(windows.get(group.entries[0].claim.measure or "", windows["default"]))
         ahead = behind = w
     by_low = sorted(entries, key=lambda e: (e.low, e.high))
+    n = len(by_low)
     lows = [e.low for e in by_low]
-    kinds = [-1] * len(by_low)  # each figure's kind of record, found when first needed
+    highs = [e.high for e in by_low]
+    reps = [e.rep for e in by_low]
+    bounds = [e.claim.bound for e in by_low]
+    kinds = [-1] * n  # each figure's kind of record, found when first needed
+    # whether each figure is spent: its count grows only with a conflict found here, so it is
+    # asked again only then
+    worn = [spent(e) for e in by_low]
     position = {id(e): i for i, e in enumerate(by_low)}
-    index = Fenwick(len(by_low))
-    present = [False] * len(by_low)
+    index = Fenwick(n)
+    present = [False] * n
     by_day = sorted(entries, key=_ordinal)
     ordinals = [_ordinal(e) for e in by_day]
+    day_at = [position[id(e)] for e in by_day]  # each figure's place in by_low, in date order
     ins = rem = 0
-    for a in by_day:
-        day = _ordinal(a)
-        while ins < len(by_day) and ordinals[ins] <= day + ahead:
-            p = position[id(by_day[ins])]
-            if not spent(by_day[ins]):
-                index.add(p, 1)
+    for i, day in enumerate(ordinals):
+        if ins < n and ordinals[ins] <= day + ahead:
+            start = ins
+            while ins < n and ordinals[ins] <= day + ahead:
+                ins += 1
+            offered = [p for p in day_at[start:ins] if not worn[p]]
+            for p in offered:
                 present[p] = True
-            ins += 1
-        while rem < len(by_day) and ordinals[rem] < day - behind:
-            p = position[id(by_day[rem])]
+            if len(offered) > n >> 3:
+                index.fill(present)  # many at once (all, when dates do not matter): built anew
+            else:
+                for p in offered:
+                    index.add(p, 1)
+        while rem < n and ordinals[rem] < day - behind:
+            p = day_at[rem]
             if present[p]:
                 index.add(p, -1)
                 present[p] = False
             rem += 1
-        if spent(a) or not math.isfinite(a.high):
+        at = day_at[i]
+        a_high = highs[at]
+        if worn[at] or not math.isfinite(a_high):
             continue
-        a_high, article, ka = a.high, a.claim.article, -1
+        a, a_bound, a_rep, ka = by_low[at], bounds[at], reps[at], -1
         first = bisect.bisect_left(lows, a_high)
         visits = 0
-        p = _present_below(index, present, len(by_low) - 1)
+        p = _present_below(index, present, n - 1)
         while p >= first and visits < budget:
             b = by_low[p]
             visits += 1
-            if b is not a and (lows[p] > a_high or below(a, b)):
+            # b's interval starts at or above a's end (p >= first): b lies above a unless they meet
+            if b is not a and (lows[p] > a_high or touching_below(a_bound, a_rep, bounds[p], reps[p])):
                 if ka < 0:
-                    ka = kinds[position[id(a)]]
+                    article = a.claim.article
+                    ka = kinds[at]
                     if ka < 0:
-                        ka = kinds[position[id(a)]] = seen.kind(a)
+                        ka = kinds[at] = seen.kind(a)
                 kb = kinds[p]
                 if kb < 0:
                     kb = kinds[p] = seen.kind(b)
@@ -173,10 +201,13 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
                     verdict = consider(a, b)
                     if verdict is False:
                         no_conflict.add(pair)
-                if spent(b) and present[p]:
+                    elif verdict:
+                        worn[p] = spent(b)
+                if worn[p] and present[p]:
                     index.add(p, -1)  # a spent figure is no longer offered
                     present[p] = False
                 if verdict and spent(a):
+                    worn[at] = True
                     break
             p -= 1
             if p >= 0 and not present[p]:
@@ -216,9 +247,7 @@ def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
     kind_of: dict[int, int] = {}
     no_conflict: set[tuple[int, int]] = set()  # (kind of a, kind of b) in two articles
     passed: dict[int, dict[int, int]] = {}  # kind of a -> position -> a later position to look at
-    in_article: dict[str, list[int]] = {}
-    for j, e in enumerate(by_rep):
-        in_article.setdefault(e.claim.article, []).append(j)
+    in_article: dict[str, list[int]] = {}  # each article's positions, listed when first needed
 
     def alike(e: Entry) -> int:
         got = kind_of.get(id(e))
@@ -246,9 +275,11 @@ def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
                 return j
             j = k
 
+    top = reps[-1] if reps else 0.0
     for a in by_rep:
+        if tol < 1 and a.rep * 10 ** 3 * (1 - tol) > top:
+            break  # no figure is a thousand times this one, nor any later (larger) one
         ka = -1  # a's kind, found when a has a figure to look at (most have none)
-        own = in_article[a.claim.article]
         for k in (3, 6):
             lo = bisect.bisect_left(reps, a.rep * 10 ** k * (1 - tol))
             hi = bisect.bisect_right(reps, a.rep * 10 ** k * (1 + tol))
@@ -256,6 +287,10 @@ def slip_pairs(entries: list[Entry], consider: Consider, spent) -> None:
                 continue
             if ka < 0:
                 ka = alike(a)
+                if not in_article:
+                    for i, e in enumerate(by_rep):
+                        in_article.setdefault(e.claim.article, []).append(i)
+                own = in_article[a.claim.article]
             o = bisect.bisect_left(own, lo)
             j = lo
             while True:
@@ -290,6 +325,17 @@ class Fenwick:
         self.n = n
         self.tree = [0] * (n + 1)
         self.top = 1 << max(n.bit_length() - 1, 0)
+
+    def fill(self, present: list[bool]) -> None:
+        """The counts of the positions present, built in one pass."""
+        tree = self.tree
+        tree[0] = 0
+        tree[1:] = [1 if x else 0 for x in present]
+        n = self.n
+        for i in range(1, n + 1):
+            j = i + (i & -i)
+            if j <= n:
+                tree[j] += tree[i]
 
     def add(self, i: int, delta: int) -> None:
         i += 1

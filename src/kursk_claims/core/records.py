@@ -95,10 +95,11 @@ class Claim:
             elif name == "bound":
                 if v not in BOUNDS:
                     raise RecordError(f"'bound' must be one of {', '.join(BOUNDS)}, not {v!r}")
+                v = _shared(v)
             elif name == "inferred":
                 if v is not None and (not isinstance(v, list) or not all(isinstance(s, str) for s in v)):
                     raise RecordError(f"'inferred' must be a list of slot names or null, not {v!r}")
-                v = list(v) if v else None
+                v = [_shared(s) for s in v] if v else None
             elif v is not None and not isinstance(v, str):
                 raise RecordError(f"{name!r} must be a string or null, not {v!r}")
             elif v is not None and name in _SHARED_KEYS:
@@ -156,12 +157,13 @@ def content_key(c: Claim) -> tuple:
         else:
             return values
     return tuple(tuple(v) if isinstance(v, list) else v for v in values)
-# the text fields many claims repeat (an article's outlet, date and address; a sentence with
-# several figures; the measure, counted noun and speaker): claims read from a file or a store
-# share one string each instead of a copy each (a million claims hold far fewer distinct ones)
-_SHARED_KEYS = frozenset(("sentence", "unit", "counted", "source", "published", "attribution", "subject", "measure",
-                          "as_of", "scope", "url", "speaker", "via", "what", "figure", "place", "actor", "dated",
-                          "not_before", "war_over", "text"))
+# the text fields many claims repeat (an article's name, outlet, date and address; a sentence
+# with several figures; the measure, counted noun and speaker; the bound and the slots read
+# from context): claims read from a file or a store share one string each instead of a copy
+# each (a million claims hold far fewer distinct ones)
+_SHARED_KEYS = frozenset(("article", "sentence", "unit", "counted", "source", "published", "attribution", "subject",
+                          "measure", "as_of", "scope", "url", "speaker", "via", "what", "figure", "place", "actor",
+                          "dated", "not_before", "war_over", "text"))
 _SHARED: dict[str, str] = {}
 
 
@@ -292,6 +294,8 @@ def text_digest(text: str) -> str:
 
 def _plain_number(v: float | None) -> float | int | None:
     """11000.0 -> 11000, so JSON shows figures as people write them."""
+    if type(v) is int:  # the usual figure, read from JSON: as it is unless beyond a double's integers
+        return v if -2**53 < v < 2**53 else round(float(v), 6)
     if v is None or isinstance(v, bool):
         return v
     if isinstance(v, float) and (math.isinf(v) or math.isnan(v)):

@@ -98,12 +98,24 @@ def write_conflicts_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> in
         import orjson
     except ImportError:  # pragma: no cover - a dependency, but the standard library will do
         return write_records(records, "jsonl", out, ())
-    n = 0
+    n = size = 0
+    lines: list[bytes] = []
     for r in records:
-        out.write(orjson.dumps(r).decode() + "\n")
+        line = orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE)
+        lines.append(line)
+        size += len(line)
         n += 1
+        if size >= _BATCH:
+            out.write(b"".join(lines).decode())
+            lines.clear()
+            size = 0
+    if lines:
+        out.write(b"".join(lines).decode())
     out.flush()
     return n
+
+
+_BATCH = 1 << 18  # records are written a quarter megabyte at a time: one write, not one per record
 
 
 def flat_conflict(c: Conflict) -> dict[str, Any]:
