@@ -893,3 +893,11 @@ def test_copies_of_one_statement_count_once_against_the_cap_per_claim():
     found = find_conflicts([low, *copies, *others], max_per_claim=3)
     # the five copies are one statement: the cap leaves room for the two other speakers
     assert {c.b.text if c.a is low else c.a.text for c in found if low in (c.a, c.b)} >= {"300,000", "400,000"}
+
+
+def test_copies_of_one_statement_never_grow_a_claims_pairs_beyond_a_few_times_the_cap():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total")
+    low = claim("80,000", 80000, **kw)
+    copies = [claim("600,000", 600000, attribution="Luis Rojas", speaker="luis-rojas", **kw) for _ in range(50)]
+    found = find_conflicts([low, *copies], max_per_claim=3)
+    assert 3 <= sum(low in (c.a, c.b) for c in found) <= 9

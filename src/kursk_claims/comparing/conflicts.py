@@ -370,6 +370,9 @@ def conflicts_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_P
     return [describe(f) for f in _found_in(group, max_per_claim, across)]
 
 
+_COPIES_PER_CAP = 3  # pairs a figure may take part in, copies of one statement included, per pair the cap allows
+
+
 def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_CLAIM,
               across: set[int] | None = None, keep: Callable[[Found], bool] | None = None) -> list[Found]:
     """``conflicts_in`` as decided, not yet in words; only those ``keep`` keeps are held."""
@@ -377,6 +380,8 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
     budget = math.inf if max_per_claim is None else max(4 * max_per_claim, 40)
     taken: dict[int, int] = {}  # the pairs each figure takes part in (those in one or more)
     met: dict[int, set[tuple[str, float, float]]] = {}  # the statements each figure met in them
+    pairs: dict[int, int] = {}  # the pairs each figure takes part in, copies of a statement each counted
+    copies_cap = _COPIES_PER_CAP * cap
     found: set[tuple[int, int]] = set()
     out: list[Found] = []
 
@@ -384,7 +389,7 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         """a lies below b: compare them unless either is spent or the pair is already in.
         Whether they conflict: False too for a pair on one side of ``across`` (never one),
         None when they were passed over (spent, or already found)."""
-        if taken.get(id(a), 0) >= cap or taken.get(id(b), 0) >= cap or (id(a), id(b)) in found:
+        if spent(a) or spent(b) or (id(a), id(b)) in found:
             return None
         if across is not None and (id(a) in across) == (id(b) in across):
             return False
@@ -393,8 +398,11 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
             if keep is None or keep(c):
                 out.append(c)
             found.add((id(a), id(b)))
-            # copies of one statement (the same voice, the same figure) count once against the cap
+            # copies of one statement (the same voice, the same figure) count once against the cap,
+            # and all pairs together against a few times the cap, so copies never grow the output
+            # faster than the claims
             for x, y in ((a, b), (b, a)):
+                pairs[id(x)] = pairs.get(id(x), 0) + 1
                 said = (y.voice, y.low, y.high)
                 statements = met.setdefault(id(x), set())
                 if said not in statements:
@@ -403,7 +411,7 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
         return c is not None
 
     def spent(e: Entry) -> bool:
-        return taken.get(id(e), 0) >= cap
+        return taken.get(id(e), 0) >= cap or pairs.get(id(e), 0) >= copies_cap
 
     dated = [e for e in group.entries if e.day is not None]
     if len(dated) <= _SMALL_GROUP:
