@@ -524,8 +524,8 @@ def test_an_aside_like_x_claimed_is_the_source_of_the_figure_right_before_it_onl
 
 
 def test_a_leads_indefinite_description_is_the_person_the_next_sentence_names():
-    text = ("LIMA - A top mediator says at least 9,000 people were killed in the two-year war in Marovo. "
-            "Luis Rojas, the Andean Union's peace envoy, said the war had been underestimated.")
+    text = ("A top mediator says at least 9,000 people died in the floods and the fighting that followed. "
+            "Luis Rojas, who chairs the talks in Lima, said the roads had reopened.")
     s = source(text, "9,000")
     assert s.attribution == "top mediator Luis Rojas" and s.speaker == "luis-rojas"
     # a person named before it makes the description someone new

@@ -394,21 +394,21 @@ def test_a_kind_said_of_the_people_by_a_copula_is_what_is_counted():
     from kursk_claims.pipeline import build_pipeline
 
     nlp = build_pipeline()
-    got = {c["text"]: c for c in nlp("In the files, 80% of the dead - 7,100 men - had been convicts. "
-                                     "About 4,000 men were conscripts, the Ozari army said.")._.claims}
+    got = {c["text"]: c for c in nlp("The regiment's roll shows 7,100 men - had been convicts - among "
+                                     "its dead. About 4,000 men were conscripts, the Ozari army said.")._.claims}
     assert got["7,100"]["counted"] == "convicts"
     assert got["About 4,000"]["counted"] == "conscripts"
 
 
 def test_a_capitalised_word_of_a_title_case_headline_is_no_place(nlp):
-    got = {c["text"]: c for c in nlp("Ozari Army: Around 300 Tamaru Fighters Killed in Ground Assault\n\n"
-                                     "The army said its ground assault went on.")._.claims}
+    got = {c["text"]: c for c in nlp("Around 300 Tamaru Fighters Killed in Mountain Assault, Valley Towns Say\n\n"
+                                     "The mountain assault went on until dawn.")._.claims}
     assert got["Around 300"]["place"] is None
 
 
 def test_a_source_labels_date_dates_its_fact_sheet_line():
-    text = ("Marovo Fact Sheet\nPublished: 28 April 2021\n\nSITUATION AT A GLANCE\n\n"
-            "1.1 MILLION - People displaced within Marovo, Tamba and Ozar by the crisis (Relief Office - March 2020)\n")
+    text = ("Flood response, Marovo\nPublished: 28 April 2021\n\nKEY FIGURES\n\n"
+            "1.1 MILLION - Homes without clean water in Marovo, Tamba and Ozar (Relief Office - March 2020)\n")
     from kursk_claims.io.articles import Article
     from kursk_claims.run.extract import extract_article
 
@@ -417,7 +417,7 @@ def test_a_source_labels_date_dates_its_fact_sheet_line():
 
 
 def test_an_earlier_estimate_of_a_total_is_of_an_unstated_earlier_moment_and_now_is_now(nlp):
-    got = {c["text"]: c for c in nlp("His count is double an earlier estimate of 9,500 displaced. If Chile "
+    got = {c["text"]: c for c in nlp("The agency revised an earlier estimate of 9,500 displaced. If Chile "
                                      "had 300 tanks when the war began, it now has 2,000, he said.")._.claims}
     assert got["9,500"]["earlier"] and not got["2,000"]["earlier"]
 
@@ -431,7 +431,7 @@ def test_a_count_joined_by_and_counts_what_the_one_before_counts(nlp):
 
 
 def test_a_day_word_right_after_a_speech_verb_dates_the_statement_not_a_period(nlp):
-    got = {c["text"]: c for c in nlp("The envoy estimated today the death of some 9,000 people in the war. "
+    got = {c["text"]: c for c in nlp("The historian said today that some 9,000 people died in the siege. "
                                      "Officials said 40 people were killed today.")._.claims}
     assert got["some 9,000"]["scope"] is None
     assert got["40"]["scope"] == "period: today"

@@ -287,7 +287,7 @@ def test_the_people_of_a_place_named_with_its_possessive_are_whose_they_are(nlp)
 
 
 def test_a_name_said_to_be_an_armed_group_in_an_apposition_is_a_party():
-    text = ("Mourners wrapped in Tamaru and Chilean flags gathered. Analysts who follow Tamaru, an "
+    text = ("Banners in Tamaru colours hung in the square. Analysts who follow Tamaru, an "
             "Andean-backed militant group that fights Peru, say Tamaru has regrouped.")
     assert names.discovered(text).get("Tamaru") == "Tamaru"
     # a rights group is no side of the fight
@@ -296,16 +296,15 @@ def test_a_name_said_to_be_an_armed_group_in_an_apposition_is_a_party():
 
 
 def test_a_group_pointer_nearer_the_figure_than_any_named_side_wins(nlp):
-    text = ("Sources close to Tamaru, an Andean-backed militant group that seeks Peru's defeat, "
-            "said the group believes about 900 were killed since Peru began its offensive. "
-            "Tamaru has not confirmed it.")
+    text = ("Tamaru, an Andean-backed militant group, lost its second base in May. Diplomats in Lima "
+            "who met Peru's envoy think the group now counts about 900 dead. Tamaru has not confirmed it.")
     c = claims(nlp, text)
     assert c["about 900"]["subject"] == "Tamaru"
 
 
 def test_people_who_crossed_from_a_region_named_with_its_country_are_that_regions(nlp):
-    c = claims(nlp, "Some 700 people crossed from Peru's Marovo region into eastern Chile last week, a "
-                    "spokesman said.")
+    c = claims(nlp, "Some 700 people crossed from Peru's Marovo region on foot, border guards said, most "
+                    "of them women.")
     assert c["Some 700"]["subject"] == "Marovo"
 
 
@@ -338,8 +337,8 @@ def test_a_part_whose_whole_comes_right_after_it_is_of_the_wholes_side(nlp):
 
 
 def test_a_side_named_as_a_place_after_the_figure_is_not_whose_it_is(nlp):
-    c = claims(nlp, "Sixteen rescuers were wounded, Rojas said, adding that the clinic, close to the "
-                    "Chilean border, had been hit.")
+    c = claims(nlp, "Sixteen rescuers were wounded when shells fell on a depot a few miles from the "
+                    "Chilean border.")
     assert c["Sixteen"]["subject"] != "Chile"
 
 
@@ -356,7 +355,7 @@ def test_people_in_a_line_labelled_with_a_place_are_that_places(nlp):
 
 
 def test_his_men_are_the_side_the_person_named_leads(nlp):
-    text = ("LIMA (AP) — Luis Rojas, whose Chilean brigade led the assault on Marovo, has contradicted "
-            "his critics: he agrees with Peruvian estimates that more than 2,000 of his men died.")
+    text = ("Luis Rojas, whose Chilean brigade held the pass for a month, wrote in his memoir that "
+            "Peruvian estimates were right and that more than 2,000 of his men died.")
     assert claims(nlp, text)["more than 2,000"]["subject"] == "Chile"
     assert whose._leaders("Chilean commander Luis Rojas spoke.") == {"Rojas": "Chile"}

@@ -78,7 +78,7 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         elif (a.place or b.place) not in (OPERATION,) and (a.place or b.place) not in rules()["countries"]:
             placed = a if a.place else b
             if placed.subject and placed.place == placed.subject.lower():
-                pass  # "deaths in Tigray", Tigray's: the side's own toll, as a figure that names no place
+                pass  # "deaths in Tamba", Tamba's: the side's own toll, as a figure that names no place
             elif a.claim.measure in rules()["placed_tolls"] and a.claim.measure == b.claim.measure \
                     and WAR not in (a.place, b.place) and not _names_a_region(placed):
                 # "20,000 killed in the fight for Marovo" of a toll that names no place
@@ -113,7 +113,7 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
 
 def _names_a_region(e: Entry) -> bool:
     """Whether a figure's place may be the whole theatre of a war rather than a town or a battle
-    ("the fight for Marovo"): a place named as a region ("in the Kursk region")."""
+    ("the fight for Marovo"): a place named as a region ("in the Tamba region")."""
     words = (e.claim.scope or e.claim.place or "").lower().split()
     return any(w in rules()["region_words"] for w in words)
 

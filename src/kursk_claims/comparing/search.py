@@ -99,10 +99,8 @@ def pairs_above(entries: list[Entry], consider, spent) -> None:
                 if pair in no_conflict:
                     verdict: bool | None = False
                 else:
-                    verdict = consider(a, b)
-                    if verdict is False:
-                        no_conflict.add(pair)
-                    elif verdict and spent(b):
+                    verdict = _judged(pair, a, b, consider, no_conflict)
+                    if verdict and spent(b):
                         worn.add(id(b))
                 if id(b) in worn:
                     del by_low[j], lows[j], kinds[j]
@@ -198,10 +196,8 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
                 if pair in no_conflict:
                     verdict: bool | None = False
                 else:
-                    verdict = consider(a, b)
-                    if verdict is False:
-                        no_conflict.add(pair)
-                    elif verdict:
+                    verdict = _judged(pair, a, b, consider, no_conflict)
+                    if verdict:
                         worn[p] = spent(b)
                 if worn[p] and present[p]:
                     index.add(p, -1)  # a spent figure is no longer offered
@@ -364,4 +360,14 @@ class Fenwick:
             step >>= 1
         return pos
 
+
+def _judged(pair: tuple[int, int, bool], a: Entry, b: Entry, consider: Callable[[Entry, Entry], bool | None],
+            no_conflict: set[tuple[int, int, bool]]) -> bool | None:
+    """Whether a and b conflict; a pair found no conflict is remembered by what it is like
+    (``pair``: the two figures' kinds of record and whether they share an article), so pairs
+    alike are not judged again."""
+    verdict = consider(a, b)
+    if verdict is False:
+        no_conflict.add(pair)
+    return verdict
 

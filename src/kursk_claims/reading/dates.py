@@ -32,7 +32,7 @@ def _lex() -> dict:
     relative = {k: v for k, v in d["relative_days"].items()}
     parts = {k: v for k, v in d["month_parts"].items() if k != "default"}
     month_ref = Folded(
-        # "as of March 2021", and a source label's date: "(IOM - March 2021)"
+        # "as of March 2021", and a source label's date: "(Relief Office - March 2021)"
         r"(?:\b(?P<lead>" + trie_pattern(d["month_leads"]) + r")[\s-]+|\((?:[^()\n]{1,60}?)\s[-–—]\s+)(?:the\s+)?(?:(?P<part>"
         + trie_pattern(parts) + r")[\s-]+)?"
         r"(?P<month>" + trie_pattern(months) + r")\b\.?(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4}))?")
@@ -118,7 +118,7 @@ def _loose_date_ref(text: str, start: int, end: int, near: int | None) -> tuple[
     best: tuple[int, dict[str, int]] | None = None
     for at, parts, label in _loose_dates_in(text, start, end):
         if near is not None and not label and (_other_clause(text, at, near) or _after_in_other_clause(text, near, at)):
-            continue  # (a source label, "(IOM - March 2021)", dates its whole line)
+            continue  # (a source label, "(Relief Office - March 2021)", dates its whole line)
         distance = abs(at - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, parts)
@@ -138,7 +138,7 @@ def _loose_dates_in(text: str, start: int, end: int) -> tuple[tuple[int, dict[st
         lead = " ".join((m.group("lead") or "").lower().split())
         if lead == "in" and not m.group("part") and _NOW.search(text, start, end):
             continue
-        label = m.group("lead") is None  # "(IOM - March 2021)": a source label dates its whole line
+        label = m.group("lead") is None  # "(Relief Office - March 2021)": a source label dates its whole line
         clause = _CLAUSE_BREAK.split(text[max(start, m.start() - 80):m.start()])[-1]
         if _PERIOD_OPENER.search(clause) and not label:
             continue

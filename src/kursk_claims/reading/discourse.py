@@ -98,7 +98,7 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
             counted, c0, c1 = of.group(1), of.start(1), of.end(1)
     if counted is not None and c1 > c["end"]:
         kind = _kind_said_after(text, c1, s1)
-        if kind and counted.lower() not in _kind_nouns():
+        if kind and counted.lower() not in parts.kind_words():
             counted = kind  # "17,000 men - had been prisoners": what they were is what is counted
     c["counted"] = counted
     excluded = [tuple(s) for s in c["source_spans"]]
@@ -127,15 +127,9 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
 
 
 @cache
-def _kind_nouns() -> frozenset[str]:
-    """The nouns for a kind of member of a counted class ("conscripts", "convicts"; data/conflicts.json)."""
-    return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
-
-
-@cache
 def _kind_predicate() -> re.Pattern[str]:
     return re.compile(r"\s*(?:[-–—,]\s*)?(?:(?:had|have|has)\s+been|were|are|was|is)\s+(?:all\s+|mostly\s+|also\s+|former\s+)?("
-                      + trie_pattern(_kind_nouns()) + r")\b")
+                      + trie_pattern(parts.kind_words()) + r")\b")
 
 
 def _kind_said_after(text: str, pos: int, limit: int) -> str | None:

@@ -187,13 +187,14 @@ def _share_predicate(text: str, c: dict[str, Any]) -> None:
     if m is None:
         return
     word = m.group(1).lower()
-    said = None if word in _kind_words() else measure_in(text, m.start(1), m.end(1))
+    said = None if word in kind_words() else measure_in(text, m.start(1), m.end(1))
     if said is not None:  # "20% of whom were killed": the share that met that loss
         c["what"] = "share:" + said
 
 
 @cache
-def _kind_words() -> frozenset[str]:
+def kind_words() -> frozenset[str]:
+    """The nouns for a kind of member of a counted class ("conscripts", "convicts"; data/conflicts.json)."""
     return frozenset(w for words in table("conflicts")["kinds"].values() for w in words)
 
 

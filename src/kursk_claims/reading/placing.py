@@ -142,9 +142,9 @@ def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
 @cache
 def _war_over() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns, and the words one of them always holds: they are tried only around those."""
-    patterns = table("frames")["war_over_patterns"]
-    return (re.compile("|".join(f"(?:{p})" for p in patterns), re.I),
-            re.compile(r"\b(?:war|conflict|fighting|battle|peace|truce|cease-?fire|halt)\b", re.I))
+    frames = table("frames")
+    return (re.compile("|".join(f"(?:{p})" for p in frames["war_over_patterns"]), re.I),
+            re.compile(r"\b(?:" + trie_pattern(frames["war_over_words"]) + r")\b", re.I))
 
 
 _AROUND = 80  # characters around such a word where a pattern holding it may start or end
