@@ -707,7 +707,7 @@ def test_shares_of_them_count_what_the_figure_before_counts():
     assert got["half"] == "men"
     got = {c["text"]: c["counted"] for c in nlp("The register names 4,210 dead soldiers, of whom not 30 % were "
                                                 "reservists, as the minister said, but fully 60 %.")._.claims}
-    assert got["30 %"] == got["60 %"] == "soldiers"
+    assert got["30 %"] == got["60 %"] == "reservists"  # "of whom 30 % were reservists": the kind is counted
 
 
 def test_parts_the_dead_are_a_part_of_the_casualties():
@@ -883,6 +883,57 @@ def test_a_finished_wars_total_a_little_higher_may_add_the_deaths_after_the_end(
     assert kinds(undated, dated) == []
     far = read(claim("90", 90, as_of="2025-06-01", published="2025-06-01", **kw), war_over="as the truce holds")
     assert kinds(undated, far) == ["mismatch"]
+
+
+def test_a_battles_final_toll_has_no_deaths_after_the_end():
+    kw = dict(measure="killed", counted="fighters", subject="Tamba", figure="total", as_of=None, published=None)
+    a = read(claim("9,600", 9600, **kw), war_over="after the fall of Marovo")
+    b = read(claim("9,900", 9900, **kw), war_over="Once the city had fallen")
+    assert kinds(a, b) == ["mismatch"]  # after a war a little higher may add later deaths; not after a battle
+    c = read(claim("9,900", 9900, **kw), war_over="the two-year war")
+    d = read(claim("9,600", 9600, **kw), war_over="since the truce took effect")
+    assert kinds(c, d) == []
+
+
+def test_an_undated_toll_above_a_final_one_conflicts_at_any_date():
+    kw = dict(measure="killed", counted="convicts", subject="Tamba", figure="total")
+    final = read(claim("4,000", 4000, as_of="2025-03-02", published="2025-03-03", **kw),
+                 war_over="after the fall of Marovo")
+    above = claim("about 7,000", 7000, 6300, 7700, "approx", as_of=None, published=None, **kw)
+    c = only(final, above)  # before the end it could not pass the final figure; after, it is another estimate
+    assert "undated: compared as if at any plausible date" not in c.extra["confidence_reasons"]
+    below = claim("about 2,000", 2000, 1800, 2200, "approx", as_of=None, published=None, **kw)
+    assert kinds(final, below) == []  # it may be a running total from before the end
+    running = claim("4,000", 4000, as_of="2025-03-02", published="2025-03-03", **kw)
+    assert kinds(running, claim("about 7,000", 7000, 6300, 7700, "approx", as_of=None, published=None, **kw)) == []
+    # a count that falls after the fighting ends (people displaced) is no final total
+    shelter = dict(kw, measure="displaced", counted="people")
+    assert kinds(read(claim("400,000", 400000, as_of="2025-03-02", published="2025-03-03", **shelter),
+                      war_over="since the truce took effect"),
+                 claim("one million", 1000000, as_of=None, published=None, **shelter)) == []
+
+
+def test_a_toll_dated_after_a_final_one_is_another_estimate_of_it():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total")
+    final = read(claim("300,000", 300000, as_of="2023-01-10", published="2023-01-10", **kw),
+                 war_over="the peace deal was signed")
+    later = claim("500,000", 500000, as_of="2023-02-01", published="2023-02-01", **kw)
+    assert kinds(final, later) == ["mismatch"]  # not an update: the war had ended
+    earlier = claim("100,000", 100000, as_of="2022-05-01", published="2022-05-01", **kw)
+    assert kinds(earlier, final) == []  # a running total while the war went on
+
+
+def test_a_statement_made_after_the_end_is_final_in_every_report_of_it():
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total", attribution="Luis Rojas",
+              speaker="luis-rojas")
+    said = read(claim("300,000", 300000, as_of="2023-01-10", published="2023-01-10", **kw),
+                war_over="the peace deal was signed")
+    copy = claim("300,000", 300000, as_of="2023-01-11", published="2023-01-11", **kw)
+    other = claim("500,000", 500000, as_of="2023-02-01", published="2023-02-01", article=copy.article,
+                  attribution="Ana Ruiz", speaker="ana-ruiz", measure="killed", counted="people", subject="Tamba",
+                  figure="total")
+    assert kinds(copy, other) == []  # alone, a later higher total is an update
+    assert kinds(said, copy, other) == ["mismatch", "mismatch"]  # the copy reports a final estimate
 
 
 def test_copies_of_one_statement_count_once_against_the_cap_per_claim():

@@ -1,8 +1,11 @@
 """Breakdowns, undated articles and speakers: each rule on sentences of our own."""
 import pytest
 
+from kursk_claims.io.articles import Article
+from kursk_claims.lexicon import battle_over
 from kursk_claims.pipeline import build_pipeline
-from kursk_claims.reading.placing import latest_named_date
+from kursk_claims.reading.placing import latest_named_date, war_over
+from kursk_claims.run.extract import extract_article
 
 
 @pytest.fixture(scope="module")
@@ -428,6 +431,49 @@ def test_a_count_joined_by_and_counts_what_the_one_before_counts(nlp):
                                      "were killed and 200 mercenaries were wounded.")._.claims}
     assert got["2,000"]["measure"] == got["about 9,000"]["measure"] == "killed"
     assert got["200"]["measure"] == "wounded"  # a word of its own
+    assert got["2,000"]["what"] == "killed" and got["2,000"]["figure"] == got["about 9,000"]["figure"]
+
+
+def test_a_verb_after_the_second_of_two_joined_counts_tells_of_both(nlp):
+    got = claims(nlp, "Rojas says that some 4,000 conscripts and 1,500 volunteers died near Tamba.")
+    assert got["some 4,000"]["measure"] == got["1,500"]["measure"] == "killed"
+    assert got["some 4,000"]["what"] == "killed"
+
+
+def test_a_share_with_an_article_before_half_is_read_with_its_cue(nlp):
+    got = claims(nlp, "The envoy had said that roughly the half of the war dead were conscripts. "
+                      "In the second half of the year 300 were killed.")
+    assert got["roughly the half"]["value"] == 50 and got["roughly the half"]["measure"] == "share"
+    assert set(got) == {"roughly the half", "300"}  # "the second half" is no figure
+
+
+def test_an_adjective_after_a_noun_is_the_head_of_the_phrase(nlp):
+    got = claims(nlp, "Families buried 300 war dead last week. The shelling left 40 residents dead.")
+    assert got["300"]["counted"] == "war dead"
+    assert got["40"]["counted"] == "residents"  # after a noun of people the adjective is a predicate
+
+
+def test_a_share_counts_the_kind_its_copula_names_and_a_count_restating_it_counts_them(nlp):
+    got = claims(nlp, "The register listed 9,800 dead Tamban soldiers, of whom not 30 % were reservists, "
+                      "as the envoy said, but 70 % - that are 6,860, the paper writes.")
+    assert got["30 %"]["counted"] == got["70 %"]["counted"] == "reservists"
+    assert got["6,860"]["counted"] == "reservists" and got["6,860"]["measure"] == "killed"
+    assert got["6,860"]["figure"] == "total"
+
+
+def test_a_part_that_takes_its_wholes_measure_takes_its_kind_of_figure(nlp):
+    got = claims(nlp, "According to the ministry, the raids killed 210 people, 40 children and 31 women among "
+                      "them, and wounded 900 others.")
+    for part in ("40", "31"):
+        assert got[part]["measure"] == got[part]["what"] == "killed"
+        assert got[part]["figure"] == got["210"]["figure"]
+
+
+def test_losses_of_two_kinds_joined_after_a_figure_are_casualties(nlp):
+    got = claims(nlp, "Monitors say about 7,000 militia fighters were wounded, killed or captured. "
+                      "Over 200 were killed and 500 wounded.")
+    assert got["about 7,000"]["measure"] == "casualties"
+    assert got["Over 200"]["measure"] == "killed" and got["500"]["measure"] == "wounded"
 
 
 def test_a_day_word_right_after_a_speech_verb_dates_the_statement_not_a_period(nlp):
@@ -435,3 +481,21 @@ def test_a_day_word_right_after_a_speech_verb_dates_the_statement_not_a_period(n
                                      "Officials said 40 people were killed today.")._.claims}
     assert got["some 9,000"]["scope"] is None
     assert got["40"]["scope"] == "period: today"
+
+
+def test_a_places_fall_or_a_sieges_length_says_a_battle_is_over():
+    assert battle_over(war_over("Since the fall of Tamba, the militia has regrouped."))
+    assert battle_over(war_over("Once the town had fallen, officials counted the dead."))
+    assert battle_over(war_over("Over the eight-month siege, 3,000 died."))
+    assert not battle_over(war_over("Some 9,000 died in the two-year war."))
+    assert war_over("The fall of Tamba would mean a rout.") is None  # a fall that has not happened
+    assert war_over("Fighting for the capture of the ridge goes on.") is None
+
+
+def test_a_battles_end_makes_its_own_totals_final_not_those_of_the_war(nlp):
+    text = ("After the fall of Tamba, the militia said 4,200 of its fighters had died in the battle. "
+            "It said 9,000 had died since March, and 31,000 over the whole war.")
+    got = {c.text: c for c in extract_article(nlp, Article("a.txt", text))}
+    assert got["4,200"].war_over == "After the fall of Tamba"
+    assert got["9,000"].war_over is None  # counted from a named start: the war goes on
+    assert got["31,000"].war_over is None  # the whole war's

@@ -54,6 +54,7 @@ class Entry:
     placed: bool = False  # dated by its article's publication date alone
     after: dt.date | None = None  # an undated article's figure is of this day or later (its not_before)
     whole_cls: str | None = None  # the counted class of what it is a breakdown of
+    over: str | None = None  # the words that say its war or battle was over when it was said
 
 
 @dataclass(slots=True)
@@ -202,7 +203,7 @@ def _entry(claim: Claim) -> Entry | str:
     subject = claim.actor if claim.measure in r["land"] else claim.subject
     return Entry(claim, low, high, rep, place.lower() if place else None, day, year, voice(claim), False,
                  subject, counted_class(claim), part_of(claim), inferred(claim), placed,
-                 None if day else to_date(getattr(claim, "not_before", None)))
+                 None if day else to_date(getattr(claim, "not_before", None)), None, claim.war_over)
 
 
 def voice(claim: Claim) -> str:
@@ -243,8 +244,29 @@ def group_claims(claims: Iterable[Claim], echo: dict[str, dt.date] | None = None
         if dated_by_echo:
             _date_by_echoes(groups, echo)
             _place_by_named_days(groups)
+        _final_statements(groups)
         _name_wholes(groups)
         return groups, skipped
+
+
+def _final_statements(groups: list[QuantityGroup]) -> None:
+    """A statement made after its war or battle ended is so in every report of it: one article
+    that says the fighting is over marks the total, and another that repeats the same speaker's
+    same figure for the same quantity within days reports the same final estimate."""
+    near = rules()["same_moment"]
+    for g in groups:
+        if g.key[4] != "total":
+            continue
+        said: dict[tuple[str, float], list[tuple[dt.date, str]]] = {}
+        for e in g.entries:
+            if e.over and e.day is not None:
+                said.setdefault((echo_voice(e.voice), round(e.rep, 6)), []).append((e.day, e.over))
+        if not said:
+            continue
+        for e in g.entries:
+            if e.over is None and e.day is not None:
+                e.over = next((over for day, over in said.get((echo_voice(e.voice), round(e.rep, 6)), ())
+                               if abs((day - e.day).days) <= near), None)
 
 
 def _name_wholes(groups: list[QuantityGroup]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from ..lexicon import battle_over
 from .groups import Entry, dated_by_named_day
 from .rules import figure_kind, months_names, rules
 
@@ -49,15 +50,29 @@ def _may_be_one_moment(a: Entry, b: Entry, days: int) -> bool:
 
 def _after_the_end(a: Entry, b: Entry) -> bool:
     """Whether two totals are both estimates made after their war ended: both articles say it is
-    over, or one undated article says so and the other figure is dated no earlier than the
-    latest day that article names (by then the war it calls over had ended)."""
-    if a.claim.war_over and b.claim.war_over:
+    over; or one undated article says so and the other figure is dated no earlier than the
+    latest day that article names; or a toll is dated no earlier than a dated final one (by
+    then the war it calls over had ended)."""
+    if a.over and b.over:
         return True
     for u, d in ((a, b), (b, a)):
-        if (undated(u) or dated_by_named_day(u)) and u.claim.war_over and u.after is not None \
+        if (undated(u) or dated_by_named_day(u)) and u.over and u.after is not None \
                 and d.day is not None and not d.echo_dated and not dated_by_named_day(d):
             return d.day >= u.after
+    for f, d in ((a, b), (b, a)):
+        if f.over and f.day is not None and not undated(f) and not dated_by_named_day(f) \
+                and d.day is not None and not undated(d) and not dated_by_named_day(d) \
+                and f.claim.measure in rules()["placed_tolls"]:
+            return d.day >= f.day
     return False
+
+
+def above_final(a: Entry, b: Entry) -> bool:
+    """Whether b, a toll of no known day, lies above a (lower), a final estimate made after its
+    war or battle ended: at any day b may be of, the two conflict."""
+    return b.day is None and a.day is not None and bool(a.over) and not b.after \
+        and a.claim.measure in rules()["placed_tolls"] and a.claim.dated != "earlier" \
+        and b.claim.dated != "earlier" and a.claim.article != b.claim.article
 
 
 def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tuple[str | None, str | None]:
@@ -75,9 +90,17 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
         return None, None
     if kind == "total" and ca.dated != "earlier" and cb.dated != "earlier" and _after_the_end(a, b):
         # estimates of a finished war's whole toll: one number, whatever day each was made; one a
-        # little higher, later or of no known day, may add the few deaths after the end
-        if (a.day is None or b.day is None or a.day < b.day) and b.low <= a.high * rules()["growth_after_end"]:
+        # little higher, later or of no known day, may add the few deaths after the end (a
+        # battle's toll has none: the fighting for the place is over)
+        if (a.day is None or b.day is None or a.day < b.day) and b.low <= a.high * rules()["growth_after_end"] \
+                and not battle_over(a.over or "") and not battle_over(b.over or ""):
             return "a finished war's total, a little higher: it may add the deaths after the end", None
+        return None, None
+    if kind == "total" and above_final(a, b):
+        # above a final total, an undated running total conflicts whatever its day: before the
+        # end it could not pass the final figure, after the end it is another estimate of it
+        if not battle_over(a.over or "") and b.low <= a.high * rules()["growth_after_end"]:
+            return "above a finished war's total by little: it may add the deaths after the end", None
         return None, None
     land_totals = well_framed(a) and well_framed(b)
     if a.day is None or b.day is None or (land_totals and (a.echo_dated or b.echo_dated)):

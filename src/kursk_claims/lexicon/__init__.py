@@ -206,3 +206,20 @@ def country_adjective(name: str) -> str:
     """A side's adjective from the countries table ("North Korea" -> "North Korean"), else the
     name as it is (a group, a body without one)."""
     return _adjectives().get(name, name)
+
+
+@cache
+def _battle_over() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in table("frames")["battle_over_patterns"]), re.I)
+
+
+@cache
+def battle_over(cue: str) -> bool:
+    """Whether words that say a war or battle is over (a claim's ``war_over``) say a battle is
+    (a place's fall, the length of a siege), not a war: the battle's own totals are final, those
+    of the whole war are not, and no deaths follow its end.
+
+    >>> battle_over("after the fall of Tamba"), battle_over("the two-year war")
+    (True, False)
+    """
+    return _battle_over().fullmatch(cue) is not None

@@ -88,6 +88,10 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
         lw = w.lower().rstrip(".")
         if not w[0].isalpha():
             break
+        if lw in lex["nominal"] and w == lw and not lw.endswith(("ed", "ing")) and taken \
+                and taken[-1][0].lower() not in people_nouns() \
+                and (i + 1 == len(words) or not words[i + 1][0][:1].isalpha() or words[i + 1][0].lower() in lex["stops"]):
+            return text[taken[0][1]:e], taken[0][1], e  # "the war dead were", "the civilian dead": the adjective is the head
         if (lw in lex["stops"] and not (lw.endswith("ed") and not taken and _before_nationality(words, i))) or w.endswith("."):
             if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not _INITIALS.fullmatch(w):
                 taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
@@ -183,7 +187,12 @@ def measure_after_noun(text: str, end: int) -> str | None:
     """The measure a participle right after the counted noun gives: ``594 soldiers captured``."""
     pattern, words = _after_noun()
     m = pattern.match(text, end)
-    return words[" ".join(m.group(1).lower().split())] if m else None
+    if m is None:
+        return None
+    phrase = _measure_lex()["pattern"].match(text, m.start(1), m.end(1))
+    if phrase is not None and phrase.end() == m.end(1):
+        return _joined_losses(text, phrase, min(len(text), m.end() + 60))  # "were wounded, killed or captured"
+    return words[" ".join(m.group(1).lower().split())]
 
 
 @cache
@@ -262,7 +271,8 @@ def _measure_lex() -> dict:
     counted = {w: meas for meas, ws in m["counted"].items() for w in ws}
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "status": frozenset(status), "phrase_measure": {k.lower(): v for k, v in order.items()},
-            "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"])}
+            "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"]),
+            "joined_losses": {"of": frozenset(m["joined_losses"]["of"]), "as": m["joined_losses"]["as"]}}
 
 
 @cache
@@ -295,6 +305,26 @@ def measure_in(text: str, start: int, end: int, starts_before: int | None = None
     if m is None or (starts_before is not None and m.start() >= starts_before):
         return None
     return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
+
+
+_JOINED_PHRASE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and)\s+)(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?=\w)", re.I)
+
+
+def _joined_losses(text: str, m: re.Match[str], end: int) -> str:
+    """The measure of the phrase ``m``, or of the losses joined to it: "deserted, were killed or
+    were wounded" counts the casualties."""
+    lex = _measure_lex()
+    measure: str = lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
+    union = lex["joined_losses"]
+    while measure in union["of"] and (gap := _JOINED_PHRASE.match(text, m.end(), end)):
+        nxt = lex["pattern"].match(text, gap.end(), end)
+        if nxt is None:
+            break
+        other = lex["phrase_measure"][_SPACES.sub(" ", nxt.group(1).lower())]
+        if other != measure and other in union["of"]:
+            return str(union["as"])
+        m = nxt
+    return measure
 
 
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|while|which|who|he|she|they|it)\b|\s(?:and|but|while)\s")
@@ -330,15 +360,18 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
     else:
         m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
     if m:
-        return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
+        return _joined_losses(text, m, min(a1, a0 + lex["window"] + 40))
     hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
     if hits:
         return lex["phrase_measure"][_SPACES.sub(" ", hits[-1].group(1).lower())]
-    if counted:
-        head = counted.split()[-1].lower()
-        if head in lex["counted"]:
-            return lex["counted"][head]
-    return None
+    return noun_measure(counted)
+
+
+def noun_measure(counted: str | None) -> str | None:
+    """The measure a counted noun alone suggests (``troops`` -> ``deployed``), if any."""
+    if not counted:
+        return None
+    return _measure_lex()["counted"].get(counted.split()[-1].lower())
 
 
 # --- subject --------------------------------------------------------------------------

@@ -31,6 +31,8 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
         _read_claim(text, claims, i, last_subject, noun_chunk)
     _share_the_verb(text, claims)
     parts.mark_parts(text, claims)
+    for i in range(1, len(claims)):
+        _share_as_count(text, claims, i)
     whose.fill_subjects(text, claims)
 
 
@@ -87,6 +89,10 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         chunk = noun_chunk(c["end"], nxt)
         if chunk is not None:
             counted, c0, c1 = chunk
+    if counted is None and c.get("unit") == "percent":
+        kind = _kind_said_after(text, c["end"], s1)
+        if kind:  # "of whom 40 % were conscripts": the kind is what the share counts
+            counted, c0, c1 = kind, c["end"], c["end"]
     if counted is None:
         counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
     if counted is None:
@@ -124,6 +130,28 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         restated_frame(text, claims[i - 1], c)
         _coordinated_measure(text, claims[i - 1], c)
+
+
+# "70 % - that are 6,650", "70 percent, or 6,650": a count that restates the share before it
+_SHARE_AS_COUNT_GAP = re.compile(r"\s*(?:[-–—(]|,)\s*(?:(?:that|which)\s+(?:is|are|was|were|means)\s+|i\.\s?e\.,?\s+|or\s+)?")
+
+
+def _share_as_count(text: str, claims: list[dict[str, Any]], i: int) -> bool:
+    """A bare count right after a share, set off by a dash, a comma or "that are", counts the
+    share's people: what the share counts, with the measure of the whole the share is of (the
+    count before it in the sentence)."""
+    c, share = claims[i], claims[i - 1]
+    if c["measure"] is not None or c["counted"] is not None or c["unit_kind"] is not None \
+            or share.get("unit") != "percent" or not share.get("counted") \
+            or share["sentence_start"] != c["sentence_start"] or not _SHARE_AS_COUNT_GAP.fullmatch(text, share["end"], c["start"]):
+        return False
+    whole = next((w for w in reversed(claims[:i - 1]) if w["sentence_start"] == c["sentence_start"]
+                  and w.get("unit") is None and w.get("measure")), None)
+    if whole is None:
+        return False
+    c["counted"], c["measure"] = share["counted"], whole["measure"]
+    set_frame(text, c, (c["sentence_start"], c["sentence_end"]), None, [tuple(s) for s in c["source_spans"]])
+    return True
 
 
 @cache
@@ -286,13 +314,25 @@ def _coordinated_measure(text: str, before: dict[str, Any], c: dict[str, Any]) -
     """A count joined by "and" to the one before, with no word of its own for what befell its
     people ("about 9,000 former convicts and 2,000 mercenaries" after a sentence on the dead),
     counts what the one before counts, not what its noun alone would suggest."""
-    if not before.get("measure") or c["measure"] == before["measure"] or before.get("unit") != c.get("unit") \
-            or c.get("unit") is not None or not _COORDINATED.fullmatch(text, before["end"], c["start"]):
+    if before.get("unit") != c.get("unit") or c.get("unit") is not None \
+            or not _COORDINATED.fullmatch(text, before["end"], c["start"]):
+        return
+    if c["measure"] and before.get("counted") and c.get("counted") and c["measure"] != before.get("measure") \
+            and c["measure"] != context.noun_measure(c["counted"]) \
+            and (not before.get("measure") or before["measure"] == context.noun_measure(before["counted"])
+                 and context.measure_in(text, frames.clause_start(text, before["sentence_start"], before["start"]),
+                                        before["start"]) is None):
+        # "9,000 convicts and 2,000 mercenaries died": the verb after the second tells of both,
+        # over what the first one's noun alone suggests
+        before["measure"], before["what"], before["figure"] = c["measure"], c.get("what"), c.get("figure")
+        return
+    if not before.get("measure") or c["measure"] == before["measure"]:
         return
     cut = _OWN_CLAUSE_END.search(text, c["end"], c["sentence_end"])
     if context.measure_in(text, c["end"], cut.start() if cut else c["sentence_end"]) is not None:
         return  # "9,000 were killed and 2,000 wounded": its own word
     c["measure"] = before["measure"]
+    c["what"], c["figure"] = before.get("what"), before.get("figure")  # and what kind of figure it is
     if "measure" in (before.get("inferred") or ()):
         c.setdefault("inferred", []).append("measure")
 

@@ -243,7 +243,7 @@ def _take_whole(text: str, c: dict[str, Any], whole: dict[str, Any]) -> None:
         cut = _SEGMENT_END.search(text, c["end"], min(len(text), c["end"] + 90))
         own = measure_in(text, c["end"], cut.start() if cut else min(len(text), c["end"] + 90))
     if whole.get("measure") and c.get("measure") != whole["measure"] and not own:
-        c["measure"] = whole["measure"]
+        c["measure"], c["what"], c["figure"] = whole["measure"], whole.get("what"), whole.get("figure")
     if whole.get("place") and not c.get("place"):
         c["place"] = whole["place"]  # "3,500 people in Marovo, including 30 children": the children are in Marovo
     if whole.get("subject") and c.get("subject") != whole["subject"] and not own_side:

@@ -143,7 +143,8 @@ def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
 def _war_over() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns, and the words one of them always holds: they are tried only around those."""
     frames = table("frames")
-    return (re.compile("|".join(f"(?:{p})" for p in frames["war_over_patterns"]), re.I),
+    patterns = frames["war_over_patterns"] + frames["battle_over_patterns"]
+    return (re.compile("|".join(f"(?:{p})" for p in patterns), re.I),
             re.compile(r"\b(?:" + trie_pattern(frames["war_over_words"]) + r")\b", re.I))
 
 
