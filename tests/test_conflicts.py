@@ -902,6 +902,11 @@ def test_an_undated_toll_above_a_final_one_conflicts_at_any_date():
     above = claim("about 7,000", 7000, 6300, 7700, "approx", as_of=None, published=None, **kw)
     c = only(final, above)  # before the end it could not pass the final figure; after, it is another estimate
     assert "undated: compared as if at any plausible date" not in c.extra["confidence_reasons"]
+    # a final total of an undated article, and a toll whose article only names a day it is no earlier than
+    undated_final = read(claim("4,000", 4000, as_of=None, published=None, **kw), war_over="after the fall of Marovo")
+    placed = read(claim("about 7,000", 7000, 6300, 7700, "approx", as_of=None, published=None, **kw),
+                  not_before="2024-01-01")
+    assert kinds(undated_final, placed) == ["mismatch"]
     below = claim("about 2,000", 2000, 1800, 2200, "approx", as_of=None, published=None, **kw)
     assert kinds(final, below) == []  # it may be a running total from before the end
     running = claim("4,000", 4000, as_of="2025-03-02", published="2025-03-03", **kw)
