@@ -957,3 +957,24 @@ def test_copies_of_one_statement_never_grow_a_claims_pairs_beyond_a_few_times_th
     copies = [claim("600,000", 600000, attribution="Luis Rojas", speaker="luis-rojas", **kw) for _ in range(50)]
     found = find_conflicts([low, *copies], max_per_claim=3)
     assert 3 <= sum(low in (c.a, c.b) for c in found) <= 9
+
+
+def test_conflicts_are_written_as_the_bytes_of_their_records(monkeypatch):
+    import io
+
+    import orjson
+
+    from kursk_claims.io import output
+
+    kw = dict(measure="killed", counted="people", subject="Tamba", figure="total")
+    claims = [claim(f"{n},000", n * 1000, attribution=f"Envoy {n}", speaker=f"envoy-{n}", **kw)
+              for n in (3, 30, 300, 3000, 7, 70)]
+    found = find_conflicts(claims)
+    assert len(found) > 4
+    found[0].extra["note"] = "ünïcode ✓"  # a key of its own, and text beyond ASCII
+    found[1].extra["kind"] = "scale"  # an extra key that replaces one of the record's own
+    monkeypatch.setattr(output, "_ENCODED_CLAIMS", 2)  # claims leave the cache and come back
+    out = io.StringIO()
+    assert output.write_conflicts(found, out) == len(found)
+    assert out.getvalue().encode() == b"".join(orjson.dumps(c.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
+                                               for c in found)

@@ -179,7 +179,7 @@ def _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_pe
                local_workers, max_group, confidence) -> int:
     """What ``conflicts`` does, once its options are checked; the number of conflicts found."""
     from ..comparing.conflicts import explain as explain_lines
-    from ..io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts_jsonl, write_records
+    from ..io.output import CONFLICT_COLUMNS, conflicts_table, flat_conflict, write_conflicts, write_records
     from ..run.session import conflicts_session
 
     if engine is not None or scheduler is not None or local_workers is not None:
@@ -206,11 +206,11 @@ def _conflicts(claims_file, fmt, output, db, min_severity, kind, explain, max_pe
         write_parquet(output, "conflicts", (c.to_dict() for c in found))
     else:
         out = open_output(output)
-        rows = (flat_conflict(c) if fmt == "csv" else c.to_dict() for c in found)
         try:
             if fmt == "jsonl":
-                write_conflicts_jsonl(rows, out)
+                write_conflicts(found, out)
             else:
+                rows = (flat_conflict(c) if fmt == "csv" else c.to_dict() for c in found)
                 write_records(rows, fmt, out, CONFLICT_COLUMNS)
         except OSError as e:
             if out is not sys.stdout:
