@@ -201,6 +201,9 @@ def _estimate_before() -> re.Pattern:
     return re.compile(r"\b(?:" + trie_pattern(verbs) + r")\s+(?:the\s+|its\s+|their\s+|his\s+)?(?=[A-Za-z])(?P<rest>[^,;:.]{1,80}?)\s+at\s+$", re.I)
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
 @cache
 def _tally_subject() -> re.Pattern:
     nouns = table("counted")["tally_nouns"]
@@ -216,6 +219,10 @@ def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, 
     ``Casualties``."""
     m = _tally_before().search(text, max(floor, start - 60), start)
     if m:
+        w = _WORD_BEFORE.search(text, max(floor, m.start(1) - 24), m.start(1))
+        if w and w.group(1).islower() and w.group(1) not in function_words():
+            # "its estimate of civilian deaths rose to …": the word that says whose deaths
+            return text[w.start(1):m.end(1)], w.start(1), m.end(1)
         return m.group(1), m.start(1), m.end(1)
     m = _estimate_before().search(text, max(floor, start - 100), start)
     if m:
