@@ -502,7 +502,7 @@ def test_a_battles_end_makes_its_own_totals_final_not_those_of_the_war(nlp):
 
 
 def test_a_word_before_a_tally_noun_says_whose_toll_it_is(nlp):
-    got = claims(nlp, "The agency lowered its estimate of civilian deaths in the valley to 40,000. "
+    got = claims(nlp, "The agency lowered its estimate of civilian deaths in Tamba to 40,000. "
                       "The death toll rose to 300.")
     assert got["40,000"]["counted"] == "civilian deaths"
     assert got["300"]["counted"] == "death toll"  # an article is no such word
