@@ -506,3 +506,6 @@ def test_a_word_before_a_tally_noun_says_whose_toll_it_is(nlp):
                       "The death toll rose to 300.")
     assert got["40,000"]["counted"] == "civilian deaths"
     assert got["300"]["counted"] == "death toll"  # an article is no such word
+    got = claims(nlp, "Tamba suffered losses of 5,000 in a week. Military casualties reached 900.")
+    assert got["5,000"]["counted"] == "losses"  # a verb says nothing of whose toll it is
+    assert got["900"]["counted"] == "Military casualties"

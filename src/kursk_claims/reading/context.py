@@ -220,7 +220,7 @@ def read_counted_before(text: str, start: int, floor: int) -> tuple[str | None, 
     m = _tally_before().search(text, max(floor, start - 60), start)
     if m:
         w = _WORD_BEFORE.search(text, max(floor, m.start(1) - 24), m.start(1))
-        if w and w.group(1).islower() and w.group(1) not in function_words():
+        if w and w.group(1).lower() in people_nouns():
             # "its estimate of civilian deaths rose to …": the word that says whose deaths
             return text[w.start(1):m.end(1)], w.start(1), m.end(1)
         return m.group(1), m.start(1), m.end(1)
