@@ -978,3 +978,17 @@ def test_conflicts_are_written_as_the_bytes_of_their_records(monkeypatch):
     assert output.write_conflicts(found, out) == len(found)
     assert out.getvalue().encode() == b"".join(orjson.dumps(c.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
                                                for c in found)
+
+
+def test_shares_of_people_are_whose_people_they_are_and_shares_of_land_the_acting_sides():
+    kw = dict(measure="share", unit="percent", figure="level", what="share")
+    tamban = claim("30%", 30, counted="conscripts", subject="Tamba", **kw)
+    ozari = claim("80%", 80, counted="conscripts", subject="Ozar", **kw)
+    assert kinds(tamban, ozari) == []  # two sides' soldiers: two quantities
+    also_tamban = claim("80%", 80, counted="conscripts", subject="Tamba", **kw)
+    c = only(tamban, also_tamban)
+    assert "a share of people, its predicate unread" in c.extra["confidence_reasons"]
+    land = dict(measure="share", unit="percent", figure="level", what="share:held", counted="territory")
+    held = claim("30%", 30, subject="Marovo", actor="Tamba", **land)
+    other = claim("80%", 80, subject="Chile", actor="Tamba", **land)
+    assert kinds(held, other) == ["mismatch"]  # land: the side holding it decides, not whose land it is

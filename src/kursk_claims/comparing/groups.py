@@ -25,6 +25,7 @@ from .rules import (
     inferred,
     month_year,
     months_names,
+    of_land,
     part_of,
     period_of,
     rules,
@@ -125,7 +126,7 @@ def group_key(claim: Claim) -> tuple | str:
         return f"a {claim.measure} figure that does not say what it is of"
     what = claim.what or claim.measure
     # for land, the side that holds or takes it, not whose land it is
-    subject = claim.actor if claim.measure in r["land"] else claim.subject
+    subject = claim.actor if of_land(claim) else claim.subject
     period = period_of(claim) if kind == "period" else None
     return (what, subject, unit, counted_class(claim), kind, period)
 
@@ -200,7 +201,7 @@ def _entry(claim: Claim) -> Entry | str:
     if kind == "period" and period_of(claim) in months_names().values():
         m = YEAR.search(claim.scope or "")
         year = int(m.group(0)) if m else (month_year(claim) if claim.published else None)
-    subject = claim.actor if claim.measure in r["land"] else claim.subject
+    subject = claim.actor if of_land(claim) else claim.subject
     return Entry(claim, low, high, rep, place.lower() if place else None, day, year, voice(claim), False,
                  subject, counted_class(claim), part_of(claim), inferred(claim), placed,
                  None if day else to_date(getattr(claim, "not_before", None)), None, claim.war_over)

@@ -75,6 +75,12 @@ def singular(word: str) -> str:
     return w
 
 
+def of_land(claim: Claim) -> bool:
+    """Whether a figure measures land or places, whose side is the one that holds or takes
+    them; a share of people ("half of the dead") is of the side whose people they are."""
+    return claim.measure in rules()["land"] and (claim.measure != "share" or counted_class(claim) in ("land", UNKNOWN))
+
+
 def counted_class(claim: Claim) -> str:
     return class_of(claim.measure, claim.counted)
 

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from .groups import Entry
-from .rules import class_relation, rules
+from .rules import class_relation, of_land, rules
 from .time import OPERATION, WAR
 
 
@@ -30,10 +30,14 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         s.separate = f"different subjects ({a.subject} / {b.subject})"
         return s
     if not (a.subject and b.subject):
-        if a.claim.measure in rules()["land"]:
+        if of_land(a.claim):
             s.doubts.append("unknown side")
         else:  # a figure whose it is is unknown, against one of a known side, may well be the other side's
             s.doubts.append("unknown subject" if a.subject or b.subject else "neither subject known")
+    elif a.claim.measure == "share" and not of_land(a.claim):
+        # of one side's people, but what the share says of them ("have returned", "were
+        # conscripts") is read only as far as its noun says it
+        s.doubts.append("a share of people, its predicate unread")
     # what is measured: the dead are a part of the casualties
     what_a, what_b = a.claim.what or a.claim.measure, b.claim.what or b.claim.measure
     if what_a != what_b:
