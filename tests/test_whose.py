@@ -320,6 +320,11 @@ def test_out_of_names_a_source_not_whose_the_people_are(nlp):
     assert claims(nlp, text)["just under 5,000"]["subject"] == "Ozar"
 
 
+def test_a_sides_adjective_before_a_prison_names_a_place_not_whose_the_people_are(nlp):
+    text = "About a third of those killed in the siege, the commander said, were convicts recruited from Chilean jails."
+    assert claims(nlp, text)["About a third"]["subject"] != "Chile"
+
+
 def test_a_part_whose_whole_comes_right_after_it_is_of_the_wholes_side(nlp):
     text = ("Marovo votes\n\nMarovo is calm. Rojas said more than 900 thousand of the Tamba region's "
             "1 million 200 thousand residents had left since May.")
