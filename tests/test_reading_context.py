@@ -494,9 +494,11 @@ def test_a_places_fall_or_a_sieges_length_says_a_battle_is_over():
 
 def test_a_battles_end_makes_its_own_totals_final_not_those_of_the_war(nlp):
     text = ("After the fall of Tamba, the militia said 4,200 of its fighters had died in the battle. "
-            "It said 9,000 had died since March, and 31,000 over the whole war.")
+            "It said 9,000 had died since March, and 31,000 over the whole war. The army has lost "
+            "52,000 soldiers in all. In the siege, 4,500 fighters were killed, a rival said.")
     got = {c.text: c for c in extract_article(nlp, Article("a.txt", text))}
-    assert got["4,200"].war_over == "After the fall of Tamba"
+    assert got["4,200"].war_over == got["4,500"].war_over == "After the fall of Tamba"
+    assert got["52,000"].war_over is None  # a toll whose sentence names no battle: maybe the whole war's
     assert got["9,000"].war_over is None  # counted from a named start: the war goes on
     assert got["31,000"].war_over is None  # the whole war's
 

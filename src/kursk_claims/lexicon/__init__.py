@@ -223,3 +223,17 @@ def battle_over(cue: str) -> bool:
     (True, False)
     """
     return _battle_over().fullmatch(cue) is not None
+
+
+@cache
+def _battle_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + trie_pattern(table("frames")["battle_words"]) + r")\b", re.I)
+
+
+def names_a_battle(sentence: str) -> bool:
+    """Whether a sentence speaks of a battle ("the assault on the city cost Ozar 900 men").
+
+    >>> names_a_battle("The siege cost 900 lives."), names_a_battle("The army has lost 9,000 men.")
+    (True, False)
+    """
+    return _battle_words().search(sentence) is not None

@@ -19,7 +19,7 @@ from ..core.batching import batched
 from ..core.drafts import ClaimDraft
 from ..core.errors import ArticleError
 from ..core.records import Claim, claim_id, text_digest
-from ..lexicon import battle_over
+from ..lexicon import battle_over, names_a_battle
 from ..pipeline.components import build_pipeline, claims_of
 from ..reading.dates import resolve
 from ..reading.placing import latest_named_date, war_over
@@ -62,19 +62,22 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
             place=d.get("place"), actor=d.get("actor"), dated=dated,
             part_of=claim_id(digest, *whole) if (whole := d.get("part_of")) else None,
             inferred=d.get("inferred") or None, not_before=None if as_of else placed,
-            war_over=over if d.get("figure") == "total" and (not over or _final(d, over)) else None,
+            war_over=over if d.get("figure") == "total" and (not over or _final(d, over, sentence)) else None,
         ))
     return out
 
 
-def _final(d: ClaimDraft, over: str) -> bool:
+def _final(d: ClaimDraft, over: str, sentence: str) -> bool:
     """Whether a total of an article that says its war or battle is over is a final estimate:
-    after a battle, its own totals are, not those of the whole war nor those counted from a
-    named start ("since December")."""
+    after a battle, its own totals are (placed in a town, or said of a battle in their
+    sentence), not those of the whole war nor those counted from a named start ("since
+    December")."""
     if not battle_over(over):
         return True
     scope = d.get("scope") or ""
-    return not scope.startswith("period") and d.get("place") != "war"  # the whole war's campaign label (data/frames.json)
+    if scope.startswith("period") or d.get("place") == "war":  # the whole war's campaign label (data/frames.json)
+        return False
+    return d.get("place") is not None or names_a_battle(sentence) or over in sentence  # "Once the city had fallen, …"
 
 
 def extract_article(nlp: Language, article: Article) -> list[Claim]:
