@@ -907,6 +907,9 @@ def test_an_undated_toll_above_a_final_one_conflicts_at_any_date():
     placed = read(claim("about 7,000", 7000, 6300, 7700, "approx", as_of=None, published=None, **kw),
                   not_before="2024-01-01")
     assert kinds(undated_final, placed) == ["mismatch"]
+    since = claim("about 7,000", 7000, 6300, 7700, "approx", as_of=None, published=None,
+                  scope="period: since the war began", **kw)
+    assert kinds(final, since) == []  # counted from the war's start: maybe more than the battle's
     below = claim("about 2,000", 2000, 1800, 2200, "approx", as_of=None, published=None, **kw)
     assert kinds(final, below) == []  # it may be a running total from before the end
     running = claim("4,000", 4000, as_of="2025-03-02", published="2025-03-03", **kw)

@@ -70,8 +70,10 @@ def _after_the_end(a: Entry, b: Entry) -> bool:
 def above_final(a: Entry, b: Entry) -> bool:
     """Whether b, a toll of no known day (or only a day it is no earlier than), lies above a
     (lower), a final estimate made after its war or battle ended: at any day b may be of, the
-    two conflict."""
+    two conflict. Not one counted from a named start ("since the war began"): it may be of
+    more than the battle."""
     return (b.day is None or dated_by_named_day(b)) and bool(a.over) \
+        and not (b.claim.scope or "").startswith("period") \
         and a.claim.measure in rules()["placed_tolls"] and a.claim.dated != "earlier" \
         and b.claim.dated != "earlier" and a.claim.article != b.claim.article
 
