@@ -929,6 +929,10 @@ def test_a_toll_dated_after_a_final_one_is_another_estimate_of_it():
     assert kinds(final, later) == ["mismatch"]  # not an update: the war had ended
     earlier = claim("100,000", 100000, as_of="2022-05-01", published="2022-05-01", **kw)
     assert kinds(earlier, final) == []  # a running total while the war went on
+    battle = read(claim("30,000", 30000, as_of="2023-01-10", published="2023-01-10", **kw),
+                  war_over="after the fall of Marovo")
+    war_toll = claim("50,000", 50000, as_of="2023-02-01", published="2023-02-01", **kw)
+    assert kinds(battle, war_toll) == []  # after a battle, a later toll may be the whole war's: an update
 
 
 def test_a_statement_made_after_the_end_is_final_in_every_report_of_it():

@@ -60,7 +60,8 @@ def _after_the_end(a: Entry, b: Entry) -> bool:
                 and d.day is not None and not d.echo_dated and not dated_by_named_day(d):
             return d.day >= u.after
     for f, d in ((a, b), (b, a)):
-        if f.over and f.day is not None and not undated(f) and not dated_by_named_day(f) \
+        # after a war (not a battle: a later toll that does not say it is the battle's may be the war's)
+        if f.over and not battle_over(f.over) and f.day is not None and not undated(f) and not dated_by_named_day(f) \
                 and d.day is not None and not undated(d) and not dated_by_named_day(d) \
                 and f.claim.measure in rules()["placed_tolls"]:
             return d.day >= f.day
