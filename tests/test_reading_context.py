@@ -511,3 +511,12 @@ def test_a_word_before_a_tally_noun_says_whose_toll_it_is(nlp):
     got = claims(nlp, "Tamba suffered losses of 5,000 in a week. Military casualties reached 900.")
     assert got["5,000"]["counted"] == "losses"  # a verb says nothing of whose toll it is
     assert got["900"]["counted"] == "Military casualties"
+
+
+def test_what_a_fight_cost_a_side_is_its_losses_and_the_buried_are_dead(nlp):
+    got = claims(nlp, "The war has cost Ozar 18,000 soldiers in all. The repairs cost 300 dollars. "
+                      "The siege cost the militia some 4,500 dead. Records list 7,300 fighters buried after it.")
+    assert got["18,000"]["measure"] == "casualties"
+    assert got["300 dollars"]["measure"] == "money"
+    assert got["some 4,500"]["measure"] == "killed"  # what it cost them, said after the figure
+    assert got["7,300"]["measure"] == "killed"

@@ -314,6 +314,9 @@ def measure_in(text: str, start: int, end: int, starts_before: int | None = None
     return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
 
 
+# "has cost Ozar", "cost the militia", "cost them": the one who paid, then the figure
+_COST_BEFORE = re.compile(r"\bcost(?:s|ing)?\s+(?:them|us|him|it|(?:the|its|their|his|her)\s+[a-z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                          r"\s+(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than|as\s+many\s+as)\s+)?$")
 _JOINED_PHRASE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and)\s+)(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?=\w)", re.I)
 
 
@@ -361,6 +364,10 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
             if said:
                 return said
         return lex["phrase_measure"][word]
+    if _COST_BEFORE.search(text, max(b0, b1 - 50), b1):
+        # "the war has cost Ozar 18,000 soldiers": what it cost them, else their losses
+        end = _CLAUSE_END.search(text, a0, min(a1, a0 + lex["window"]))
+        return measure_in(text, a0, end.start() if end else min(a1, a0 + lex["window"])) or lex["phrase_measure"]["lost"]
     if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
         found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
         m = found[-1] if found else None
