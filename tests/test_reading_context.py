@@ -520,3 +520,10 @@ def test_what_a_fight_cost_a_side_is_its_losses_and_the_buried_are_dead(nlp):
     assert got["300 dollars"]["measure"] == "money"
     assert got["some 4,500"]["measure"] == "killed"  # what it cost them, said after the figure
     assert got["7,300"]["measure"] == "killed"
+
+
+def test_one_settlement_named_before_a_figure_is_no_count_of_settlements(nlp):
+    got = claims(nlp, "Thousands have left the town since June, and 9,000 are still there. "
+                      "The army took the villages near Tamba; 12 were razed.")
+    assert got["9,000"]["measure"] != "settlements"
+    assert got["12"]["measure"] == "settlements"  # the villages: a figure may count them

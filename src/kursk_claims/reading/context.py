@@ -314,6 +314,17 @@ def measure_in(text: str, start: int, end: int, starts_before: int | None = None
     return lex["phrase_measure"][_SPACES.sub(" ", m.group(1).lower())]
 
 
+_THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+
+
+def _names_one_place(text: str, m: re.Match[str]) -> bool:
+    """Whether a word for settlements before a figure is one place ("fled the town, and 12,000
+    remain"), not the settlements a figure counts ("took the villages; 12 were razed" still is)."""
+    word = m.group(1).lower()
+    return _measure_lex()["phrase_measure"].get(word) == "settlements" and not word.endswith("s") \
+        and _THE_BEFORE.search(text, max(0, m.start(1) - 6), m.start(1)) is not None
+
+
 # "has cost Ozar", "cost the militia", "cost them": the one who paid, then the figure
 _COST_BEFORE = re.compile(r"\bcost(?:s|ing)?\s+(?:them|us|him|it|(?:the|its|their|his|her)\s+[a-z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
                           r"\s+(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than|as\s+many\s+as)\s+)?$")
@@ -375,7 +386,7 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
     if m:
         return _joined_losses(text, m, min(a1, a0 + lex["window"] + 40))
-    hits = list(lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1))
+    hits = [h for h in lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1) if not _names_one_place(text, h)]
     if hits:
         return lex["phrase_measure"][_SPACES.sub(" ", hits[-1].group(1).lower())]
     return noun_measure(counted)
