@@ -527,3 +527,10 @@ def test_one_settlement_named_before_a_figure_is_no_count_of_settlements(nlp):
                       "The army took the villages near Tamba; 12 were razed.")
     assert got["9,000"]["measure"] != "settlements"
     assert got["12"]["measure"] == "settlements"  # the villages: a figure may count them
+
+
+def test_a_toll_of_those_who_died_in_the_war_is_the_whole_wars(nlp):
+    got = claims(nlp, "Chad's army says 34,000 of its soldiers have died in the war. "
+                      "It says 2,900 died in the siege of the town.")
+    assert got["34,000"]["place"] == "war"
+    assert got["2,900"]["place"] != "war"
