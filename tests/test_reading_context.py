@@ -499,6 +499,9 @@ def test_a_battles_end_makes_its_own_totals_final_not_those_of_the_war(nlp):
     got = {c.text: c for c in extract_article(nlp, Article("a.txt", text))}
     assert got["4,200"].war_over == got["4,500"].war_over == "After the fall of Tamba"
     assert got["52,000"].war_over is None  # a toll whose sentence names no battle: maybe the whole war's
+    after = {c.text: c for c in extract_article(nlp, Article("b.txt", "Since the fall of Tamba, the army has "
+                                                                     "lost 5,000 soldiers in the east."))}
+    assert after["5,000"].war_over is None  # counted from the fall: the war goes on
     assert got["9,000"].war_over is None  # counted from a named start: the war goes on
     assert got["31,000"].war_over is None  # the whole war's
 

@@ -77,7 +77,9 @@ def _final(d: ClaimDraft, over: str, sentence: str) -> bool:
     scope = d.get("scope") or ""
     if scope.startswith("period") or d.get("place") == "war":  # the whole war's campaign label (data/frames.json)
         return False
-    return d.get("place") is not None or names_a_battle(sentence) or over in sentence  # "Once the city had fallen, …"
+    if over in sentence:  # "Once the city had fallen, he put …", not "Since the fall of X, Y has lost …"
+        return not over.lower().startswith("since")
+    return d.get("place") is not None or names_a_battle(sentence)
 
 
 def extract_article(nlp: Language, article: Article) -> list[Claim]:
