@@ -999,3 +999,15 @@ def test_shares_of_people_are_whose_people_they_are_and_shares_of_land_the_actin
     held = claim("30%", 30, subject="Marovo", actor="Tamba", **land)
     other = claim("80%", 80, subject="Chile", actor="Tamba", **land)
     assert kinds(held, other) == ["mismatch"]  # land: the side holding it decides, not whose land it is
+
+
+def test_a_finished_wars_toll_is_the_whole_wars_whether_or_not_its_words_say_so():
+    kw = dict(measure="killed", counted="people", subject="Chad", figure="total")
+    final = read(claim("6,800", 6800, as_of="2025-06-02", published="2025-06-02", **kw),
+                 war_over="since the ceasefire took effect")
+    whole = claim("at least 11,000", 11000, 11000, None, "at_least", as_of=None, published=None, place="war",
+                  scope="place: war", **kw)
+    c = only(final, whole)
+    assert "unknown place" not in c.extra["confidence_reasons"]
+    running = claim("6,800", 6800, as_of="2025-06-02", published="2025-06-02", **kw)
+    assert kinds(running, whole) == []  # a toll of no stated span against the whole war's: not compared

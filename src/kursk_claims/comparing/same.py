@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..lexicon import battle_over
 from .groups import Entry
 from .rules import class_relation, of_land, rules
 from .time import OPERATION, WAR
@@ -83,13 +84,15 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
             placed = a if a.place else b
             if placed.subject and placed.place == placed.subject.lower():
                 pass  # "deaths in Tamba", Tamba's: the side's own toll, as a figure that names no place
+            elif placed.place == WAR and _final_war_toll(b if a.place else a):
+                pass  # the whole war against the war's final toll
             elif a.claim.measure in rules()["placed_tolls"] and a.claim.measure == b.claim.measure \
                     and WAR not in (a.place, b.place) and not _names_a_region(placed):
                 # "20,000 killed in the fight for Marovo" of a toll that names no place
                 _part(s, "a" if a.place else "b", f"the toll in {a.place or b.place} is a part of a toll that names no place")
             else:
                 s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
-    if (a.place == WAR) != (b.place == WAR) and not slip:
+    if (a.place == WAR) != (b.place == WAR) and not slip and not (_final_war_toll(a) or _final_war_toll(b)):
         s.separate = "one is for the whole war, the other is not"
         return s
     # running totals counted from two different named starts ("since December", "since May")
@@ -113,6 +116,12 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         if _vague(e):
             s.doubts.append(f"vague amount {e.claim.text!r}")
     return s
+
+
+def _final_war_toll(e: Entry) -> bool:
+    """Whether a figure is a toll that names no place in an article that says its war is over:
+    the war's final toll, a whole-war figure whether or not its words say so."""
+    return e.place is None and bool(e.over) and not battle_over(e.over) and e.claim.measure in rules()["placed_tolls"]
 
 
 def _names_a_region(e: Entry) -> bool:
