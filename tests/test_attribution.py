@@ -532,3 +532,8 @@ def test_a_leads_indefinite_description_is_the_person_the_next_sentence_names():
     text = ("Ana Ruiz said on Monday that the talks had failed. A senior official says 300 people were "
             "killed. Luis Rojas, the envoy, said so too.")
     assert source(text, "300").speaker != "luis-rojas"
+
+
+def test_the_officials_of_a_place_speak_though_officials_alone_do_not():
+    assert source("The toll stands at about 3,800, officials in Marovo said.", "3,800").attribution == "officials in Marovo"
+    assert source("Residents in Tamba said 300 people died.", "300").attribution == "Residents in Tamba"

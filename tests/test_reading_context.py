@@ -537,3 +537,8 @@ def test_a_toll_of_those_who_died_in_the_war_is_the_whole_wars(nlp):
                       "It says 2,900 died in the siege of the town.")
     assert got["34,000"]["place"] == "war"
     assert got["2,900"]["place"] != "war"
+
+
+def test_the_length_of_a_war_in_days_or_weeks_says_it_is_over():
+    assert war_over("Some 2,841 servicemen were killed in the 44-day war.") == "44-day war"
+    assert war_over("On day 3 of the war, 40 died.") is None

@@ -15,6 +15,7 @@ from .speakers import Who, _descriptor, _head, _is_alias, _lex, _lookup, _probe,
 if TYPE_CHECKING:
     from .attribution import Speech
 
+_ROLE_IN_PLACE = re.compile(r"^([A-Za-z][a-z]+)\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$")  # "officials in Marovo"
 _TRAILING_S = re.compile(r"['’]s$")
 _OWNER = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:who|which|of|for|at|in)\b|,)")
@@ -57,6 +58,11 @@ class Mentions:
             return self._resolved[raw]  # a name read before: it names the same speaker everywhere
         lex = _lex()
         sp = _speakers()
+        placed = _ROLE_IN_PLACE.match(raw.strip())
+        if placed and placed.group(1).lower() in _lex()["not_speakers"]:
+            # "officials in Marovo said": the officials of a place speak, though "officials" alone does not
+            who = self._resolved[raw] = self.names.who(raw.strip())
+            return who
         phrase = _TRAILING_S.sub("", _clean(raw))
         if not phrase:
             return None
