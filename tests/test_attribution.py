@@ -537,3 +537,8 @@ def test_a_leads_indefinite_description_is_the_person_the_next_sentence_names():
 def test_the_officials_of_a_place_speak_though_officials_alone_do_not():
     assert source("The toll stands at about 3,800, officials in Marovo said.", "3,800").attribution == "officials in Marovo"
     assert source("Residents in Tamba said 300 people died.", "300").attribution == "Residents in Tamba"
+
+
+def test_a_coalition_or_an_alliance_speaks():
+    assert source("The Chad-led coalition said its strikes had killed 400 fighters.", "400").attribution == "Chad-led coalition"
+    assert source("The alliance said 90 of its soldiers died.", "90").attribution == "alliance"
