@@ -994,7 +994,7 @@ def test_shares_of_people_are_whose_people_they_are_and_shares_of_land_the_actin
     assert kinds(tamban, ozari) == []  # two sides' soldiers: two quantities
     also_tamban = claim("80%", 80, counted="conscripts", subject="Tamba", **kw)
     c = only(tamban, also_tamban)
-    assert "a share of people, its predicate unread" in c.extra["confidence_reasons"]
+    assert "a share of people, what it says of them read by its words alone" in c.extra["confidence_reasons"]
     land = dict(measure="share", unit="percent", figure="level", what="share:held", counted="territory")
     held = claim("30%", 30, subject="Marovo", actor="Tamba", **land)
     other = claim("80%", 80, subject="Chile", actor="Tamba", **land)

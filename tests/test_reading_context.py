@@ -542,3 +542,11 @@ def test_a_toll_of_those_who_died_in_the_war_is_the_whole_wars(nlp):
 def test_the_length_of_a_war_in_days_or_weeks_says_it_is_over():
     assert war_over("Some 2,841 servicemen were killed in the 44-day war.") == "44-day war"
     assert war_over("On day 3 of the war, 40 died.") is None
+
+
+def test_what_a_share_says_of_its_people_is_part_of_what_it_is(nlp):
+    got = claims(nlp, "Since the truce, over 80 percent of displaced families have returned. Some 60% of "
+                      "residents in the camps have left. About half of the dead were reservists.")
+    assert got["over 80 percent"]["what"] == "share:returned"
+    assert got["Some 60%"]["what"] == "share:left"
+    assert got["About half"]["what"] == "share" and got["About half"]["counted"] == "reservists"

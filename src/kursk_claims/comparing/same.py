@@ -36,9 +36,9 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         else:  # a figure whose it is is unknown, against one of a known side, may well be the other side's
             s.doubts.append("unknown subject" if a.subject or b.subject else "neither subject known")
     elif a.claim.measure == "share" and not of_land(a.claim):
-        # of one side's people, but what the share says of them ("have returned", "were
-        # conscripts") is read only as far as its noun says it
-        s.doubts.append("a share of people, its predicate unread")
+        # of one side's people; what the share says of them ("have returned": `what` is
+        # share:returned; "were conscripts": what it counts) is read from its words alone
+        s.doubts.append("a share of people, what it says of them read by its words alone")
     # what is measured: the dead are a part of the casualties
     what_a, what_b = a.claim.what or a.claim.measure, b.claim.what or b.claim.measure
     if what_a != what_b:

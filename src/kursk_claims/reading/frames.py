@@ -62,6 +62,10 @@ def _lex() -> dict[str, Any]:
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
         "war_nouns": frozenset(place["war_nouns"]),
+        "share_predicate_re": re.compile(
+            r"(?:\s+(?:in|at|from|of|across)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "of people in collective shelters"
+            r"\s*(?:[-–—,]\s*)?(?:(?:have|has|had)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?"
+            r"|(?:are|were|is|was)\s+(?:now\s+|still\s+|also\s+)?)?([a-z]{3,}ed|" + trie_pattern(f["share_predicate_verbs"]) + r")\b"),
         "earlier_before_re": Folded(r"\b(?:" + trie_pattern(f["earlier"]["before"]) + r")\s+(?:(?:the|a|an|about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to)\s+){0,2}$"),
         "earlier_words_re": whole_words(w for w in f["earlier"]["before"] if w != "from"),
         "earlier_clause_re": whole_words(f["earlier"]["clause"]),
@@ -368,6 +372,10 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
             what = f"{measure}:{action}"
         if measure in ("area", "share", "settlements") and not flipped:
             actor = read_actor(text, sentence, fig)
+    if measure == "share" and not land_share and counted_end is not None:
+        said = lex["share_predicate_re"].match(text, counted_end, sentence[1])
+        if said:
+            what = f"share:{said.group(1)}"  # "90 percent of the displaced have returned": what it says of them
     kind = read_figure_kind(text, sentence, fig, tail, counted_end) if measure else None
     period = None
     if kind is None:
