@@ -321,7 +321,7 @@ def test_out_of_names_a_source_not_whose_the_people_are(nlp):
 
 
 def test_a_sides_adjective_before_a_prison_names_a_place_not_whose_the_people_are(nlp):
-    text = "About a third of those killed in the siege, the commander said, were convicts recruited from Chilean jails."
+    text = "About a third of those killed in the siege had served sentences in Chilean jails, the report said."
     assert claims(nlp, text)["About a third"]["subject"] != "Chile"
 
 

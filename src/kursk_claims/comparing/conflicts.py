@@ -40,10 +40,10 @@ from ..core.records import Claim, Conflict, ConflictKind
 from .consensus import consensus, distinct_statements, moment_entries, slips, statement
 from .groups import (Entry, QuantityGroup, Skipped, dated_by_named_day, dated_statements, echo_dates, echo_voice,
                      family_key, group_claims, group_key, no_gc, siblings, undated_statements, voice)
-from .rules import class_of, counted_class, default_kind, figure_kind, months_names, period_of, rules
+from .rules import class_of, counted_class, default_kind, figure_kind, months_names, period_of
 from .same import confidence, same_quantity
 from .search import below, pairs_above, scale, slip_pairs, sweep
-from .time import above_final, time_reason, well_framed
+from .time import above_final, final_toll, time_reason, well_framed
 
 __all__ = ["KINDS", "LEVELS", "Claim", "Conflict", "Described", "Entry", "Found", "QuantityGroup", "Skipped", "assess",
            "class_of", "compare", "confidence", "conflicts_in", "consensus", "counted_class", "dated_statements",
@@ -424,8 +424,7 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
     if undated:
         first = group.entries[:budget] if math.isfinite(budget) else group.entries
         by_article: dict[str, list[Entry]] = {}  # each article's figures, listed when first needed
-        tolls = rules()["placed_tolls"]
-        finals = [e for e in first if e.day is not None and e.over and e.claim.measure in tolls]
+        finals = [e for e in first if e.day is not None and final_toll(e)]
         for a in undated:
             # a figure whose article names a day it is no earlier than: a running total may be
             # later than a dated one, a level of the same moment; a finished war's total is one
@@ -439,8 +438,8 @@ def _found_in(group: QuantityGroup, max_per_claim: int | None = DEFAULT_MAX_PER_
                         by_article.setdefault(e.claim.article, []).append(e)
                 pool = by_article[a.claim.article]
                 pool = pool[:budget] if math.isfinite(budget) else pool
-                # and the final totals of finished wars, which it may lie above at any date
-                pool = pool + [b for b in finals if b.claim.article != a.claim.article]
+                if finals:  # and the final tolls of finished wars or battles, which it may lie above at any date
+                    pool = pool + [b for b in finals if b.claim.article != a.claim.article]
             for b in pool:
                 if below(a, b):
                     consider(a, b)

@@ -8,10 +8,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..lexicon import battle_over
 from .groups import Entry
 from .rules import class_relation, of_land, rules
-from .time import OPERATION, WAR
+from .time import OPERATION, WAR, final_war_toll
 
 
 @dataclass(slots=True)
@@ -121,7 +120,7 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
 def _final_war_toll(e: Entry) -> bool:
     """Whether a figure is a toll that names no place in an article that says its war is over:
     the war's final toll, a whole-war figure whether or not its words say so."""
-    return e.place is None and bool(e.over) and not battle_over(e.over) and e.claim.measure in rules()["placed_tolls"]
+    return e.place is None and final_war_toll(e)
 
 
 def _names_a_region(e: Entry) -> bool:

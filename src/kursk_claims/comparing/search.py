@@ -95,13 +95,9 @@ def pairs_above(entries: list[Entry], consider, spent) -> None:
                 kb = kinds[j]
                 if kb < 0:
                     kb = kinds[j] = seen.kind(b)
-                pair = (ka, kb, article == b.claim.article)
-                if pair in no_conflict:
-                    verdict: bool | None = False
-                else:
-                    verdict = _judged(pair, a, b, consider, no_conflict)
-                    if verdict and spent(b):
-                        worn.add(id(b))
+                verdict = _judged((ka, kb, article == b.claim.article), a, b, consider, no_conflict)
+                if verdict and spent(b):
+                    worn.add(id(b))
                 if id(b) in worn:
                     del by_low[j], lows[j], kinds[j]
                 if verdict and spent(a):
@@ -192,13 +188,9 @@ def sweep(entries: list[Entry], group: QuantityGroup, consider, spent, budget: f
                 kb = kinds[p]
                 if kb < 0:
                     kb = kinds[p] = seen.kind(b)
-                pair = (ka, kb, article == b.claim.article)
-                if pair in no_conflict:
-                    verdict: bool | None = False
-                else:
-                    verdict = _judged(pair, a, b, consider, no_conflict)
-                    if verdict:
-                        worn[p] = spent(b)
+                verdict = _judged((ka, kb, article == b.claim.article), a, b, consider, no_conflict)
+                if verdict:
+                    worn[p] = spent(b)
                 if worn[p] and present[p]:
                     index.add(p, -1)  # a spent figure is no longer offered
                     present[p] = False
@@ -366,6 +358,8 @@ def _judged(pair: tuple[int, int, bool], a: Entry, b: Entry, consider: Callable[
     """Whether a and b conflict; a pair found no conflict is remembered by what it is like
     (``pair``: the two figures' kinds of record and whether they share an article), so pairs
     alike are not judged again."""
+    if pair in no_conflict:
+        return False
     verdict = consider(a, b)
     if verdict is False:
         no_conflict.add(pair)

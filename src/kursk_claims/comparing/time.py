@@ -61,11 +61,21 @@ def _after_the_end(a: Entry, b: Entry) -> bool:
             return d.day >= u.after
     for f, d in ((a, b), (b, a)):
         # after a war (not a battle: a later toll that does not say it is the battle's may be the war's)
-        if f.over and not battle_over(f.over) and f.day is not None and not undated(f) and not dated_by_named_day(f) \
-                and d.day is not None and not undated(d) and not dated_by_named_day(d) \
-                and f.claim.measure in rules()["placed_tolls"]:
+        if final_war_toll(f) and f.day is not None and not undated(f) and not dated_by_named_day(f) \
+                and d.day is not None and not undated(d) and not dated_by_named_day(d):
             return d.day >= f.day
     return False
+
+
+def final_toll(e: Entry) -> bool:
+    """Whether a figure is a toll made after its war or battle ended (a count that falls once
+    the fighting stops, people displaced, is none)."""
+    return bool(e.over) and e.claim.measure in rules()["placed_tolls"]
+
+
+def final_war_toll(e: Entry) -> bool:
+    """A final toll of a war, not of one battle in it."""
+    return final_toll(e) and not battle_over(e.over or "")
 
 
 def above_final(a: Entry, b: Entry) -> bool:
@@ -73,9 +83,8 @@ def above_final(a: Entry, b: Entry) -> bool:
     (lower), a final estimate made after its war or battle ended: at any day b may be of, the
     two conflict. Not one counted from a named start ("since the war began"): it may be of
     more than the battle."""
-    return (b.day is None or dated_by_named_day(b)) and bool(a.over) \
-        and not (b.claim.scope or "").startswith("period") \
-        and a.claim.measure in rules()["placed_tolls"] and a.claim.dated != "earlier" \
+    return (b.day is None or dated_by_named_day(b)) and final_toll(a) \
+        and not (b.claim.scope or "").startswith("period") and a.claim.dated != "earlier" \
         and b.claim.dated != "earlier" and a.claim.article != b.claim.article
 
 

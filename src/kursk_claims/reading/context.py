@@ -327,7 +327,7 @@ def _names_one_place(text: str, m: re.Match[str]) -> bool:
 
 # "has cost Ozar", "cost the militia", "cost them": the one who paid, then the figure
 _COST_BEFORE = re.compile(r"\bcost(?:s|ing)?\s+(?:them|us|him|it|(?:the|its|their|his|her)\s+[a-z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
-                          r"\s+(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than|as\s+many\s+as)\s+)?$")
+                          r"\s+$")  # a figure's own bound words ("some", "as many as") are the figure's
 _JOINED_PHRASE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and)\s+)(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?=\w)", re.I)
 
 

@@ -18,7 +18,11 @@ NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
 _COMPARED_WITH = re.compile(r"[\s,;]*(?:up|down|rising|falling|compared)?\s*(?:from|with|against|versus|vs\.?|than)\s*", re.I)
 _JOINED = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?(?:and|while|but|with)\s+", re.I)
 # "90 percent of Marovo's people - as many as 2 million -": the count of a share's base set beside it
-_SHARE_APPOSITION = re.compile(r"\s+of\s+[^-–—();,\n]{1,50}?\s*(?:[-–—]|\()\s*(?:[a-z]+\s+){0,3}")
+# a count that restates the share before it: "88% of the dead - 17,175 men -", "70 % - that are
+# 6,860", "70%, or 6,860"
+_RESTATING = r"(?:(?:that|which)\s+(?:is|are|was|were|means)\s+|i\.\s?e\.,?\s+|or\s+)"
+_SHARE_RESTATED = re.compile(r"(?:\s+of\s+[^-–—();,\n]{1,50}?)?\s*(?:[-–—(]\s*" + _RESTATING + r"?|,\s*" + _RESTATING + r")"
+                             r"(?:[a-z]+\s+){0,3}")
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 
 
@@ -132,10 +136,6 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         _coordinated_measure(text, claims[i - 1], c)
 
 
-# "70 % - that are 6,650", "70 percent, or 6,650": a count that restates the share before it
-_SHARE_AS_COUNT_GAP = re.compile(r"\s*(?:[-–—(]|,)\s*(?:(?:that|which)\s+(?:is|are|was|were|means)\s+|i\.\s?e\.,?\s+|or\s+)?")
-
-
 def _share_as_count(text: str, claims: list[dict[str, Any]], i: int) -> bool:
     """A bare count right after a share, set off by a dash, a comma or "that are", counts the
     share's people: what the share counts, with the measure of the whole the share is of (the
@@ -143,7 +143,7 @@ def _share_as_count(text: str, claims: list[dict[str, Any]], i: int) -> bool:
     c, share = claims[i], claims[i - 1]
     if c["measure"] is not None or c["counted"] is not None or c["unit_kind"] is not None \
             or share.get("unit") != "percent" or not share.get("counted") \
-            or share["sentence_start"] != c["sentence_start"] or not _SHARE_AS_COUNT_GAP.fullmatch(text, share["end"], c["start"]):
+            or share["sentence_start"] != c["sentence_start"] or not _SHARE_RESTATED.fullmatch(text, share["end"], c["start"]):
         return False
     whole = next((w for w in reversed(claims[:i - 1]) if w["sentence_start"] == c["sentence_start"]
                   and w.get("unit") is None and w.get("measure")), None)
@@ -257,7 +257,7 @@ def _joined_subject(text: str, before: dict[str, Any], c: dict[str, Any], s0: in
     """A figure joined to the one before it speaks of the same thing, or of the same side:
     "about 700,000, up from 462,980", "57,500 killed and 250,000 wounded"."""
     gap = text[before["end"]:c["start"]]
-    if before["measure"] == "share" and before["subject"] and _SHARE_APPOSITION.fullmatch(gap) \
+    if before["measure"] == "share" and before["subject"] and _SHARE_RESTATED.fullmatch(gap) \
             and not context.party_mentions(text, c["start"], _counted_end(text, c)):
         return before["subject"]  # the share restated as a count: the same people
     if c["measure"] is None and _COMPARED_WITH.fullmatch(gap):

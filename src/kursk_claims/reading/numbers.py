@@ -112,8 +112,7 @@ _OF_UNIT_AFTER = re.compile(r"\s+of\s+(?:square\s+)?(?:kilomet|miles|km|hectares
 _OF = re.compile(r"\s+of")
 _FRACTION_OBJECT_AFTER = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all)\b", re.I)
 _NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|former|and a|one and|the|this|that)\s+$", re.I)
-# "about the half of": an article before the fraction, as translated text writes it, after a bound cue
-_CUE_THE_HALF_BEFORE = re.compile(r"\b(?:about|around|roughly|nearly|almost|approximately|over|under)\s+(the\s+)$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 _BOUND_FRACTION_BEFORE = re.compile(r"\b(?:than|exactly|above|below|over|under|nearly|almost)\s+(?:(?:a|an|one|two|three)\s+)?$", re.I)
 _BY_FRACTION_BEFORE = re.compile(r"\bby\s+(?:a|an|one|two|three)?\s*$", re.I)
@@ -533,9 +532,10 @@ def _fraction(text: str, numerals: list[Numeral], i: int) -> Quantity | None:
     if not _FRACTION_OBJECT_AFTER.match(after) and not _BOUND_FRACTION_BEFORE.search(before) \
             and not (_BY_FRACTION_BEFORE.search(before) and _STOP_AFTER.match(after)):
         return None  # "more than half people", "below a half", "exactly one sixth", "rose by a third." need no "of"
-    the = _CUE_THE_HALF_BEFORE.search(before) if word == "half" else None
-    if the and _OF_AFTER.match(after):
-        start -= len(the.group(1))  # "about the half of the dead": a share, read with its cue
+    the = _THE_BEFORE.search(before) if word == "half" else None
+    if the and _OF_AFTER.match(after) and _cue_before(text, n.start - len(the.group(0)))[0]:
+        # "about the half of the dead", as translated text writes it: a share, read with its cue
+        start -= len(the.group(0))
     elif _NOT_A_FRACTION_BEFORE.search(before):
         return None
     m = _FRACTION_COUNT_BEFORE.search(before)

@@ -14,6 +14,7 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..comparing.time import WAR
 from ..core.article import Article
 from ..core.batching import batched
 from ..core.drafts import ClaimDraft
@@ -75,7 +76,7 @@ def _final(d: ClaimDraft, over: str, sentence: str) -> bool:
     if not battle_over(over):
         return True
     scope = d.get("scope") or ""
-    if scope.startswith("period") or d.get("place") == "war":  # the whole war's campaign label (data/frames.json)
+    if scope.startswith("period") or d.get("place") == WAR:
         return False
     if over in sentence:  # "Once the city had fallen, he put …", not "Since the fall of X, Y has lost …"
         return not over.lower().startswith("since")
