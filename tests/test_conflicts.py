@@ -1011,3 +1011,27 @@ def test_a_finished_wars_toll_is_the_whole_wars_whether_or_not_its_words_say_so(
     assert "unknown place" not in c.extra["confidence_reasons"]
     running = claim("6,800", 6800, as_of="2025-06-02", published="2025-06-02", **kw)
     assert kinds(running, whole) == []  # a toll of no stated span against the whole war's: not compared
+
+
+def test_a_days_toll_in_a_town_is_no_lost_thousand_of_the_whole_toll():
+    """Nine dead in one shelling of a town against 9,000 in the whole war: a part, not a slip;
+    a slip between two tolls that name no town still stands out."""
+    town = claim("nine", 9, measure="killed", subject="Peru", counted="people", place="Tamba", dated="sentence")
+    whole = claim("about 9,000", 9000, 8100, 9900, "approx", measure="killed", subject="Peru", counted="people")
+    assert kinds(town, whole) == []
+    slip = claim("nine", 9, measure="killed", subject="Peru", counted="people")
+    assert kinds(slip, whole) == ["scale"]
+
+
+def test_refugees_one_country_took_in_are_a_part_of_all_who_fled():
+    """500,000 in Chile are some of the 2 million who fled Peru; 2.5 million in Chile cannot be."""
+    in_chile = claim("about 500,000", 500000, 450000, 550000, "approx", measure="displaced", subject="Peru",
+                     counted="refugees", place="Chile")
+    fled = claim("more than 2 million", None, 2000000, None, "more_than", measure="displaced", subject="Peru",
+                 counted="refugees")
+    assert kinds(in_chile, fled) == []
+    assert "are a part of a figure that names no place" in reasons(in_chile, fled)
+    too_many = claim("2.5 million", 2500000, measure="displaced", subject="Peru", counted="refugees", place="Chile")
+    low = claim("2 million", 2000000, measure="displaced", subject="Peru", counted="refugees")
+    (found,) = find_conflicts([too_many, low])
+    assert "a part larger than its whole" in found.explanation

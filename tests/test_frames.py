@@ -199,3 +199,31 @@ def test_the_region_points_back_to_the_region_named_last():
             "the region, the ministry said.")
     got = {c["text"]: c for c in nlp(text)._.claims}
     assert got["more than 5,000"]["place"] == "Tamba"
+
+
+def test_frames_a_place_after_an_adjective_and_a_word_for_its_rank(nlp):
+    c = drafts(nlp, "A raid on a hamlet in the northern province of Tarma killed 31 people, medics said.")
+    assert c["31"]["place"] == "Tarma"
+
+
+def test_frames_a_definite_tally_points_back_to_the_one_just_reported(nlp):
+    """The second source's "toll" is of the same shelling: its place and day, not a whole war's."""
+    text = ("Mortar fire on a market in Oruro killed at least 14 people on Sunday, the city's mayor said. "
+            "Stalls burned for hours. A local clinic put the toll at 11. The war has killed some 9,000 people.")
+    c = drafts(nlp, text)
+    assert c["11"]["place"] == c["at least 14"]["place"] == "Oruro"
+    assert c["11"]["date_ref"] == c["at least 14"]["date_ref"] is not None
+    assert c["some 9,000"]["place"] is None
+
+
+def test_frames_a_tally_with_words_of_its_own_points_nowhere(nlp):
+    text = ("Mortar fire on a market in Oruro killed at least 14 people on Sunday. "
+            "The toll of the war stands at 9,000, the ministry said.")
+    assert drafts(nlp, text)["9,000"]["place"] is None
+
+
+def test_frames_the_same_figure_said_again_is_the_same_tally(nlp):
+    text = ("Shelling in Tarma killed 73 people on Monday, a monitor said. Officials said they could not "
+            "verify the monitor's figure of 73 dead.")
+    c = [d for d in nlp(text)._.claims if d["text"] == "73"]
+    assert [d["place"] for d in c] == ["Tarma", "Tarma"]

@@ -364,3 +364,16 @@ def test_his_men_are_the_side_the_person_named_leads(nlp):
             "Peruvian estimates were right and that more than 2,000 of his men died.")
     assert claims(nlp, text)["more than 2,000"]["subject"] == "Chile"
     assert whose._leaders("Chilean commander Luis Rojas spoke.") == {"Rojas": "Chile"}
+
+
+def test_a_datelines_country_is_where_the_report_was_filed_not_whose_the_dead_are(nlp):
+    text = ("Militia raid leaves dozens dead\n\nLIMA, Peru (Wire) — Gunmen from a Chilean militia overran a "
+            "hamlet in the hills, killing more than 40 Chileans, a clinic said on Friday.")
+    assert claims(nlp, text)["more than 40"]["subject"] == "Chile"
+    assert whose.main_subject("Clash\n\nLIMA, Peru (Wire) — Fighting went on in Chile, where Chile's army said …") == "Chile"
+
+
+def test_the_side_that_takes_people_in_is_where_they_are_not_whose_they_are(nlp):
+    c = claims(nlp, "Neighbouring Peru has taken in about 300,000 Chilean refugees since the spring, officials said.")
+    assert c["about 300,000"]["place"] == "Peru"
+    assert c["about 300,000"]["subject"] == "Chile"

@@ -41,7 +41,7 @@ from .consensus import consensus, distinct_statements, moment_entries, slips, st
 from .groups import (Entry, QuantityGroup, Skipped, dated_by_named_day, dated_statements, echo_dates, echo_voice,
                      family_key, group_claims, group_key, no_gc, siblings, undated_statements, voice)
 from .rules import class_of, counted_class, default_kind, figure_kind, months_names, period_of
-from .same import confidence, same_quantity
+from .same import confidence, same_quantity, toll_of_a_place_within
 from .search import below, pairs_above, scale, slip_pairs, sweep
 from .time import above_final, final_toll, time_reason, well_framed
 
@@ -72,8 +72,8 @@ def assess(a: Entry, b: Entry, group: QuantityGroup) -> Verdict:
     if ca.article == cb.article and a.voice == b.voice and a.day == b.day:
         return Verdict("the same speaker in the same article: a restatement or a breakdown")
     # a lost "thousand" stands out across places and dates, but not across a figure whose it is
-    # is known and one whose it is is not
-    slip = scale(a, b) is not None and a.subject == b.subject
+    # is known and one whose it is is not, nor between a town's toll and its country's
+    slip = scale(a, b) is not None and a.subject == b.subject and not toll_of_a_place_within(a, b)
     same = same_quantity(a, b, slip)
     if same.separate:
         return Verdict(same.separate)

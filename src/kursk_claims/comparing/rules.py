@@ -62,6 +62,7 @@ def rules() -> dict:
         "countries": country_names(),
         "front_places": frozenset(t["front_places"]),
         "placed_tolls": frozenset(t["placed_tolls"]),
+        "hosted_parts": frozenset(t["hosted_parts"]),
         "region_words": frozenset(frames["place_words"]["region_words"]),
     }
 

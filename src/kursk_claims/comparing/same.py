@@ -76,6 +76,10 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
                     s.separate = f"different places ({a.claim.place or a.place} / {b.claim.place or b.place})"
                     return s
                 _part(s, inside, f"{a.place if inside == 'a' else b.place} is inside {b.place if inside == 'a' else a.place}")
+        elif _hosted(a if a.place else b):
+            # "Peru has taken in 500,000 Chilean refugees": in another side's country, a part of
+            # the side's figure that names no place
+            _part(s, "a" if a.place else "b", f"those in {(a if a.place else b).claim.place} are a part of a figure that names no place")
         elif (a.place or b.place) in rules()["front_places"]:
             # "lost their lives on the battlefield": the soldiers' share of a toll that names no place
             _part(s, "a" if a.place else "b", f"the dead on the {a.place or b.place} are a part of the whole toll")
@@ -147,6 +151,27 @@ def _part(s: Sameness, side: str, why: str) -> None:
         s.part, s.why_part = side, why
     elif s.part != side:
         s.part = "conflicting"
+
+
+def _hosted(e: Entry) -> bool:
+    """People on the move counted in a country that is not their side's ("500,000 Chilean
+    refugees in Peru")."""
+    return e.claim.measure in rules()["hosted_parts"] and e.place in rules()["countries"] \
+        and e.subject is not None and e.place != e.subject.lower()
+
+
+def toll_of_a_place_within(a: Entry, b: Entry) -> bool:
+    """Whether one of two tolls is of one day in a place inside the other's (an attack on a
+    town "on Tuesday", against its country's toll or one that names no place): such a toll is
+    often a thousandth of the whole, so a thousand times apart is no sign of a lost 'thousand'."""
+    if a.place == b.place or a.claim.measure not in rules()["placed_tolls"] or a.claim.measure != b.claim.measure:
+        return False
+    placed = a if a.place and (not b.place or _inside_place(a.place, b.place) == "a") else b
+    if placed.claim.dated != "sentence" or not placed.place:
+        return False
+    if a.place and b.place:
+        return _inside_place(a.place, b.place) is not None
+    return placed.place not in (OPERATION, WAR) and placed.place not in rules()["countries"]
 
 
 def _inside_place(x: str, y: str) -> str | None:

@@ -210,7 +210,8 @@ def country_adjective(name: str) -> str:
 
 @cache
 def _battle_over() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in table("frames")["battle_over_patterns"]), re.I)
+    frames = table("frames")
+    return re.compile("|".join(f"(?:{p})" for p in frames["battle_over_patterns"] + frames["battle_length_patterns"]), re.I)
 
 
 @cache

@@ -217,6 +217,8 @@ class DateReader:
             if s0 not in has_date:  # most sentences name no date: look once per sentence
                 has_date[s0] = dates.find_date_ref(text, s0, s1, None) is not None
             c["date_ref"] = dates.find_date_ref(text, s0, s1, c["start"]) if has_date[s0] else None
+            if c["date_ref"] is None and c.get("points_to") is not None:
+                c["date_ref"] = claims[c["points_to"]]["date_ref"]  # "put the toll at nine": that tally's day
         doc.user_data.pop(_TEXT_KEY, None)  # the last component: what was kept need not travel
         doc.user_data.pop(_SPANS_KEY, None)
         return doc

@@ -13,6 +13,7 @@ from itertools import islice
 
 from ..lexicon import Folded, led, table, trie_pattern
 from . import whose
+from .datelines import in_dateline
 from .names import bodies, known_party_forms, on_change, party_forms, party_pattern
 from .titles import named_outside_titles, title_case_line
 
@@ -406,6 +407,7 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     pattern, names = party_pattern(text)
     return [(m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text, start, end)
             if not _HYPHEN_WORD_AFTER.match(text[m.end():m.end() + 2])  # "Kyiv-in-three-days"
+            and not in_dateline(text, m.start())
             and not _HYPHEN_WORD_BEFORE.search(text[max(0, m.start() - 2):m.start()])]  # "pro-Russian"
 
 
@@ -434,7 +436,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     # elsewhere it is a mediator, a donor or a speaker ("the AU's envoy said 600,000 died")
     named = [m for m in _named_parties(text, sentence[0], sentence[1], tuple(excluded)) if m[2] not in bodies()]
     if measure:  # "crossing into Syria": where people go is not whose they are
-        named = [m for m in named if not whose.is_destination(text, m[0], measure)]
+        named = [m for m in named if not whose.is_destination(text, m[0], measure) and not whose.is_host(text, m[1], measure)]
     if losses:  # "Israeli strikes killed 40": the attacker is not whose the dead are
         named = [m for m in named if not whose.is_agent(text, m[0], m[1])]
     # "the war with Norland", "the eastern Ozari city": a party to the fight, a place

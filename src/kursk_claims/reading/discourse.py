@@ -37,6 +37,7 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
     parts.mark_parts(text, claims)
     for i in range(1, len(claims)):
         _share_as_count(text, claims, i)
+        _pointing_back(text, claims, i)
     whose.fill_subjects(text, claims)
 
 
@@ -152,6 +153,44 @@ def _share_as_count(text: str, claims: list[dict[str, Any]], i: int) -> bool:
     c["counted"], c["measure"] = share["counted"], whole["measure"]
     set_frame(text, c, (c["sentence_start"], c["sentence_end"]), None, [tuple(s) for s in c["source_spans"]])
     return True
+
+
+@cache
+def _pointing_tally() -> re.Pattern[str]:
+    return re.compile(r"\bthe\s+(?:" + trie_pattern(table("counted")["pointing_tallies"]) + r")\s+((?:[a-z]+\s+){0,3})$", re.I)
+
+
+_SCOPING_WORDS = frozenset(("of", "from", "in", "across", "for", "since", "among", "inside", "overall", "total"))
+_POINTING_REACH = 2  # sentences back where the tally a figure points to may stand
+
+
+def _pointing_back(text: str, claims: list[dict[str, Any]], i: int) -> None:
+    """A figure that names no place and no period of its own but points back to a tally just
+    reported takes that tally's place, period and day: a definite tally with nothing after it
+    ("shelling killed at least 12 in the camp on Tuesday … the network put the toll at nine"),
+    or the same figure of the same measure said again ("the committee's count of 104 dead")."""
+    c = claims[i]
+    if c["scope"] or c.get("place") or not c["measure"]:
+        return
+    lead = text[frames.clause_start(text, c["sentence_start"], c["start"]):c["start"]]
+    m = _pointing_tally().search(lead)
+    pointing = m is not None and not (_SCOPING_WORDS & set(m.group(1).lower().split()))
+    starts: list[int] = []
+    for j in range(i - 1, -1, -1):
+        b = claims[j]
+        if b["sentence_start"] != c["sentence_start"] and b["sentence_start"] not in starts:
+            starts.append(b["sentence_start"])
+        if pointing and len(starts) > _POINTING_REACH:
+            pointing = False
+        if b["measure"] != c["measure"] or b.get("part_of") is not None or not (b.get("place") or b["scope"]):
+            continue
+        same = (b["low"], b["high"], b.get("unit")) == (c["low"], c["high"], c.get("unit"))
+        if pointing or same:
+            c["place"], c["scope"], c["figure"] = b.get("place"), b["scope"], b.get("figure")
+            c["points_to"] = j  # its day too (read by the dates that come later)
+            return
+        if pointing:
+            return  # the tally just reported has no place of its own: nothing to take
 
 
 @cache
@@ -286,6 +325,8 @@ def set_frame(text: str, c: dict[str, Any], sentence: tuple[int, int], counted_e
     c["earlier"] = f["earlier"]
     scope = c["scope"] or ""
     place = scope[len("place: "):] if scope.startswith("place: ") else f["place"]
+    if not place:  # "Chad has taken in 500,000 refugees": the place they are in
+        place = whose.host_before(text, frames.clause_start(text, sentence[0], c["start"]), c["start"], c["measure"])
     c["place"] = frames.normal_place(place) if place else None
     if f["period"] and not scope.startswith("period"):
         c["scope"] = "period: " + f["period"]

@@ -54,9 +54,9 @@ def _lex() -> dict[str, Any]:
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after": kinds["after"],
-        # "in Marovo", "in the city of Marovo", "in the occupied Ozar region"
+        # "in Marovo", "in the city of Marovo", "in the northern province of Marovo", "in the occupied Ozar region"
         "place_re": re.compile(r"\b(?:" + trie_pattern([*place["prepositions"], *(p.capitalize() for p in place["prepositions"])])
-                               + r")\s+(?:the\s+)?(?:(?:" + trie_pattern(place["region_words"])
+                               + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:" + trie_pattern(place["region_words"])
                                + r")\s+of\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),

@@ -140,10 +140,13 @@ def latest_named_date(text: str, today: dt.date | None = None) -> str | None:
 
 
 @cache
-def _war_over() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns, and the words one of them always holds: they are tried only around those."""
+def _war_over(dated: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns, and the words one of them always holds: they are tried only around those.
+    A war's or a siege's length says it is over only on a page that shows no date."""
     frames = table("frames")
     patterns = frames["war_over_patterns"] + frames["battle_over_patterns"]
+    if not dated:
+        patterns = patterns + frames["war_length_patterns"] + frames["battle_length_patterns"]
     return (re.compile("|".join(f"(?:{p})" for p in patterns), re.I),
             re.compile(r"\b(?:" + trie_pattern(frames["war_over_words"]) + r")\b", re.I))
 
@@ -151,18 +154,22 @@ def _war_over() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _AROUND = 80  # characters around such a word where a pattern holding it may start or end
 
 
-def war_over(text: str) -> str | None:
-    """The words by which an article says its war or battle is over ("the two-year war", "the
-    peace deal was concluded"), or None: its whole totals are estimates of a finished whole.
+def war_over(text: str, dated: bool = False) -> str | None:
+    """The words by which an article says its war or battle is over ("the peace deal was
+    concluded", and on a page of no date "the two-year war"), or None: its whole totals are
+    estimates of a finished whole. A dated report of a war still going names it by its length
+    too ("the 14-month war"): there the length says nothing.
 
     >>> war_over("At least 9,000 were killed in the two-year war, the envoy said.")
     'two-year war'
+    >>> war_over("At least 9,000 were killed in the two-year war, the envoy said.", dated=True) is None
+    True
     >>> war_over("The war has not ended, and 900 died last month.") is None
     True
     >>> war_over("Since the ceasefire took effect, 40,000 have returned.")
     'Since the ceasefire'
     """
-    pattern, anchor = _war_over()
+    pattern, anchor = _war_over(dated)
     for a in anchor.finditer(lowered(text) or text):
         m = pattern.search(text, max(0, a.start() - _AROUND), a.end() + _AROUND)
         if m:

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import led, table, trie_pattern
+from .datelines import in_dateline
 from .names import bodies, is_group, on_change, party_pattern
 from .titles import title_case_line
 
@@ -118,6 +119,32 @@ def is_destination(text: str, start: int, measure: str | None) -> bool:
     """Whether the party named at ``start`` is where people on the move go ("crossing into
     Syria", "fled to Peru"): not whose they are."""
     return measure in _lex()["movement_measures"] and bool(_lex()["destination_before"].search(text, max(0, start - 30), start))
+
+
+@cache
+def _host_between() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:(?:has|have|had|now|already|so\s+far|since)\s+){0,2}(?:"
+                      + trie_pattern(table("whose")["host_verbs"]) + r")\s+(?:[\w.,-]+\s+){0,3}", re.I)
+
+
+def is_host(text: str, end: int, measure: str | None) -> bool:
+    """Whether the party named right before ``end`` takes people on the move in ("Chad has
+    taken in …"): where they are, not whose they are."""
+    return measure in _lex()["movement_measures"] and _host_between().match(text, end, min(len(text), end + 40)) is not None
+
+
+def host_before(text: str, c0: int, start: int, measure: str | None) -> str | None:
+    """The side named as the one that takes people on the move in, right before their figure
+    ("Neighbouring Chad has taken in about 500,000 refugees"): where they are."""
+    if measure not in _lex()["movement_measures"]:
+        return None
+    pattern, forms = party_pattern(text)
+    last = None
+    for m in pattern.finditer(text, c0, start):
+        last = m
+    if last is None or not _host_between().fullmatch(text, last.end(), start):
+        return None
+    return forms[last.group(1)]
 
 
 def major_clause_start(text: str, s0: int, pos: int) -> int:
@@ -375,7 +402,7 @@ def main_subject(text: str) -> str | None:
 
     for m in pattern.finditer(text):
         if is_agent(text, m.start(), m.end()) or is_speaker_or_institution(text, m.start(), m.end()) \
-                or names_no_victim(text, m.start(), m.end()) or credited(m.start()) \
+                or names_no_victim(text, m.start(), m.end()) or credited(m.start()) or in_dateline(text, m.start()) \
                 or (not m.group(1).endswith(("'s", "’s")) and in_proper_name(text, m.start(), m.end())):
             continue
         party = forms[m.group(1)]

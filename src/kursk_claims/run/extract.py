@@ -52,7 +52,7 @@ def to_claims(article: Article, drafts: list[ClaimDraft]) -> list[Claim]:
         if place and not as_of:
             placed, place = latest_named_date(article.text), False
         if not read_over and d.get("figure") == "total":
-            over, read_over = war_over(article.text), True
+            over, read_over = war_over(article.text, dated=article.published is not None), True
         out.append(Claim(
             id=claim_id(digest, d["start"], d["end"]), article=article.key, start=d["start"], end=d["end"],
             text=d["text"], sentence=sentence, value=d["value"], low=d["low"], high=d["high"],
