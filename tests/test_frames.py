@@ -227,3 +227,8 @@ def test_frames_the_same_figure_said_again_is_the_same_tally(nlp):
             "verify the monitor's figure of 73 dead.")
     c = [d for d in nlp(text)._.claims if d["text"] == "73"]
     assert [d["place"] for d in c] == ["Tarma", "Tarma"]
+
+
+def test_frames_a_participle_clause_takes_the_place_of_the_clause_it_hangs_on(nlp):
+    c = drafts(nlp, "Gunmen stormed a hamlet in the country's central Tarma province, killing more than 150 people.")
+    assert c["more than 150"]["place"] == "Tarma"

@@ -377,3 +377,24 @@ def test_the_side_that_takes_people_in_is_where_they_are_not_whose_they_are(nlp)
     c = claims(nlp, "Neighbouring Peru has taken in about 300,000 Chilean refugees since the spring, officials said.")
     assert c["about 300,000"]["place"] == "Peru"
     assert c["about 300,000"]["subject"] == "Chile"
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_party():
+    text = ("NDF fighters shelled the town. The National Defence Front later said NDF units had taken the hill.")
+    assert names.discovered(text)["National Defence Front"] == "NDF"
+
+
+def test_the_dead_of_an_attack_are_not_the_attackers_but_the_countrys(nlp):
+    """The article is mostly about the militia; the villagers it killed are Chile's people."""
+    text = ("Militia raid kills 60\n\nAn attack by Chile's paramilitary Ozar Liberation Front on a "
+            "hamlet killed 60 people, medics said. OLF fighters later withdrew. The OLF denied it. "
+            "The OLF has held the hills in Chile since May, and the OLF runs the border crossings.")
+    assert whose.main_subject(text) == "OLF"
+    assert claims(nlp, text)["60"]["subject"] == "Chile"
+
+
+def test_a_relative_clause_set_off_by_commas_says_nothing_of_the_figure_after_it(nlp):
+    text = "The war, which broke out in May 2019 over a Chilean border post, has displaced 4 million Peruvians."
+    c = claims(nlp, text)["4 million"]
+    assert c["subject"] == "Peru"
+    assert c["date_ref"] is None

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import Folded, first_letters, table, trie_pattern, whole_words
+from .sentences import outside_asides
 
 
 @cache
@@ -48,14 +49,17 @@ def find_date_ref(text: str, start: int, end: int, near: int | None) -> dict[str
     Dates that open a period (``since August 6``) are not the figure's date.
     """
     best: tuple[int, dict[str, int]] | None = None
+    asides = outside_asides(text, start, end, near) if near is not None else []
     for at, parts in _dates_in(text, start, end):
         if near is not None and _other_clause(text, at, near):
             continue
+        if any(a <= at < b for a, b in asides):
+            continue  # "the war, which broke out in April 2023, has …": the day of the war's start
         distance = abs(at - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, parts)
     if best is None:
-        best = _loose_date_ref(text, start, end, near)
+        best = _loose_date_ref(text, start, end, near, asides)
     return dict(best[1]) if best else None
 
 
@@ -112,13 +116,17 @@ def is_relative_day(phrase: str) -> bool:
 _NOW = re.compile(r"\b(?:now|currently|still|so far|to date)\b", re.I)
 
 
-def _loose_date_ref(text: str, start: int, end: int, near: int | None) -> tuple[int, dict[str, int]] | None:
+def _loose_date_ref(text: str, start: int, end: int, near: int | None,
+                    asides: list[tuple[int, int]]) -> tuple[int, dict[str, int]] | None:
     """A date without a day: ``by late October``, ``in mid-January``, ``last week``, ``yesterday``.
-    A bare ``in January`` does not date a figure its sentence says is current (``now``)."""
+    A bare ``in January`` does not date a figure its sentence says is current (``now``), nor
+    does one in an aside that does not hold the figure."""
     best: tuple[int, dict[str, int]] | None = None
     for at, parts, label in _loose_dates_in(text, start, end):
         if near is not None and not label and (_other_clause(text, at, near) or _after_in_other_clause(text, near, at)):
             continue  # (a source label, "(Relief Office - March 2021)", dates its whole line)
+        if any(a <= at < b for a, b in asides):
+            continue
         distance = abs(at - (near if near is not None else start))
         if best is None or distance < best[0]:
             best = (distance, parts)

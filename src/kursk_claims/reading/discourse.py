@@ -12,6 +12,7 @@ from typing import Any
 
 from ..lexicon import Folded, table, trie_pattern, whole_words
 from . import context, dates, frames, parts, whose
+from .sentences import outside_asides
 
 NounChunk = Callable[[int, int], "tuple[str, int, int] | None"]
 
@@ -112,7 +113,8 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         if kind and counted.lower() not in parts.kind_words():
             counted = kind  # "17,000 men - had been prisoners": what they were is what is counted
     c["counted"] = counted
-    excluded = [tuple(s) for s in c["source_spans"]]
+    # a source's words, and a relative clause set off by commas that does not hold the figure
+    excluded = [tuple(s) for s in c["source_spans"]] + outside_asides(text, s0, s1, c["start"])
     c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
                                         last_after=reach != nxt)
     if counted and c1 > c["end"] and c["unit_kind"] is None:

@@ -54,10 +54,11 @@ def _lex() -> dict[str, Any]:
         "after_re": re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after_first_re": re.compile(r"^\s+(" + trie_pattern(kinds["after"]) + r")\b", re.I),
         "after": kinds["after"],
-        # "in Marovo", "in the city of Marovo", "in the northern province of Marovo", "in the occupied Ozar region"
+        # "in Marovo", "in the city of Marovo", "in the northern province of Marovo", "in the occupied Ozar region",
+        # "in the country's central Ozar province"
         "place_re": re.compile(r"\b(?:" + trie_pattern([*place["prepositions"], *(p.capitalize() for p in place["prepositions"])])
                                + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:" + trie_pattern(place["region_words"])
-                               + r")\s+of\s+)?(?:[a-z]+(?:ed|ern)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
+                               + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
@@ -158,6 +159,9 @@ def _noun_follows(text: str, pos: int) -> bool:
     return w not in function_words() and w not in land_nouns()
 
 
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\s")
+
+
 def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
                excluded: list[tuple[int, int]] = ()) -> str | None:  # type: ignore[assignment]
     """Where the figure applies: the place named after a preposition in the figure's clause,
@@ -166,6 +170,8 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     lex = _lex()
     s0, s1 = sentence
     c0 = clause_start(text, s0, fig[0])
+    if c0 > s0 and _PARTICIPLE.match(text, c0):
+        c0 = clause_start(text, s0, c0 - 1)  # "stormed a hamlet in Tarma, killing 150": the clause it hangs on
     nxt = _PUNCTUATION.search(text, fig[1], s1)
     c1 = nxt.start() if nxt else s1
     best: tuple[int, str] | None = None

@@ -233,6 +233,13 @@ def discovered(text: str) -> dict[str, str]:
                      r"(?:the\s+)?" + re.escape(name) + _PLACE_END, text):
             continue  # a place: "in Ozar", "near Port Ester" (not "in Ozar strongholds")
         found[name] = name
+    for name in [n for n in found if n.isupper() and 2 <= len(n) <= 6 and n == found[n]]:
+        # "RSF fighters" and "the Rapid Support Forces", never defined one by the other: the name
+        # whose initials the acronym is, written out in the same text
+        words = [ch + r"[a-z]+(?:['’]s)?" for ch in name[:-1]] + [name[-1] + r"[a-z]+"]
+        long = re.search(r"(?<![\w'’-])" + r"\s+(?:(?:of|for|the|and)\s+)*".join(words) + r"(?![\w-])", text)
+        if long is not None and long.group(0) not in found and long.group(0) not in known:
+            found[long.group(0)] = name
     for name in list(found):
         # "the Ozar Group" and "Ozar": one party
         for head in (" Group", " group", " Army", " army", " Movement"):

@@ -16,7 +16,7 @@ clause breaks).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import table
 
@@ -117,3 +117,25 @@ def spans_between(text: str, starts: list[int]) -> list[tuple[int, int]]:
         if a < b:
             spans.append((a, b))
     return spans
+
+
+# ", which broke out in April over plans to merge the two armies,": set off by commas
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+[^,;:()\n]{3,160}?,")
+
+
+@lru_cache(maxsize=256)
+def asides(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The non-restrictive relative clauses of text[start:end] (``The war, which broke out in
+    April over plans to merge the armies, has displaced …``): what they name (a side, a day)
+    describes the noun before them, not a figure outside them.
+
+    >>> t = "The war, which began in May over a border town, has killed 900."
+    >>> [t[a:b] for a, b in asides(t, 0, len(t))]
+    [', which began in May over a border town,']
+    """
+    return tuple(m.span() for m in _ASIDE.finditer(text, start, end))
+
+
+def outside_asides(text: str, start: int, end: int, pos: int) -> list[tuple[int, int]]:
+    """The asides of text[start:end] that do not hold ``pos``."""
+    return [(a, b) for a, b in asides(text, start, end) if not a <= pos < b]

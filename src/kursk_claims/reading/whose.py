@@ -39,7 +39,8 @@ def _lex() -> dict[str, Any]:
         "movement_measures": frozenset(w["movement_measures"]),
         "civil_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["civil_speakers"]) + r")\b", re.I),
         "major_break": re.compile(r";|,?\s+(?:" + "|".join(w["clause_breaks"]) + r")\s+", re.I),
-        "agent_before": led(r"\b(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?$", re.I),
+        # "by Ozari forces", "by Peru's paramilitary Ozar Front": the side that does it
+        "agent_before": led(r"\b(?:(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?|by\s+(?:the\s+)?[\w-]+['’]s\s+(?:[a-z-]+\s+)?)$", re.I),
         "not_whose_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["institution_nouns"] + w["speech_after"])
                                       + r")\b"),
         "opponent_before": led(r"\b(?:" + trie_pattern(w["fight_nouns"]) + r")[\"”’']?\s+(?:with|against|between)\s+"
@@ -172,7 +173,7 @@ def is_agent(text: str, start: int, end: int) -> bool:
     lex = _lex()
     if lex["agent_after"].match(text, end, min(len(text), end + 40)):
         return True
-    return bool(lex["agent_before"].search(text, max(0, start - 12), start))
+    return bool(lex["agent_before"].search(text, max(0, start - 40), start))
 
 
 def names_no_victim(text: str, start: int, end: int) -> bool:
@@ -385,11 +386,17 @@ def _names_a_region(text: str, inner: re.Match[str]) -> bool:
     return re.search(r"\b(?:in|across|inside)\s+(?:the\s+)?" + re.escape(inner.group(1)) + r"\b", text) is not None
 
 
-@lru_cache(maxsize=8)
 def main_subject(text: str) -> str | None:
     """The party or place an article is mainly about: named most, its headline counting thrice,
     attackers, speakers, institutions, words of longer names (``the Norland Relief Agency``),
     supranational bodies and credit lines (``(Reporting by … in Geneva)``) left out."""
+    ranked = subjects_ranked(text)
+    return ranked[0] if ranked else None
+
+
+@lru_cache(maxsize=8)
+def subjects_ranked(text: str) -> tuple[str, ...]:
+    """The parties and places an article is about, the one named most first (as ``main_subject``)."""
     lex = _lex()
     pattern, forms = party_pattern(text)
     head = _headline_end(text)
@@ -424,12 +431,39 @@ def main_subject(text: str) -> str | None:
             continue
         votes[name] += _HEADLINE_WEIGHT if m.start() < head else 1
         first_seen.setdefault(name, m.start(2))
-    if not votes:
-        return None
-    return max(votes, key=lambda p: (votes[p], -first_seen[p]))
+    return tuple(sorted(votes, key=lambda p: (-votes[p], first_seen[p])))
 
 
-on_change(main_subject.cache_clear)
+on_change(subjects_ranked.cache_clear)
+
+
+@cache
+def _striking() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = table("whose")
+    strikes = [n for n in w["agent_nouns"] if " " not in n or not n.endswith("killed")]  # not "troops killed"
+    return (re.compile(r"(?:['’]s)?\s+(?:" + trie_pattern(strikes) + r")\b"),
+            re.compile(r"\b(?:attacks?|strikes?|shelling|raids?|assault)\s+(?:" + "|".join(w["agent_before"])
+                       + r")\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+)?$", re.I))
+
+
+_OWNED_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?")
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(table("countries"))
+
+
+def _attackers(text: str, start: int, end: int) -> frozenset[str]:
+    """The sides text[start:end] plainly names as the ones that strike: ``an attack by X``,
+    ``an attack by Y's paramilitary X``, ``X shelling``."""
+    after, before = _striking()
+    pattern, forms = party_pattern(text)
+    found = list(pattern.finditer(text, start, end))
+    owners = {m.start() for m, n in zip(found, found[1:])  # "Peru's paramilitary Ozar Front": Ozar strikes, Peru owns it
+              if m.group(1).endswith(("'s", "’s")) and _OWNED_NEXT.fullmatch(text, m.end(), n.start())}
+    return frozenset(forms[m.group(1)] for m in found if m.start() not in owners
+                     and (after.match(text, m.end()) or before.search(text, max(start, m.start() - 60), m.start())))
 
 
 def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
@@ -439,12 +473,18 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
     for c in claims:
         if c.get("subject"):
             by_measure.setdefault(c.get("measure"), Counter())[c["subject"]] += 1
-    topic = None
+    ranked: tuple[str, ...] | None = None
     for c in claims:
         if c.get("subject"):
             continue
-        if topic is None:
-            topic = main_subject(text) or ""
+        if ranked is None:
+            ranked = subjects_ranked(text)
+        # not a side the figure's own sentence names as the one that struck ("an attack by X
+        # killed 104 people"): the dead are not the attacker's, but of the country the article
+        # names most after it
+        attackers = _attackers(text, c["sentence_start"], c["sentence_end"]) if is_loss(c.get("measure")) else ()
+        topic = ranked[0] if ranked and ranked[0] not in attackers else \
+            next((p for p in ranked[1:] if p not in attackers and not is_group(p) and p in _countries()), "")
         seen = by_measure.get(c.get("measure"))
         subject = topic or (seen.most_common(1)[0][0] if seen and c.get("measure") is not None else None)
         if subject:
