@@ -550,3 +550,23 @@ def test_what_a_share_says_of_its_people_is_part_of_what_it_is(nlp):
     assert got["over 80 percent"]["what"] == "share:returned"
     assert got["Some 60%"]["what"] == "share:left"
     assert got["About half"]["what"] == "share" and got["About half"]["counted"] == "reservists"
+
+
+def test_people_driven_from_their_homes_are_displaced(nlp):
+    got = claims(nlp, "The fighting has uprooted 40,000 people, and driven 9,000 more from their homes in Tarma.")
+    assert got["40,000"]["measure"] == "displaced"
+    assert got["9,000"]["measure"] == "displaced"
+
+
+def test_a_figure_with_a_verb_of_its_own_does_not_take_the_measure_before_it(nlp):
+    got = claims(nlp, "An aid official said 70,000 people were displaced in Tarma and 2.1 million people "
+                      "were in need of food, though the number of displaced was rising.")
+    assert got["70,000"]["measure"] == "displaced"
+    assert got["2.1 million"]["measure"] != "displaced"
+
+
+def test_a_tally_said_again_has_the_side_of_the_tally_told_before(nlp):
+    text = ("Gunfire by Ozar militiamen on a bus in Tarma killed 31 Chilean pilgrims on Friday. "
+            "Officials could not verify the group's count of 31 dead.")
+    got = [c for c in nlp(text)._.claims if c["text"] == "31"]
+    assert [c["subject"] for c in got] == ["Chile", "Chile"]

@@ -349,7 +349,7 @@ def _joined_losses(text: str, m: re.Match[str], end: int) -> str:
     return measure
 
 
-_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|while|which|who|he|she|they|it)\b|\s(?:and|but|while)\s")
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|while|which|who|he|she|they|it|though|although)\b|\s(?:and|but|while)\s")
 
 
 def read_measure(text: str, unit_kind: str | None, counted: str | None,
@@ -380,6 +380,10 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         # "the war has cost Ozar 18,000 soldiers": what it cost them, else their losses
         end = _CLAUSE_END.search(text, a0, min(a1, a0 + lex["window"]))
         return measure_in(text, a0, end.start() if end else min(a1, a0 + lex["window"])) or lex["phrase_measure"]["lost"]
+    own = _OWN_PREDICATE.match(text, a0, a1)
+    if own:  # "1.5 million people were in need of aid, though …": a verb of its own, read to its clause's end
+        end = _CLAUSE_END.search(text, own.end(), a1)
+        a1 = end.start() if end else a1
     if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
         found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
         m = found[-1] if found else None
@@ -387,10 +391,17 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         m = lex["pattern"].search(text, a0, min(a1, a0 + lex["window"]))
     if m:
         return _joined_losses(text, m, min(a1, a0 + lex["window"] + 40))
+    if own:
+        return noun_measure(counted)  # "90,000 were displaced and 1.5 million people were in need of aid"
     hits = [h for h in lex["pattern"].finditer(text, max(b0, b1 - lex["window"]), b1) if not _names_one_place(text, h)]
     if hits:
         return lex["phrase_measure"][_SPACES.sub(" ", hits[-1].group(1).lower())]
     return noun_measure(counted)
+
+
+# a verb of its own right after the figure and its noun ("1.5 million people were in need"): what the
+# words before it say is not its measure; not a figure with no noun ("12 were razed": of the villages before)
+_OWN_PREDICATE = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:were|are|was|is|remain|remained|remains|face|faced|faces|need|needed|needs)\s")
 
 
 def noun_measure(counted: str | None) -> str | None:

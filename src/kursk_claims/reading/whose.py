@@ -477,6 +477,12 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
     for c in claims:
         if c.get("subject"):
             continue
+        if c.get("points_to") is not None and claims[c["points_to"]].get("subject"):
+            told = claims[c["points_to"]]  # "the committee's count of 104 dead": the tally told before
+            c["subject"] = told["subject"]
+            if "subject" in (told.get("inferred") or ()):
+                c.setdefault("inferred", []).append("subject")
+            continue
         if ranked is None:
             ranked = subjects_ranked(text)
         # not a side the figure's own sentence names as the one that struck ("an attack by X
