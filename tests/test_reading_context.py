@@ -570,3 +570,8 @@ def test_a_tally_said_again_has_the_side_of_the_tally_told_before(nlp):
             "Officials could not verify the group's count of 31 dead.")
     got = [c for c in nlp(text)._.claims if c["text"] == "31"]
     assert [c["subject"] for c in got] == ["Chile", "Chile"]
+
+
+def test_a_share_of_a_named_group_takes_the_verb_at_the_end_of_its_clause(nlp):
+    got = claims(nlp, "Officials think up to 900 of the prisoners the militia enlisted last year have been killed.")
+    assert got["up to 900"]["measure"] == "killed"

@@ -398,3 +398,11 @@ def test_a_relative_clause_set_off_by_commas_says_nothing_of_the_figure_after_it
     c = claims(nlp, text)["4 million"]
     assert c["subject"] == "Peru"
     assert c["date_ref"] is None
+
+
+def test_the_place_where_an_operation_goes_on_is_not_whose_the_dead_are():
+    text = "Officials say 150 people were killed in the ground operation in Chile."
+    fig = (text.index("150"), text.index("150") + 3)
+    assert whose.where_a_war_is(text, text.index("Chile"))
+    assert whose.place_of_loss(text, (0, len(text)), fig) is None
+    assert whose.place_of_loss("Officials say 150 people were killed in Chile.", (0, 46), fig) == "Chile"

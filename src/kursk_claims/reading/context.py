@@ -485,16 +485,18 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     pointed = whose.group_pointed_at(text, mentions[-1][1] if mentions else c0, fig[0])
     if pointed:
         return pointed
+    # soldiers killed in a place fell where they fought: the place is not whose they are
+    force = counted is not None and noun_measure(text[counted[0]:counted[1]]) == "deployed"
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own
         # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
-        found = whose.civil_side(text, c0, fig[0]) or whose.place_of_loss(text, (c0, sentence[1]), fig)
+        found = whose.civil_side(text, c0, fig[0]) or (None if force else whose.place_of_loss(text, (c0, sentence[1]), fig))
         if found:
             return found
     mentions = mentions or [m for m in named if m[1] <= fig[0]]
     if mentions:
         return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
-    if losses:
+    if losses and not force:
         # "property damage in Norland", "killed in the Ozar valley of Norland": the place of the loss
         found = whose.place_of_loss(text, sentence, fig)
         if found:
@@ -584,7 +586,7 @@ def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excl
     for m in _sentence_parties(text, sentence[0], sentence[1]):
         if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded) \
                 and not whose.is_destination(text, m[0], measure) and not whose.names_no_victim(text, m[0], m[1]) \
-                and m[2] not in bodies():
+                and m[2] not in bodies() and not whose.where_a_war_is(text, m[0]):
             # not "had crossed into Peru", nor "in its war with Peru", nor "near the Peruvian border",
             # nor a body; "Peru's Ozar region": Ozar
             return whose.inner_place(text, m[1]) or m[2]

@@ -115,8 +115,9 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
     c["counted"] = counted
     # a source's words, and a relative clause set off by commas that does not hold the figure
     excluded = [tuple(s) for s in c["source_spans"]] + outside_asides(text, s0, s1, c["start"])
+    # "3,800 of the 12,000 soldiers … were killed", "up to 900 of the recruits it took … died": the predicate comes last
     c["measure"] = context.read_measure(text, c["unit_kind"], counted, (c["end"], reach), (prev, c["start"]),
-                                        last_after=reach != nxt)
+                                        last_after=reach != nxt or _PARTITIVE_GAP.match(text, c["tail"], nxt) is not None)
     if counted and c1 > c["end"] and c["unit_kind"] is None:
         c["measure"] = context.measure_after_noun(text, c1) or c["measure"]
         if c["measure"] == "captured" and context.recruited(text, counted, c["start"], c1):

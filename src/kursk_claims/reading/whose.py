@@ -350,8 +350,9 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) ->
     for m in _lex()["place"].finditer(text, lo, hi):
         name = m.group(2)
         if m.group(0).startswith("of") or is_opponent(text, m.start(2)) \
-                or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
-            continue  # "three months of Norland's operation", "the war with Norland", "arrived in Norland"
+                or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()) or where_a_war_is(text, m.start(2)):
+            continue  # "three months of Norland's operation", "the war with Norland", "arrived in Norland",
+            # "killed in the ground operation in Norland": where the operation is, not whose the dead are
         where = forms.get(name) or forms.get(name.split()[0])
         if where in bodies():
             continue  # "the head of foreign affairs in the European Union": a body is no place
@@ -444,6 +445,19 @@ def _striking() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(r"(?:['’]s)?\s+(?:" + trie_pattern(strikes) + r")\b"),
             re.compile(r"\b(?:attacks?|strikes?|shelling|raids?|assault)\s+(?:" + "|".join(w["agent_before"])
                        + r")\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+)?$", re.I))
+
+
+@cache
+def _war_then_preposition() -> re.Pattern[str]:
+    words = table("frames")["place_words"]
+    return re.compile(r"\b(?:" + trie_pattern(words["not_after"]) + r")\s+(?:" + trie_pattern(words["prepositions"])
+                      + r")\s+(?:the\s+)?$", re.I)
+
+
+def where_a_war_is(text: str, start: int) -> bool:
+    """Whether the name at ``start`` says where a war or an operation goes on ("killed in the
+    ground operation in Norland"): not whose those it killed are."""
+    return _war_then_preposition().search(text, max(0, start - 40), start) is not None
 
 
 _OWNED_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?")
