@@ -485,20 +485,20 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     pointed = whose.group_pointed_at(text, mentions[-1][1] if mentions else c0, fig[0])
     if pointed:
         return pointed
-    # soldiers killed in a place fell where they fought: the place is not whose they are
+    # soldiers killed in a place fell where they fought: a place after them is not whose they are
     force = counted is not None and noun_measure(text[counted[0]:counted[1]]) == "deployed"
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own
         # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
-        found = whose.civil_side(text, c0, fig[0]) or (None if force else whose.place_of_loss(text, (c0, sentence[1]), fig))
+        found = whose.civil_side(text, c0, fig[0]) or whose.place_of_loss(text, (c0, sentence[1]), fig, before=force)
         if found:
             return found
     mentions = mentions or [m for m in named if m[1] <= fig[0]]
     if mentions:
         return whose.inner_place(text, mentions[-1][1]) or mentions[-1][2]
-    if losses and not force:
+    if losses:
         # "property damage in Norland", "killed in the Ozar valley of Norland": the place of the loss
-        found = whose.place_of_loss(text, sentence, fig)
+        found = whose.place_of_loss(text, sentence, fig, before=force)
         if found:
             return found
     if counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):

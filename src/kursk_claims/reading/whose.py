@@ -340,12 +340,14 @@ def clause_end_after(text: str, pos: int, end: int) -> int:
 _OWN_PHRASE = 30  # a place this close after a figure is in the figure's own phrase
 
 
-def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str | None:
-    """The party a loss happened in, from the figure's clause: ``damage in Norland``."""
+def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int], before: bool = False) -> str | None:
+    """The party a loss happened in, from the figure's clause: ``damage in Norland``; with
+    ``before``, only from the words before the figure (``officials in Norland said``: soldiers
+    fall where they fight, so the place after them is not whose they are)."""
     pattern, forms = party_pattern(text)
     lo = max(sentence[0], max(text.rfind(p, sentence[0], fig[0]) for p in (";", ":")) + 1)
     # the clause ends at a semicolon, a dash or a comparison ("- far more than X lost in Y")
-    hi = clause_end_after(text, fig[1], sentence[1])
+    hi = fig[0] if before else clause_end_after(text, fig[1], sentence[1])
     best: tuple[int, str] | None = None
     for m in _lex()["place"].finditer(text, lo, hi):
         name = m.group(2)
