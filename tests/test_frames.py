@@ -232,3 +232,13 @@ def test_frames_the_same_figure_said_again_is_the_same_tally(nlp):
 def test_frames_a_participle_clause_takes_the_place_of_the_clause_it_hangs_on(nlp):
     c = drafts(nlp, "Gunmen stormed a hamlet in the country's central Tarma province, killing more than 150 people.")
     assert c["more than 150"]["place"] == "Tarma"
+
+
+def test_frames_a_place_with_an_article_joined_to_its_name(nlp):
+    c = drafts(nlp, "An air strike on a house in the nearby town of al-Qasr killed 14 people, medics said.")
+    assert c["14"]["place"] == "al-Qasr"
+
+
+def test_frames_people_waiting_for_aid_near_a_town_died_there(nlp):
+    c = drafts(nlp, "The ministry raised to 61 the number of people killed while waiting for aid near Tarma on Monday.")
+    assert c["61"]["place"] == "Tarma"

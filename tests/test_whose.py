@@ -406,3 +406,10 @@ def test_the_place_where_an_operation_goes_on_is_not_whose_the_dead_are():
     assert whose.where_a_war_is(text, text.index("Chile"))
     assert whose.place_of_loss(text, (0, len(text)), fig) is None
     assert whose.place_of_loss("Officials say 150 people were killed in Chile.", (0, 46), fig) == "Chile"
+
+
+def test_the_army_speaks_of_its_own_soldiers(nlp):
+    text = ("The Peruvian army pressed on into the hills.\n\nRebels said they had held the pass. "
+            "The army also said 240 soldiers had been killed since the spring.")
+    assert claims(nlp, text)["240"]["subject"] == "Peru"
+    assert whose.army_pointed_at("No army here. The army said 9 soldiers died.", 14, 30) is None

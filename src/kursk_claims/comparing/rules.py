@@ -63,6 +63,7 @@ def rules() -> dict:
         "front_places": frozenset(t["front_places"]),
         "placed_tolls": frozenset(t["placed_tolls"]),
         "hosted_parts": frozenset(t["hosted_parts"]),
+        "locality_words": tuple(t["locality_words"]),
         "region_words": frozenset(frames["place_words"]["region_words"]),
     }
 

@@ -6,7 +6,9 @@ other's class, a place inside the other's country, a breakdown) is kept as a par
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .groups import Entry
 from .rules import class_relation, of_land, rules
@@ -160,14 +162,27 @@ def _hosted(e: Entry) -> bool:
         and e.subject is not None and e.place != e.subject.lower()
 
 
+@lru_cache(maxsize=4096)
+def _locality(place: str) -> re.Pattern[str]:
+    words = "|".join(rules()["locality_words"])
+    name = re.escape(place)
+    return re.compile(rf"\b(?:{words})\s+of\s+{name}\b|\b{name}\s+(?:{words})\b", re.I)
+
+
+def _named_a_locality(e: Entry) -> bool:
+    """Whether the figure's sentence names its place as a town, a village, a camp ("in the town of X")."""
+    return bool(e.claim.place and e.claim.sentence and _locality(e.claim.place).search(e.claim.sentence))
+
+
 def toll_of_a_place_within(a: Entry, b: Entry) -> bool:
-    """Whether one of two tolls is of one day in a place inside the other's (an attack on a
-    town "on Tuesday", against its country's toll or one that names no place): such a toll is
-    often a thousandth of the whole, so a thousand times apart is no sign of a lost 'thousand'."""
+    """Whether one of two tolls is of one day, or of one town, in a place inside the other's (an
+    attack on a town "on Tuesday", the dead of "the town of X", against its country's toll or one
+    that names no place): such a toll is often a thousandth of the whole, so a thousand times
+    apart is no sign of a lost 'thousand'."""
     if a.place == b.place or a.claim.measure not in rules()["placed_tolls"] or a.claim.measure != b.claim.measure:
         return False
     placed = a if a.place and (not b.place or _inside_place(a.place, b.place) == "a") else b
-    if placed.claim.dated != "sentence" or not placed.place:
+    if not placed.place or placed.claim.dated != "sentence" and not _named_a_locality(placed):
         return False
     if a.place and b.place:
         return _inside_place(a.place, b.place) is not None

@@ -274,6 +274,11 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
         own = context.party_in(text, c.get("attribution"))
         if own:
             subject = own
+    if whose.is_loss(c["measure"]) and counted is not None \
+            and context.noun_measure(text[counted[0]:counted[1]]) == "deployed" \
+            and not context.party_mentions(text, counted[0], counted[1]):
+        # "The army also said 242 soldiers had been killed": the army's own soldiers
+        subject = whose.army_pointed_at(text, frames.clause_start(text, s0, c["start"]), c["start"]) or subject
     if c["measure"] in ("area", "share"):
         clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
         subject = context.read_land_owner(text, c["end"], clause_end) or subject

@@ -58,7 +58,7 @@ def _lex() -> dict[str, Any]:
         # "in the country's central Ozar province"
         "place_re": re.compile(r"\b(?:" + trie_pattern([*place["prepositions"], *(p.capitalize() for p in place["prepositions"])])
                                + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:" + trie_pattern(place["region_words"])
-                               + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*)"
+                               + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
@@ -159,6 +159,8 @@ def _noun_follows(text: str, pos: int) -> bool:
     return w not in function_words() and w not in land_nouns()
 
 
+_NEAR = re.compile(r"(?i:near|around|outside|at)\s")
+_NAME_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\s")
 
 
@@ -182,11 +184,11 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         words = name.split()
         if words[0].lower() in lex["region_words"] or name.isupper() and len(name) <= 3:
             continue
-        if "-" in name or text[m.end(1):m.end(1) + 1] in ("-", "‑"):
-            continue  # "the Russia-Ukraine front lines"
+        if "-" in _NAME_ARTICLE.sub("", name) or text[m.end(1):m.end(1) + 1] in ("-", "‑"):
+            continue  # "the Russia-Ukraine front lines" (not "al-Mawasi": an article joined to a name)
         prev = text[max(s0, m.start() - 16):m.start()].lower().split()
-        if prev and prev[-1].strip(".,") in lex["not_after"]:
-            continue  # "the war in Ukraine" is no place of a figure
+        if prev and prev[-1].strip(".,") in lex["not_after"] and not _NEAR.match(text, m.start()):
+            continue  # "the war in Ukraine", "aid to Ukraine" is no place of a figure ("aid near X" is)
         forms = party_forms(text)
         if name in forms and forms[name] != name and not name.endswith(("'s", "’s")) and not m.group(2) \
                 and _noun_follows(text, m.end(1)):

@@ -148,6 +148,31 @@ def host_before(text: str, c0: int, start: int, measure: str | None) -> str | No
     return forms[last.group(1)]
 
 
+@cache
+def _military() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = trie_pattern(table("whose")["military_nouns"])
+    return (re.compile(r"\b[Tt]he\s+(?:" + nouns + r")\b"), re.compile(r"\s+(?:" + nouns + r")\b", re.I))
+
+
+_ARMY_REACH = 3000  # characters back where the army "the army" points to is named
+
+
+def army_pointed_at(text: str, c0: int, start: int) -> str | None:
+    """The side of "the army" (or "the military") that speaks in text[c0:start], a figure of
+    soldiers after it ("The army said 240 soldiers had been killed"): the side whose army the
+    text named last before it ("the Peruvian army", "Peru's military")."""
+    pointer, noun = _military()
+    m = pointer.search(text, c0, start)
+    if m is None:
+        return None
+    pattern, forms = party_pattern(text)
+    side = None
+    for p in pattern.finditer(text, max(0, m.start() - _ARMY_REACH), m.start()):
+        if noun.match(text, p.end()):
+            side = forms[p.group(1)]
+    return side
+
+
 def major_clause_start(text: str, s0: int, pos: int) -> int:
     """Where the part of a sentence holding ``pos`` starts, when a ``while``, ``but`` or ``;``
     opens a part with its own speaker and side."""
