@@ -1045,3 +1045,18 @@ def test_the_dead_of_a_town_named_as_such_are_no_lost_thousand_of_the_whole_toll
     assert kinds(town, whole) == []
     unnamed = replace(town, sentence="A strike killed 14 people in Qasr.")
     assert kinds(unnamed, whole) == ["scale"]
+
+
+def test_the_tolls_of_one_event_meet_whatever_words_name_it_and_no_running_total():
+    """Two reports of one strike on one day and place disagree; another event's toll, or one of
+    no stated place, or the war's running total, is no conflict."""
+    a = claim("43", 43, measure="killed", subject="Peru", counted="people", place="Tarma",
+              scope="period: An air strike", dated="sentence")
+    b = claim("50", 50, measure="killed", subject="Peru", counted="people", place="Tarma",
+              scope="period: the coalition airstrike", dated="sentence")
+    assert kinds(a, b) == ["mismatch"]
+    elsewhere = claim("50", 50, measure="killed", subject="Peru", counted="people",
+                      scope="period: the coalition airstrike", dated="sentence")
+    assert kinds(a, elsewhere) == []
+    war = claim("more than 10,000", None, 10000, None, "more_than", measure="killed", subject="Peru", counted="people")
+    assert kinds(a, war) == []

@@ -242,3 +242,13 @@ def test_frames_a_place_with_an_article_joined_to_its_name(nlp):
 def test_frames_people_waiting_for_aid_near_a_town_died_there(nlp):
     c = drafts(nlp, "The ministry raised to 61 the number of people killed while waiting for aid near Tarma on Monday.")
     assert c["61"]["place"] == "Tarma"
+
+
+def test_frames_an_events_toll_is_of_that_event(nlp):
+    c = drafts(nlp, "Gunmen stormed a hamlet in Tarma province on Friday, killing 40 people and wounding 61.")
+    assert c["40"]["scope"].startswith("period") and c["40"]["place"] == "Tarma"
+    assert c["61"]["scope"] == c["40"]["scope"] and c["61"]["place"] == "Tarma"
+    c = drafts(nlp, "An air strike on a market in Tarma on Friday killed 40 people.")
+    assert c["40"]["scope"].startswith("period")
+    c = drafts(nlp, "Since the attack on the capital, the war has killed 9,000 people.")
+    assert not (c["9,000"]["scope"] or "").startswith("period")

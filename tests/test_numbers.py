@@ -527,3 +527,10 @@ def test_numbers_a_share_and_its_count_are_no_range():
     assert (a.text, a.unit, b.text, b.unit) == ("35%", "percent", "120", None)
     (r,) = read_quantities("Fees rose to 4.5%-6% this year.")
     assert r.bound == "range" and r.unit == "percent"
+
+
+def test_ages_after_younger_than_or_the_age_of_are_no_claims():
+    from kursk_claims.pipeline import build_pipeline
+    nlp = build_pipeline()
+    got = [c["text"] for c in nlp("Most of the 40 dead were under the age of 15, and 9 were younger than 10.")._.claims]
+    assert got == ["40", "9"]

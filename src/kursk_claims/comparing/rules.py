@@ -232,7 +232,17 @@ def period_of(claim: Claim) -> str | None:
     month = next((w for w in words if w.rstrip(".") in months()), None)
     if month is not None:
         return months_names()[months()[month.rstrip(".")]]
+    if any(w.strip(".,") in _event_nouns() for w in words):
+        return EVENT  # "in the attack", "an air strike on the market": one event's toll, whatever its words
     return " ".join(w for w in words if w not in ("alone", "the", "in", "during", "over", "for"))
+
+
+EVENT = "event"
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    return frozenset(table("scopes")["event_nouns"])
 
 
 @cache

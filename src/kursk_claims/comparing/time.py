@@ -8,7 +8,7 @@ import math
 
 from ..lexicon import battle_over
 from .groups import Entry, dated_by_named_day
-from .rules import figure_kind, months_names, rules
+from .rules import EVENT, figure_kind, months_names, rules
 
 WAR, OPERATION = "war", "operation"  # campaign scopes (data/frames.json 'campaigns')
 
@@ -100,6 +100,8 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
                 return "a figure for a period whose date is unknown", None
             if abs((a.day - b.day).days) > 2:
                 return f"figures for periods that end on different days ({a.day} / {b.day})", None
+        if period == EVENT and (a.place is None or a.place != b.place) and ca.scope != cb.scope:
+            return "tolls of events not said to be in the same place: two events may fall on one day", None
         return None, None
     if kind == "total" and ca.dated != "earlier" and cb.dated != "earlier" and _after_the_end(a, b):
         # estimates of a finished war's whole toll: one number, whatever day each was made; one a

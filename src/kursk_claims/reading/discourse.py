@@ -39,6 +39,7 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
     for i in range(1, len(claims)):
         _share_as_count(text, claims, i)
         _pointing_back(text, claims, i)
+        _same_event_place(claims[i - 1], claims[i])
     whose.fill_subjects(text, claims)
 
 
@@ -165,6 +166,14 @@ def _pointing_tally() -> re.Pattern[str]:
 
 _SCOPING_WORDS = frozenset(("of", "from", "in", "across", "for", "since", "among", "inside", "overall", "total"))
 _POINTING_REACH = 2  # sentences back where the tally a figure points to may stand
+
+
+def _same_event_place(before: dict[str, Any], c: dict[str, Any]) -> None:
+    """Two figures of one sentence and one period or event ("an air strike hit the market in
+    Tamba, killing 43 people and wounding 61") are of one place."""
+    if c.get("place") is None and before.get("place") and c["scope"] and c["scope"] == before["scope"] \
+            and c["scope"].startswith("period") and c["sentence_start"] == before["sentence_start"]:
+        c["place"] = before["place"]
 
 
 def _pointing_back(text: str, claims: list[dict[str, Any]], i: int) -> None:

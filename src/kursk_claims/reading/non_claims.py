@@ -62,7 +62,7 @@ _NUMBER_SIGN_BEFORE = re.compile(r"[#№]\s*$|\bno\.\s*$", re.I)
 _STUCK_LETTERS = re.compile(r"[A-Z]|s\b|'s\b")
 _SERIAL_AFTER = re.compile(r"[A-Za-z]+\d|[-‑][A-Za-z]+\d")
 _MIN_READ_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\s+read\b", re.I)
-_AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
+_AGED_BEFORE = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of|younger\s+than|older\s+than)\s+(?:\d+\s*(?:,|and|or|to)\s*)*$", re.I)
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 _LABEL_END = re.compile(r"\s*(?:[)\];:]|$)")
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
@@ -139,7 +139,7 @@ def _is_date(text: str, n: Numeral, before: str, after: str) -> bool:
         return True  # 3 days ago
     if ("©" in before or "opyright" in before or "(c)" in before) and _COPYRIGHT_BEFORE.search(before):
         return True
-    if "age" in before.lower() and _AGED_BEFORE.search(before):
+    if ("age" in before.lower() or "er than" in before) and _AGED_BEFORE.search(before):
         return True  # "aged 45 and 52": ages
     if prev_word not in lex["designators"]:
         return False
