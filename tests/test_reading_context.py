@@ -575,3 +575,17 @@ def test_a_tally_said_again_has_the_side_of_the_tally_told_before(nlp):
 def test_a_share_of_a_named_group_takes_the_verb_at_the_end_of_its_clause(nlp):
     got = claims(nlp, "Officials think up to 900 of the prisoners the militia enlisted last year have been killed.")
     assert got["up to 900"]["measure"] == "killed"
+
+
+def test_hostages_held_and_hostages_taken_are_two_quantities(nlp):
+    got = claims(nlp, "Gunmen killed 300 people and 90 were taken hostage. Officials say 41 hostages remain in Tarma.")
+    assert got["90"]["what"] == "captured:taken"
+    assert got["41"]["what"] == "captured:held"
+
+
+def test_the_side_that_struck_is_neither_whose_nor_where_the_dead_are(nlp):
+    text = ("The Ozar Liberation Front (OLF) denied it. Chile says more than 900 people were killed "
+            "in the OLF attack on the border town.")
+    got = claims(nlp, text)
+    assert got["more than 900"]["place"] != "Ozar Liberation Front"
+    assert got["more than 900"]["subject"] != "Ozar Liberation Front"

@@ -586,9 +586,10 @@ def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excl
     for m in _sentence_parties(text, sentence[0], sentence[1]):
         if fig[1] <= m[0] < end and not any(a <= m[0] < b for a, b in excluded) \
                 and not whose.is_destination(text, m[0], measure) and not whose.names_no_victim(text, m[0], m[1]) \
-                and m[2] not in bodies() and not whose.where_a_war_is(text, m[0]):
+                and m[2] not in bodies() and not whose.where_a_war_is(text, m[0]) \
+                and not (whose.is_loss(measure) and whose.strikes(text, m[0], m[1])):
             # not "had crossed into Peru", nor "in its war with Peru", nor "near the Peruvian border",
-            # nor a body; "Peru's Ozar region": Ozar
+            # nor a body, nor the side that struck ("killed in the Ozar attack"); "Peru's Ozar region": Ozar
             return whose.inner_place(text, m[1]) or m[2]
     return None
 

@@ -16,6 +16,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from . import whose
 from .context import function_words, land_nouns, party_mentions
 from .names import party_forms
 from .titles import named_outside_titles, title_case_line
@@ -190,9 +191,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if prev and prev[-1].strip(".,") in lex["not_after"] and not _NEAR.match(text, m.start()):
             continue  # "the war in Ukraine", "aid to Ukraine" is no place of a figure ("aid near X" is)
         forms = party_forms(text)
-        if name in forms and forms[name] != name and not name.endswith(("'s", "’s")) and not m.group(2) \
-                and _noun_follows(text, m.end(1)):
-            continue  # "in Valdorian air strikes": a side's adjective before a noun, no place
+        if name in forms and not name.endswith(("'s", "’s")) and not m.group(2) \
+                and (forms[name] != name and _noun_follows(text, m.end(1)) or whose.strikes(text, m.start(1), m.end(1))):
+            continue  # "in Valdorian air strikes", "in the Ozar attack": the side that strikes, no place
         after = text[m.end(1):m.end(1) + 3]
         possessive_end = m.end(1)
         if name.endswith(("'s", "’s")):

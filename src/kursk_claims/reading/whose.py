@@ -377,9 +377,11 @@ def place_of_loss(text: str, sentence: tuple[int, int], fig: tuple[int, int], be
     for m in _lex()["place"].finditer(text, lo, hi):
         name = m.group(2)
         if m.group(0).startswith("of") or is_opponent(text, m.start(2)) \
-                or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()) or where_a_war_is(text, m.start(2)):
+                or _ARRIVED_BEFORE.search(text, max(0, m.start() - 16), m.start()) or where_a_war_is(text, m.start(2)) \
+                or strikes(text, m.start(2), m.end(2)):
             continue  # "three months of Norland's operation", "the war with Norland", "arrived in Norland",
-            # "killed in the ground operation in Norland": where the operation is, not whose the dead are
+            # "killed in the ground operation in Norland": where the operation is, not whose the dead
+            # are; "killed in the Ozar attack": the side that struck
         where = forms.get(name) or forms.get(name.split()[0])
         if where in bodies():
             continue  # "the head of foreign affairs in the European Union": a body is no place
@@ -498,13 +500,19 @@ def _countries() -> frozenset[str]:
 def _attackers(text: str, start: int, end: int) -> frozenset[str]:
     """The sides text[start:end] plainly names as the ones that strike: ``an attack by X``,
     ``an attack by Y's paramilitary X``, ``X shelling``."""
-    after, before = _striking()
     pattern, forms = party_pattern(text)
     found = list(pattern.finditer(text, start, end))
     owners = {m.start() for m, n in zip(found, found[1:])  # "Peru's paramilitary Ozar Front": Ozar strikes, Peru owns it
               if m.group(1).endswith(("'s", "’s")) and _OWNED_NEXT.fullmatch(text, m.end(), n.start())}
-    return frozenset(forms[m.group(1)] for m in found if m.start() not in owners
-                     and (after.match(text, m.end()) or before.search(text, max(start, m.start() - 60), m.start())))
+    return frozenset(forms[m.group(1)] for m in found if m.start() not in owners and strikes(text, m.start(), m.end(), start))
+
+
+def strikes(text: str, start: int, end: int, limit: int = 0) -> bool:
+    """Whether the side named at text[start:end] is plainly the one that strikes: ``the Ozar
+    attack``, ``Ozari shelling``, ``an attack by Ozar`` (not "Ozar fighters killed", which may be
+    its dead)."""
+    after, before = _striking()
+    return bool(after.match(text, end) or before.search(text, max(limit, start - 60), start))
 
 
 def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
