@@ -252,3 +252,8 @@ def test_frames_an_events_toll_is_of_that_event(nlp):
     assert c["40"]["scope"].startswith("period")
     c = drafts(nlp, "Since the attack on the capital, the war has killed 9,000 people.")
     assert not (c["9,000"]["scope"] or "").startswith("period")
+
+
+def test_frames_a_figure_placed_in_a_capital_is_the_citys(nlp):
+    c = drafts(nlp, "Rocket fire on Santiago killed 38 civilians in a week, officials said.")
+    assert c["38"]["place"] == "Santiago"

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import whose
 from .context import function_words, land_nouns, party_mentions
-from .names import party_forms
+from .names import capitals, party_forms
 from .titles import named_outside_titles, title_case_line
 from ..lexicon import Folded, led, table, trie_pattern, whole_words
 
@@ -216,6 +216,8 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             best = (distance, name)
     if best is None:
         return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
+    if best[1] in capitals():
+        return best[1]  # "fire on Damascus killed 38": the city's toll, not its country's
     return party_forms(text).get(best[1], best[1])
 
 

@@ -312,6 +312,14 @@ def _document_forms(text: str) -> tuple[PartyMatcher, Mapping[str, str]]:
 
 
 @cache
+def capitals() -> frozenset[str]:
+    """The countries' capitals and their other spellings: a side when they speak ("Kyiv said"),
+    a city when a figure is placed in one ("rockets on Damascus killed 38")."""
+    return frozenset(f for entry in table("countries").values() if not entry.get("body")
+                     for f in [entry["capital"], *entry["capital_variants"]] if f)
+
+
+@cache
 def bodies() -> frozenset[str]:
     """The supranational bodies of the countries table (EU, UN, ...): speakers and mediators far
     more often than a side whose figures an article gives."""
