@@ -257,3 +257,8 @@ def test_frames_an_events_toll_is_of_that_event(nlp):
 def test_frames_a_figure_placed_in_a_capital_is_the_citys(nlp):
     c = drafts(nlp, "Rocket fire on Santiago killed 38 civilians in a week, officials said.")
     assert c["38"]["place"] == "Santiago"
+
+
+def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
+    c = drafts(nlp, "Relief flights resumed as the Tarma death toll rose to 86 on Friday, medics said.")
+    assert c["86"]["place"] == "Tarma"

@@ -413,3 +413,9 @@ def test_the_army_speaks_of_its_own_soldiers(nlp):
             "The army also said 240 soldiers had been killed since the spring.")
     assert claims(nlp, text)["240"]["subject"] == "Peru"
     assert whose.army_pointed_at("No army here. The army said 9 soldiers died.", 14, 30) is None
+
+
+def test_a_side_accused_in_a_clause_joined_by_and_is_not_whose_the_dead_are(nlp):
+    text = ('The opposition says more than 700 civilians have been killed in Tarma since Sunday and '
+            'accused Chile of "direct participation" in the bombardment.')
+    assert claims(nlp, text)["more than 700"]["subject"] != "Chile"

@@ -160,6 +160,13 @@ def _noun_follows(text: str, pos: int) -> bool:
     return w not in function_words() and w not in land_nouns()
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(table("whose")["not_names"])
+
+
+# a town's name right before "toll" ("the Tamba death toll rose to 86")
+_NAMED_TOLL = re.compile(r"(?<![\w'’-])((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:death\s+|casualty\s+)?toll\b")
 _NEAR = re.compile(r"(?i:near|around|outside|at)\s")
 _NAME_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\s")
@@ -215,6 +222,11 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
+        named = _NAMED_TOLL.search(text, c0, fig[0])
+        if named and named.group(1).split()[0] not in _months_and_days() and named.group(1) not in party_forms(text) \
+                and named.group(1).split()[0] not in _not_names() \
+                and (not title_case_line(text, named.start()) or named_outside_titles(text, named.group(1))):
+            return named.group(1)  # "the Tamba death toll rose to 86": the town's toll
         return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
     if best[1] in capitals():
         return best[1]  # "fire on Damascus killed 38": the city's toll, not its country's

@@ -355,11 +355,19 @@ def is_place(text: str, name: str) -> bool:
 _CLAUSE_AFTER = re.compile(r";|\s[-–—]\s|,?\s+(?:far\s+|much\s+)?(?:more|fewer|less)\s+than\b|,\s+(?:and|but|while)\s")
 
 
+@cache
+def _said_after_and() -> re.Pattern[str]:
+    return re.compile(r"\s+and\s+(?:" + trie_pattern(table("whose")["speech_after"]) + r")\b")
+
+
 def clause_end_after(text: str, pos: int, end: int) -> int:
     """Where the clause holding ``pos`` ends, looking forward: a semicolon, a dash, a
-    comparison ("far more than X lost") or a new clause after ", and"; else ``end``."""
+    comparison ("far more than X lost"), a new clause after ", and", or a verb of saying joined
+    by "and" ("… have been killed since Sunday and accused X of …"); else ``end``."""
     m = _CLAUSE_AFTER.search(text, pos, end)
-    return m.start() if m else end
+    stop = m.start() if m else end
+    said = _said_after_and().search(text, pos, stop)
+    return said.start() if said else stop
 
 
 _OWN_PHRASE = 30  # a place this close after a figure is in the figure's own phrase
