@@ -262,3 +262,15 @@ def test_frames_a_figure_placed_in_a_capital_is_the_citys(nlp):
 def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
     c = drafts(nlp, "Relief flights resumed as the Tarma death toll rose to 86 on Friday, medics said.")
     assert c["86"]["place"] == "Tarma"
+
+
+def test_frames_the_place_an_event_struck(nlp):
+    c = drafts(nlp, "Rebel shelling of Tarma killed three people on Wednesday, local radio said.")
+    assert c["three"]["place"] == "Tarma"
+
+
+def test_frames_a_participle_clause_set_off_by_commas_does_not_date_the_figure(nlp):
+    c = drafts(nlp, "The offensive, launched on March 3 with heavy shelling, has killed more than 900 civilians.")
+    assert c["more than 900"]["date_ref"] is None
+    c = drafts(nlp, "The offensive has killed more than 900 civilians, officials said on March 3.")
+    assert c["more than 900"]["date_ref"] is not None

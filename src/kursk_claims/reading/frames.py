@@ -161,6 +161,13 @@ def _noun_follows(text: str, pos: int) -> bool:
 
 
 @cache
+def _struck_place() -> re.Pattern[str]:
+    """An event and the place it struck: "shelling of Tamba", "the strike on Oruro"."""
+    return re.compile(r"\b(?:" + trie_pattern(table("scopes")["event_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+)?"
+                      r"((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
+@cache
 def _not_names() -> frozenset[str]:
     return frozenset(table("whose")["not_names"])
 
@@ -222,6 +229,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
+        struck = _struck_place().search(text, c0, c1)
+        if struck and struck.group(1) not in party_forms(text) and struck.group(1).split()[0] not in _not_names():
+            return struck.group(1)  # "shelling of Tamba killed three": the place struck
         named = _NAMED_TOLL.search(text, c0, fig[0])
         if named and named.group(1).split()[0] not in _months_and_days() and named.group(1) not in party_forms(text) \
                 and named.group(1).split()[0] not in _not_names() \

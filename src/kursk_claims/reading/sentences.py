@@ -119,15 +119,17 @@ def spans_between(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-# ", which broke out in April over plans to merge the two armies,": set off by commas
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+[^,;:()\n]{3,160}?,")
+# ", which broke out in April over plans to merge the two armies,", ", launched on May 2 with a
+# barrage,": a relative or participle clause set off by commas
+_ASIDE = re.compile(r",\s+(?:which|who|whose|[a-z]{3,}ed)\s+[^,;:()\n]{3,160}?,")
 
 
 @lru_cache(maxsize=256)
 def asides(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The non-restrictive relative clauses of text[start:end] (``The war, which broke out in
-    April over plans to merge the armies, has displaced …``): what they name (a side, a day)
-    describes the noun before them, not a figure outside them.
+    """The non-restrictive relative and participle clauses of text[start:end] (``The war, which
+    broke out in April over plans to merge the armies, has displaced …``, ``The offensive,
+    launched on May 2, has killed …``): what they name (a side, a day) describes the noun before
+    them, not a figure outside them.
 
     >>> t = "The war, which began in May over a border town, has killed 900."
     >>> [t[a:b] for a, b in asides(t, 0, len(t))]
