@@ -274,3 +274,8 @@ def test_frames_a_participle_clause_set_off_by_commas_does_not_date_the_figure(n
     assert c["more than 900"]["date_ref"] is None
     c = drafts(nlp, "The offensive has killed more than 900 civilians, officials said on March 3.")
     assert c["more than 900"]["date_ref"] is not None
+
+
+def test_frames_a_common_word_opening_a_line_before_toll_is_no_place(nlp):
+    c = drafts(nlp, "Death toll passes 30,000\n\nThe death toll passed 30,000 on Thursday.")
+    assert all(d["place"] is None for d in c.values())

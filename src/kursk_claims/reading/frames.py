@@ -172,6 +172,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(table("whose")["not_names"])
 
 
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*)$")
 # a town's name right before "toll" ("the Tamba death toll rose to 86")
 _NAMED_TOLL = re.compile(r"(?<![\w'’-])((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:death\s+|casualty\s+)?toll\b")
 _NEAR = re.compile(r"(?i:near|around|outside|at)\s")
@@ -235,6 +236,8 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         named = _NAMED_TOLL.search(text, c0, fig[0])
         if named and named.group(1).split()[0] not in _months_and_days() and named.group(1) not in party_forms(text) \
                 and named.group(1).split()[0] not in _not_names() \
+                and not re.search(r"\b" + re.escape(named.group(1).lower()) + r"\b", text) \
+                and not (" " not in named.group(1) and _SENTENCE_OPENS.search(text, max(0, named.start() - 3), named.start())) \
                 and (not title_case_line(text, named.start()) or named_outside_titles(text, named.group(1))):
             return named.group(1)  # "the Tamba death toll rose to 86": the town's toll
         return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
