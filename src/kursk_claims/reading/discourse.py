@@ -166,6 +166,7 @@ def _pointing_tally() -> re.Pattern[str]:
 
 _SCOPING_WORDS = frozenset(("of", "from", "in", "across", "for", "since", "among", "inside", "overall", "total"))
 _POINTING_REACH = 2  # sentences back where the tally a figure points to may stand
+_SAID_AGAIN_REACH = 40  # figures back where one said again may first stand (bounded: no run-on page costs more)
 
 
 def _same_event_place(before: dict[str, Any], c: dict[str, Any]) -> None:
@@ -188,7 +189,7 @@ def _pointing_back(text: str, claims: list[dict[str, Any]], i: int) -> None:
     m = _pointing_tally().search(lead)
     pointing = m is not None and not (_SCOPING_WORDS & set(m.group(1).lower().split()))
     starts: list[int] = []
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - 1 - _SAID_AGAIN_REACH), -1):
         b = claims[j]
         if b["sentence_start"] != c["sentence_start"] and b["sentence_start"] not in starts:
             starts.append(b["sentence_start"])

@@ -59,7 +59,7 @@ def _lex() -> dict[str, Any]:
         # "in the country's central Ozar province"
         "place_re": re.compile(r"\b(?:" + trie_pattern([*place["prepositions"], *(p.capitalize() for p in place["prepositions"])])
                                + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:" + trie_pattern(place["region_words"])
-                               + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]*)"
+                               + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}" + name_article(place) + r"[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
@@ -164,7 +164,7 @@ def _noun_follows(text: str, pos: int) -> bool:
 def _struck_place() -> re.Pattern[str]:
     """An event and the place it struck: "shelling of Tamba", "the strike on Oruro"."""
     return re.compile(r"\b(?:" + trie_pattern(table("scopes")["event_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+)?"
-                      r"((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+                      r"(" + name_article(table("frames")["place_words"]) + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 
 
 @cache
@@ -174,9 +174,23 @@ def _not_names() -> frozenset[str]:
 
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*)$")
 # a town's name right before "toll" ("the Tamba death toll rose to 86")
-_NAMED_TOLL = re.compile(r"(?<![\w'’-])((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:death\s+|casualty\s+)?toll\b")
+@cache
+def _named_toll() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])(" + name_article(table("frames")["place_words"])
+                      + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:death\s+|casualty\s+)?toll\b")
+
+
+@cache
+def _leading_article() -> re.Pattern[str]:
+    return re.compile("^" + name_article(table("frames")["place_words"]))
+
+
+def name_article(place_words: dict) -> str:
+    """The articles joined to a place's name ("al-Mawasi"), as an optional pattern."""
+    return r"(?:(?:" + "|".join(place_words["name_articles"]) + r")-)?"
+
+
 _NEAR = re.compile(r"(?i:near|around|outside|at)\s")
-_NAME_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-")
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\s")
 
 
@@ -200,7 +214,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         words = name.split()
         if words[0].lower() in lex["region_words"] or name.isupper() and len(name) <= 3:
             continue
-        if "-" in _NAME_ARTICLE.sub("", name) or text[m.end(1):m.end(1) + 1] in ("-", "‑"):
+        if "-" in _leading_article().sub("", name) or text[m.end(1):m.end(1) + 1] in ("-", "‑"):
             continue  # "the Russia-Ukraine front lines" (not "al-Mawasi": an article joined to a name)
         prev = text[max(s0, m.start() - 16):m.start()].lower().split()
         if prev and prev[-1].strip(".,") in lex["not_after"] and not _NEAR.match(text, m.start()):
@@ -233,7 +247,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         struck = _struck_place().search(text, c0, c1)
         if struck and struck.group(1) not in party_forms(text) and struck.group(1).split()[0] not in _not_names():
             return struck.group(1)  # "shelling of Tamba killed three": the place struck
-        named = _NAMED_TOLL.search(text, c0, fig[0])
+        named = _named_toll().search(text, c0, fig[0])
         if named and named.group(1).split()[0] not in _months_and_days() and named.group(1) not in party_forms(text) \
                 and named.group(1).split()[0] not in _not_names() \
                 and not re.search(r"\b" + re.escape(named.group(1).lower()) + r"\b", text) \
