@@ -542,3 +542,12 @@ def test_the_officials_of_a_place_speak_though_officials_alone_do_not():
 def test_a_coalition_or_an_alliance_speaks():
     assert source("The Chad-led coalition said its strikes had killed 400 fighters.", "400").attribution == "Chad-led coalition"
     assert source("The alliance said 90 of its soldiers died.", "90").attribution == "alliance"
+
+
+def test_a_body_a_lead_describes_is_the_one_named_right_after():
+    from kursk_claims.pipeline import build_pipeline
+    text = ("Gunmen kill 40 in raid\n\nLIMA (Wire) - Gunmen stormed a hamlet in Tarma, killing more than 40 "
+            "people, a medical group said on Thursday.\n\nThe attack began at dawn, the Tarma Doctors Network "
+            "said in a statement.")
+    got = {c["text"]: c["attribution"] for c in build_pipeline()(text)._.claims}
+    assert got["more than 40"] == "Tarma Doctors Network"

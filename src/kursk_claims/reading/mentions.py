@@ -127,22 +127,31 @@ class Mentions:
             named = self._named_next(pos)
             if named is not None:
                 return Who(f"{phrase} {named.written}", named.key, True, True, named.classes)
+        if first in ("a", "an") and head in lex["body_heads"]:
+            # "…, a medical group said Thursday. … the Ozar Doctors Network said in a statement":
+            # the body the lead describes, named right after
+            named = self._named_next(pos, person=False)
+            if named is not None:
+                return named
         if descr in lex["not_speakers"] or head in lex["not_speakers"] and len(words) == 1:
             return None
         if not capitals and head not in lex["titles"] and head not in lex["body_heads"] and head not in lex["roles"]:
             return None
         return Who(phrase, slug(descr), head in lex["titles"], False, frozenset({head, descr}))
 
-    def _named_next(self, pos: int) -> Who | None:
+    def _named_next(self, pos: int, person: bool = True) -> Who | None:
         """The person named as a speaker in the two sentences after the one at ``pos``, when the
-        article names no person before it: whom a lead's description ("a top mediator") names."""
+        article names none before it, or (with ``person`` false) the body first named there: whom
+        a lead's description ("a top mediator", "a medical group") names."""
         i = self.speech.sentence_index(pos)
         self.speech.events.read_before(i)
-        if any(m.pos < pos and m.who.person and m.who.named for m in self.mentions()):
+        before = [m for m in self.mentions() if m.pos < pos and m.who.person == person and m.who.named]
+        if person and before:
             return None
         for j in range(i + 1, min(len(self.speech.sentences), i + 3)):
             for e in self.speech.events.events_in(j):
-                if e.who is not None and e.who.named and e.who.person:
+                if e.who is not None and e.who.named and e.who.person == person \
+                        and not any(m.who.key == e.who.key for m in before):  # a body first named there
                     return e.who
         return None
 
