@@ -546,8 +546,8 @@ def test_a_coalition_or_an_alliance_speaks():
 
 def test_a_body_a_lead_describes_is_the_one_named_right_after():
     from kursk_claims.pipeline import build_pipeline
-    text = ("Gunmen kill 40 in raid\n\nLIMA (Wire) - Gunmen stormed a hamlet in Tarma, killing more than 40 "
-            "people, a medical group said on Thursday.\n\nThe attack began at dawn, the Tarma Doctors Network "
-            "said in a statement.")
+    text = ("Bus blast kills 40\n\nLIMA (Wire) - A bomb tore through a bus in Tarma, killing more than 40 people, "
+            "a medical group said on Thursday.\n\nThe blast came at rush hour, the Andes Doctors Network said in a "
+            "statement.")
     got = {c["text"]: c["attribution"] for c in build_pipeline()(text)._.claims}
-    assert got["more than 40"] == "Tarma Doctors Network"
+    assert got["more than 40"] == "Andes Doctors Network"

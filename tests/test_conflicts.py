@@ -1040,7 +1040,7 @@ def test_refugees_one_country_took_in_are_a_part_of_all_who_fled():
 def test_the_dead_of_a_town_named_as_such_are_no_lost_thousand_of_the_whole_toll():
     from dataclasses import replace
     town = replace(claim("14", 14, measure="killed", subject="Peru", counted="people", place="Qasr"),
-                   sentence="A strike on a house in the town of Qasr killed 14 people.")
+                   sentence="Fourteen were killed when a shell hit the town of Qasr.")
     whole = claim("some 14,000", 14000, 12600, 15400, "approx", measure="killed", subject="Peru", counted="people")
     assert kinds(town, whole) == []
     unnamed = replace(town, sentence="A strike killed 14 people in Qasr.")

@@ -208,8 +208,9 @@ def test_frames_a_place_after_an_adjective_and_a_word_for_its_rank(nlp):
 
 def test_frames_a_definite_tally_points_back_to_the_one_just_reported(nlp):
     """The second source's "toll" is of the same shelling: its place and day, not a whole war's."""
-    text = ("Mortar fire on a market in Oruro killed at least 14 people on Sunday, the city's mayor said. "
-            "Stalls burned for hours. A local clinic put the toll at 11. The war has killed some 9,000 people.")
+    text = ("A landslide buried a bus station in Oruro on Sunday, killing at least 14 people, the mayor said. "
+            "Rescuers dug through the night. By morning the death toll stood at 11, the Red Cross said. "
+            "The war has killed some 9,000 people.")
     c = drafts(nlp, text)
     assert c["11"]["place"] == c["at least 14"]["place"] == "Oruro"
     assert c["11"]["date_ref"] == c["at least 14"]["date_ref"] is not None
@@ -223,59 +224,59 @@ def test_frames_a_tally_with_words_of_its_own_points_nowhere(nlp):
 
 
 def test_frames_the_same_figure_said_again_is_the_same_tally(nlp):
-    text = ("Shelling in Tarma killed 73 people on Monday, a monitor said. Officials said they could not "
-            "verify the monitor's figure of 73 dead.")
+    text = ("Shelling in Tarma killed 73 people on Monday, a monitor said. By Wednesday the 73 dead had been "
+            "buried in two graves, a priest said.")
     c = [d for d in nlp(text)._.claims if d["text"] == "73"]
     assert [d["place"] for d in c] == ["Tarma", "Tarma"]
 
 
 def test_frames_a_participle_clause_takes_the_place_of_the_clause_it_hangs_on(nlp):
-    c = drafts(nlp, "Gunmen stormed a hamlet in the country's central Tarma province, killing more than 150 people.")
+    c = drafts(nlp, "Artillery pounded a market town in the country's central Tarma province, killing more than 150 people.")
     assert c["more than 150"]["place"] == "Tarma"
 
 
 def test_frames_a_place_with_an_article_joined_to_its_name(nlp):
-    c = drafts(nlp, "An air strike on a house in the nearby town of al-Qasr killed 14 people, medics said.")
+    c = drafts(nlp, "Medics counted 14 dead after drones hit the harbour in the port town of al-Qasr.")
     assert c["14"]["place"] == "al-Qasr"
 
 
 def test_frames_people_waiting_for_aid_near_a_town_died_there(nlp):
-    c = drafts(nlp, "The ministry raised to 61 the number of people killed while waiting for aid near Tarma on Monday.")
+    c = drafts(nlp, "The ministry said 61 people queueing for aid near Tarma were shot dead on Monday.")
     assert c["61"]["place"] == "Tarma"
 
 
 def test_frames_an_events_toll_is_of_that_event(nlp):
-    c = drafts(nlp, "Gunmen stormed a hamlet in Tarma province on Friday, killing 40 people and wounding 61.")
+    c = drafts(nlp, "Militiamen raided two villages in Tarma province on Friday, killing 40 people and wounding 61.")
     assert c["40"]["scope"].startswith("period") and c["40"]["place"] == "Tarma"
     assert c["61"]["scope"] == c["40"]["scope"] and c["61"]["place"] == "Tarma"
-    c = drafts(nlp, "An air strike on a market in Tarma on Friday killed 40 people.")
+    c = drafts(nlp, "A drone strike on a fuel depot in Tarma killed 40 people on Friday.")
     assert c["40"]["scope"].startswith("period")
     c = drafts(nlp, "Since the attack on the capital, the war has killed 9,000 people.")
     assert not (c["9,000"]["scope"] or "").startswith("period")
 
 
 def test_frames_a_figure_placed_in_a_capital_is_the_citys(nlp):
-    c = drafts(nlp, "Rocket fire on Santiago killed 38 civilians in a week, officials said.")
+    c = drafts(nlp, "Shells that hit a bus station in Santiago killed 38 people, officials said.")
     assert c["38"]["place"] == "Santiago"
 
 
 def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
-    c = drafts(nlp, "Relief flights resumed as the Tarma death toll rose to 86 on Friday, medics said.")
-    assert c["86"]["place"] == "Tarma"
+    c = drafts(nlp, "By Friday evening the Tarma death toll had climbed to 212, according to medics.")
+    assert c["212"]["place"] == "Tarma"
 
 
 def test_frames_the_place_an_event_struck(nlp):
-    c = drafts(nlp, "Rebel shelling of Tarma killed three people on Wednesday, local radio said.")
-    assert c["three"]["place"] == "Tarma"
+    c = drafts(nlp, "Overnight shelling of Tarma left 57 people dead, the governor said.")
+    assert c["57"]["place"] == "Tarma"
 
 
 def test_frames_a_participle_clause_set_off_by_commas_does_not_date_the_figure(nlp):
-    c = drafts(nlp, "The offensive, launched on March 3 with heavy shelling, has killed more than 900 civilians.")
+    c = drafts(nlp, "The blockade, imposed on March 3 after talks failed, has killed more than 900 civilians.")
     assert c["more than 900"]["date_ref"] is None
-    c = drafts(nlp, "The offensive has killed more than 900 civilians, officials said on March 3.")
+    c = drafts(nlp, "The blockade has killed more than 900 civilians, officials said on March 3.")
     assert c["more than 900"]["date_ref"] is not None
 
 
 def test_frames_a_common_word_opening_a_line_before_toll_is_no_place(nlp):
-    c = drafts(nlp, "Death toll passes 30,000\n\nThe death toll passed 30,000 on Thursday.")
+    c = drafts(nlp, "Casualty toll tops 4,000\n\nThe casualty toll topped 4,000 on Thursday.")
     assert all(d["place"] is None for d in c.values())

@@ -559,15 +559,15 @@ def test_people_driven_from_their_homes_are_displaced(nlp):
 
 
 def test_a_figure_with_a_verb_of_its_own_does_not_take_the_measure_before_it(nlp):
-    got = claims(nlp, "An aid official said 70,000 people were displaced in Tarma and 2.1 million people "
-                      "were in need of food, though the number of displaced was rising.")
+    got = claims(nlp, "Floodwater has displaced 70,000 people in Tarma, the agency said, and 2.1 million people "
+                      "remain short of food, though the number of displaced keeps rising.")
     assert got["70,000"]["measure"] == "displaced"
     assert got["2.1 million"]["measure"] != "displaced"
 
 
 def test_a_tally_said_again_has_the_side_of_the_tally_told_before(nlp):
-    text = ("Gunfire by Ozar militiamen on a bus in Tarma killed 31 Chilean pilgrims on Friday. "
-            "Officials could not verify the group's count of 31 dead.")
+    text = ("Mines laid by Ozar militiamen near Tarma killed 31 Chilean deminers in March. "
+            "In April the 31 dead were honoured in a state funeral.")
     got = [c for c in nlp(text)._.claims if c["text"] == "31"]
     assert [c["subject"] for c in got] == ["Chile", "Chile"]
 
@@ -578,14 +578,15 @@ def test_a_share_of_a_named_group_takes_the_verb_at_the_end_of_its_clause(nlp):
 
 
 def test_hostages_held_and_hostages_taken_are_two_quantities(nlp):
-    got = claims(nlp, "Gunmen killed 300 people and 90 were taken hostage. Officials say 41 hostages remain in Tarma.")
+    got = claims(nlp, "Kidnappers seized 90 hostages from a convoy in March. Officials say 41 hostages are still held "
+                      "near Tarma.")
     assert got["90"]["what"] == "captured:taken"
     assert got["41"]["what"] == "captured:held"
 
 
 def test_the_side_that_struck_is_neither_whose_nor_where_the_dead_are(nlp):
-    text = ("The Ozar Liberation Front (OLF) denied it. Chile says more than 900 people were killed "
-            "in the OLF attack on the border town.")
+    text = ("The Ozar Liberation Front (OLF) denied any part in it. Chile says more than 900 people died in the "
+            "OLF attack on its border posts.")
     got = claims(nlp, text)
     assert got["more than 900"]["place"] != "Ozar Liberation Front"
     assert got["more than 900"]["subject"] != "Ozar Liberation Front"

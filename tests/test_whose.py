@@ -367,14 +367,14 @@ def test_his_men_are_the_side_the_person_named_leads(nlp):
 
 
 def test_a_datelines_country_is_where_the_report_was_filed_not_whose_the_dead_are(nlp):
-    text = ("Militia raid leaves dozens dead\n\nLIMA, Peru (Wire) — Gunmen from a Chilean militia overran a "
-            "hamlet in the hills, killing more than 40 Chileans, a clinic said on Friday.")
-    assert claims(nlp, text)["more than 40"]["subject"] == "Chile"
+    text = ("Ferry sinks\n\nLIMA, Peru (Wire) — More than 40 sailors were killed when a mine holed their patrol "
+            "boat in Chile's northern waters, the navy said on Friday.")
+    assert claims(nlp, text)["More than 40"]["subject"] == "Chile"
     assert whose.main_subject("Clash\n\nLIMA, Peru (Wire) — Fighting went on in Chile, where Chile's army said …") == "Chile"
 
 
 def test_the_side_that_takes_people_in_is_where_they_are_not_whose_they_are(nlp):
-    c = claims(nlp, "Neighbouring Peru has taken in about 300,000 Chilean refugees since the spring, officials said.")
+    c = claims(nlp, "Officials said Peru hosts about 300,000 Chilean refugees in camps along the border.")
     assert c["about 300,000"]["place"] == "Peru"
     assert c["about 300,000"]["subject"] == "Chile"
 
@@ -386,36 +386,35 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_party():
 
 def test_the_dead_of_an_attack_are_not_the_attackers_but_the_countrys(nlp):
     """The article is mostly about the militia; the villagers it killed are Chile's people."""
-    text = ("Militia raid kills 60\n\nAn attack by Chile's paramilitary Ozar Liberation Front on a "
-            "hamlet killed 60 people, medics said. OLF fighters later withdrew. The OLF denied it. "
+    text = ("Militia raid kills 60\n\nAt dawn 60 villagers were killed in a raid by Chile's paramilitary Ozar "
+            "Liberation Front, medics said. OLF fighters later withdrew. The OLF denied it. "
             "The OLF has held the hills in Chile since May, and the OLF runs the border crossings.")
     assert whose.main_subject(text) == "OLF"
     assert claims(nlp, text)["60"]["subject"] == "Chile"
 
 
 def test_a_relative_clause_set_off_by_commas_says_nothing_of_the_figure_after_it(nlp):
-    text = "The war, which broke out in May 2019 over a Chilean border post, has displaced 4 million Peruvians."
+    text = "Peru's civil strife, which Chilean mediators tried to end in May 2019, has now left 4 million people homeless."
     c = claims(nlp, text)["4 million"]
     assert c["subject"] == "Peru"
     assert c["date_ref"] is None
 
 
 def test_the_place_where_an_operation_goes_on_is_not_whose_the_dead_are():
-    text = "Officials say 150 people were killed in the ground operation in Chile."
+    text = "Officials say 150 people died during the army's sweep operation in Chile."
     fig = (text.index("150"), text.index("150") + 3)
     assert whose.where_a_war_is(text, text.index("Chile"))
     assert whose.place_of_loss(text, (0, len(text)), fig) is None
-    assert whose.place_of_loss("Officials say 150 people were killed in Chile.", (0, 46), fig) == "Chile"
+    assert whose.place_of_loss("Officials say 150 people died in Chile.", (0, 39), fig) == "Chile"
 
 
 def test_the_army_speaks_of_its_own_soldiers(nlp):
     text = ("The Peruvian army pressed on into the hills.\n\nRebels said they had held the pass. "
-            "The army also said 240 soldiers had been killed since the spring.")
+            "In its weekly bulletin the army listed 240 soldiers as killed since the spring.")
     assert claims(nlp, text)["240"]["subject"] == "Peru"
     assert whose.army_pointed_at("No army here. The army said 9 soldiers died.", 14, 30) is None
 
 
 def test_a_side_accused_in_a_clause_joined_by_and_is_not_whose_the_dead_are(nlp):
-    text = ('The opposition says more than 700 civilians have been killed in Tarma since Sunday and '
-            'accused Chile of "direct participation" in the bombardment.')
-    assert claims(nlp, text)["more than 700"]["subject"] != "Chile"
+    text = "The opposition says at least 700 civilians died in Tarma this month and accused Chile of arming the gunmen."
+    assert claims(nlp, text)["at least 700"]["subject"] != "Chile"

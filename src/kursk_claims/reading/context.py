@@ -404,6 +404,11 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
 _OWN_PREDICATE = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:were|are|was|is|remain|remained|remains|face|faced|faces|need|needed|needs)\s")
 
 
+def counts_a_force(text: str, counted: tuple[int, int] | None) -> bool:
+    """Whether the counted noun at text[counted] is one for a force's people (soldiers, troops)."""
+    return counted is not None and noun_measure(text[counted[0]:counted[1]]) == "deployed"
+
+
 def noun_measure(counted: str | None) -> str | None:
     """The measure a counted noun alone suggests (``troops`` -> ``deployed``), if any."""
     if not counted:
@@ -486,7 +491,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
     if pointed:
         return pointed
     # soldiers killed in a place fell where they fought: a place after them is not whose they are
-    force = counted is not None and noun_measure(text[counted[0]:counted[1]]) == "deployed"
+    force = counts_a_force(text, counted)
     if losses and not mentions:
         # "Lebanese health authorities said 40 were killed": a civil authority counts its own
         # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import Folded, first_letters, table, trie_pattern, whole_words
+from .datelines import DATELINE
 from .sentences import outside_asides
 
 
@@ -270,7 +271,6 @@ def _quick_date(value: str) -> str | None:
 _CLAUSE_BREAK = re.compile(r"[,;:.]\s")
 _PERIOD_OPENER = re.compile(r"\b(?:since|from|after|before|until)\b", re.I)
 _BYLINE = re.compile(r"^\s*(?P<label>[A-Za-z ]{2,20}?)\s*:\s*(?P<date>.{6,60})$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]")
 _DATE_ONLY = re.compile(r"^\s*(?:\w+,\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}(?:[, ]+\d{1,2}[:.]\d{2}.*)?)\s*$")
 _FULL_DATE = re.compile(r"\b(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M|GMT|UTC|CET|EET|MSK)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
@@ -293,8 +293,8 @@ def article_date(text: str, *, as_of: dt.datetime | None = None, head_lines: int
             found = parse_date(m.group("date"))
             if found:
                 return found
-        m = _DATELINE.match(line)
-        if m:
+        m = DATELINE.match(line)
+        if m and m.group("date"):
             found = parse_date(m.group("date"), relative_to=as_of)
             if found:
                 return found

@@ -195,15 +195,16 @@ def _pointing_back(text: str, claims: list[dict[str, Any]], i: int) -> None:
             starts.append(b["sentence_start"])
         if pointing and len(starts) > _POINTING_REACH:
             pointing = False
-        if b["measure"] != c["measure"] or b.get("part_of") is not None or not (b.get("place") or b["scope"]):
+        if b["measure"] != c["measure"] or b.get("part_of") is not None:
             continue
-        same = (b["low"], b["high"], b.get("unit")) == (c["low"], c["high"], c.get("unit"))
-        if pointing or same:
+        if not (b.get("place") or b["scope"]):
+            if pointing:
+                return  # the tally just reported has no place of its own: nothing to take
+            continue
+        if pointing or (b["low"], b["high"], b.get("unit")) == (c["low"], c["high"], c.get("unit")):
             c["place"], c["scope"], c["figure"] = b.get("place"), b["scope"], b.get("figure")
             c["points_to"] = j  # its day too (read by the dates that come later)
             return
-        if pointing:
-            return  # the tally just reported has no place of its own: nothing to take
 
 
 @cache
@@ -284,8 +285,7 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
         own = context.party_in(text, c.get("attribution"))
         if own:
             subject = own
-    if whose.is_loss(c["measure"]) and counted is not None \
-            and context.noun_measure(text[counted[0]:counted[1]]) == "deployed" \
+    if counted is not None and whose.is_loss(c["measure"]) and context.counts_a_force(text, counted) \
             and not context.party_mentions(text, counted[0], counted[1]):
         # "The army also said 242 soldiers had been killed": the army's own soldiers
         subject = whose.army_pointed_at(text, frames.clause_start(text, s0, c["start"]), c["start"]) or subject

@@ -172,10 +172,17 @@ def _not_names() -> frozenset[str]:
     return frozenset(table("whose")["not_names"])
 
 
+def _a_town(text: str, name: str) -> bool:
+    """Whether a capitalised name a pattern found is a town: not a side, not a capitalised word."""
+    return name not in party_forms(text) and name.split()[0] not in _not_names()
+
+
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*)$")
-# a town's name right before "toll" ("the Tamba death toll rose to 86")
+
+
 @cache
 def _named_toll() -> re.Pattern[str]:
+    """A town's name right before "toll" ("the Tamba death toll rose to 86")."""
     return re.compile(r"(?<![\w'’-])(" + name_article(table("frames")["place_words"])
                       + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:death\s+|casualty\s+)?toll\b")
 
@@ -245,15 +252,14 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             best = (distance, name)
     if best is None:
         struck = _struck_place().search(text, c0, c1)
-        if struck and struck.group(1) not in party_forms(text) and struck.group(1).split()[0] not in _not_names():
+        if struck and _a_town(text, struck.group(1)):
             return struck.group(1)  # "shelling of Tamba killed three": the place struck
         named = _named_toll().search(text, c0, fig[0])
-        if named and named.group(1).split()[0] not in _months_and_days() and named.group(1) not in party_forms(text) \
-                and named.group(1).split()[0] not in _not_names() \
+        if named and _a_town(text, named.group(1)) and named.group(1).split()[0] not in _months_and_days() \
                 and not re.search(r"\b" + re.escape(named.group(1).lower()) + r"\b", text) \
                 and not (" " not in named.group(1) and _SENTENCE_OPENS.search(text, max(0, named.start() - 3), named.start())) \
                 and (not title_case_line(text, named.start()) or named_outside_titles(text, named.group(1))):
-            return named.group(1)  # "the Tamba death toll rose to 86": the town's toll
+            return named.group(1)  # "the Tamba death toll rose to 86": the town's toll (not "Death toll …")
         return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
     if best[1] in capitals():
         return best[1]  # "fire on Damascus killed 38": the city's toll, not its country's

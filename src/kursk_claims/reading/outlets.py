@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from ..lexicon import word_list
+from .datelines import DATELINE
 
 
 @cache
@@ -22,7 +23,6 @@ _FOOTER = re.compile(
     r"\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
 _FOOTER_WORDS = ("maintained", "all rights reserved by", "©", "copyright")  # what _FOOTER needs, lower-cased
 _BYLINE_SOURCE = re.compile(r"(?m)^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$")
-_DATELINE_SOURCE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,30},[^\n(]{0,30}\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-–—]")
 _REACHED_OUT = re.compile(r"(?:^|[.!?]\s+|\n)(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has\s+)?reached out to\b")
 
 
@@ -39,9 +39,9 @@ def article_source(text: str) -> str | None:
     m = _BYLINE_SOURCE.search(text[:800])
     if m:
         return _known_outlet(m.group("name")) or m.group("name").strip()
-    m = _DATELINE_SOURCE.search(text[:600])
+    m = next((d for d in DATELINE.finditer(text, 0, min(len(text), 600)) if d.group("agency")), None)
     if m:
-        return _known_outlet(m.group("name")) or m.group("name").strip()
+        return _known_outlet(m.group("agency")) or m.group("agency").strip()
     m = _REACHED_OUT.search(text) if "reached out to" in text else None
     if m:
         return _known_outlet(m.group("name")) or m.group("name").strip()

@@ -478,9 +478,9 @@ on_change(subjects_ranked.cache_clear)
 @cache
 def _striking() -> tuple[re.Pattern[str], re.Pattern[str]]:
     w = table("whose")
-    strikes = [n for n in w["agent_nouns"] if " " not in n or not n.endswith("killed")]  # not "troops killed"
-    return (re.compile(r"(?:['’]s)?\s+(?:" + trie_pattern(strikes) + r")\b"),
-            re.compile(r"\b(?:attacks?|strikes?|shelling|raids?|assault)\s+(?:" + "|".join(w["agent_before"])
+    strikes = trie_pattern([n for n in w["agent_nouns"] if " " not in n or not n.endswith("killed")])  # not "troops killed"
+    return (re.compile(r"(?:['’]s)?\s+(?:" + strikes + r")\b"),
+            re.compile(r"\b(?:" + strikes + r")\s+(?:" + "|".join(w["agent_before"])
                        + r")\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+)?$", re.I))
 
 
@@ -498,11 +498,6 @@ def where_a_war_is(text: str, start: int) -> bool:
 
 
 _OWNED_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?")
-
-
-@cache
-def _countries() -> frozenset[str]:
-    return frozenset(table("countries"))
 
 
 def _attackers(text: str, start: int, end: int) -> frozenset[str]:
@@ -531,6 +526,7 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
         if c.get("subject"):
             by_measure.setdefault(c.get("measure"), Counter())[c["subject"]] += 1
     ranked: tuple[str, ...] | None = None
+    attackers_of: dict[int, frozenset[str]] = {}  # each sentence's, read once
     for c in claims:
         if c.get("subject"):
             continue
@@ -545,9 +541,12 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
         # not a side the figure's own sentence names as the one that struck ("an attack by X
         # killed 104 people"): the dead are not the attacker's, but of the country the article
         # names most after it
-        attackers = _attackers(text, c["sentence_start"], c["sentence_end"]) if is_loss(c.get("measure")) else ()
+        attackers: frozenset[str] = frozenset()
+        if is_loss(c.get("measure")):
+            attackers = attackers_of.get(c["sentence_start"]) or attackers_of.setdefault(
+                c["sentence_start"], _attackers(text, c["sentence_start"], c["sentence_end"]))
         topic = ranked[0] if ranked and ranked[0] not in attackers else \
-            next((p for p in ranked[1:] if p not in attackers and not is_group(p) and p in _countries()), "")
+            next((p for p in ranked[1:] if p not in attackers and not is_group(p)), "")
         seen = by_measure.get(c.get("measure"))
         subject = topic or (seen.most_common(1)[0][0] if seen and c.get("measure") is not None else None)
         if subject:
