@@ -167,6 +167,12 @@ def test_when_a_count_began_is_no_period(nlp):
     assert c["120"]["scope"] == "period: that weekend"
 
 
+def test_the_event_that_began_a_war_has_a_toll_of_its_own(nlp):
+    # "began" before an event says what started the war, not when a count began
+    c = claims(nlp, "The conflict began when raiders stormed three border towns in Ostrava on 9 May, killing about 640 people.")
+    assert (c["about 640"].get("scope") or "").startswith("period:")
+
+
 def test_a_period_of_a_later_clause_is_not_the_figures(nlp):
     c = claims(nlp, "The rebels now claim 90 soldiers killed in the hills, up from a statement last week.")
     assert not c["90"].get("scope")

@@ -637,11 +637,18 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
     found = []
     for m in lex["period"].finditer(text, start, end):
         lead = text[max(start, m.start() - 80):m.start()]
-        began = any(p.search(lead) for p in lex["start"])
+        # "the war began when gunmen stormed the town, killing 40": the event that began it,
+        # its own toll; a start is said of a period ("since the offensive began")
+        began = not _names_an_event(m.group(0)) and any(p.search(lead) for p in lex["start"])
         # "estimated today", "said yesterday": the day of the statement, no period of the figure
         said = lex["speech_before"].search(lead) is not None
         found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
     return tuple(found)
+
+
+def _names_an_event(phrase: str) -> bool:
+    """Whether a period phrase names one event ("the strike", "stormed")."""
+    return any(w.strip(".,") in _scope_lex()["event_words"] for w in phrase.lower().split())
 
 
 def read_land_owner(text: str, start: int, end: int) -> str | None:
@@ -669,6 +676,7 @@ def _scope_lex() -> dict:
         "battle_place": re.compile(s["battle_place"]),
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
+        "event_words": frozenset(s["event_nouns"]),
         "speech_before": re.compile(r"\b(?:" + trie_pattern(w for w in table("attribution")["speech_verbs"] if " " not in w)
                                     + r")\s+$", re.I),
     }
