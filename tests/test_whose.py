@@ -413,6 +413,10 @@ def test_the_army_speaks_of_its_own_soldiers(nlp):
             "In its weekly bulletin the army listed 240 soldiers as killed since the spring.")
     assert claims(nlp, text)["240"]["subject"] == "Peru"
     assert whose.army_pointed_at("No army here. The army said 9 soldiers died.", 14, 30) is None
+    # the army named with its side, after reports of the other side's dead
+    text = ("Chilean shelling killed 31 people in Arica on Monday, the city's mayor said.\n\n"
+            "The Peruvian military said 52 soldiers had been killed since the offensive opened.")
+    assert claims(nlp, text)["52"]["subject"] == "Peru"
 
 
 def test_a_side_accused_in_a_clause_joined_by_and_is_not_whose_the_dead_are(nlp):

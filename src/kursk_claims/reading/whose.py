@@ -158,14 +158,18 @@ _ARMY_REACH = 3000  # characters back where the army "the army" points to is nam
 
 
 def army_pointed_at(text: str, c0: int, start: int) -> str | None:
-    """The side of "the army" (or "the military") that speaks in text[c0:start], a figure of
-    soldiers after it ("The army said 240 soldiers had been killed"): the side whose army the
-    text named last before it ("the Peruvian army", "Peru's military")."""
+    """The side of the army (or the military) that speaks in text[c0:start], a figure of
+    soldiers after it: the side it is named with ("the Peruvian army said 240 soldiers had been
+    killed"), or for "the army" the side whose army the text named last before it ("the
+    Peruvian army", "Peru's military")."""
     pointer, noun = _military()
+    pattern, forms = party_pattern(text)
+    for p in pattern.finditer(text, c0, start):
+        if noun.match(text, p.end()):
+            return forms[p.group(1)]  # "the Tamban military said 46 soldiers …": its own
     m = pointer.search(text, c0, start)
     if m is None:
         return None
-    pattern, forms = party_pattern(text)
     side = None
     for p in pattern.finditer(text, max(0, m.start() - _ARMY_REACH), m.start()):
         if noun.match(text, p.end()):
