@@ -268,6 +268,13 @@ def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
 def test_frames_the_place_an_event_struck(nlp):
     c = drafts(nlp, "Overnight shelling of Tarma left 57 people dead, the governor said.")
     assert c["57"]["place"] == "Tarma"
+    # the object of an attack verb, a place named with its kind, and a toll in a participle
+    # clause whose own words name a period
+    c = drafts(nlp, "Artillery bombarded the rebel-held suburb of Northern Tarma on Monday, "
+                    "pushing the toll since Friday to 61 people, medics said.")
+    assert c["61"]["place"] == "Northern Tarma"
+    c = drafts(nlp, "Jets struck Monday night, killing 12 people.")
+    assert c["12"]["place"] is None
 
 
 def test_frames_a_participle_clause_set_off_by_commas_does_not_date_the_figure(nlp):

@@ -162,9 +162,13 @@ def _noun_follows(text: str, pos: int) -> bool:
 
 @cache
 def _struck_place() -> re.Pattern[str]:
-    """An event and the place it struck: "shelling of Tamba", "the strike on Oruro"."""
-    return re.compile(r"\b(?:" + trie_pattern(table("scopes")["event_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+)?"
-                      r"(" + name_article(table("frames")["place_words"]) + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+    """An event and the place it struck: "shelling of Tamba", "the strike on Oruro", "pounded
+    the rebel-held town of Tamba", "stormed Oruro"."""
+    words = table("frames")["place_words"]
+    locality = trie_pattern(words["region_words"] + words["struck_places"] + table("conflicts")["locality_words"])
+    return re.compile(r"\b(?:" + trie_pattern(table("scopes")["event_nouns"] + words["struck_words"]) + r")\s+"
+                      r"(?:(?:of|on)\s+)?(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<kind>" + locality + r")\s+of\s+|the\s+)?"
+                      r"(?P<name>" + name_article(words) + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 
 
 @cache
@@ -209,6 +213,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     lex = _lex()
     s0, s1 = sentence
     c0 = clause_start(text, s0, fig[0])
+    comma = text.rfind(",", s0, fig[0]) + 1  # "…, raising the toll since Sunday to 274": a participle's clause
+    if comma > 0 and _PARTICIPLE.match(text, comma):
+        c0 = comma
     if c0 > s0 and _PARTICIPLE.match(text, c0):
         c0 = clause_start(text, s0, c0 - 1)  # "stormed a hamlet in Tarma, killing 150": the clause it hangs on
     nxt = _PUNCTUATION.search(text, fig[1], s1)
@@ -252,8 +259,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             best = (distance, name)
     if best is None:
         struck = _struck_place().search(text, c0, c1)
-        if struck and _a_town(text, struck.group(1)):
-            return struck.group(1)  # "shelling of Tamba killed three": the place struck
+        if struck and struck.group("name").split()[0] not in _months_and_days() \
+                and (_a_town(text, struck.group("name")) or struck.group("kind") and struck.group("name") not in party_forms(text)):
+            return struck.group("name")  # "shelling of Tamba killed three", "the enclave of Eastern Tamba": the place struck
         named = _named_toll().search(text, c0, fig[0])
         if named and _a_town(text, named.group(1)) and named.group(1).split()[0] not in _months_and_days() \
                 and not re.search(r"\b" + re.escape(named.group(1).lower()) + r"\b", text) \
