@@ -775,6 +775,20 @@ def test_totals_counted_from_two_different_starts_are_different_quantities():
     assert "totals counted from different starts (since may / since june)" in reasons(since_may, since_june)
 
 
+def test_a_total_counted_from_a_day_of_the_week_is_a_part_of_one_from_no_named_start():
+    days = claim("300", 300, measure="killed", counted="civilians", subject="Peru", scope="period: since Sunday night",
+                 figure="total", as_of="2019-06-05")
+    war = claim("2,000", 2000, measure="killed", counted="civilians", subject="Peru", figure="total", as_of="2019-06-01")
+    assert kinds(days, war) == []  # a few days' toll, though later, is no fall of the whole
+    assert "a part smaller than its whole" in reasons(days, war)
+    more = claim("2,500", 2500, measure="killed", counted="civilians", subject="Peru", scope="period: since Sunday",
+                 figure="total", as_of="2019-06-01")
+    assert kinds(more, war) != []  # a part larger than its whole of the same day
+    since_may = claim("300", 300, measure="killed", counted="civilians", subject="Peru", scope="period: since May",
+                      figure="total", as_of="2019-06-05")
+    assert kinds(since_may, war) != []  # a month may be when the whole began
+
+
 def test_internally_displaced_persons_are_idps():
     persons = claim("1.1 million", 1100000, measure="displaced", counted="internally displaced persons", subject="Peru")
     idps = claim("750,000", 750000, measure="displaced", counted="IDPs", subject="Peru")

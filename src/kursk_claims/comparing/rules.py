@@ -251,6 +251,11 @@ def months() -> dict[str, int]:
 
 
 @cache
+def weekdays() -> frozenset[str]:
+    return frozenset(table("dates")["weekdays"])
+
+
+@cache
 def months_names() -> dict[int, str]:
     names: dict[int, str] = {}
     for name, n in months().items():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .groups import Entry
-from .rules import class_relation, of_land, rules
+from .rules import class_relation, of_land, rules, weekdays
 from .time import OPERATION, WAR, final_war_toll
 
 
@@ -105,6 +105,9 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if since_a and since_b and since_a != since_b:
         s.separate = f"totals counted from different starts ({since_a} / {since_b})"
         return s
+    if bool(since_a) != bool(since_b) and _days_long(since_a or since_b):
+        # "killed since Sunday": a few days' toll, a part of one counted from no named start
+        _part(s, "a" if since_a else "b", f"a toll counted {since_a or since_b} is a part of one counted from no named start")
     # breakdowns
     if a.part and b.part and a.part != b.part:
         s.separate = "breakdowns of different wholes"
@@ -140,6 +143,12 @@ def _since(e: Entry) -> str | None:
     """The start a running total is counted from, when its words name one ("since December")."""
     scope = (e.claim.scope or "").lower()
     return scope[len("period: "):] if scope.startswith("period: since") else None
+
+
+def _days_long(since: str | None) -> bool:
+    """Whether a total's start is a day of the week ("since Sunday night"): days long at most."""
+    words = (since or "").split()
+    return len(words) > 1 and words[1].strip(".,") in weekdays()
 
 
 def _counts_a_class_of_its_own(e: Entry) -> bool:
