@@ -185,6 +185,13 @@ def test_the_battle_for_a_town_is_where_the_dead_fell(nlp):
     assert c["700"]["scope"] == "place: Marovo"
 
 
+def test_a_headlines_attack_on_a_place_that_kills_is_one_event(nlp):
+    c = claims(nlp, "Rebel rocket attack on Oruro wedding kills 17, officials say")
+    assert (c["17"].get("scope") or "").startswith("period:")
+    c = claims(nlp, "Valdorian strikes on Oruro have killed 4,100 people since the spring, officials say.")
+    assert not (c["4,100"].get("scope") or "").startswith("period: strike")  # many strikes: a running total
+
+
 def test_the_toll_of_the_strikes_that_killed_is_the_events(nlp):
     c = claims(nlp, "According to the ministry, the strikes killed 270 people and wounded 880 others.")
     assert c["270"]["scope"] == c["880"]["scope"] == "period: the strikes"
