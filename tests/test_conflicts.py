@@ -834,6 +834,15 @@ def test_a_breakdown_by_a_measure_of_its_own_is_all_of_that_measure():
     assert "mismatch" in kinds(early, dead_early, late, dead_late)
 
 
+def test_the_dead_among_people_held_are_a_part_of_them_not_all_the_dead():
+    held = claim("140 hostages", 140, measure="captured", counted="hostages", subject="Peru", as_of="2025-03-01")
+    dead = read(claim("about 40", 40, low=36, high=44, bound="approx", measure="killed", counted="hostages",
+                      subject="Peru", as_of="2025-03-01"), part_of=held.id)
+    toll = claim("more than 200", 200, None, None, "more_than", measure="killed", subject="Peru", as_of="2025-03-01")
+    assert kinds(held, dead, toll) == []  # the dead hostages are among all the dead
+    assert "a part smaller than its whole" in reasons(held, dead, toll)
+
+
 def test_a_slip_needs_both_figures_to_count_one_class():
     # "16 rescue workers wounded" against a toll of 16,204 wounded that names no one: a group
     # inside the toll, not a lost "thousand"

@@ -287,8 +287,9 @@ def _name_wholes(groups: list[QuantityGroup]) -> None:
         for e in g.entries:
             if e.part in named:
                 name, e.whole_cls, measure = named[e.part]
-                # "3,900 casualties, including 820 deaths": all the dead, no breakdown of a same quantity
-                e.part = name if g.key[0] == measure else None
+                # "3,900 casualties, including 820 deaths": all the dead, no breakdown of a same
+                # quantity; "130 hostages, 30 of whom are dead": dead hostages, a part of them
+                e.part = name if g.key[0] == measure or rules()["measure_within"].get(g.key[0]) != measure else None
 
 
 def _place_by_named_days(groups: list[QuantityGroup]) -> None:
