@@ -595,6 +595,8 @@ def test_hostages_held_and_hostages_taken_are_two_quantities(nlp):
                       "near Tarma.")
     assert got["90"]["what"] == "captured:taken"
     assert got["41"]["what"] == "captured:held"
+    got = claims(nlp, "In the exchange last month 57 captives were handed over to Peruvian officials.")
+    assert got["57"]["what"] == "captured:released"
 
 
 def test_the_side_that_struck_is_neither_whose_nor_where_the_dead_are(nlp):
