@@ -265,6 +265,14 @@ def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
     assert c["212"]["place"] == "Tarma"
 
 
+def test_frames_a_campaign_named_by_its_kind_is_a_place_within_the_war(nlp):
+    c = drafts(nlp, "Peru says 212 of its soldiers were killed in the amphibious assault and 905 since the war began.")
+    assert c["212"]["place"] == "amphibious operation"
+    assert c["905"]["place"] != "amphibious operation"
+    c = drafts(nlp, "Chile has lost 77 soldiers since launching its ground offensive in the spring.")
+    assert c["77"]["place"] == "ground operation"
+
+
 def test_frames_the_place_an_event_struck(nlp):
     c = drafts(nlp, "Overnight shelling of Tarma left 57 people dead, the governor said.")
     assert c["57"]["place"] == "Tarma"

@@ -61,6 +61,9 @@ def _lex() -> dict[str, Any]:
                                + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:" + trie_pattern(place["region_words"])
                                + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}" + name_article(place) + r"[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
+        "phase_re": re.compile(r"\b(?:in|during|since|of)\s+(?:[a-z]+\s+){0,2}?(?:the|its|their|[A-Z][\w-]*['’]s)\s+"
+                               r"(?:[A-Z][\w-]*\s+)?(" + trie_pattern(place["campaign_phases"]["kinds"]) + r")\s+(?:"
+                               + trie_pattern(place["campaign_phases"]["nouns"]) + r")\b"),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
         "war_nouns": frozenset(place["war_nouns"]),
@@ -213,13 +216,16 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     lex = _lex()
     s0, s1 = sentence
     c0 = clause_start(text, s0, fig[0])
+    nxt = _PUNCTUATION.search(text, fig[1], s1)
+    c1 = nxt.start() if nxt else s1
+    phase = lex["phase_re"].search(text, c0, c1)
+    if phase:
+        return f"{phase.group(1)} operation"  # "killed in the ground offensive": a campaign within the war
     comma = text.rfind(",", s0, fig[0]) + 1  # "…, raising the toll since Sunday to 274": a participle's clause
     if comma > 0 and _PARTICIPLE.match(text, comma):
         c0 = comma
     if c0 > s0 and _PARTICIPLE.match(text, c0):
         c0 = clause_start(text, s0, c0 - 1)  # "stormed a hamlet in Tarma, killing 150": the clause it hangs on
-    nxt = _PUNCTUATION.search(text, fig[1], s1)
-    c1 = nxt.start() if nxt else s1
     best: tuple[int, str] | None = None
     for m in lex["place_re"].finditer(text, c0, c1):
         if any(a <= m.start(1) < b for a, b in excluded):
