@@ -775,6 +775,14 @@ def test_totals_counted_from_two_different_starts_are_different_quantities():
     assert "totals counted from different starts (since may / since june)" in reasons(since_may, since_june)
 
 
+def test_a_start_said_with_or_without_its_day_is_one_start():
+    day_first = claim("300", 300, measure="killed", counted="soldiers", subject="Peru", scope="period: since 4 May",
+                      figure="total", as_of="2019-06-01")
+    month = claim("900", 900, measure="killed", counted="soldiers", subject="Peru", scope="period: since May",
+                  figure="total", as_of="2019-06-01")
+    assert kinds(day_first, month) == ["mismatch"]
+
+
 def test_a_total_counted_from_a_day_of_the_week_is_a_part_of_one_from_no_named_start():
     days = claim("300", 300, measure="killed", counted="civilians", subject="Peru", scope="period: since Sunday night",
                  figure="total", as_of="2019-06-05")

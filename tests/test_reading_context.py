@@ -167,6 +167,11 @@ def test_when_a_count_began_is_no_period(nlp):
     assert c["120"]["scope"] == "period: that weekend"
 
 
+def test_a_start_written_day_first_is_a_start(nlp):
+    c = claims(nlp, "Officials said 318 soldiers had been killed since 14 March.")
+    assert c["318"]["scope"] == "period: since 14 March"
+
+
 def test_the_event_that_began_a_war_has_a_toll_of_its_own(nlp):
     # "began" before an event says what started the war, not when a count began
     c = claims(nlp, "The conflict began when raiders stormed three border towns in Ostrava on 9 May, killing about 640 people.")

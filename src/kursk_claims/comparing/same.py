@@ -142,7 +142,10 @@ def _names_a_region(e: Entry) -> bool:
 def _since(e: Entry) -> str | None:
     """The start a running total is counted from, when its words name one ("since December")."""
     scope = (e.claim.scope or "").lower()
-    return scope[len("period: "):] if scope.startswith("period: since") else None
+    if not scope.startswith("period: since"):
+        return None
+    # "since 7 October", "since October 7": one start, its day said or not
+    return " ".join(w for w in scope[len("period: "):].split() if not w[:1].isdigit() and w not in ("the", "of"))
 
 
 def _days_long(since: str | None) -> bool:
