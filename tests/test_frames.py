@@ -283,6 +283,8 @@ def test_frames_the_place_an_event_struck(nlp):
     assert c["61"]["place"] == "Northern Tarma"
     c = drafts(nlp, "Jets struck Monday night, killing 12 people.")
     assert c["12"]["place"] is None
+    c = drafts(nlp, "Iraq's army pushed north. Militia rockets and shelling of Baghdad killed five people overnight.")
+    assert c["five"]["place"] == "Baghdad"  # a capital struck is the city, not its government
 
 
 def test_frames_a_participle_clause_set_off_by_commas_does_not_date_the_figure(nlp):

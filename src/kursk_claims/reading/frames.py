@@ -266,8 +266,10 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     if best is None:
         struck = _struck_place().search(text, c0, c1)
         if struck and struck.group("name").split()[0] not in _months_and_days() \
-                and (_a_town(text, struck.group("name")) or struck.group("kind") and struck.group("name") not in party_forms(text)):
-            return struck.group("name")  # "shelling of Tamba killed three", "the enclave of Eastern Tamba": the place struck
+                and (_a_town(text, struck.group("name")) or struck.group("name") in capitals()
+                     or struck.group("kind") and struck.group("name") not in party_forms(text)):
+            # "shelling of Tamba killed three", "the enclave of Eastern Tamba", "shelling of Lima": the place struck
+            return struck.group("name")
         named = _named_toll().search(text, c0, fig[0])
         if named and _a_town(text, named.group(1)) and named.group(1).split()[0] not in _months_and_days() \
                 and not re.search(r"\b" + re.escape(named.group(1).lower()) + r"\b", text) \
