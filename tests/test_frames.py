@@ -182,6 +182,10 @@ def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "The army said 55 had been killed since the ground invasion was launched this month."
     assert frames._campaign(text, 0, len(text)) is None  # one operation of a war
+    text = "About 61,000 people have died since the civil war broke out in 1998, a monitor says."
+    assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "Officials count 7,000 dead since the outbreak of the conflict."
+    assert frames._campaign(text, 0, len(text)) == "the war"
 
 
 def test_frames_a_level_at_the_start_of_a_siege_is_of_an_earlier_moment():
