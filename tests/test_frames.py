@@ -269,6 +269,17 @@ def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
     assert c["212"]["place"] == "Tarma"
 
 
+def test_frames_the_town_points_back_to_the_town_named_before(nlp):
+    c = drafts(nlp, "Last spring a raid hit Tarvo in Oruro province. Inspectors found that jets dropped bombs on "
+                    "the town, killing 61 people.")
+    assert c["61"]["place"] == "Tarvo"  # not the province, named last
+
+
+def test_frames_where_a_figure_was_told_is_not_its_place(nlp):
+    c = drafts(nlp, "The governor told reporters in Tarvo that more than 140 people had died.")
+    assert c["more than 140"]["place"] is None
+
+
 def test_frames_a_campaign_named_by_its_kind_is_a_place_within_the_war(nlp):
     c = drafts(nlp, "Peru says 212 of its soldiers were killed in the amphibious assault and 905 since the war began.")
     assert c["212"]["place"] == "amphibious operation"

@@ -695,7 +695,8 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
         return period
     if measure in lex["place_measures"]:
         clause = max(text.rfind(c, s0, fig[0]) for c in (",", ";", ":", "“", "\"", "(")) + 1
-        clause = max(clause, s0)
+        # "he told a news conference in X that 100 people had died": where it was said
+        clause = max(clause, s0, text.rfind(" that ", s0, fig[0]) + 5)
         end = after.start() if after else s1
         # a place in the figure's clause; else the battle for a place anywhere before ("the
         # fight for X, in the east, has cost Y 20,000 men")

@@ -305,9 +305,37 @@ def _region_pointed_at(text: str, c0: int, c1: int) -> str | None:
     named = None
     for n in _named_region(m.group(1)).finditer(text, max(0, m.start() - _REGION_REACH), m.start()):
         named = n
-    if named is None or named.group(1).split()[0] in _months_and_days() or named.group(1) in ("The", "This"):
+    if named is None:
+        return _town_pointed_at(text, m) if m.group(1) in _locality_words() else None
+    if named.group(1).split()[0] in _months_and_days() or named.group(1) in ("The", "This"):
         return None
     return _strip_region(named.group(1)) or None
+
+
+_TOWN_REACH = 400  # characters before "the town" where the town it points back to is named
+
+
+@cache
+def _locality_words() -> frozenset[str]:
+    return frozenset(table("conflicts")["locality_words"])
+
+
+def _town_pointed_at(text: str, pointer: re.Match[str]) -> str | None:
+    """ "on the town": the last place named just before it that is no side and no region ("an
+    attack hit Tamba in Oruro province. … dropped bombs on the town" -> Tamba)."""
+    lo = max(0, pointer.start() - _TOWN_REACH)
+    last: tuple[int, str] | None = None
+    for p in (_lex()["place_re"], _struck_place()):
+        for n in p.finditer(text, lo, pointer.start()):
+            struck = "name" in p.groupindex
+            name = n.group("name") if struck else n.group(1)
+            after = _WORD_AFTER.match(text, n.end())
+            if not _a_town(text, name) or name.split()[0] in _months_and_days() or not struck and n.group(2) \
+                    or after is not None and after.group(1).lower() in _lex()["region_words"]:
+                continue  # a side, a day, "in Oruro province": no town
+            if last is None or n.start() > last[0]:
+                last = (n.start(), name)
+    return last[1] if last else None
 
 
 @lru_cache(maxsize=64)
