@@ -422,3 +422,10 @@ def test_the_army_speaks_of_its_own_soldiers(nlp):
 def test_a_side_accused_in_a_clause_joined_by_and_is_not_whose_the_dead_are(nlp):
     text = "The opposition says at least 700 civilians died in Tarma this month and accused Chile of arming the gunmen."
     assert claims(nlp, text)["at least 700"]["subject"] != "Chile"
+
+
+def test_a_civil_authority_named_after_any_side_counts_its_own_people(nlp):
+    text = "Chilean troops fought rebels near the border on Monday, as the health ministry in Peru said 40 people had been killed."
+    assert claims(nlp, text)["40"]["subject"] == "Peru"
+    text = "Medics in the Chile-run zone said 75 people had been killed."
+    assert not (claims(nlp, text)["75"].get("scope") or "").startswith("place")  # who runs it is no place

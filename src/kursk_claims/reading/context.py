@@ -26,6 +26,7 @@ _SPACES = re.compile(r"\s+")
 _LINE_LABEL = re.compile(r"[ \t]+[-\u2013\u2014:][ \t]+")
 _LABEL_FIGURE = 24  # a figure that opens its line, at most this long, labels what follows a dash
 _CLAUSE_BREAK = re.compile(r"[,;]\s|\s[\u2013\u2014]\s")
+_RUN_BY = re.compile(r"[-‑][a-z]+$")  # "Ozar-run", "Ozar-held"
 _HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
 _HYPHEN_WORD_BEFORE = re.compile(r"[A-Za-z][-‑]$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
@@ -492,10 +493,12 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         return pointed
     # soldiers killed in a place fell where they fought: a place after them is not whose they are
     force = counts_a_force(text, counted)
-    if losses and not mentions:
-        # "Lebanese health authorities said 40 were killed": a civil authority counts its own
-        # people; "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
-        found = whose.civil_side(text, c0, fig[0]) or whose.place_of_loss(text, (c0, sentence[1]), fig, before=force)
+    if losses:
+        # "Lebanese health authorities said 40 were killed", "…, as the health ministry in Peru
+        # said 40 were killed": a civil authority named after any side counts its own people;
+        # "…; in Port Ester, 40 were killed": the place of the loss, in its own clause
+        found = whose.civil_side(text, mentions[-1][1] if mentions else c0, fig[0]) \
+            or (None if mentions else whose.place_of_loss(text, (c0, sentence[1]), fig, before=force))
         if found:
             return found
     mentions = mentions or [m for m in named if m[1] <= fig[0]]
@@ -705,8 +708,9 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
                 if any(a <= m.start() < b for a, b in excluded):
                     continue
                 place = _PREPOSITION_LEAD.sub("", m.group(0))
-                if place.split()[0].lower() in lex["not_places"] or place in party_forms(text):
-                    continue
+                if place.split()[0].lower() in lex["not_places"] or place in party_forms(text) \
+                        or _RUN_BY.search(place.split()[0]):
+                    continue  # "in the Ozar-run territory": who runs it, no place
                 if title_case_line(text, m.start()) and not named_outside_titles(text, place.split()[-1]):
                     continue  # "Killed in Ground Operation": in a headline every word is capitalised
                 return "place: " + place

@@ -38,6 +38,9 @@ def _lex() -> dict[str, Any]:
         "loss_measures": frozenset(w["loss_measures"]),
         "movement_measures": frozenset(w["movement_measures"]),
         "civil_after": re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:" + trie_pattern(w["civil_speakers"]) + r")\b", re.I),
+        # "the health ministry in Peru", "officials of the civil defence in rebel-held Tamba"
+        "civil_before": re.compile(r"\b(?:" + trie_pattern(w["civil_speakers"]) + r")\s+(?:[a-z]+\s+){0,2}(?:in|of)\s+(?:the\s+)?"
+                                   r"(?:[\w]+-[a-z]+\s+)?$", re.I),
         "major_break": re.compile(r";|,?\s+(?:" + "|".join(w["clause_breaks"]) + r")\s+", re.I),
         # "by Ozari forces", "by Peru's paramilitary Ozar Front": the side that does it
         "agent_before": led(r"\b(?:(?:" + "|".join(w["agent_before"]) + r")\s+(?:the\s+)?|by\s+(?:the\s+)?[\w-]+['’]s\s+(?:[a-z-]+\s+)?)$", re.I),
@@ -188,10 +191,14 @@ def major_clause_start(text: str, s0: int, pos: int) -> int:
 
 def civil_side(text: str, start: int, end: int) -> str | None:
     """The side whose civil authority speaks in text[start:end] (``Norland's health ministry
-    said``): the side whose own people its toll counts."""
+    said``, ``the health ministry in rebel-held Norland said``): the side whose own people its
+    toll counts."""
     pattern, forms = party_pattern(text)
     for m in pattern.finditer(text, start, end):
-        if _lex()["civil_after"].match(text, m.end(), min(len(text), m.end() + 40)):
+        if text[m.end():m.end() + 1] in ("-", "‑"):
+            continue  # "Hamas-run Gaza": the side that runs the place
+        if _lex()["civil_after"].match(text, m.end(), min(len(text), m.end() + 40)) \
+                or _lex()["civil_before"].search(text, max(start, m.start() - 50), m.start()):
             return forms[m.group(1)]
     return None
 
