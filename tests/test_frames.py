@@ -186,6 +186,10 @@ def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "Officials count 7,000 dead since the outbreak of the conflict."
     assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "The civil war has claimed about 80,000 lives, a monitoring group says."
+    assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "Some 12,000 fighters have died in the conflict so far."
+    assert frames._campaign(text, 0, len(text)) == "the war"
 
 
 def test_frames_a_level_at_the_start_of_a_siege_is_of_an_earlier_moment():
