@@ -193,6 +193,8 @@ def test_the_battle_for_a_town_is_where_the_dead_fell(nlp):
 def test_a_headlines_attack_on_a_place_that_kills_is_one_event(nlp):
     c = claims(nlp, "Rebel rocket attack on Oruro wedding kills 17, officials say")
     assert (c["17"].get("scope") or "").startswith("period:")
+    c = claims(nlp, "After the attack on the bridge, the fighting killed 230 more people.")
+    assert not (c["230"].get("scope") or "").startswith("period: attack")  # the attack only dates the count
     c = claims(nlp, "Valdorian strikes on Oruro have killed 4,100 people since the spring, officials say.")
     assert not (c["4,100"].get("scope") or "").startswith("period: strike")  # many strikes: a running total
 
