@@ -612,3 +612,8 @@ def test_the_side_that_struck_is_neither_whose_nor_where_the_dead_are(nlp):
     got = claims(nlp, text)
     assert got["more than 900"]["place"] != "Ozar Liberation Front"
     assert got["more than 900"]["subject"] != "Ozar Liberation Front"
+
+
+def test_a_places_whole_population_is_a_count_of_its_people(nlp):
+    c = claims(nlp, "Over half of Tarma's 4.1 million population have fled their homes since the spring.")
+    assert c["4.1 million"]["measure"] == "people"

@@ -281,6 +281,7 @@ def _measure_lex() -> dict:
     things = {w: meas for w, meas in phrases if meas in ("equipment", "settlements") and " " not in w}
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "status": frozenset(status), "phrase_measure": {k.lower(): v for k, v in order.items()},
             "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"]),
+            "population": frozenset(m["population_nouns"]),
             "joined_losses": {"of": frozenset(m["joined_losses"]["of"]), "as": m["joined_losses"]["as"]}}
 
 
@@ -364,6 +365,8 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         thing = lex["things"].get(counted.split()[-1].lower())
         if thing:
             return thing  # "lost 9,538 tanks": equipment, whatever the verb
+        if counted.split()[-1].lower() in lex["population"]:
+            return "people"  # "two-thirds of Tamba's 2.3 million population have fled": all its people
     a0, a1 = after
     b0, b1 = before
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
