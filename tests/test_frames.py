@@ -214,6 +214,16 @@ def test_frames_a_place_after_an_adjective_and_a_word_for_its_rank(nlp):
     assert c["31"]["place"] == "Tarma"
 
 
+def test_frames_a_later_toll_of_the_same_order_in_a_report_on_one_attack_is_the_attacks(nlp):
+    text = ("Rocket strike on Tarvo market kills 31\n\n"
+            "A rocket strike on the main market of Tarvo killed 31 people on Saturday, police said. "
+            "A hospital director said that at least 64 people had died. "
+            "Across the country some 9,000 people have been killed, according to a monitor.")
+    c = drafts(nlp, text)
+    assert c["at least 64"]["scope"].startswith("period") and c["at least 64"]["place"] == "Tarvo"
+    assert not (c["some 9,000"]["scope"] or "").startswith("period")  # of another order: the country's
+
+
 def test_frames_a_definite_tally_points_back_to_the_one_just_reported(nlp):
     """The second source's "toll" is of the same shelling: its place and day, not a whole war's."""
     text = ("A landslide buried a bus station in Oruro on Sunday, killing at least 14 people, the mayor said. "

@@ -645,14 +645,14 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
         lead = text[max(start, m.start() - 80):m.start()]
         # "the war began when gunmen stormed the town, killing 40": the event that began it,
         # its own toll; a start is said of a period ("since the offensive began")
-        began = not _names_an_event(m.group(0)) and any(p.search(lead) for p in lex["start"])
+        began = not names_an_event(m.group(0)) and any(p.search(lead) for p in lex["start"])
         # "estimated today", "said yesterday": the day of the statement, no period of the figure
         said = lex["speech_before"].search(lead) is not None
         found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
     return tuple(found)
 
 
-def _names_an_event(phrase: str) -> bool:
+def names_an_event(phrase: str) -> bool:
     """Whether a period phrase names one event ("the strike", "stormed")."""
     return any(w.strip(".,") in _scope_lex()["event_words"] for w in phrase.lower().split())
 

@@ -205,6 +205,30 @@ def _pointing_back(text: str, claims: list[dict[str, Any]], i: int) -> None:
             c["place"], c["scope"], c["figure"] = b.get("place"), b["scope"], b.get("figure")
             c["points_to"] = j  # its day too (read by the dates that come later)
             return
+    _the_articles_event(claims, i)
+
+
+_TOPIC_FIGURES = 3  # the article's first figures, among which the toll of the event it reports stands
+_SAME_ORDER = 3.0  # how far apart two estimates of one event's toll may be
+
+
+def _the_articles_event(claims: list[dict[str, Any]], i: int) -> None:
+    """In a report on one attack (its toll among the article's first figures: "Gas attack
+    kills 58 in Tamba"), a later toll of the same measure and order that names no place, no
+    period and no start of its own ("more than 100 people had died, the doctor said") is
+    another count of that attack's dead."""
+    c = claims[i]
+    if c.get("unit") or c.get("part_of") is not None or not c["low"] or c.get("counted") is None and c["bound"] == "vague":
+        return
+    for j in range(min(i, _TOPIC_FIGURES)):
+        b = claims[j]
+        if b["measure"] != c["measure"] or not b["low"] or not (b["scope"] or "").startswith("period") \
+                or not context.names_an_event(b["scope"][len("period: "):]):
+            continue
+        if max(b["low"], c["low"]) / min(b["low"], c["low"]) <= _SAME_ORDER:
+            c["place"], c["scope"], c["figure"] = b.get("place"), b["scope"], b.get("figure")
+            c["points_to"] = j
+        return
 
 
 @cache
