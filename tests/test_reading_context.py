@@ -617,3 +617,8 @@ def test_the_side_that_struck_is_neither_whose_nor_where_the_dead_are(nlp):
 def test_a_places_whole_population_is_a_count_of_its_people(nlp):
     c = claims(nlp, "Over half of Tarma's 4.1 million population have fled their homes since the spring.")
     assert c["4.1 million"]["measure"] == "people"
+
+
+def test_people_taken_out_by_bus_or_boat_are_displaced(nlp):
+    c = claims(nlp, "About 8,200 residents were bussed out of the besieged port, and 600 were ferried out by sea.")
+    assert c["About 8,200"]["measure"] == c["600"]["measure"] == "displaced"
