@@ -47,6 +47,7 @@ def _counted_lex() -> dict:
         "partitive": frozenset(c["partitive_determiners"]),
         "keep_ed": frozenset(c["keep_ed"]),
         "nominal": frozenset(c["nominal_adjectives"]),
+        "ends_after_noun": frozenset(c["ends_after_noun"]),
     }
 
 
@@ -94,6 +95,8 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
                 and taken[-1][0].lower() not in people_nouns() \
                 and (i + 1 == len(words) or not words[i + 1][0][:1].isalpha() or words[i + 1][0].lower() in lex["stops"]):
             return text[taken[0][1]:e], taken[0][1], e  # "the war dead were", "the civilian dead": the adjective is the head
+        if taken and lw in lex["ends_after_noun"]:
+            break  # "105 missiles early Saturday", "3,000 gunmen burst through"
         if (lw in lex["stops"] and not (lw.endswith("ed") and not taken and _before_nationality(words, i))) or w.endswith("."):
             if w.endswith(".") and lw not in lex["stops"] and len(w) > 2 and not _INITIALS.fullmatch(w):
                 taken.append((w.rstrip("."), s, e - 1))  # the phrase ends the sentence
