@@ -622,3 +622,10 @@ def test_a_places_whole_population_is_a_count_of_its_people(nlp):
 def test_people_taken_out_by_bus_or_boat_are_displaced(nlp):
     c = claims(nlp, "About 8,200 residents were bussed out of the besieged port, and 600 were ferried out by sea.")
     assert c["About 8,200"]["measure"] == c["600"]["measure"] == "displaced"
+
+
+def test_a_time_or_a_verb_after_the_counted_noun_ends_it(nlp):
+    c = claims(nlp, "The navy launched 88 drones late Sunday. Some 2,000 raiders broke through the line. "
+                    "The unit keeps 12 early warning radars.")
+    assert c["88"]["counted"] == "drones" and c["Some 2,000"]["counted"] == "raiders"
+    assert c["12"]["counted"] == "early warning radars"
