@@ -50,6 +50,8 @@ POINTS = [
     ("More than 11,000 troops arrived.", "More than 11,000", 11000, "more_than", None),
     ("It has over 500 members.", "over 500", 500, "more_than", None),
     ("Upwards of 2,000 fans came.", "Upwards of 2,000", 2000, "more_than", None),
+    ("Flood toll climbs past 60", "climbs past 60", 60, "more_than", None),
+    ("Ticket sales surpassed 9,000 on Friday.", "surpassed 9,000", 9000, "more_than", None),
     ("The toll surpassed 1,000 deaths.", "surpassed 1,000", 1000, "more_than", None),
     ("Sales exceeding 5 million units were logged.", "exceeding 5 million", 5e6, "more_than", None),
     ("It took 100 days or more to finish.", "100 days or more", 100, "at_least", "day"),
