@@ -1091,3 +1091,11 @@ def test_the_tolls_of_one_event_meet_whatever_words_name_it_and_no_running_total
     assert kinds(a, elsewhere) == []
     war = claim("more than 10,000", None, 10000, None, "more_than", measure="killed", subject="Peru", counted="people")
     assert kinds(a, war) == []
+
+
+def test_the_same_period_is_the_period_its_own_article_named():
+    a = claim("19", 19, measure="killed", counted="civilians", subject="Peru", scope="period: over the same period",
+              figure="period", article="a.txt", as_of="2019-06-01")
+    b = claim("400", 400, measure="killed", counted="civilians", subject="Peru", scope="period: in the same period",
+              figure="period", article="b.txt", as_of="2019-06-01")
+    assert kinds(a, b) == []  # two articles' "same period" need not be one period

@@ -629,3 +629,8 @@ def test_a_time_or_a_verb_after_the_counted_noun_ends_it(nlp):
                     "The unit keeps 12 early warning radars.")
     assert c["88"]["counted"] == "drones" and c["Some 2,000"]["counted"] == "raiders"
     assert c["12"]["counted"] == "early warning radars"
+
+
+def test_the_same_period_is_a_period(nlp):
+    c = claims(nlp, "Medics said 19 civilians had also been killed in the shelling over the same period.")
+    assert c["19"]["scope"] == "period: over the same period"
