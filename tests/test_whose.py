@@ -429,3 +429,12 @@ def test_a_civil_authority_named_after_any_side_counts_its_own_people(nlp):
     assert claims(nlp, text)["40"]["subject"] == "Peru"
     text = "Medics in the Chile-run zone said 75 people had been killed."
     assert not (claims(nlp, text)["75"].get("scope") or "").startswith("place")  # who runs it is no place
+
+
+def test_a_side_speaking_of_the_dead_of_the_other_sides_attack_counts_its_own(nlp):
+    text = ("Chilean jets pounded Tacna for a second week, and Peruvian officials said 400 Peruvians had been killed.\n\n"
+            "Chile says more than 1,400 people were killed in the Peruvian attack on that day, most of them civilians.")
+    assert claims(nlp, text)["more than 1,400"]["subject"] == "Chile"
+    text = ("Peruvian officials said 400 Peruvians had been killed.\n\n"
+            "Chilean strikes alone have killed around 900 civilians, a UK-based monitor says.")
+    assert claims(nlp, text)["around 900"]["subject"] != "United Kingdom"

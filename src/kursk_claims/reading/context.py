@@ -583,6 +583,19 @@ def land_nouns() -> frozenset[str]:
     return frozenset(table("frames")["land_nouns"]["words"])
 
 
+def side_speaking(text: str, name: str | None) -> str | None:
+    """The side a source is, when its name opens with the side's ("Chile", "the Chilean
+    army"; not "a UK-based monitor")."""
+    if not name:
+        return None
+    pattern, names = party_pattern(text)
+    found = next(pattern.finditer(name), None)
+    if found is None or found.start() != (4 if name.lower().startswith("the ") else 0) \
+            or name[found.end():found.end() + 1] in ("-", "‑"):
+        return None
+    return names[found.group(1)]
+
+
 def party_in(text: str, name: str | None) -> str | None:
     """The party a source's name stands for ("the Israeli military" -> Israel), or None."""
     if not name:

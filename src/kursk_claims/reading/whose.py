@@ -511,7 +511,7 @@ def where_a_war_is(text: str, start: int) -> bool:
 _OWNED_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?")
 
 
-def _attackers(text: str, start: int, end: int) -> frozenset[str]:
+def attackers(text: str, start: int, end: int) -> frozenset[str]:
     """The sides text[start:end] plainly names as the ones that strike: ``an attack by X``,
     ``an attack by Y's paramilitary X``, ``X shelling``."""
     pattern, forms = party_pattern(text)
@@ -552,12 +552,12 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
         # not a side the figure's own sentence names as the one that struck ("an attack by X
         # killed 104 people"): the dead are not the attacker's, but of the country the article
         # names most after it
-        attackers: frozenset[str] = frozenset()
+        striking: frozenset[str] = frozenset()
         if is_loss(c.get("measure")):
-            attackers = attackers_of.get(c["sentence_start"]) or attackers_of.setdefault(
-                c["sentence_start"], _attackers(text, c["sentence_start"], c["sentence_end"]))
-        topic = ranked[0] if ranked and ranked[0] not in attackers else \
-            next((p for p in ranked[1:] if p not in attackers and not is_group(p)), "")
+            striking = attackers_of.get(c["sentence_start"]) or attackers_of.setdefault(
+                c["sentence_start"], attackers(text, c["sentence_start"], c["sentence_end"]))
+        topic = ranked[0] if ranked and ranked[0] not in striking else \
+            next((p for p in ranked[1:] if p not in striking and not is_group(p)), "")
         seen = by_measure.get(c.get("measure"))
         subject = topic or (seen.most_common(1)[0][0] if seen and c.get("measure") is not None else None)
         if subject:
