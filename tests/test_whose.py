@@ -438,3 +438,10 @@ def test_a_side_speaking_of_the_dead_of_the_other_sides_attack_counts_its_own(nl
     text = ("Peruvian officials said 400 Peruvians had been killed.\n\n"
             "Chilean strikes alone have killed around 900 civilians, a UK-based monitor says.")
     assert claims(nlp, text)["around 900"]["subject"] != "United Kingdom"
+
+
+def test_a_heading_opens_a_new_entry_the_side_before_goes_no_further(nlp):
+    text = ("Peru live: shelling goes on\n\n14:05 GMT\nArmy reports losses\n"
+            "The Chilean army said 52 soldiers had been killed in Peru.\n\n"
+            "13:10 GMT\nToll passes 900\nMedics in Lima said more than 900 Peruvians had died.\n")
+    assert claims(nlp, text)["passes 900"]["subject"] != "Chile"

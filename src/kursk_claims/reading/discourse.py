@@ -27,12 +27,18 @@ _SHARE_RESTATED = re.compile(r"(?:\s+of\s+[^-–—();,\n]{1,50}?)?\s*(?:[-–�
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 
 
+_TITLE_LINE = re.compile(r"[^\n.!?]{1,90}(?:\n|$)")  # a line that ends without a full stop: a heading
+
+
 def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk | None = None) -> None:
     """Sets each claim's ``counted``, ``subject``, ``measure``, ``scope`` and frame, in order:
     a figure may take what the figures before it say. ``noun_chunk(end, limit)``, where a
     parser gives one, is the noun chunk that holds or follows a figure ending at ``end``."""
     last_subject: dict[str | None, str] = {}
     for i in range(len(claims)):
+        if i and _TITLE_LINE.match(text, text.rfind("\n", 0, claims[i]["start"]) + 1) \
+                and "\n" in text[claims[i - 1]["end"]:claims[i]["start"]]:
+            last_subject.clear()  # a heading opens a new entry: the side of the one before goes no further
         _read_claim(text, claims, i, last_subject, noun_chunk)
     _share_the_verb(text, claims)
     parts.mark_parts(text, claims)
