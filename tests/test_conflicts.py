@@ -1,7 +1,7 @@
 """Conflict rules on hand-built claims: each kind, each slot of the quantity frame, and each
 thing that is not a conflict (with the reason ``--explain`` gives for it)."""
 import sys
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pytest
 
@@ -1099,3 +1099,14 @@ def test_the_same_period_is_the_period_its_own_article_named():
     b = claim("400", 400, measure="killed", counted="civilians", subject="Peru", scope="period: in the same period",
               figure="period", article="b.txt", as_of="2019-06-01")
     assert kinds(a, b) == []  # two articles' "same period" need not be one period
+
+
+def test_a_heading_that_names_no_place_raises_no_doubt_of_place():
+    heading = replace(claim("12,000", 12000, measure="displaced", subject="Peru", as_of="2019-06-01", article="a.txt"),
+                      sentence="Aid group says 12,000 fled")
+    placed = replace(claim("about 19,000", 19000, 17100, 20900, "approx", measure="displaced", subject="Peru",
+                           place="Tarvo", as_of="2019-06-01", article="b.txt"),
+                     sentence="About 19,000 people fled Tarvo, officials said.")
+    assert "unknown place" not in only(heading, placed).extra["confidence_reasons"]
+    body = replace(heading, sentence="Officials said 12,000 people fled.")
+    assert "unknown place" in only(body, placed).extra["confidence_reasons"]

@@ -326,3 +326,10 @@ def test_frames_a_participle_clause_set_off_by_commas_does_not_date_the_figure(n
 def test_frames_a_common_word_opening_a_line_before_toll_is_no_place(nlp):
     c = drafts(nlp, "Casualty toll tops 4,000\n\nThe casualty toll topped 4,000 on Thursday.")
     assert all(d["place"] is None for d in c.values())
+
+
+def test_frames_the_town_people_were_moved_out_of_is_the_figures_place(nlp):
+    c = drafts(nlp, "About 2,300 residents, most of them women, were evacuated from northern Tarvo overnight.")
+    assert c["About 2,300"]["place"] == "Tarvo"
+    c = drafts(nlp, "Some 90,000 refugees from Peru have reached the border.")
+    assert c["Some 90,000"]["place"] is None  # a side's name says whose they are

@@ -95,7 +95,7 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
                     and WAR not in (a.place, b.place) and not _names_a_region(placed):
                 # "20,000 killed in the fight for Marovo" of a toll that names no place
                 _part(s, "a" if a.place else "b", f"the toll in {a.place or b.place} is a part of a toll that names no place")
-            else:
+            elif not _a_heading(b if a.place else a):  # a heading names no place by its style
                 s.doubts.append("unknown place")  # a figure for a town or region against one for no stated place
     if (a.place == WAR) != (b.place == WAR) and not slip and not (_final_war_toll(a) or _final_war_toll(b)):
         s.separate = "one is for the whole war, the other is not"
@@ -152,6 +152,12 @@ def _days_long(since: str | None) -> bool:
     """Whether a total's start is a day of the week ("since Sunday night"): days long at most."""
     words = (since or "").split()
     return len(words) > 1 and words[1].strip(".,") in weekdays()
+
+
+def _a_heading(e: Entry) -> bool:
+    """Whether a figure stands in a heading: a short line that ends without a full stop."""
+    line = (e.claim.sentence or "").strip()
+    return 0 < len(line) <= 90 and line[-1] not in ".!?\"”'"
 
 
 def _counts_a_class_of_its_own(e: Entry) -> bool:

@@ -64,6 +64,7 @@ def _lex() -> dict[str, Any]:
         "phase_re": re.compile(r"\b(?:in|during|since|of)\s+(?:[a-z]+\s+){0,2}?(?:the|its|their|[A-Z][\w-]*['’]s)\s+"
                                r"(?:[A-Z][\w-]*\s+)?(" + trie_pattern(place["campaign_phases"]["kinds"]) + r")\s+(?:"
                                + trie_pattern(place["campaign_phases"]["nouns"]) + r")\b"),
+        "moved": frozenset(table("whose")["movement_measures"]),
         "region_words": frozenset(place["region_words"]),
         "not_after": frozenset(place["not_after"]),
         "war_nouns": frozenset(place["war_nouns"]),
@@ -390,6 +391,21 @@ def read_actor(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> st
     return None
 
 
+_FROM_REACH = 120  # characters after a figure where the place people left is named
+_FROM_PLACE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[a-z]+(?:ern|ed|al)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
+def _left_from(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str | None:
+    """The town people were moved out of ("1,200 were evacuated from Tarvo", "bused out of
+    eastern Tarvo"): the place of the figure; a side's name ("refugees from Peru") says whose
+    they are, not where."""
+    m = _FROM_PLACE.search(text, fig[1], min(sentence[1], fig[1] + _FROM_REACH))
+    if m is None or not _a_town(text, m.group(1)) or m.group(1).split()[0] in _months_and_days() \
+            or m.group(1) in capitals():
+        return None
+    return m.group(1)
+
+
 def describes_base(text: str, sentence: tuple[int, int], fig: tuple[int, int], phrase: str,
                    measure: str | None = None) -> bool:
     """A period phrase after the figure that belongs to a clause about what the figure is a
@@ -482,5 +498,8 @@ def read_frame(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
         period = month_period(text, sentence, what)
         kind = "period" if period else default_kind(what)
     earlier = kind in ("level", "total") and is_earlier(text, sentence, fig)
-    return {"what": what, "figure": kind, "place": read_place(text, sentence, fig, excluded), "actor": actor,
+    place = read_place(text, sentence, fig, excluded)
+    if place is None and measure in lex["moved"]:
+        place = _left_from(text, sentence, fig)
+    return {"what": what, "figure": kind, "place": place, "actor": actor,
             "period": period, "earlier": earlier}
