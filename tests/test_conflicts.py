@@ -1110,3 +1110,13 @@ def test_a_heading_that_names_no_place_raises_no_doubt_of_place():
     assert "unknown place" not in only(heading, placed).extra["confidence_reasons"]
     body = replace(heading, sentence="Officials said 12,000 people fled.")
     assert "unknown place" in only(body, placed).extra["confidence_reasons"]
+
+
+def test_people_displaced_inside_or_outside_their_country_are_parts_of_all_displaced():
+    inside = claim("3.4 million", 3.4e6, measure="displaced", what="displaced:internal", subject="Peru", counted="people")
+    abroad = claim("2.2 million", 2.2e6, measure="displaced", what="displaced:abroad", subject="Peru", counted="people")
+    assert kinds(inside, abroad) == []  # two parts of one whole
+    everyone = claim("4 million", 4e6, measure="displaced", what="displaced", subject="Peru", counted="people")
+    assert kinds(inside, everyone) == []  # a part smaller than the whole
+    fewer = claim("3 million", 3e6, measure="displaced", what="displaced", subject="Peru", counted="people")
+    assert kinds(inside, fewer) != []  # a part larger than the whole

@@ -634,3 +634,10 @@ def test_a_time_or_a_verb_after_the_counted_noun_ends_it(nlp):
 def test_the_same_period_is_a_period(nlp):
     c = claims(nlp, "Medics said 19 civilians had also been killed in the shelling over the same period.")
     assert c["19"]["scope"] == "period: over the same period"
+
+
+def test_people_displaced_inside_their_country_and_those_who_left_it_are_apart(nlp):
+    c = claims(nlp, "Some 2.2 million Peruvians have fled the country since 2019. Another 3.4 million have been displaced "
+                    "inside the country.")
+    assert c["Some 2.2 million"]["what"] == "displaced:abroad"
+    assert c["3.4 million"]["what"] == "displaced:internal"
