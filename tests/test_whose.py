@@ -22,6 +22,11 @@ def test_a_name_before_a_word_for_fighters_is_a_party_of_its_own():
     assert names.discovered(text)["Ozarian"] == "Ozarian"
 
 
+def test_a_name_with_a_military_of_its_own_is_a_party_though_also_a_place():
+    text = "Fighting in Upper Tarvo went on. Upper Tarvo's defence ministry said the line held."
+    assert names.discovered(text)["Upper Tarvo"] == "Upper Tarvo"
+
+
 def test_a_group_named_after_its_kind_is_a_party():
     text = 'The mercenary group "Velt" recruited more men. Velt said the front held.'
     assert names.discovered(text)["Velt"] == "Velt"

@@ -89,6 +89,10 @@ def _lex() -> dict[str, Any]:
         "ambiguous": frozenset(w["ambiguous_capitals"]),
         "weapon_nouns": frozenset(w["weapon_nouns"]),
         # "Ozar, an Andean-backed militant group, …": an apposition that says the name is an armed group
+        # "Tarvania's defence ministry", "the Tarvanian army": a side with a military of its own,
+        # whatever else its name is (a place, too)
+        "own_military": re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)['’]s[ \t]+(?:own[ \t]+)?(?:"
+                                   + trie_pattern(w["military_nouns"]) + r")\b"),
         "apposed_group": re.compile(r"(?<![\w'’-])(" + _CAP + r"),\s+(?i:(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:"
                                     + trie_pattern(w["armed_kinds"]) + r")\s+(?:group|movement|organi[sz]ation|faction)|militia))\b"),
     }
@@ -202,6 +206,11 @@ def discovered(text: str) -> dict[str, str]:
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
             described.add(name)  # said outright to be a group: no place, whatever its prepositions
+    for m in lex["own_military"].finditer(text):
+        name = m.group(1)
+        if name not in known and name.split()[0] not in lex["not_names"]:
+            counts[name] = counts.get(name, 0) + 2
+            described.add(name)
     for m in (_NAMED_GROUP.finditer(text) if "Group" in text else ()):
         # "the Ozar Group": a name that takes "Group" into itself
         name = m.group(1)
