@@ -1120,3 +1120,12 @@ def test_people_displaced_inside_or_outside_their_country_are_parts_of_all_displ
     assert kinds(inside, everyone) == []  # a part smaller than the whole
     fewer = claim("3 million", 3e6, measure="displaced", what="displaced", subject="Peru", counted="people")
     assert kinds(inside, fewer) != []  # a part larger than the whole
+
+
+def test_one_sides_toll_is_a_part_of_all_sides_together():
+    both = claim("about 3,000", 3000, 2700, 3300, "approx", measure="killed", counted="people", subject="all sides")
+    one = claim("900", 900, measure="killed", counted="soldiers", subject="Peru")
+    assert kinds(both, one) == []  # a part smaller than the whole
+    assert "a part smaller than its whole" in reasons(both, one)
+    more = claim("4,100", 4100, measure="killed", counted="soldiers", subject="Chile")
+    assert kinds(both, more) != []  # one side's dead outnumber both sides' together

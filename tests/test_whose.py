@@ -450,3 +450,8 @@ def test_a_heading_opens_a_new_entry_the_side_before_goes_no_further(nlp):
             "The Chilean army said 52 soldiers had been killed in Peru.\n\n"
             "13:10 GMT\nToll passes 900\nMedics in Lima said more than 900 Peruvians had died.\n")
     assert claims(nlp, text)["passes 900"]["subject"] != "Chile"
+
+
+def test_the_dead_on_both_sides_are_all_sides(nlp):
+    text = "A mediator said the dead on both sides together could number about 3,000."
+    assert claims(nlp, text)["about 3,000"]["subject"] == "all sides"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from ..core.kinds import ALL_SIDES
 from ..core.records import Claim
 from .rules import (
     UNKNOWN,
@@ -159,13 +160,15 @@ def siblings(groups: list[QuantityGroup]) -> Iterator[tuple[QuantityGroup, Quant
         for g in family:
             by_subject[g.key[1]].append(g)
         loose = by_subject.get(None, [])
+        all_sides = by_subject.get(ALL_SIDES, [])
         for subject, gs in by_subject.items():
             for i, g in enumerate(gs):
                 for h in gs[i + 1:]:
                     if class_relation(g.key[3], h.key[3]) != "different":
                         yield g, h
                 if subject is not None:
-                    for h in loose:
+                    # one side's figure against one of no known side, or of all sides together
+                    for h in loose + ([] if subject == ALL_SIDES else all_sides):
                         if class_relation(g.key[3], h.key[3]) != "different":
                             yield g, h
 

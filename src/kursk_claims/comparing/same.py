@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..core.kinds import ALL_SIDES
 from .groups import Entry
 from .rules import class_relation, of_land, rules, weekdays
 from .time import OPERATION, WAR, final_war_toll
@@ -27,8 +28,10 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     """How far a and b are one quantity (``slip``: a likely lost 'thousand', which stands out
     across places)."""
     s = Sameness()
-    # whose
-    if a.subject and b.subject and a.subject != b.subject:
+    # whose: one side's figure is a part of all sides' together
+    if ALL_SIDES in (a.subject, b.subject) and a.subject != b.subject and a.subject and b.subject:
+        _part(s, "b" if a.subject == ALL_SIDES else "a", f"{b.subject if a.subject == ALL_SIDES else a.subject}'s are a part of all sides'")
+    elif a.subject and b.subject and a.subject != b.subject:
         s.separate = f"different subjects ({a.subject} / {b.subject})"
         return s
     if not (a.subject and b.subject):

@@ -20,3 +20,6 @@ ConflictKind = Literal["scale", "bound", "mismatch"]
 BOUNDS: tuple[Bound, ...] = get_args(Bound)
 FIGURE_KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
 CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+
+#: whose a figure of every side together is ("the dead on both sides"): each side's is a part of it
+ALL_SIDES = "all sides"

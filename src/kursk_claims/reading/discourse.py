@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from ..core.kinds import ALL_SIDES
 from ..lexicon import Folded, table, trie_pattern, whole_words
 from . import context, dates, frames, parts, whose
 from .sentences import outside_asides
@@ -308,6 +309,8 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     the side the article goes on about, or the figure before it in the sentence."""
     c = claims[i]
     s0, s1 = c["sentence_start"], c["sentence_end"]
+    if whose.is_loss(c["measure"]) and whose.of_all_sides(text, s0, s1):
+        return ALL_SIDES  # "the dead on both sides together could number 5,000"
     subject = context.read_subject(text, (s0, s1), (c["start"], c["end"]), counted, excluded,
                                    losses=whose.is_loss(c["measure"]), measure=c["measure"])
     if whose.is_loss(c["measure"]) and _LOST_BY_PRONOUN.search(text, max(s0, c["start"] - 40), c["start"]):

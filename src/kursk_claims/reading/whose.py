@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from typing import Any
 
-from ..lexicon import led, table, trie_pattern
+from ..lexicon import Folded, led, table, trie_pattern, whole_words
 from .datelines import in_dateline
 from .names import bodies, is_group, on_change, party_pattern
 from .titles import title_case_line
@@ -201,6 +201,17 @@ def civil_side(text: str, start: int, end: int) -> str | None:
                 or _lex()["civil_before"].search(text, max(start, m.start() - 50), m.start()):
             return forms[m.group(1)]
     return None
+
+
+@cache
+def _all_sides() -> Folded:
+    return whole_words(table("whose")["all_sides"])
+
+
+def of_all_sides(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says its figures are every side's together ("the dead on both
+    sides")."""
+    return _all_sides().search(text, start, end) is not None
 
 
 def is_agent(text: str, start: int, end: int) -> bool:
