@@ -1129,3 +1129,10 @@ def test_one_sides_toll_is_a_part_of_all_sides_together():
     assert "a part smaller than its whole" in reasons(both, one)
     more = claim("4,100", 4100, measure="killed", counted="soldiers", subject="Chile")
     assert kinds(both, more) != []  # one side's dead outnumber both sides' together
+
+
+def test_a_toll_of_a_war_named_by_its_years_meets_no_toll_of_the_war_reported():
+    old = claim("14,000", 14000, measure="killed", counted="people", subject="Peru", place="1968-71 war")
+    now = claim("900", 900, measure="killed", counted="people", subject="Peru")
+    assert kinds(old, now) == []
+    assert "a figure of another war" in reasons(old, now)

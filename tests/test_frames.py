@@ -333,3 +333,8 @@ def test_frames_the_town_people_were_moved_out_of_is_the_figures_place(nlp):
     assert c["About 2,300"]["place"] == "Tarvo"
     c = drafts(nlp, "Some 90,000 refugees from Peru have reached the border.")
     assert c["Some 90,000"]["place"] is None  # a side's name says whose they are
+
+
+def test_frames_a_war_named_by_its_years_is_not_the_war_reported(nlp):
+    c = drafts(nlp, "About 14,000 people died in a 1968-71 war over the same valley.")
+    assert c["About 14,000"]["place"] == "1968-71 war"

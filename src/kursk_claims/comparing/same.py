@@ -73,6 +73,9 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     elif rel in ("part-a", "part-b"):
         _part(s, rel[-1], f"{(a if rel == 'part-a' else b).cls} are a part of {(b if rel == 'part-a' else a).cls}")
     # where
+    if a.place != b.place and (_another_war(a.place) or _another_war(b.place)):
+        s.separate = f"a figure of another war ({a.claim.place if _another_war(a.place) else b.claim.place})"
+        return s
     if a.place != b.place and not slip:
         if a.place and b.place:
             if OPERATION not in (a.place, b.place) and WAR not in (a.place, b.place):
@@ -155,6 +158,11 @@ def _days_long(since: str | None) -> bool:
     """Whether a total's start is a day of the week ("since Sunday night"): days long at most."""
     words = (since or "").split()
     return len(words) > 1 and words[1].strip(".,") in weekdays()
+
+
+def _another_war(place: str | None) -> bool:
+    """Whether a place names a war by its years ("the 1991 war"), not the war reported."""
+    return bool(place) and place != WAR and place.endswith(" war") and any(ch.isdigit() for ch in place)
 
 
 def _a_heading(e: Entry) -> bool:

@@ -219,6 +219,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     c0 = clause_start(text, s0, fig[0])
     nxt = _PUNCTUATION.search(text, fig[1], s1)
     c1 = nxt.start() if nxt else s1
+    dated_war = _DATED_WAR.search(text, s0, s1)
+    if dated_war:  # "killed in a 1991-94 war": a war of those years, not the one reported
+        return f"the {dated_war.group(1) or dated_war.group(2)} war"
     phase = lex["phase_re"].search(text, c0, c1)
     if phase:
         return f"{phase.group(1)} operation"  # "killed in the ground offensive": a campaign within the war
@@ -391,6 +394,10 @@ def read_actor(text: str, sentence: tuple[int, int], fig: tuple[int, int]) -> st
     return None
 
 
+# "in a 1991-94 war", "in the war of the early 1990s": a war named by its years
+_DATED_WAR = re.compile(r"\b(?:in|during|of)\s+(?:a|the)\s+(?:(?:bloody|brutal|earlier|previous)\s+)?"
+                        r"((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)s?\s+(?:war|conflict)\b"
+                        r"|\b(?:in|during)\s+the\s+(?:war|conflict)\s+of\s+(?:the\s+)?(?:early\s+|mid-|late\s+)?((?:19|20)\d0s)\b")
 _FROM_REACH = 120  # characters after a figure where the place people left is named
 _FROM_PLACE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[a-z]+(?:ern|ed|al)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 
