@@ -27,6 +27,12 @@ def test_a_name_with_a_military_of_its_own_is_a_party_though_also_a_place():
     assert names.discovered(text)["Upper Tarvo"] == "Upper Tarvo"
 
 
+def test_the_last_part_of_a_joined_name_said_alone_is_the_same_party():
+    text = ("Fighting in Alto-Verano went on. Alto-Verano's defence ministry said the line held. "
+            "Verano officials said 40 had died; Verano's ombudsman agreed.")
+    assert names.discovered(text)["Verano"] == "Alto-Verano"
+
+
 def test_a_group_named_after_its_kind_is_a_party():
     text = 'The mercenary group "Velt" recruited more men. Velt said the front held.'
     assert names.discovered(text)["Velt"] == "Velt"

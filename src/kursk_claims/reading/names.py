@@ -249,6 +249,12 @@ def discovered(text: str) -> dict[str, str]:
         long = re.search(r"(?<![\w'’-])" + r"\s+(?:(?:of|for|the|and)\s+)*".join(words) + r"(?![\w-])", text)
         if long is not None and long.group(0) not in found and long.group(0) not in known:
             found[long.group(0)] = name
+    for name in [n for n in found if "-" in n and found[n] == n]:
+        # "Upper-Tarvo" and, after it, "Tarvo": the last part of a joined name said alone
+        short = name.rsplit("-", 1)[1]
+        if len(short) >= 4 and short[0].isupper() and short not in found and short not in known \
+                and len(re.findall(r"(?<![\w'’-])" + re.escape(short) + r"(?![\w-])", text)) >= 2:
+            found[short] = name
     for name in list(found):
         # "the Ozar Group" and "Ozar": one party
         for head in (" Group", " group", " Army", " army", " Movement"):
