@@ -310,6 +310,8 @@ def test_frames_the_place_an_event_struck(nlp):
     c = drafts(nlp, "Artillery bombarded the rebel-held suburb of Northern Tarma on Monday, "
                     "pushing the toll since Friday to 61 people, medics said.")
     assert c["61"]["place"] == "Northern Tarma"
+    c = drafts(nlp, "Shells hit the old district of Tarvo, the regional capital, late on Monday, killing 17 people.")
+    assert c["17"]["place"] == "Tarvo"  # a participle hangs on the main clause, past its asides
     c = drafts(nlp, "Jets struck Monday night, killing 12 people.")
     assert c["12"]["place"] is None
     c = drafts(nlp, "Iraq's army pushed north. Militia rockets and shelling of Baghdad killed five people overnight.")

@@ -228,7 +228,8 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     comma = text.rfind(",", s0, fig[0]) + 1  # "…, raising the toll since Sunday to 274": a participle's clause
     if comma > 0 and _PARTICIPLE.match(text, comma):
         c0 = comma
-    if c0 > s0 and _PARTICIPLE.match(text, c0):
+    participle = c0 > s0 and _PARTICIPLE.match(text, c0) is not None
+    if participle:
         c0 = clause_start(text, s0, c0 - 1)  # "stormed a hamlet in Tarma, killing 150": the clause it hangs on
     best: tuple[int, str] | None = None
     for m in lex["place_re"].finditer(text, c0, c1):
@@ -268,7 +269,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if best is None or distance < best[0]:
             best = (distance, name)
     if best is None:
-        struck = _struck_place().search(text, c0, c1)
+        # a participle hangs on the main clause, past any asides ("a missile hit a district of
+        # Tarvo, the second city, before dawn, killing 12")
+        struck = _struck_place().search(text, s0 if participle else c0, c1)
         if struck and struck.group("name").split()[0] not in _months_and_days() \
                 and (_a_town(text, struck.group("name")) or struck.group("name") in capitals()
                      or struck.group("kind") and struck.group("name") not in party_forms(text)):
