@@ -178,6 +178,19 @@ def class_relation(x: str, y: str) -> str:
     return "different"
 
 
+def slip_same_class(x: str, y: str) -> bool:
+    """Whether two classes may count one thing when one figure is a lost 'thousand' of the
+    other ('people' of an army and its soldiers)."""
+    slips = _slip_same()
+    return y in slips.get(x, ()) or x in slips.get(y, ())
+
+
+@cache
+def _slip_same() -> dict[str, frozenset[str]]:
+    return {cls: frozenset(v.get("slip_same_as", ())) for cls, v in table("conflicts")["unclassed"].items()
+            if not cls.startswith("_") and isinstance(v, dict)}
+
+
 def _narrowed_relation(x: str, y: str) -> str:
     """Classes narrowed by their words ("personnel:convict"): the same narrowing is the same
     class, a narrowed class is a part of its whole (or of a noun that names no class), two

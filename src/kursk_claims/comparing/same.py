@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..core.kinds import ALL_SIDES
 from .groups import Entry
-from .rules import class_relation, of_land, rules, weekdays
+from .rules import class_relation, of_land, rules, slip_same_class, weekdays
 from .time import OPERATION, WAR, final_war_toll
 
 
@@ -56,6 +56,8 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
             return s
     # what is counted
     rel = class_relation(a.cls, b.cls)
+    if slip and rel in ("part-a", "part-b") and slip_same_class(a.cls, b.cls):
+        rel = "unknown"  # "about 4000 people" of an army against "4" of its soldiers: one count, slipped
     if rel == "different":
         s.separate = f"different counted classes ({a.cls} / {b.cls})"
         return s
