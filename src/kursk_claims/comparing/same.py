@@ -164,7 +164,7 @@ def _days_long(since: str | None) -> bool:
 
 def _another_war(place: str | None) -> bool:
     """Whether a place names a war by its years ("the 1991 war"), not the war reported."""
-    return bool(place) and place != WAR and place.endswith(" war") and any(ch.isdigit() for ch in place)
+    return place is not None and place != WAR and place.endswith(" war") and any(ch.isdigit() for ch in place)
 
 
 def _a_heading(e: Entry) -> bool:
