@@ -305,6 +305,8 @@ def test_frames_a_campaign_named_by_its_kind_is_a_place_within_the_war(nlp):
 def test_frames_the_place_an_event_struck(nlp):
     c = drafts(nlp, "Overnight shelling of Tarma left 57 people dead, the governor said.")
     assert c["57"]["place"] == "Tarma"
+    c = drafts(nlp, "Shelling of Tarma on Monday killed six people, officials said.")
+    assert c["six"]["place"] == "Tarma"  # the event word opening the sentence
     # the object of an attack verb, a place named with its kind, and a toll in a participle
     # clause whose own words name a period
     c = drafts(nlp, "Artillery bombarded the rebel-held suburb of Northern Tarma on Monday, "

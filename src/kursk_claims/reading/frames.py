@@ -170,7 +170,7 @@ def _struck_place() -> re.Pattern[str]:
     the rebel-held town of Tamba", "stormed Oruro"."""
     words = table("frames")["place_words"]
     locality = trie_pattern(words["region_words"] + words["struck_places"] + table("conflicts")["locality_words"])
-    return re.compile(r"\b(?:" + trie_pattern(table("scopes")["event_nouns"] + words["struck_words"]) + r")\s+"
+    return re.compile(r"\b(?i:" + trie_pattern(table("scopes")["event_nouns"] + words["struck_words"]) + r")\s+"
                       r"(?:(?:of|on)\s+)?(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<kind>" + locality + r")\s+of\s+|the\s+)?"
                       r"(?P<name>" + name_article(words) + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 
