@@ -328,9 +328,10 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     if subject is None and whose.is_loss(c["measure"]):
         # "Chile says 1,400 people were killed in the Peruvian attack": the speaking side's own dead
         speaker = context.side_speaking(text, c.get("attribution"))
-        struck = whose.attackers(text, s0, s1)
-        if speaker and struck and speaker not in struck:
-            subject = speaker
+        if speaker:
+            struck = whose.attackers(text, s0, s1)
+            if struck and speaker not in struck:
+                subject = speaker
     if subject is None and c["measure"] is not None:
         subject = context.party_after(text, (s0, s1), (c["start"], c["end"]), excluded, c["measure"]) \
             or last_subject.get(c["measure"])  # the figure goes on about the same side

@@ -91,8 +91,10 @@ def _lex() -> dict[str, Any]:
         # "Ozar, an Andean-backed militant group, …": an apposition that says the name is an armed group
         # "Tarvania's defence ministry", "the Tarvanian army": a side with a military of its own,
         # whatever else its name is (a place, too)
-        "own_military": re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)['’]s[ \t]+(?:own[ \t]+)?(?:"
-                                   + trie_pattern(w["military_nouns"]) + r")\b"),
+        # found from the possessive and the noun (the engine skips to each apostrophe), the
+        # name read back from there
+        "own_military": re.compile(r"['’]s[ \t]+(?:own[ \t]+)?(?:" + trie_pattern(w["military_nouns"]) + r")\b"),
+        "name_before": re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)$"),
         "apposed_group": re.compile(r"(?<![\w'’-])(" + _CAP + r"),\s+(?i:(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:"
                                     + trie_pattern(w["armed_kinds"]) + r")\s+(?:group|movement|organi[sz]ation|faction)|militia))\b"),
     }
@@ -207,7 +209,10 @@ def discovered(text: str) -> dict[str, str]:
             counts[name] = counts.get(name, 0) + 2
             described.add(name)  # said outright to be a group: no place, whatever its prepositions
     for m in lex["own_military"].finditer(text):
-        name = m.group(1)
+        before = lex["name_before"].search(text, max(0, m.start() - 60), m.start())
+        if before is None:
+            continue
+        name = before.group(1)
         if name not in known and name.split()[0] not in lex["not_names"]:
             counts[name] = counts.get(name, 0) + 2
             described.add(name)
