@@ -641,3 +641,8 @@ def test_people_displaced_inside_their_country_and_those_who_left_it_are_apart(n
                     "inside the country.")
     assert c["Some 2.2 million"]["what"] == "displaced:abroad"
     assert c["3.4 million"]["what"] == "displaced:internal"
+
+
+def test_a_fact_sheets_label_says_what_its_figure_counts(nlp):
+    c = claims(nlp, "Key figures\n\n- Soldiers killed in Oruro: 212; wounded: 640 (army, 3 May)\n")
+    assert c["212"]["measure"] == "killed" and c["640"]["measure"] == "wounded"

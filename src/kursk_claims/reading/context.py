@@ -372,6 +372,11 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
             return "people"  # "two-thirds of Tamba's 2.3 million population have fled": all its people
     a0, a1 = after
     b0, b1 = before
+    label = _LABEL_BEFORE.search(text, max(b0, b1 - 80), b1)
+    if label:  # a fact sheet's "Civilians killed in Tamba: 93; wounded: 416": the label says it
+        said = list(lex["pattern"].finditer(text, label.start(), label.end()))
+        if said:
+            return lex["phrase_measure"][_SPACES.sub(" ", said[-1].group(1).lower())]
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
     if near and not text[near[-1].end():b1].strip(" ,") and text[b0:near[-1].start()].strip():
         # right before the figure: "killing 3", "lost 500"; not the word of the figure before it
@@ -405,6 +410,8 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         return lex["phrase_measure"][_SPACES.sub(" ", hits[-1].group(1).lower())]
     return noun_measure(counted)
 
+
+_LABEL_BEFORE = re.compile(r"[^\n•;:.()]{1,80}:[ \t]*$")  # "• Civilians killed in Tamba: " before a figure
 
 # a verb of its own right after the figure and its noun ("1.5 million people were in need"): what the
 # words before it say is not its measure; not a figure with no noun ("12 were razed": of the villages before)
