@@ -342,3 +342,10 @@ def test_frames_the_town_people_were_moved_out_of_is_the_figures_place(nlp):
 def test_frames_a_war_named_by_its_years_is_not_the_war_reported(nlp):
     c = drafts(nlp, "About 14,000 people died in a 1968-71 war over the same valley.")
     assert c["About 14,000"]["place"] == "1968-71 war"
+
+
+def test_frames_a_town_named_by_its_countrys_adjective_is_not_the_country(nlp):
+    c = drafts(nlp, "Missile strike on Peruvian city kills 4, officials say")
+    assert c["4"]["place"] is None
+    c = drafts(nlp, "Shelling on Peruvian soil killed 9 people.")
+    assert c["9"]["place"] == "Peru"

@@ -248,6 +248,8 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
         if name in forms and not name.endswith(("'s", "’s")) and not m.group(2) \
                 and (forms[name] != name and _noun_follows(text, m.end(1)) or whose.strikes(text, m.start(1), m.end(1))):
             continue  # "in Valdorian air strikes", "in the Ozar attack": the side that strikes, no place
+        if name in forms and forms[name] != name and m.group(2) and m.group(2).lower() in _locality_words():
+            continue  # "on a Peruvian city": a town of that country, not the country
         after = text[m.end(1):m.end(1) + 3]
         possessive_end = m.end(1)
         if name.endswith(("'s", "’s")):
