@@ -374,9 +374,9 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
     b0, b1 = before
     label = _LABEL_BEFORE.search(text, max(b0, b1 - 80), b1)
     if label:  # a fact sheet's "Civilians killed in Tamba: 93; wounded: 416": the label says it
-        said = list(lex["pattern"].finditer(text, label.start(), label.end()))
-        if said:
-            return lex["phrase_measure"][_SPACES.sub(" ", said[-1].group(1).lower())]
+        labelled = list(lex["pattern"].finditer(text, label.start(), label.end()))
+        if labelled:
+            return lex["phrase_measure"][_SPACES.sub(" ", labelled[-1].group(1).lower())]
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
     if near and not text[near[-1].end():b1].strip(" ,") and text[b0:near[-1].start()].strip():
         # right before the figure: "killing 3", "lost 500"; not the word of the figure before it
