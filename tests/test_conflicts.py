@@ -1142,3 +1142,13 @@ def test_a_toll_of_a_war_named_by_its_years_meets_no_toll_of_the_war_reported():
     now = claim("900", 900, measure="killed", counted="people", subject="Peru")
     assert kinds(old, now) == []
     assert "a figure of another war" in reasons(old, now)
+
+
+def test_a_toll_with_no_noun_holds_the_civilians_and_soldiers_stay_a_doubt():
+    toll = claim("more than 900", 900, None, None, "more_than", measure="killed", counted=None, subject="Peru")
+    children = claim("140 children", 140, measure="killed", counted="children", subject="Peru")
+    assert kinds(children, toll) == []  # the children are among the dead
+    assert "a part smaller than its whole" in reasons(children, toll)
+    soldiers = claim("400 soldiers", 400, measure="killed", counted="soldiers", subject="Peru")
+    found = only(soldiers, toll)  # "900 killed" may be the soldiers themselves
+    assert "unknown counted" in found.extra["confidence_reasons"]
