@@ -646,3 +646,9 @@ def test_people_displaced_inside_their_country_and_those_who_left_it_are_apart(n
 def test_a_fact_sheets_label_says_what_its_figure_counts(nlp):
     c = claims(nlp, "Key figures\n\n- Soldiers killed in Oruro: 212; wounded: 640 (army, 3 May)\n")
     assert c["212"]["measure"] == "killed" and c["640"]["measure"] == "wounded"
+
+
+def test_a_figure_whose_noun_acts_counts_the_doers_not_the_dead_after_them(nlp):
+    c = claims(nlp, "Some 2,000 raiders stormed the border post on Friday, killing about 90 guards.")
+    assert c["Some 2,000"]["measure"] != "killed"
+    assert c["about 90"]["measure"] == "killed"

@@ -285,6 +285,7 @@ def _measure_lex() -> dict:
     return {"unit_kinds": m["unit_kinds"], "pattern": pattern, "things": things, "status": frozenset(status), "phrase_measure": {k.lower(): v for k, v in order.items()},
             "counted": counted, "window": m["phrase_window"], "lose_verbs": frozenset(m["lose_verbs"]),
             "population": frozenset(m["population_nouns"]),
+            "acting": re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:" + trie_pattern(m["acting_verbs"]) + r")\s"),
             "joined_losses": {"of": frozenset(m["joined_losses"]["of"]), "as": m["joined_losses"]["as"]}}
 
 
@@ -354,6 +355,7 @@ def _joined_losses(text: str, m: re.Match[str], end: int) -> str:
     return measure
 
 
+_ACTING_END = re.compile(r"[,;:.!?]")
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|while|which|who|he|she|they|it|though|although)\b|\s(?:and|but|while)\s")
 
 
@@ -393,9 +395,14 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
         end = _CLAUSE_END.search(text, a0, min(a1, a0 + lex["window"]))
         return measure_in(text, a0, end.start() if end else min(a1, a0 + lex["window"])) or lex["phrase_measure"]["lost"]
     own = _OWN_PREDICATE.match(text, a0, a1)
+    acting = None if own else lex["acting"].match(text, a0, a1)
     if own:  # "1.5 million people were in need of aid, though …": a verb of its own, read to its clause's end
         end = _CLAUSE_END.search(text, own.end(), a1)
         a1 = end.start() if end else a1
+    elif acting:  # "3,000 gunmen burst through the fence, killing 1,200": the doers, to the first comma
+        end = _ACTING_END.search(text, acting.end(), a1)
+        a1 = end.start() if end else a1
+        own = acting
     if last_after:  # "3,800 of the 12,000 soldiers sent to Kursk were killed": the predicate comes last
         found = list(lex["pattern"].finditer(text, a0, min(a1, a0 + lex["window"] + 60)))
         m = found[-1] if found else None
