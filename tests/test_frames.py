@@ -349,3 +349,8 @@ def test_frames_a_town_named_by_its_countrys_adjective_is_not_the_country(nlp):
     assert c["4"]["place"] is None
     c = drafts(nlp, "Shelling on Peruvian soil killed 9 people.")
     assert c["9"]["place"] == "Peru"
+
+
+def test_frames_a_fact_sheets_label_names_its_figures_place(nlp):
+    c = drafts(nlp, "Key figures\n\n- Civilians killed in Tarvo: at least 48 (rights office)\n")
+    assert c["at least 48"]["place"] == "Tarvo"

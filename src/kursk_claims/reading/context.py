@@ -374,9 +374,9 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
             return "people"  # "two-thirds of Tamba's 2.3 million population have fled": all its people
     a0, a1 = after
     b0, b1 = before
-    label = _LABEL_BEFORE.search(text, max(b0, b1 - 80), b1)
-    if label:  # a fact sheet's "Civilians killed in Tamba: 93; wounded: 416": the label says it
-        labelled = list(lex["pattern"].finditer(text, label.start(), label.end()))
+    label = label_before(text, max(b0, b1 - 80), b1)
+    if label is not None:  # a fact sheet's "Civilians killed in Tamba: 93; wounded: 416": the label says it
+        labelled = list(lex["pattern"].finditer(text, label, b1))
         if labelled:
             return lex["phrase_measure"][_SPACES.sub(" ", labelled[-1].group(1).lower())]
     near = list(lex["pattern"].finditer(text, max(b0, b1 - 24), b1))
@@ -419,6 +419,13 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
 
 
 _LABEL_BEFORE = re.compile(r"[^\n•;:.()]{1,80}:[ \t]*$")  # "• Civilians killed in Tamba: " before a figure
+
+
+def label_before(text: str, start: int, end: int) -> int | None:
+    """Where the label a fact sheet's figure at ``end`` follows starts ("• Civilians killed in
+    Tamba: 93"), or None."""
+    m = _LABEL_BEFORE.search(text, start, end)
+    return m.start() if m else None
 
 # a verb of its own right after the figure and its noun ("1.5 million people were in need"): what the
 # words before it say is not its measure; not a figure with no noun ("12 were razed": of the villages before)

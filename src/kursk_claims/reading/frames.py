@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from . import whose
-from .context import function_words, land_nouns, party_mentions
+from .context import function_words, label_before, land_nouns, party_mentions
 from .names import capitals, party_forms
 from .titles import named_outside_titles, title_case_line
 from ..lexicon import Folded, led, table, trie_pattern, whole_words
@@ -231,6 +231,9 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
     participle = c0 > s0 and _PARTICIPLE.match(text, c0) is not None
     if participle:
         c0 = clause_start(text, s0, c0 - 1)  # "stormed a hamlet in Tarma, killing 150": the clause it hangs on
+    label = label_before(text, max(s0, fig[0] - 80), fig[0])
+    if label is not None:
+        c0 = min(c0, label)  # "Civilians killed in Tarma: 93": the label names the figure's place
     best: tuple[int, str] | None = None
     for m in lex["place_re"].finditer(text, c0, c1):
         if any(a <= m.start(1) < b for a, b in excluded):
