@@ -172,6 +172,11 @@ def test_a_start_written_day_first_is_a_start(nlp):
     assert c["318"]["scope"] == "period: since 14 March"
 
 
+def test_an_event_after_a_verb_of_saying_is_the_figures(nlp):
+    c = claims(nlp, "Rebel radio said the raids killed 14 people near the port.")
+    assert (c["14"].get("scope") or "").startswith("period:")
+
+
 def test_the_event_that_began_a_war_has_a_toll_of_its_own(nlp):
     # "began" before an event says what started the war, not when a count began
     c = claims(nlp, "The conflict began when raiders stormed three border towns in Ostrava on 9 May, killing about 640 people.")

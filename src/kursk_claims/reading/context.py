@@ -682,9 +682,11 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
         lead = text[max(start, m.start() - 80):m.start()]
         # "the war began when gunmen stormed the town, killing 40": the event that began it,
         # its own toll; a start is said of a period ("since the offensive began")
-        began = not names_an_event(m.group(0)) and any(p.search(lead) for p in lex["start"])
+        event = names_an_event(m.group(0))
+        began = not event and any(p.search(lead) for p in lex["start"])
         # "estimated today", "said yesterday": the day of the statement, no period of the figure
-        said = lex["speech_before"].search(lead) is not None
+        # ("said the raids killed eight": the raids are the figure's)
+        said = not event and lex["speech_before"].search(lead) is not None
         found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
     return tuple(found)
 
