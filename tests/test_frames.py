@@ -190,6 +190,10 @@ def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "Some 12,000 fighters have died in the conflict so far."
     assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "The war between the rebels and the army, fought since 2016 in the hills, has killed 51,000 people."
+    assert frames._campaign(text, 0, len(text)) == "the war"
+    text = "The war in Tarvo, where rebels have killed 40 soldiers, goes on."
+    assert frames._campaign(text, 0, len(text)) is None
 
 
 def test_frames_a_level_at_the_start_of_a_siege_is_of_an_earlier_moment():
