@@ -752,6 +752,11 @@ def test_a_total_dated_by_the_latest_day_its_undated_article_names_says_so():
                          article="b.txt"), not_before="2019-06-20")
     c = only(dated, undated)  # lower and no earlier than the other: the toll cannot have fallen
     assert "dated by the latest day its undated article names" in c.extra["confidence_reasons"]
+    assert c.extra["confidence"] == "medium"
+    unsure = read(claim("900", 900, measure="killed", counted=None, subject="Peru", as_of=None, published=None,
+                        article="c.txt"), not_before="2019-06-20")
+    c = only(dated, unsure)  # the page's day is a guess, and it counts no known class: low
+    assert c.extra["confidence"] == "low"
 
 
 def test_parts_a_counted_noun_narrowed_by_its_words_is_a_part_of_its_class():
