@@ -190,7 +190,7 @@ def test_a_total_since_a_countrys_invasion_began_is_for_the_whole_war():
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "Some 12,000 fighters have died in the conflict so far."
     assert frames._campaign(text, 0, len(text)) == "the war"
-    text = "The war between the rebels and the army, fought since 2016 in the hills, has killed 51,000 people."
+    text = "The war between the two juntas, a feud of old families, has killed 51,000 people."
     assert frames._campaign(text, 0, len(text)) == "the war"
     text = "The war in Tarvo, where rebels have killed 40 soldiers, goes on."
     assert frames._campaign(text, 0, len(text)) is None
@@ -288,13 +288,13 @@ def test_frames_a_towns_name_before_toll_places_the_toll(nlp):
 
 
 def test_frames_the_town_points_back_to_the_town_named_before(nlp):
-    c = drafts(nlp, "Last spring a raid hit Tarvo in Oruro province. Inspectors found that jets dropped bombs on "
+    c = drafts(nlp, "Drones raided Tarvo in Oruro province before the harvest. Weeks later, rockets fell on "
                     "the town, killing 61 people.")
     assert c["61"]["place"] == "Tarvo"  # not the province, named last
 
 
 def test_frames_where_a_figure_was_told_is_not_its_place(nlp):
-    c = drafts(nlp, "The governor told reporters in Tarvo that more than 140 people had died.")
+    c = drafts(nlp, "The governor assured a crowd in Tarvo that more than 140 people had died.")
     assert c["more than 140"]["place"] is None
 
 
@@ -309,14 +309,14 @@ def test_frames_a_campaign_named_by_its_kind_is_a_place_within_the_war(nlp):
 def test_frames_the_place_an_event_struck(nlp):
     c = drafts(nlp, "Overnight shelling of Tarma left 57 people dead, the governor said.")
     assert c["57"]["place"] == "Tarma"
-    c = drafts(nlp, "Shelling of Tarma on Monday killed six people, officials said.")
+    c = drafts(nlp, "Bombing of Tarma at dawn left six people dead.")
     assert c["six"]["place"] == "Tarma"  # the event word opening the sentence
     # the object of an attack verb, a place named with its kind, and a toll in a participle
     # clause whose own words name a period
-    c = drafts(nlp, "Artillery bombarded the rebel-held suburb of Northern Tarma on Monday, "
-                    "pushing the toll since Friday to 61 people, medics said.")
+    c = drafts(nlp, "Heavy guns bombarded the rebel-held suburb of Northern Tarma through the night, "
+                    "taking the toll since Friday to 61, according to medics.")
     assert c["61"]["place"] == "Northern Tarma"
-    c = drafts(nlp, "Shells hit the old district of Tarvo, the regional capital, late on Monday, killing 17 people.")
+    c = drafts(nlp, "Mortars hit the old district of Tarvo, a river port of 90 thousand, at noon, killing 17 people.")
     assert c["17"]["place"] == "Tarvo"  # a participle hangs on the main clause, past its asides
     c = drafts(nlp, "Jets struck Monday night, killing 12 people.")
     assert c["12"]["place"] is None
@@ -344,17 +344,17 @@ def test_frames_the_town_people_were_moved_out_of_is_the_figures_place(nlp):
 
 
 def test_frames_a_war_named_by_its_years_is_not_the_war_reported(nlp):
-    c = drafts(nlp, "About 14,000 people died in a 1968-71 war over the same valley.")
-    assert c["About 14,000"]["place"] == "1968-71 war"
+    c = drafts(nlp, "Their grandparents remember the 14,000 who died in the 1968-71 war, a census clerk says.")
+    assert c["14,000"]["place"] == "1968-71 war"
 
 
 def test_frames_a_town_named_by_its_countrys_adjective_is_not_the_country(nlp):
-    c = drafts(nlp, "Missile strike on Peruvian city kills 4, officials say")
+    c = drafts(nlp, "Drone attack on Peruvian village kills 4")
     assert c["4"]["place"] is None
     c = drafts(nlp, "Shelling on Peruvian soil killed 9 people.")
     assert c["9"]["place"] == "Peru"
 
 
 def test_frames_a_fact_sheets_label_names_its_figures_place(nlp):
-    c = drafts(nlp, "Key figures\n\n- Civilians killed in Tarvo: at least 48 (rights office)\n")
+    c = drafts(nlp, "Summary\n\n- Farmers killed in Tarvo: at least 48\n")
     assert c["at least 48"]["place"] == "Tarvo"

@@ -173,7 +173,7 @@ def test_a_start_written_day_first_is_a_start(nlp):
 
 
 def test_an_event_after_a_verb_of_saying_is_the_figures(nlp):
-    c = claims(nlp, "Rebel radio said the raids killed 14 people near the port.")
+    c = claims(nlp, "Port officials said the raids killed 14 dockworkers before dawn.")
     assert (c["14"].get("scope") or "").startswith("period:")
 
 
@@ -620,7 +620,7 @@ def test_the_side_that_struck_is_neither_whose_nor_where_the_dead_are(nlp):
 
 
 def test_a_places_whole_population_is_a_count_of_its_people(nlp):
-    c = claims(nlp, "Over half of Tarma's 4.1 million population have fled their homes since the spring.")
+    c = claims(nlp, "Roughly half of Tarma's 4.1 million population were uprooted by the fighting.")
     assert c["4.1 million"]["measure"] == "people"
 
 
@@ -637,23 +637,23 @@ def test_a_time_or_a_verb_after_the_counted_noun_ends_it(nlp):
 
 
 def test_the_same_period_is_a_period(nlp):
-    c = claims(nlp, "Medics said 19 civilians had also been killed in the shelling over the same period.")
-    assert c["19"]["scope"] == "period: over the same period"
+    c = claims(nlp, "Over the same period, medics recorded 19 dead among the farm workers.")
+    assert c["19"]["scope"] == "period: Over the same period"
 
 
 def test_people_displaced_inside_their_country_and_those_who_left_it_are_apart(nlp):
-    c = claims(nlp, "Some 2.2 million Peruvians have fled the country since 2019. Another 3.4 million have been displaced "
-                    "inside the country.")
-    assert c["Some 2.2 million"]["what"] == "displaced:abroad"
+    c = claims(nlp, "Since 2019 some 2.2 million Peruvians have fled the country to seek safety. Officials count 3.4 million "
+                    "who were displaced inside the country.")
+    assert c["some 2.2 million"]["what"] == "displaced:abroad"
     assert c["3.4 million"]["what"] == "displaced:internal"
 
 
 def test_a_fact_sheets_label_says_what_its_figure_counts(nlp):
-    c = claims(nlp, "Key figures\n\n- Soldiers killed in Oruro: 212; wounded: 640 (army, 3 May)\n")
+    c = claims(nlp, "At a glance\n\n- Killed in Oruro province: 212; wounded: 640\n")
     assert c["212"]["measure"] == "killed" and c["640"]["measure"] == "wounded"
 
 
 def test_a_figure_whose_noun_acts_counts_the_doers_not_the_dead_after_them(nlp):
-    c = claims(nlp, "Some 2,000 raiders stormed the border post on Friday, killing about 90 guards.")
-    assert c["Some 2,000"]["measure"] != "killed"
+    c = claims(nlp, "Before dawn some 2,000 raiders crossed the river near the mill, killing about 90 guards.")
+    assert c["some 2,000"]["measure"] != "killed"
     assert c["about 90"]["measure"] == "killed"

@@ -444,7 +444,7 @@ def test_a_civil_authority_named_after_any_side_counts_its_own_people(nlp):
 
 def test_a_side_speaking_of_the_dead_of_the_other_sides_attack_counts_its_own(nlp):
     text = ("Chilean jets pounded Tacna for a second week, and Peruvian officials said 400 Peruvians had been killed.\n\n"
-            "Chile says more than 1,400 people were killed in the Peruvian attack on that day, most of them civilians.")
+            "According to Chile, the Peruvian attack on the border towns left more than 1,400 people dead.")
     assert claims(nlp, text)["more than 1,400"]["subject"] == "Chile"
     text = ("Peruvian officials said 400 Peruvians had been killed.\n\n"
             "Chilean strikes alone have killed around 900 civilians, a UK-based monitor says.")
@@ -459,5 +459,5 @@ def test_a_heading_opens_a_new_entry_the_side_before_goes_no_further(nlp):
 
 
 def test_the_dead_on_both_sides_are_all_sides(nlp):
-    text = "A mediator said the dead on both sides together could number about 3,000."
+    text = "By the envoy's count, about 3,000 have been killed on both sides since the talks collapsed."
     assert claims(nlp, text)["about 3,000"]["subject"] == "all sides"
