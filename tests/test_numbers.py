@@ -11,6 +11,10 @@ POINTS = [
     ("Some 45\u00a0000 people were evacuated.", "Some 45\u00a0000", 45000, "approx", None),
     ("There were 45\u202f000 voters.", "45\u202f000", 45000, "exact", None),
     ("A total of 1250 homes burned.", "1250", 1250, "exact", None),
+    # a dot before three digits groups thousands where people are counted: no part of a person
+    ("The register now lists 3.614 missing conscripts.", "3.614", 3614, "exact", None),
+    ("Rescuers reached 1.872 stranded villagers and 2.236 Norlandic reservists.", "2.236", 2236, "exact", None),
+    ("The index closed 3.614 points higher.", "3.614 points", 3.614, "exact", "point"),
     ("Turnout was 3.5 million.", "3.5 million", 3500000, "exact", None),
     ("The debt is 1.2 billion.", "1.2 billion", 1200000000, "exact", None),
     ("The army lost 40 thousand soldiers.", "40 thousand", 40000, "exact", None),

@@ -154,7 +154,7 @@ def find_numerals(text: str) -> list[Numeral]:
     while i < len(atoms):
         numeral, i = _join_atoms(text, atoms, i)
         if numeral is not None:
-            if dotted and numeral.kind == "digits" and not numeral.has_scale:
+            if numeral.kind == "digits" and not numeral.has_scale and (dotted or _people_after(text, numeral.end)):
                 _read_dotted(text, numeral)
             if numeral.value > 0 and numeral.kind in ("digits", "words") and not numeral.currency \
                     and text[numeral.start - 2:numeral.start - 1] in _MINUS_LAST and text[numeral.start - 1:numeral.start] in " \t-":
@@ -184,6 +184,30 @@ def writes_thousands_with_dots(text: str) -> bool:
     if ".000" not in text or not _DOT_ZEROS.search(text):  # the substring first: most texts lack it
         return False
     return len(_DOT_GROUPED.findall(text)) > len(_COMMA_GROUPED.findall(text))
+
+
+_NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z-]+)(?:[ \t]+([a-z-]+))?")
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    """The plural nouns of people the comparing tables class (soldiers, civilians, children …)."""
+    classes = table("conflicts")["counted_classes"]
+    return frozenset(w for cls in ("personnel", "people", "civilians", "children", "women")
+                     for w in classes[cls] if w.endswith("s") or w.endswith("men") or w == "people")
+
+
+def _people_after(text: str, end: int) -> bool:
+    """Whether a count of people follows a number, straight after it or after one word
+    ("2.425 servicemen", "1.350 Peruvian conscripts"): no part of a person is counted, so a
+    dot before three digits groups thousands there, whatever the rest of the text does."""
+    if text[end - 4:end - 3] != "." or not text[end - 3:end].isdigit():
+        return False
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return False
+    nouns = _people_nouns()
+    return m.group(1).lower() in nouns or (m.group(2) or "") in nouns
 
 
 def _read_dotted(text: str, numeral: Numeral) -> None:
