@@ -653,6 +653,12 @@ def test_a_fact_sheets_label_says_what_its_figure_counts(nlp):
     assert c["212"]["measure"] == "killed" and c["640"]["measure"] == "wounded"
 
 
+def test_a_fact_sheets_label_names_who_its_figure_counts_before_the_measure(nlp):
+    c = claims(nlp, "By the numbers\n\n- Militia volunteers wounded in the hills: 48\n- Casualty figure: 31\n")
+    assert c["48"]["counted"] == "Militia volunteers" and c["48"]["measure"] == "wounded"
+    assert c["31"]["counted"] is None  # a label that names no measure names no one counted
+
+
 def test_a_figure_whose_noun_acts_counts_the_doers_not_the_dead_after_them(nlp):
     c = claims(nlp, "Before dawn some 2,000 raiders crossed the river near the mill, killing about 90 guards.")
     assert c["some 2,000"]["measure"] != "killed"

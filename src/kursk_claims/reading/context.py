@@ -421,6 +421,25 @@ def read_measure(text: str, unit_kind: str | None, counted: str | None,
 _LABEL_BEFORE = re.compile(r"[^\n•;:.()]{1,80}:[ \t]*$")  # "• Civilians killed in Tamba: " before a figure
 
 
+_LABEL_WORD = re.compile(r"\w")
+
+
+def label_counted(text: str, floor: int, start: int) -> tuple[str | None, int, int]:
+    """What a fact sheet's label before a figure counts, where it names it before its measure:
+    "• Conscripts killed in Tamba: 93" -> ``Conscripts``."""
+    label = label_before(text, max(floor, start - 80), start)
+    if label is None:
+        return None, start, start
+    measure = _measure_lex()["pattern"].search(text, label, start)
+    if measure is None:
+        return None, start, start
+    first = _LABEL_WORD.search(text, label, measure.start())  # past a list's dash or star
+    phrase, p0, p1 = read_counted(text, first.start(), measure.start()) if first else (None, start, start)
+    if phrase is None or text[p1:measure.start()].strip():
+        return None, start, start
+    return phrase, p0, p1
+
+
 def label_before(text: str, start: int, end: int) -> int | None:
     """Where the label a fact sheet's figure at ``end`` follows starts ("• Civilians killed in
     Tamba: 93"), or None."""

@@ -111,6 +111,8 @@ def _read_claim(text: str, claims: list[dict[str, Any]], i: int, last_subject: d
         counted, c0, c1 = context.read_counted_before(text, c["start"], prev)
     if counted is None:
         counted, c0, c1 = context.number_of_before(text, prev, c["start"])
+    if counted is None:
+        counted, c0, c1 = context.label_counted(text, prev, c["start"])
     if counted is not None and counted.lower() in _count_nouns():
         # "the number of people killed was about 600,000": what the number is of is counted
         of = _OF_NOUN.match(text, c1, min(s1, c1 + 60))
