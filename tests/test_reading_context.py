@@ -663,3 +663,9 @@ def test_a_figure_whose_noun_acts_counts_the_doers_not_the_dead_after_them(nlp):
     c = claims(nlp, "Before dawn some 2,000 raiders crossed the river near the mill, killing about 90 guards.")
     assert c["some 2,000"]["measure"] != "killed"
     assert c["about 90"]["measure"] == "killed"
+
+
+def test_a_list_lines_label_naming_an_event_makes_its_figures_that_events_toll(nlp):
+    c = claims(nlp, "Summary\n\n- Worst ambush: the Oruro road, 9 June – 23 killed\n- Deaths recorded: 410\n")
+    assert c["23"]["scope"] == "period: Worst ambush"
+    assert c["410"]["scope"] is None  # a label that names no event: a running total

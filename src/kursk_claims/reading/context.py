@@ -710,6 +710,22 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
     return tuple(found)
 
 
+_LINE_LABEL_WORDS = 6  # a label longer than this is a sentence with a colon in it
+
+
+def _event_label(text: str, start: int) -> str | None:
+    """The event a list line's label names, for a figure on that line: "• Deadliest raid:
+    Tamba, 2 May – 19 killed" -> ``period: Deadliest raid``."""
+    line = text.rfind("\n", 0, start) + 1
+    colon = text.find(":", line, start)
+    if colon < 0:
+        return None
+    label = text[line:colon].strip(" \t-–•*")
+    if not label or len(label.split()) > _LINE_LABEL_WORDS or not names_an_event(label):
+        return None
+    return "period: " + _SPACES.sub(" ", label)
+
+
 def names_an_event(phrase: str) -> bool:
     """Whether a period phrase names one event ("the strike", "stormed")."""
     return any(w.strip(".,") in _scope_lex()["event_words"] for w in phrase.lower().split())
@@ -754,7 +770,7 @@ def read_scope(text: str, sentence: tuple[int, int], fig: tuple[int, int], measu
     # a period said after the figure's clause is another clause's ("..., an update on a
     # statement last week")
     after = _CLAUSE_BREAK.search(text, fig[1], s1)
-    period = _sentence_period(text, s0, s1, after.start() if after else s1)
+    period = _sentence_period(text, s0, s1, after.start() if after else s1) or _event_label(text, fig[0])
     if period:
         return period
     if measure in lex["place_measures"]:
