@@ -461,3 +461,9 @@ def test_a_heading_opens_a_new_entry_the_side_before_goes_no_further(nlp):
 def test_the_dead_on_both_sides_are_all_sides(nlp):
     text = "By the envoy's count, about 3,000 have been killed on both sides since the talks collapsed."
     assert claims(nlp, text)["about 3,000"]["subject"] == "all sides"
+
+
+def test_a_sentence_opening_on_a_sides_name_makes_its_figures_that_sides(nlp):
+    c = claims(nlp, "The border war between Peru and Bolivia dragged on. On the Peruvian side, 140 farmers "
+                             "were killed, Bolivian officials said.")
+    assert c["140"]["subject"] == "Peru"

@@ -491,6 +491,9 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
         origin = whose.origin_after(text, counted[1], sentence[1], measure)
         if origin:
             return origin  # "45,000 refugees from Marovo": where they come from, not where they are
+    opening = whose.side_opening(text, sentence[0], fig[0])
+    if opening:
+        return opening  # "On the Peruvian side, 85 civilians were killed"
     # "the Marovo region's 1.6 million residents", "Marovo was a town of about 80,000 people"
     m = _place_of_people().search(text, max(sentence[0], fig[0] - 60), fig[0])
     if m and counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):

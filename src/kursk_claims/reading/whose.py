@@ -281,6 +281,20 @@ def own_losses_before(text: str, start: int, pos: int) -> int | None:
     return found
 
 
+_SIDE_OPENING = re.compile(r"[\s\-–•*]*on\s+the\s+$", re.I)
+_SIDE_COMMA = re.compile(r"\s+side\s*,")
+
+
+def side_opening(text: str, start: int, end: int) -> str | None:
+    """The side a sentence opens on, before a comma ("On the Peruvian side, 85 civilians
+    were killed"): whose the figures of its clause are."""
+    pattern, forms = party_pattern(text)
+    m = next(iter(pattern.finditer(text, start, min(end, start + 40))), None)
+    if m is None or not _SIDE_OPENING.fullmatch(text, start, m.start()) or not _SIDE_COMMA.match(text, m.end(), end):
+        return None
+    return forms[m.group(1)]
+
+
 def side_of_clause(text: str, start: int, end: int) -> str | None:
     """The party named last before ``end`` in text[start:end], speakers and institutions
     included: whose ``his``/``its`` is (``the Ozar chief said 500 of his fighters``)."""
