@@ -551,3 +551,10 @@ def test_a_body_a_lead_describes_is_the_one_named_right_after():
             "statement.")
     got = {c["text"]: c["attribution"] for c in build_pipeline()(text)._.claims}
     assert got["more than 40"] == "Andes Doctors Network"
+
+
+def test_a_speech_verb_joined_by_but_speaks_for_the_sentence_opening_name():
+    text = ("Bolivian officials said 30 villages were shelled. Peru keeps its army's losses secret but says "
+            "more than 70 of its farmers have died. The Bolivian navy stays silent and reports 9 boats lost.")
+    assert source(text, "more than 70").attribution == "Peru"
+    assert source(text, "9 boats").attribution == "Bolivian navy"

@@ -49,6 +49,9 @@ _AFTER_NAME_OK = re.compile(r"\s*(?:$|\n|[.,;:!?)”\"]|(?:on|in|at|during|after
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+(?:[a-z-]+\s+){0,2}$")  # "the (former) Ozari president"
 _PROGRESSIVE = re.compile(r"\w+ing\b")  # "was claiming": active, not "was claimed"
+_COORDINATED_VERB = re.compile(r"[^,;:\n]*\s(?:but|and)\s+(?:\w+ly\s+)?$")  # "X does not …, but says"
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_OPENING_NAME = re.compile(r"[\s\-–•*]*((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+[a-z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _AS_SAYING = re.compile(r"\s+as\s+say")
 _OWNED_NOUN = re.compile(r"['’]s\s+(?:\w+\s+)?(\w+)$")
@@ -246,6 +249,8 @@ class SpeechEvents:
                         held = noun_phrase_before(text, place.start(), s0)
                         if held and held[0].split()[-1].lower() in lex["roles"]:
                             np = (text[held[1]:direct[2]], held[1], direct[2])
+        if np is None:
+            np = _coordinated_subject(text, s0, pos)  # "Peru keeps its own losses secret but says 90 …"
         if np is None or not any(w[:1].isupper() for w in np[0].split()) and np[0].split()[-1].lower() not in lex["roles"]:
             np = _postmodified_subject(text, s0, pos) or np  # "two diplomats following the talks said"
         if np is None:
@@ -509,6 +514,23 @@ def _postmodified() -> re.Pattern[str]:
     return re.compile(r"(?P<np>(?:[A-Za-z]+\s+){0,2}?(?P<head>[A-Za-z]+s))\s+(?:[a-z]+ing|"
                       + "|".join(p.replace(" ", r"\s+") for p in table("attribution")["postmodifiers"])
                       + r")\s+(?:[\w'’-]+\s+){1,6}?")
+
+
+def _coordinated_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:
+    """The name a sentence opens on, for a speech verb joined to its first verb by "but" or
+    "and" with no comma or clause between ("Peru keeps its losses secret but says …")."""
+    m = _OPENING_NAME.match(text, s0, pos)
+    if m is None:
+        return None
+    end = m.end(1)
+    heads = _lex()["roles"] | frozenset(table("attribution")["generic_bodies"])
+    w = _NEXT_WORD.match(text, end, pos)
+    while w is not None and w.group(1) in heads:  # "The Peruvian army", "Chilean officials"
+        end = w.end()
+        w = _NEXT_WORD.match(text, end, pos)
+    if not _COORDINATED_VERB.fullmatch(text, end, pos):
+        return None
+    return text[m.start(1):end], m.start(1), end
 
 
 def _postmodified_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:
