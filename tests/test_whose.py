@@ -467,3 +467,9 @@ def test_a_sentence_opening_on_a_sides_name_makes_its_figures_that_sides(nlp):
     c = claims(nlp, "The border war between Peru and Bolivia dragged on. On the Peruvian side, 140 farmers "
                              "were killed, Bolivian officials said.")
     assert c["140"]["subject"] == "Peru"
+
+
+def test_dead_said_to_be_on_the_speakers_side_are_the_speakers(nlp):
+    c = claims(nlp, "The Peruvian navy shelled the Titicaca shore for a week, Peru said. Bolivian officials say "
+                    "61 fishermen have died on their side.")
+    assert c["61"]["subject"] == "Bolivia" and "subject" not in (c["61"].get("inferred") or [])

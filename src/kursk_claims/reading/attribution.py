@@ -25,6 +25,7 @@ from functools import cache
 from ..lexicon import table
 from .layout import _BULLET, Layout
 from .mentions import _REACH, Mention, Mentions
+from .names import party_pattern
 from .phrases import _clean, _comma_before, _name_before_clause, noun_phrase_after, noun_phrase_before
 from .speakers import Known, Names, Who, _lex, slug
 
@@ -49,7 +50,7 @@ _AFTER_NAME_OK = re.compile(r"\s*(?:$|\n|[.,;:!?)”\"]|(?:on|in|at|during|after
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+(?:[a-z-]+\s+){0,2}$")  # "the (former) Ozari president"
 _PROGRESSIVE = re.compile(r"\w+ing\b")  # "was claiming": active, not "was claimed"
-_COORDINATED_VERB = re.compile(r"[^,;:\n]*\s(?:but|and)\s+(?:\w+ly\s+)?$")  # "X does not …, but says"
+_COORDINATED_VERB = re.compile(r"[^,;:\n]*,?\s(?:but|and)\s+(?:\w+ly\s+)?$")  # "X does not …, but says"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _OPENING_NAME = re.compile(r"[\s\-–•*]*((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+[a-z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -530,7 +531,14 @@ def _coordinated_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] |
         w = _NEXT_WORD.match(text, end, pos)
     if not _COORDINATED_VERB.fullmatch(text, end, pos):
         return None
-    return text[m.start(1):end], m.start(1), end
+    name = text[m.start(1):end]
+    # a name, not a capitalised first word ("How many … depends on …, but estimates run"): a
+    # side, a body or a role ("Bolivian officials"), or a name of two capitalised words
+    pattern, _ = party_pattern(text)
+    if end == m.end(1) and sum(w[:1].isupper() for w in name.split()) < 2 \
+            and not any(p.start() == m.start(1) for p in pattern.finditer(text, m.start(1), end)):
+        return None
+    return name, m.start(1), end
 
 
 def _postmodified_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:

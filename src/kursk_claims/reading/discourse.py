@@ -320,6 +320,9 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
         own = context.party_in(text, c.get("attribution"))
         if own:
             subject = own
+    elif whose.is_loss(c["measure"]) and _speakers_side(text, c["end"], s1):
+        # "Chilean officials say 50 civilians have died on their side": the speaker's own side
+        subject = context.party_in(text, c.get("attribution")) or subject
     if counted is not None and whose.is_loss(c["measure"]) and context.counts_a_force(text, counted) \
             and not context.party_mentions(text, counted[0], counted[1]):
         # "The army also said 242 soldiers had been killed": the army's own soldiers
@@ -340,6 +343,14 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     if i > 0 and claims[i - 1]["sentence_start"] == s0:
         subject = _joined_subject(text, claims[i - 1], c, s0, subject)
     return subject
+
+
+_SPEAKERS_SIDE = re.compile(r"\bon\s+(?:their|its|our)\s+(?:own\s+)?side\b(?!\s+of\b)", re.I)
+def _speakers_side(text: str, end: int, s1: int) -> bool:
+    """Whether the figure's sentence goes on to say its people are on the speaker's side, no
+    side named between ("93 were killed and 400 wounded on its side")."""
+    m = _SPEAKERS_SIDE.search(text, end, s1)
+    return m is not None and not context.party_mentions(text, end, m.start())
 
 
 _LOST_BY_PRONOUN = re.compile(r"\b(?:it|they|we)\s+(?:has\s+|have\s+|had\s+)?(?:lost|suffered)\s+(?:[a-z]+\s+){0,2}$", re.I)
