@@ -669,3 +669,10 @@ def test_a_list_lines_label_naming_an_event_makes_its_figures_that_events_toll(n
     c = claims(nlp, "Summary\n\n- Worst ambush: the Oruro road, 9 June – 23 killed\n- Deaths recorded: 410\n")
     assert c["23"]["scope"] == "period: Worst ambush"
     assert c["410"]["scope"] is None  # a label that names no event: a running total
+
+
+def test_a_day_after_a_tallys_verb_dates_the_total_but_bounds_a_days_dead(nlp):
+    c = claims(nlp, "The siege of Oruro began in March. The toll there climbed to 2,350 yesterday. "
+                    "Separately, 31 miners were killed yesterday in a landslide.")
+    assert c["2,350"]["scope"] is None
+    assert c["31"]["scope"] == "period: yesterday"

@@ -709,6 +709,8 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
         # "estimated today", "said yesterday": the day of the statement, no period of the figure
         # ("said the raids killed eight": the raids are the figure's)
         said = not event and lex["speech_before"].search(lead) is not None
+        # "the toll rose to 4,000 yesterday": the day the total was counted, not a day's toll
+        said = said or (m.group(0).lower() in lex["dated_days"] and lex["tally_before"].search(lead) is not None)
         found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
     return tuple(found)
 
@@ -760,6 +762,10 @@ def _scope_lex() -> dict:
         "place_measures": frozenset(s["place_measures"]),
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
         "event_words": frozenset(s["event_nouns"]),
+        "dated_days": frozenset(s["dated_days"]),
+        "tally_before": re.compile(r"\b(?:" + trie_pattern(table("counted")["tally_nouns"]) + r")\s+(?:[a-z]+\s+){0,2}?(?:"
+                                   + trie_pattern(s["tally_verbs"]) + r")\s+(?:to\s+|at\s+|past\s+)?(?:[a-z]+\s+){0,2}?"
+                                   r"\d[\d,.]*(?:\s+(?:million|thousand))?(?:\s+[a-z]+)?\s+$", re.I),
         "speech_before": re.compile(r"\b(?:" + trie_pattern(w for w in table("attribution")["speech_verbs"] if " " not in w)
                                     + r")\s+$", re.I),
     }
