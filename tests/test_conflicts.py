@@ -1157,3 +1157,20 @@ def test_a_toll_with_no_noun_holds_the_civilians_and_soldiers_stay_a_doubt():
     soldiers = claim("400 soldiers", 400, measure="killed", counted="soldiers", subject="Peru")
     found = only(soldiers, toll)  # "900 killed" may be the soldiers themselves
     assert "unknown counted" in found.extra["confidence_reasons"]
+
+
+def test_one_days_toll_meets_only_that_days_tolls_and_one_report_names_its_events_place_once():
+    """A day's dead ("killed on Tuesday") is one event's toll: of no running total; within one
+    report, an event toll of no place meets the same day's toll of the place the report names."""
+    day = claim("21", 21, measure="killed", subject="Peru", counted="people", place="Tarma",
+                scope="period: on Tuesday", dated="sentence", as_of="2019-06-04", article="a.txt")
+    war = claim("more than 900", None, 900, None, "more_than", measure="killed", subject="Peru", counted="people",
+                as_of="2019-06-05", article="b.txt")
+    assert kinds(day, war) == []
+    other = claim("35", 35, measure="killed", subject="Peru", counted="people", place="Tarma",
+                  scope="period: the shelling", dated="sentence", as_of="2019-06-04", article="c.txt")
+    assert kinds(day, other) == ["mismatch"]
+    lede = claim("8", 8, measure="killed", subject="Peru", counted="people", scope="period: A mortar attack",
+                 dated="sentence", as_of="2019-06-04", article="a.txt")
+    assert kinds(day, lede) == ["mismatch"]  # one report: the place it names once
+    assert kinds(replace(lede, article="d.txt"), day) == []  # another report's event of no place

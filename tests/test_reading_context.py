@@ -676,3 +676,11 @@ def test_a_day_after_a_tallys_verb_dates_the_total_but_bounds_a_days_dead(nlp):
                     "Separately, 31 miners were killed yesterday in a landslide.")
     assert c["2,350"]["scope"] is None
     assert c["31"]["scope"] == "period: yesterday"
+
+
+def test_a_day_after_a_verb_of_loss_bounds_that_days_toll_and_a_heading_event_kills(nlp):
+    c = claims(nlp, "Rebel shelling kills 14 in Oruro market\n\nOfficials in the capital said on Monday that 2,900 people "
+                    "had died since March. Nine more miners were killed on Sunday night near the pass.")
+    assert c["14"]["scope"] == "period: Rebel shelling kills"
+    assert c["2,900"]["scope"] == "period: since March"
+    assert c["Nine"]["scope"] == "period: on Sunday night"

@@ -254,6 +254,8 @@ def period_of(claim: Claim) -> str | None:
         return months_names()[months()[month.rstrip(".")]]
     if any(w.strip(".,") in _event_nouns() for w in words):
         return EVENT  # "in the attack", "an air strike on the market": one event's toll, whatever its words
+    if len(words) in (2, 3) and words[0] in ("on", "last") and words[1] in weekdays():
+        return EVENT  # "12 were killed on Tuesday": one day's toll, as one event's: of that day and place
     if "same" in words:
         return f"the period named before it in {claim.article}"  # "over the same period": its article's
     return " ".join(w for w in words if w not in ("alone", "the", "in", "during", "over", "for"))

@@ -88,6 +88,13 @@ def above_final(a: Entry, b: Entry) -> bool:
         and b.claim.dated != "earlier" and a.claim.article != b.claim.article
 
 
+def _one_report(a: Entry, b: Entry) -> bool:
+    """Whether two event tolls are of one article and day, one naming the place the other does
+    not: a report names its event's place once ("Gas attack kills 58 in Tamba" … "a suspected
+    gas attack on a rebel-held town … more than 100 had died")."""
+    return a.claim.article == b.claim.article and a.day == b.day and (a.place is None) != (b.place is None)
+
+
 def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tuple[str | None, str | None]:
     """Why the moments of a (lower) and b (higher) keep them from conflicting, or None; and a
     note the conflict's explanation carries (a growth beyond what time allows)."""
@@ -100,7 +107,8 @@ def time_reason(a: Entry, b: Entry, kind: str | None, period: str | None) -> tup
                 return "a figure for a period whose date is unknown", None
             if abs((a.day - b.day).days) > 2:
                 return f"figures for periods that end on different days ({a.day} / {b.day})", None
-        if period == EVENT and (a.place is None or a.place != b.place) and ca.scope != cb.scope:
+        if period == EVENT and (a.place is None or a.place != b.place) and ca.scope != cb.scope \
+                and not _one_report(a, b):
             return "tolls of events not said to be in the same place: two events may fall on one day", None
         return None, None
     if kind == "total" and ca.dated != "earlier" and cb.dated != "earlier" and _after_the_end(a, b):

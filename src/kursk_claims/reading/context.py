@@ -712,7 +712,11 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
         # "the toll rose to 4,000 yesterday": the day the total was counted, not a day's toll
         said = said or (m.group(0).lower() in lex["dated_days"] and lex["tally_before"].search(lead) is not None)
         found.append((m.start(), None if began or said else "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
-    return tuple(found)
+    # "12 were killed on Monday": a day's toll, where the day follows a verb of loss
+    for m in lex["day_period"].finditer(text, start, end):
+        if lex["loss_before"].search(text, max(start, m.start() - 60), m.start()):
+            found.append((m.start(), "period: " + _SPACES.sub(" ", text[m.start():m.end()])))
+    return tuple(sorted(found, key=lambda f: f[0]))
 
 
 _LINE_LABEL_WORDS = 6  # a label longer than this is a sentence with a colon in it
@@ -763,6 +767,8 @@ def _scope_lex() -> dict:
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
         "event_words": frozenset(s["event_nouns"]),
         "dated_days": frozenset(s["dated_days"]),
+        "day_period": Folded(s["day_period"]),
+        "loss_before": re.compile(s["loss_before"], re.I),
         "tally_before": re.compile(r"\b(?:" + trie_pattern(table("counted")["tally_nouns"]) + r")\s+(?:[a-z]+\s+){0,2}?(?:"
                                    + trie_pattern(s["tally_verbs"]) + r")\s+(?:to\s+|at\s+|past\s+)?(?:[a-z]+\s+){0,2}?"
                                    r"\d[\d,.]*(?:\s+(?:million|thousand))?(?:\s+[a-z]+)?\s+$", re.I),
