@@ -1174,3 +1174,10 @@ def test_one_days_toll_meets_only_that_days_tolls_and_one_report_names_its_event
                  dated="sentence", as_of="2019-06-04", article="a.txt")
     assert kinds(day, lede) == ["mismatch"]  # one report: the place it names once
     assert kinds(replace(lede, article="d.txt"), day) == []  # another report's event of no place
+
+
+def test_distances_meet_only_when_both_name_the_place_they_are_measured_from():
+    near = claim("about 60 km", 60, 54, 66, "approx", measure="distance", unit="km", subject="Peru")
+    far = claim("some 1,500 km", 1500, 1350, 1650, "approx", measure="distance", unit="km", subject="Peru")
+    assert kinds(near, far) == []  # a town's distance from one city, the capital's from another
+    assert kinds(replace(near, place="Tarma"), replace(far, place="Tarma")) == ["mismatch"]

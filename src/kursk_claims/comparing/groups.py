@@ -125,6 +125,8 @@ def group_key(claim: Claim) -> tuple | str:
         unit = r["conversions"][unit][0]
     if claim.measure in r["need_a_base"] and not claim.counted and not (claim.what and ":" in claim.what):
         return f"a {claim.measure} figure that does not say what it is of"
+    if claim.measure in r["need_a_place"] and not claim.place:
+        return f"a {claim.measure} that does not say where it is measured from"
     what = claim.what or claim.measure
     # for land, the side that holds or takes it, not whose land it is
     subject = claim.actor if of_land(claim) else claim.subject

@@ -44,6 +44,7 @@ def rules() -> dict:
         "unclassed": {cls: (v["family"], frozenset(v["same_as"])) for cls, v in unclassed.items()},
         "never_kinds": frozenset(t["never_compared_kinds"]),
         "need_a_base": frozenset(t["need_a_base"]),
+        "need_a_place": frozenset(t["need_a_place"]),
         "neutral": frozenset(t["neutral_modifiers"]),
         "kinds": {w: kind for kind, words in t["kinds"].items() for w in words},
         "same_moment": int(t["same_moment_days"]),
