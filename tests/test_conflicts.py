@@ -1181,3 +1181,15 @@ def test_distances_meet_only_when_both_name_the_place_they_are_measured_from():
     far = claim("some 1,500 km", 1500, 1350, 1650, "approx", measure="distance", unit="km", subject="Peru")
     assert kinds(near, far) == []  # a town's distance from one city, the capital's from another
     assert kinds(replace(near, place="Tarma"), replace(far, place="Tarma")) == ["mismatch"]
+
+
+def test_a_total_counted_from_a_named_month_and_said_later_but_lower_counts_from_a_later_start():
+    whole = claim("48,000", 48000, measure="killed", subject="Peru", counted="soldiers", as_of="2019-03-01",
+                  article="a.txt")
+    since = claim("30,000", 30000, measure="killed", subject="Peru", counted="soldiers", as_of="2019-05-01",
+                  scope="period: since December", article="b.txt")
+    assert kinds(whole, since) == []  # lower and later: not the same total fallen, a part of it
+    earlier = replace(since, as_of="2019-02-01")
+    assert kinds(earlier, whole) == []  # lower and earlier: an update, whatever its start
+    same_day = replace(since, as_of="2019-03-01", low=50000, high=50000, value=50000, text="50,000")
+    assert kinds(whole, same_day) == ["mismatch"]  # the same day: it may count from the same start

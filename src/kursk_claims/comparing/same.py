@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..core.kinds import ALL_SIDES
 from .groups import Entry
-from .rules import class_relation, of_land, rules, slip_same_class, weekdays
+from .rules import class_relation, months, of_land, rules, slip_same_class, weekdays
 from .time import OPERATION, WAR, final_war_toll
 
 
@@ -113,8 +113,11 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if since_a and since_b and since_a != since_b:
         s.separate = f"totals counted from different starts ({since_a} / {since_b})"
         return s
-    if bool(since_a) != bool(since_b) and _days_long(since_a or since_b):
-        # "killed since Sunday": a few days' toll, a part of one counted from no named start
+    if bool(since_a) != bool(since_b) and (_days_long(since_a or since_b)
+                                           or _from_a_month(since_a or since_b) and _later((a, b) if since_a else (b, a))):
+        # "killed since Sunday": a few days' toll, a part of one counted from no named start; so is
+        # one counted "since December" said after the other: had it counted from the same start,
+        # being lower it would have fallen
         _part(s, "a" if since_a else "b", f"a toll counted {since_a or since_b} is a part of one counted from no named start")
     # breakdowns
     if a.part and b.part and a.part != b.part:
@@ -154,6 +157,19 @@ def _since(e: Entry) -> str | None:
         return None
     # "since 7 October", "since October 7": one start, its day said or not
     return " ".join(w for w in scope[len("period: "):].split() if not w[:1].isdigit() and w not in ("the", "of"))
+
+
+def _later(pair: tuple[Entry, Entry]) -> bool:
+    """Whether the first figure is of a later day than the second."""
+    x, y = pair
+    return x.day is not None and y.day is not None and x.day > y.day
+
+
+def _from_a_month(since: str | None) -> bool:
+    """Whether a total is counted from a named month or a day of one ("since January", "since
+    7 October", "since mid-December")."""
+    words = (since or "").split()
+    return len(words) > 1 and words[-1].strip(".,").removeprefix("mid-").removeprefix("early-") in months()
 
 
 def _days_long(since: str | None) -> bool:
