@@ -684,3 +684,9 @@ def test_a_day_after_a_verb_of_loss_bounds_that_days_toll_and_a_heading_event_ki
     assert c["14"]["scope"] == "period: Rebel shelling kills"
     assert c["2,900"]["scope"] == "period: since March"
     assert c["Nine"]["scope"] == "period: on Sunday night"
+
+
+def test_what_a_place_was_built_to_hold_is_its_capacity_not_a_toll(nlp):
+    c = claims(nlp, "The field clinic in Oruro, built to hold 40 patients, was treating more than 130 wounded miners.")
+    assert c["40"]["measure"] == "capacity"
+    assert c["more than 130"]["measure"] == "wounded"
