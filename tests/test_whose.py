@@ -473,3 +473,8 @@ def test_dead_said_to_be_on_the_speakers_side_are_the_speakers(nlp):
     c = claims(nlp, "The Peruvian navy shelled the Titicaca shore for a week, Peru said. Bolivian officials say "
                     "61 fishermen have died on their side.")
     assert c["61"]["subject"] == "Bolivia" and "subject" not in (c["61"].get("inferred") or [])
+
+
+def test_a_side_that_confirms_soldiers_lost_speaks_of_its_own(nlp):
+    c = claims(nlp, "Bolivian gunboats shelled the Peruvian shore at dawn.\n\nBolivia confirms 6 soldiers killed\n")
+    assert c["6"]["subject"] == "Bolivia"

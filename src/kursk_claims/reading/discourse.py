@@ -325,8 +325,10 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
         subject = context.party_in(text, c.get("attribution")) or subject
     if counted is not None and whose.is_loss(c["measure"]) and context.counts_a_force(text, counted) \
             and not context.party_mentions(text, counted[0], counted[1]):
-        # "The army also said 242 soldiers had been killed": the army's own soldiers
-        subject = whose.army_pointed_at(text, frames.clause_start(text, s0, c["start"]), c["start"]) or subject
+        # "The army also said 242 soldiers had been killed": the army's own soldiers; "Peru
+        # confirms 13 soldiers killed": the speaking side's own
+        subject = whose.army_pointed_at(text, frames.clause_start(text, s0, c["start"]), c["start"]) \
+            or _side_speaking_of_soldiers(text, c) or subject
     if c["measure"] in ("area", "share"):
         clause_end = min([x for x in (text.find(";", c["end"], nxt), text.find(",", c["end"], nxt)) if x >= 0] or [nxt])
         subject = context.read_land_owner(text, c["end"], clause_end) or subject
@@ -346,6 +348,18 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
 
 
 _SPEAKERS_SIDE = re.compile(r"\bon\s+(?:their|its|our)\s+(?:own\s+)?side\b(?!\s+of\b)", re.I)
+def _side_speaking_of_soldiers(text: str, c: dict[str, Any]) -> str | None:
+    """The side that confirms soldiers lost, naming no side ("Peru confirms 13 soldiers
+    killed"): its own; a side that only says so may speak of the enemy's."""
+    spans = c.get("source_spans") or []
+    if not any(a >= c["sentence_start"] and b <= c["start"] and _CONFIRMS.match(text, b, c["start"]) for a, b in spans):
+        return None
+    return context.side_speaking(text, c.get("attribution"))
+
+
+_CONFIRMS = re.compile(r"\s+(?:has\s+|had\s+)?(?:confirms|confirmed|confirm)\b")
+
+
 def _speakers_side(text: str, end: int, s1: int) -> bool:
     """Whether the figure's sentence goes on to say its people are on the speaker's side, no
     side named between ("93 were killed and 400 wounded on its side")."""
