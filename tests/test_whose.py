@@ -476,5 +476,6 @@ def test_dead_said_to_be_on_the_speakers_side_are_the_speakers(nlp):
 
 
 def test_a_side_that_confirms_soldiers_lost_speaks_of_its_own(nlp):
-    c = claims(nlp, "Bolivian gunboats shelled the Peruvian shore at dawn.\n\nBolivia confirms 6 soldiers killed\n")
+    c = claims(nlp, "Peruvian gunboats shelled the coast at dawn, Lima said. Peru lost two boats.\n\n"
+                    "Bolivia confirms 6 soldiers killed\n")
     assert c["6"]["subject"] == "Bolivia"
