@@ -1193,3 +1193,5 @@ def test_a_total_counted_from_a_named_month_and_said_later_but_lower_counts_from
     assert kinds(earlier, whole) == []  # lower and earlier: an update, whatever its start
     same_day = replace(since, as_of="2019-03-01", low=50000, high=50000, value=50000, text="50,000")
     assert kinds(whole, same_day) == ["mismatch"]  # the same day: it may count from the same start
+    beside = replace(since, as_of=None, article="a.txt")
+    assert kinds(replace(whole, as_of=None), beside) == []  # one article's breakdown of its total

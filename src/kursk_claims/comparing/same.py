@@ -114,10 +114,11 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
         s.separate = f"totals counted from different starts ({since_a} / {since_b})"
         return s
     if bool(since_a) != bool(since_b) and (_days_long(since_a or since_b)
-                                           or _from_a_month(since_a or since_b) and _later((a, b) if since_a else (b, a))):
+                                           or _from_a_month(since_a or since_b)
+                                           and (_later((a, b) if since_a else (b, a)) or a.claim.article == b.claim.article)):
         # "killed since Sunday": a few days' toll, a part of one counted from no named start; so is
-        # one counted "since December" said after the other: had it counted from the same start,
-        # being lower it would have fallen
+        # one counted "since December" said after the other (had it counted from the same start,
+        # being lower it would have fallen) or beside it in one article (a breakdown of it)
         _part(s, "a" if since_a else "b", f"a toll counted {since_a or since_b} is a part of one counted from no named start")
     # breakdowns
     if a.part and b.part and a.part != b.part:
