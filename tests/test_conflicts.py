@@ -804,8 +804,8 @@ def test_a_total_counted_from_a_day_of_the_week_is_a_part_of_one_from_no_named_s
                  figure="total", as_of="2019-06-01")
     assert kinds(more, war) != []  # a part larger than its whole of the same day
     since_may = claim("300", 300, measure="killed", counted="civilians", subject="Peru", scope="period: since May",
-                      figure="total", as_of="2019-06-05")
-    assert kinds(since_may, war) != []  # a month may be when the whole began
+                      figure="total", as_of="2019-06-01")
+    assert kinds(since_may, war) != []  # of the same day, a month may be when the whole began
 
 
 def test_internally_displaced_persons_are_idps():
