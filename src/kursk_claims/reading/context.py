@@ -443,6 +443,12 @@ def label_counted(text: str, floor: int, start: int) -> tuple[str | None, int, i
 def label_before(text: str, start: int, end: int) -> int | None:
     """Where the label a fact sheet's figure at ``end`` follows starts ("• Civilians killed in
     Tamba: 93"), or None."""
+    # the label ends in a colon right before the figure (a cheap test before the pattern)
+    j = end - 1 if end > start and text[end - 1] == "\n" else end
+    while j > start and text[j - 1] in " \t":
+        j -= 1
+    if j <= start or text[j - 1] != ":":
+        return None
     m = _LABEL_BEFORE.search(text, start, end)
     return m.start() if m else None
 
