@@ -358,3 +358,8 @@ def test_frames_a_town_named_by_its_countrys_adjective_is_not_the_country(nlp):
 def test_frames_a_fact_sheets_label_names_its_figures_place(nlp):
     c = drafts(nlp, "Summary\n\n- Farmers killed in Tarvo: at least 48\n")
     assert c["at least 48"]["place"] == "Tarvo"
+
+
+def test_frames_a_town_named_after_a_demonym_and_its_kind_is_the_place(nlp):
+    c = drafts(nlp, "Some 90 people were killed in fighting in and around the northern Bolivian city of Oruro, officials said.")
+    assert c["Some 90"]["place"] == "Oruro"

@@ -58,7 +58,7 @@ def _lex() -> dict[str, Any]:
         # "in Marovo", "in the city of Marovo", "in the northern province of Marovo", "in the occupied Ozar region",
         # "in the country's central Ozar province"
         "place_re": re.compile(r"\b(?:" + trie_pattern([*place["prepositions"], *(p.capitalize() for p in place["prepositions"])])
-                               + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:" + trie_pattern(place["region_words"])
+                               + r")\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:[A-Z][a-z]+(?:an|ese|i|ish)\s+)?(?:" + trie_pattern(place["region_words"])
                                + r")\s+of\s+)?(?:(?:country|nation)['’]s\s+)?(?:[a-z]+(?:ed|ern|al)\s+)?((?:[A-Z][\w'’-]*\s+){0,1}" + name_article(place) + r"[A-Z][\w'’-]*)"
                                r"(?:['’]s)?(?:\s+(" + trie_pattern(place["region_words"]) + r"))?\b"),
         "phase_re": re.compile(r"\b(?:in|during|since|of)\s+(?:[a-z]+\s+){0,2}?(?:the|its|their|[A-Z][\w-]*['’]s)\s+"
