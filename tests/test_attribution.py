@@ -562,3 +562,10 @@ def test_a_speech_verb_joined_by_but_speaks_for_the_sentence_opening_name():
     assert source(text, "61 fishermen").attribution == "Bolivia"  # a comma before "but" too
     text = "How many boats a flotilla has depends on the navy, but estimates run from 9 to 40 boats."
     assert source(text, "9 to 40").attribution is None  # a capitalised first word is no name
+
+
+def test_a_fact_sheets_source_in_brackets_may_give_a_month_or_a_day_without_the_year():
+    text = ("The Oruro siege in numbers\n\n- Killed in the siege: 1,450 (Red Crescent, March)\n"
+            "- Displaced from Oruro: 61,000 (Bolivian government, 12 April)\n")
+    assert source(text, "1,450").attribution == "Red Crescent"
+    assert source(text, "61,000").attribution == "Bolivian government"

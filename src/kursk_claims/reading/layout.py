@@ -22,7 +22,8 @@ _HEAD_PREFIX = re.compile(r"([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s*:\s+\S"
 _HEAD_SUFFIX = re.compile(r"(?:\s[–—-]\s*|:\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
 # "(UN - March 2021)", "(Relief Agency, 2019)", "(source: Aid Office)" closing a line
 _SOURCE_PAREN = re.compile(r"\((?:[Ss]ource:\s*)?([A-Z][\w.&'’/-]*(?:\s+[\w.&'’/-]+){0,5}?)"
-                           r"(?:\s*[-–—,]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}|\s+round\s+\d+)?\)\.?$")
+                           r"(?:\s*[-–—,]\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})"
+                           r"|\s+round\s+\d+)?\)\.?$")
 
 
 @cache
