@@ -24,6 +24,7 @@ from functools import cache
 
 from ..lexicon import table
 from .layout import _BULLET, Layout
+from .lines import line_start
 from .mentions import _REACH, Mention, Mentions
 from .names import party_pattern
 from .phrases import _clean, _comma_before, _name_before_clause, noun_phrase_after, noun_phrase_before
@@ -335,22 +336,22 @@ class SpeechEvents:
     def _carried(self, i: int, pos: int, depth: int) -> Event | None:
         text = self.text
         s0, _ = self.sentences[i]
-        line_start = text.rfind("\n", 0, s0) + 1
+        line0 = line_start(text, s0)
         # a list item belongs to the text that leads into the list; under a subhead of a page
         # that labels its source, each item is a statement of its own, and one that names no
         # one is the page's source's (a fact sheet)
-        if _BULLET.match(text, line_start):
+        if _BULLET.match(text, line0):
             j = i
-            while j > 0 and _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1):
+            while j > 0 and _BULLET.match(text, line_start(text, self.sentences[j][0])):
                 j -= 1
-            lead = j != i and not _BULLET.match(text, text.rfind("\n", 0, self.sentences[j][0]) + 1)
+            lead = j != i and not _BULLET.match(text, line_start(text, self.sentences[j][0]))
             page_source = self._page_source()
             if lead and (page_source is None or not self.speech.layout.is_heading(j)):
                 e, _ = self._event_for(self.sentences[j][1] - 1, depth + 1)
                 if e is not None:
                     return e
             elif page_source is not None:
-                return self._last_speaker_since(i, line_start) or page_source
+                return self._last_speaker_since(i, line0) or page_source
         # a figure before the first speaker of the article (headline, teaser, lead) is the first speaker's
         first = self.first_event_sentence()
         if first is not None and i < first and self._in_lead(i, first):
@@ -630,7 +631,7 @@ def _choose(events: list[Event], pos: int) -> Event | None:
 
 def _quote_speaker(text: str, q0: int, q1: int, events: list[Event]) -> Event | None:
     """Who a quotation is by: ``X wrote: “…”``, ``“…,” X said``."""
-    lead = text[max(0, text.rfind("\n", 0, q0) + 1, q0 - 200):q0]
+    lead = text[max(0, line_start(text, q0), q0 - 200):q0]
     if _LEADS_INTO_QUOTE.search(lead) or lead.strip() == "":
         for e in reversed(events):
             if e.kind == "verb" and q0 - 200 <= e.pos < q0 and "\n" not in text[e.pos:q0] and e.who is not None:

@@ -14,6 +14,7 @@ from itertools import islice
 from ..lexicon import Folded, led, table, trie_pattern
 from . import whose
 from .datelines import in_dateline
+from .lines import line_start
 from .names import bodies, known_party_forms, on_change, party_forms, party_pattern
 from .titles import named_outside_titles, title_case_line
 
@@ -60,7 +61,7 @@ def read_counted(text: str, pos: int, limit: int | None = None) -> tuple[str | N
     lex = _counted_lex()
     limit = len(text) if limit is None else limit
     label = _LINE_LABEL.match(text, pos, limit)
-    if label and pos - (text.rfind("\n", 0, pos) + 1) <= _LABEL_FIGURE:
+    if label and pos - line_start(text, pos) <= _LABEL_FIGURE:
         pos = label.end()  # a fact sheet's line "63,000 - refugees who arrived in May"
     words = [(m.group(0), m.start(), m.end()) for m in islice(_WORD.finditer(text, pos, min(limit, pos + 80)), 12)]
     i = 0
@@ -566,7 +567,7 @@ def read_subject(text: str, sentence: tuple[int, int], fig: tuple[int, int], cou
             return found
     if counted and people_nouns().intersection(w.lower() for w in text[counted[0]:counted[1]].split()):
         # "Marovo: about 3,500 residents refuse to leave": the place a line is labelled with
-        label = _PLACE_LABEL.match(text, text.rfind("\n", 0, fig[0]) + 1, fig[0])
+        label = _PLACE_LABEL.match(text, line_start(text, fig[0]), fig[0])
         if label and whose.is_place(text, label.group(1)):
             return party_forms(text).get(label.group(1), label.group(1))
     return None
@@ -726,12 +727,16 @@ def _sentence_periods(text: str, start: int, end: int) -> tuple[tuple[int, str |
 
 
 _LINE_LABEL_WORDS = 6  # a label longer than this is a sentence with a colon in it
+_LINE_LABEL_REACH = 200  # characters from a list line's start to its figure, at most
 
 
 def _event_label(text: str, start: int) -> str | None:
     """The event a list line's label names, for a figure on that line: "• Deadliest raid:
     Tamba, 2 May – 19 killed" -> ``period: Deadliest raid``."""
-    line = text.rfind("\n", 0, start) + 1
+    lo = max(0, start - _LINE_LABEL_REACH)
+    line = text.rfind("\n", lo, start) + 1
+    if line == 0 and lo > 0:
+        return None  # a line this long before its figure is no list line
     colon = text.find(":", line, start)
     if colon < 0:
         return None

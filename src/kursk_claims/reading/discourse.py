@@ -37,8 +37,8 @@ def read_context(text: str, claims: list[dict[str, Any]], noun_chunk: NounChunk 
     parser gives one, is the noun chunk that holds or follows a figure ending at ``end``."""
     last_subject: dict[str | None, str] = {}
     for i in range(len(claims)):
-        if i and _TITLE_LINE.match(text, text.rfind("\n", 0, claims[i]["start"]) + 1) \
-                and "\n" in text[claims[i - 1]["end"]:claims[i]["start"]]:
+        if i and "\n" in text[claims[i - 1]["end"]:claims[i]["start"]] \
+                and _TITLE_LINE.match(text, text.rfind("\n", claims[i - 1]["end"], claims[i]["start"]) + 1):
             last_subject.clear()  # a heading opens a new entry: the side of the one before goes no further
         _read_claim(text, claims, i, last_subject, noun_chunk)
     _share_the_verb(text, claims)

@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .lines import line_end, line_start
 from .phrases import noun_phrase_after
 from .speakers import Who, _lex, _lookup, country_of
 
@@ -50,8 +51,8 @@ class Layout:
 
     def _line_of(self, i: int) -> tuple[int, int]:
         s0, s1 = self.sentences[i]
-        a = self.text.rfind("\n", 0, s0) + 1
-        b = self.text.find("\n", s1)
+        a = line_start(self.text, s0)
+        b = line_end(self.text, s1)
         return a, (b if b >= 0 else len(self.text))
 
     def is_heading(self, i: int) -> bool:
@@ -143,15 +144,15 @@ class Layout:
         """The speaker the lines above a quotation at ``q0`` name: a speaker line ("Name /
         Party") or a "Source: X" label."""
         text = self.text
-        line_start = text.rfind("\n", 0, q0) + 1
-        prefix = text[line_start:q0].strip()
+        line0 = line_start(text, q0)
+        prefix = text[line0:q0].strip()
         if not prefix or re.fullmatch(r"[\w ]{1,12}:", prefix):
             # the lines above: a speaker line, a "Source:" label
-            above_end = line_start - 1
+            above_end = line0 - 1
             for _ in range(3):
                 if above_end <= 0:
                     break
-                above_start = text.rfind("\n", 0, above_end) + 1
+                above_start = line_start(text, above_end)
                 line = text[above_start:above_end].strip()
                 above_end = above_start - 1
                 if not line:

@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from ..lexicon import Folded, first_letters, months, phrase_pattern, table, trie_pattern, word_list
+from .lines import line_end, line_start
 from .names import known_party_forms, on_change
 from .numerals import Numeral
 from .units import unit_after
@@ -76,7 +77,7 @@ NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*))?(?:[ 
 def is_non_claim(text: str, n: Numeral) -> bool:
     """Dates, years, clock times, ordinals, designations, counters, list numbering."""
     furniture = _furniture_lines(text)
-    if furniture and text.rfind("\n", 0, n.start) + 1 in furniture:
+    if furniture and line_start(text, n.start) in furniture:
         return True  # subscription offers, related links, reading times
     if n.kind != "digits":
         return False
@@ -179,8 +180,8 @@ _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "of", "in", "on",
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
+    a = line_start(text, start)
+    b = line_end(text, end)
     return a, (len(text) if b < 0 else b)
 
 
@@ -195,7 +196,7 @@ on_change(_party_words.cache_clear)
 @lru_cache(maxsize=8)
 def _furniture_lines(text: str) -> frozenset[int]:
     """Where the lines that are page furniture start (one scan of the text)."""
-    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _lex()["boilerplate_re"].finditer(text))
+    return frozenset(line_start(text, m.start()) for m in _lex()["boilerplate_re"].finditer(text))
 
 
 def is_year(text: str, n: Numeral) -> bool:

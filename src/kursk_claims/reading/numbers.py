@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import led, phrase_pattern, spaced_trie_pattern, table, trie_pattern
+from .lines import line_start
 from .non_claims import (
     NEXT_WORDS as _NEXT_WORDS,
     counted_after as _counted_after,
@@ -590,8 +591,8 @@ def _word_number_context(text: str, n: Numeral) -> bool | None:
             and not _OF_THE_BEFORE.search(before):
         return None  # "the two countries" refers back; "of the three brigades" counts
     if word[0].isupper():
-        line_start = text.rfind("\n", 0, n.start) + 1
-        head = text[line_start:n.start]
+        line0 = line_start(text, n.start)
+        head = text[line0:n.start]
         if head.strip() and not _SENTENCE_OPENS_BEFORE.search(head):
             return None  # "Group of Seven", "Ocean's Eleven"
     if _IN_N_AFTER.match(after):

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lines import line_end, line_start
+
 
 def title_case_line(text: str, pos: int) -> bool:
     """Whether the line holding ``pos`` capitalises (nearly) every word, as headlines do."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
+    a = line_start(text, pos)
+    b = line_end(text, pos)
     return _title_case(text[a:b if b >= 0 else len(text)])
 
 
