@@ -520,26 +520,32 @@ def _postmodified() -> re.Pattern[str]:
 
 def _coordinated_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:
     """The name a sentence opens on, for a speech verb joined to its first verb by "but" or
-    "and" with no comma or clause between ("Peru keeps its losses secret but says …")."""
+    "and", with no clause between ("Peru keeps its losses secret, but says …")."""
     m = _OPENING_NAME.match(text, s0, pos)
     if m is None:
         return None
     end = m.end(1)
-    heads = _lex()["roles"] | frozenset(table("attribution")["generic_bodies"])
-    w = _NEXT_WORD.match(text, end, pos)
-    while w is not None and w.group(1) in heads:  # "The Peruvian army", "Chilean officials"
-        end = w.end()
-        w = _NEXT_WORD.match(text, end, pos)
+    heads = _name_heads()
+    nxt = _NEXT_WORD.match(text, end, pos)
+    while nxt is not None and nxt.group(1) in heads:  # "The Peruvian army", "Chilean officials"
+        end = nxt.end()
+        nxt = _NEXT_WORD.match(text, end, pos)
     if not _COORDINATED_VERB.fullmatch(text, end, pos):
         return None
     name = text[m.start(1):end]
     # a name, not a capitalised first word ("How many … depends on …, but estimates run"): a
     # side, a body or a role ("Bolivian officials"), or a name of two capitalised words
     pattern, _ = party_pattern(text)
-    if end == m.end(1) and sum(w[:1].isupper() for w in name.split()) < 2 \
+    if end == m.end(1) and sum(word[:1].isupper() for word in name.split()) < 2 \
             and not any(p.start() == m.start(1) for p in pattern.finditer(text, m.start(1), end)):
         return None
     return name, m.start(1), end
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """The lower-case words that end a speaker's name: roles and bodies ("officials", "army")."""
+    return frozenset(_lex()["roles"]) | frozenset(table("attribution")["generic_bodies"])
 
 
 def _postmodified_subject(text: str, s0: int, pos: int) -> tuple[str, int, int] | None:

@@ -733,9 +733,8 @@ _LINE_LABEL_REACH = 200  # characters from a list line's start to its figure, at
 def _event_label(text: str, start: int) -> str | None:
     """The event a list line's label names, for a figure on that line: "• Deadliest raid:
     Tamba, 2 May – 19 killed" -> ``period: Deadliest raid``."""
-    lo = max(0, start - _LINE_LABEL_REACH)
-    line = text.rfind("\n", lo, start) + 1
-    if line == 0 and lo > 0:
+    line = line_start(text, start)
+    if start - line > _LINE_LABEL_REACH:
         return None  # a line this long before its figure is no list line
     colon = text.find(":", line, start)
     if colon < 0:

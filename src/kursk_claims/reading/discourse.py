@@ -347,17 +347,22 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
     return subject
 
 
-_SPEAKERS_SIDE = re.compile(r"\bon\s+(?:their|its|our)\s+(?:own\s+)?side\b(?!\s+of\b)", re.I)
 def _side_speaking_of_soldiers(text: str, c: dict[str, Any]) -> str | None:
     """The side that confirms soldiers lost, naming no side ("Peru confirms 13 soldiers
     killed"): its own; a side that only says so may speak of the enemy's."""
     spans = c.get("source_spans") or []
-    if not any(a >= c["sentence_start"] and b <= c["start"] and _CONFIRMS.match(text, b, c["start"]) for a, b in spans):
+    confirms = _confirms()
+    if not any(a >= c["sentence_start"] and b <= c["start"] and confirms.match(text, b, c["start"]) for a, b in spans):
         return None
     return context.side_speaking(text, c.get("attribution"))
 
 
-_CONFIRMS = re.compile(r"\s+(?:has\s+|had\s+)?(?:confirms|confirmed|confirm)\b")
+@cache
+def _confirms() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:has\s+|had\s+)?(?:" + trie_pattern(table("whose")["confirm_verbs"]) + r")\b")
+
+
+_SPEAKERS_SIDE = re.compile(r"\bon\s+(?:their|its|our)\s+(?:own\s+)?side\b(?!\s+of\b)", re.I)
 
 
 def _speakers_side(text: str, end: int, s1: int) -> bool:
