@@ -479,3 +479,6 @@ def test_a_side_that_confirms_soldiers_lost_speaks_of_its_own(nlp):
     c = claims(nlp, "Peruvian gunboats shelled the coast at dawn, Lima said. Peru lost two boats.\n\n"
                     "Bolivia confirms 6 soldiers killed\n")
     assert c["6"]["subject"] == "Bolivia"
+    c = claims(nlp, "Peruvian gunboats shelled the coast at dawn, Lima said. Peru lost two boats.\n\n"
+                    "Bolivia admits 8 soldiers killed\n")
+    assert c["8"]["subject"] == "Bolivia"
