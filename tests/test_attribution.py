@@ -554,11 +554,11 @@ def test_a_body_a_lead_describes_is_the_one_named_right_after():
 
 
 def test_a_speech_verb_joined_by_but_speaks_for_the_sentence_opening_name():
-    text = ("Bolivian officials said 30 villages were shelled. Peru keeps its army's losses secret but says "
-            "more than 70 of its farmers have died. The Bolivian navy stays silent and reports 9 boats lost.")
-    assert source(text, "more than 70").attribution == "Peru"
+    text = ("Bolivian officials said 30 villages were shelled. Peru blames the floods but reports "
+            "70 farmers missing. The Bolivian navy stays silent and reports 9 boats lost.")
+    assert source(text, "70 farmers").attribution == "Peru"
     assert source(text, "9 boats").attribution == "Bolivian navy"
-    text = "Tarija officials said 30 died. Bolivia has kept its army's toll quiet, but says 61 fishermen drowned."
+    text = "Tarija officials said 30 died. Bolivia blames the storm, but says 61 fishermen drowned."
     assert source(text, "61 fishermen").attribution == "Bolivia"  # a comma before "but" too
     text = "How many boats a flotilla has depends on the navy, but estimates run from 9 to 40 boats."
     assert source(text, "9 to 40").attribution is None  # a capitalised first word is no name

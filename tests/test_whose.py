@@ -470,8 +470,8 @@ def test_a_sentence_opening_on_a_sides_name_makes_its_figures_that_sides(nlp):
 
 
 def test_dead_said_to_be_on_the_speakers_side_are_the_speakers(nlp):
-    c = claims(nlp, "The Peruvian navy shelled the Titicaca shore for a week, Peru said. Bolivian officials say "
-                    "61 fishermen have died on their side.")
+    c = claims(nlp, "The Peruvian navy shelled the Titicaca shore for a week, Peru said. Bolivian officials report "
+                    "that 61 fishermen were killed on their side.")
     assert c["61"]["subject"] == "Bolivia" and "subject" not in (c["61"].get("inferred") or [])
 
 
