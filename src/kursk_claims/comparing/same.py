@@ -113,13 +113,9 @@ def same_quantity(a: Entry, b: Entry, slip: bool = False) -> Sameness:
     if since_a and since_b and since_a != since_b:
         s.separate = f"totals counted from different starts ({since_a} / {since_b})"
         return s
-    if bool(since_a) != bool(since_b) and (_days_long(since_a or since_b)
-                                           or _from_a_month(since_a or since_b)
-                                           and (_later((a, b) if since_a else (b, a)) or a.claim.article == b.claim.article)):
-        # "killed since Sunday": a few days' toll, a part of one counted from no named start; so is
-        # one counted "since December" said after the other (had it counted from the same start,
-        # being lower it would have fallen) or beside it in one article (a breakdown of it)
-        _part(s, "a" if since_a else "b", f"a toll counted {since_a or since_b} is a part of one counted from no named start")
+    since = since_a or since_b
+    if since and not (since_a and since_b) and _from_a_later_start(*((a, b) if since_a else (b, a)), since):
+        _part(s, "a" if since_a else "b", f"a toll counted {since} is a part of one counted from no named start")
     # breakdowns
     if a.part and b.part and a.part != b.part:
         s.separate = "breakdowns of different wholes"
@@ -160,23 +156,24 @@ def _since(e: Entry) -> str | None:
     return " ".join(w for w in scope[len("period: "):].split() if not w[:1].isdigit() and w not in ("the", "of"))
 
 
-def _later(pair: tuple[Entry, Entry]) -> bool:
-    """Whether the first figure is of a later day than the second."""
-    x, y = pair
-    return x.day is not None and y.day is not None and x.day > y.day
-
-
-def _from_a_month(since: str | None) -> bool:
-    """Whether a total is counted from a named month or a day of one ("since January", "since
-    7 October", "since mid-December")."""
-    words = (since or "").split()
-    return len(words) > 1 and words[-1].strip(".,").removeprefix("mid-").removeprefix("early-") in months()
-
-
-def _days_long(since: str | None) -> bool:
-    """Whether a total's start is a day of the week ("since Sunday night"): days long at most."""
-    words = (since or "").split()
-    return len(words) > 1 and words[1].strip(".,") in weekdays()
+def _from_a_later_start(named: Entry, other: Entry, since: str) -> bool:
+    """Whether a total counted from a named start is a part of one counted from none: a start
+    on a day of the week ("since Sunday night", days long at most); or a month ("since
+    December", "since 7 October", "since mid-May") when the figure is said later than the other
+    (from the same start, being lower, it would have fallen) or beside it in one article (a
+    breakdown of it)."""
+    words = since.split()
+    if len(words) < 2:
+        return False
+    if words[1].strip(".,") in weekdays():
+        return True
+    month = words[-1].strip(".,")
+    for prefix in ("mid-", "early-", "late-"):
+        month = month.removeprefix(prefix)
+    if month not in months():
+        return False
+    later = named.day is not None and other.day is not None and named.day > other.day
+    return later or named.claim.article == other.claim.article
 
 
 def _another_war(place: str | None) -> bool:

@@ -633,26 +633,18 @@ def land_nouns() -> frozenset[str]:
     return frozenset(table("frames")["land_nouns"]["words"])
 
 
-def side_speaking(text: str, name: str | None) -> str | None:
-    """The side a source is, when its name opens with the side's ("Chile", "the Chilean
-    army"; not "a UK-based monitor")."""
+def party_in(text: str, name: str | None, opening: bool = False) -> str | None:
+    """The party a source's name stands for ("the Peruvian military" -> Peru), or None; with
+    ``opening``, only the side the source is, its name opening with the side's ("Chile", "the
+    Chilean army"; not "a UK-based monitor")."""
     if not name:
         return None
     pattern, names = party_pattern(text)
     found = next(pattern.finditer(name), None)
-    if found is None or found.start() != (4 if name.lower().startswith("the ") else 0) \
-            or name[found.end():found.end() + 1] in ("-", "‑"):
+    if found is None or opening and (found.start() != (4 if name.lower().startswith("the ") else 0)
+                                     or name[found.end():found.end() + 1] in ("-", "‑")):
         return None
     return names[found.group(1)]
-
-
-def party_in(text: str, name: str | None) -> str | None:
-    """The party a source's name stands for ("the Israeli military" -> Israel), or None."""
-    if not name:
-        return None
-    pattern, names = party_pattern(text)
-    found = next(pattern.finditer(name), None)
-    return names[found.group(1)] if found else None
 
 
 def party_after(text: str, sentence: tuple[int, int], fig: tuple[int, int], excluded: list[tuple[int, int]],
@@ -777,7 +769,8 @@ def _scope_lex() -> dict:
         "not_places": frozenset(list(months) + list(weekdays) + ["the"]),
         "event_words": frozenset(s["event_nouns"]),
         "dated_days": frozenset(s["dated_days"]),
-        "day_period": Folded(s["day_period"]),
+        "day_period": Folded(r"\b(?:on|last)\s+(?:" + trie_pattern(weekdays) + r")(?:\s+(?:" + trie_pattern(s["day_parts"])
+                             + r"))?\b"),
         "loss_before": re.compile(s["loss_before"], re.I),
         "tally_before": re.compile(r"\b(?:" + trie_pattern(table("counted")["tally_nouns"]) + r")\s+(?:[a-z]+\s+){0,2}?(?:"
                                    + trie_pattern(s["tally_verbs"]) + r")\s+(?:to\s+|at\s+|past\s+)?(?:[a-z]+\s+){0,2}?"

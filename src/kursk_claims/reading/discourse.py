@@ -334,7 +334,7 @@ def _read_subject(text: str, claims: list[dict[str, Any]], i: int, counted: tupl
         subject = context.read_land_owner(text, c["end"], clause_end) or subject
     if subject is None and whose.is_loss(c["measure"]):
         # "Chile says 1,400 people were killed in the Peruvian attack": the speaking side's own dead
-        speaker = context.side_speaking(text, c.get("attribution"))
+        speaker = context.party_in(text, c.get("attribution"), opening=True)
         if speaker:
             struck = whose.attackers(text, s0, s1)
             if struck and speaker not in struck:
@@ -354,7 +354,7 @@ def _side_speaking_of_soldiers(text: str, c: dict[str, Any]) -> str | None:
     confirms = _confirms()
     if not any(a >= c["sentence_start"] and b <= c["start"] and confirms.match(text, b, c["start"]) for a, b in spans):
         return None
-    return context.side_speaking(text, c.get("attribution"))
+    return context.party_in(text, c.get("attribution"), opening=True)
 
 
 @cache

@@ -290,7 +290,7 @@ def read_place(text: str, sentence: tuple[int, int], fig: tuple[int, int],
             return named.group(1)  # "the Tamba death toll rose to 86": the town's toll (not "Death toll …")
         return _region_pointed_at(text, c0, c1) or _campaign(text, s0, s1)  # "in the operation", "over the war"
     if best[1] in capitals():
-        return best[1]  # "fire on Damascus killed 38": the city's toll, not its country's
+        return best[1]  # "mortar fire on Lima killed 12": the city's toll, not its country's
     return party_forms(text).get(best[1], best[1])
 
 

@@ -334,7 +334,7 @@ def _document_forms(text: str) -> tuple[PartyMatcher, Mapping[str, str]]:
 @cache
 def capitals() -> frozenset[str]:
     """The countries' capitals and their other spellings: a side when they speak ("Kyiv said"),
-    a city when a figure is placed in one ("rockets on Damascus killed 38")."""
+    a city when a figure is placed in one ("rockets on Lima killed 12")."""
     return frozenset(f for entry in table("countries").values() if not entry.get("body")
                      for f in [entry["capital"], *entry["capital_variants"]] if f)
 

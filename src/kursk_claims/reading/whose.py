@@ -196,7 +196,7 @@ def civil_side(text: str, start: int, end: int) -> str | None:
     pattern, forms = party_pattern(text)
     for m in pattern.finditer(text, start, end):
         if text[m.end():m.end() + 1] in ("-", "‑"):
-            continue  # "Hamas-run Gaza": the side that runs the place
+            continue  # "Ozar-run Tamba": the side that runs the place
         if _lex()["civil_after"].match(text, m.end(), min(len(text), m.end() + 40)) \
                 or _lex()["civil_before"].search(text, max(start, m.start() - 50), m.start()):
             return forms[m.group(1)]
@@ -536,6 +536,7 @@ def where_a_war_is(text: str, start: int) -> bool:
 _OWNED_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?")
 
 
+@lru_cache(maxsize=256)
 def attackers(text: str, start: int, end: int) -> frozenset[str]:
     """The sides text[start:end] plainly names as the ones that strike: ``an attack by X``,
     ``an attack by Y's paramilitary X``, ``X shelling``."""
@@ -544,6 +545,9 @@ def attackers(text: str, start: int, end: int) -> frozenset[str]:
     owners = {m.start() for m, n in zip(found, found[1:])  # "Peru's paramilitary Ozar Front": Ozar strikes, Peru owns it
               if m.group(1).endswith(("'s", "’s")) and _OWNED_NEXT.fullmatch(text, m.end(), n.start())}
     return frozenset(forms[m.group(1)] for m in found if m.start() not in owners and strikes(text, m.start(), m.end(), start))
+
+
+on_change(attackers.cache_clear)
 
 
 def strikes(text: str, start: int, end: int, limit: int = 0) -> bool:
@@ -562,7 +566,6 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
         if c.get("subject"):
             by_measure.setdefault(c.get("measure"), Counter())[c["subject"]] += 1
     ranked: tuple[str, ...] | None = None
-    attackers_of: dict[int, frozenset[str]] = {}  # each sentence's, read once
     for c in claims:
         if c.get("subject"):
             continue
@@ -577,10 +580,7 @@ def fill_subjects(text: str, claims: list[dict[str, Any]]) -> None:
         # not a side the figure's own sentence names as the one that struck ("an attack by X
         # killed 104 people"): the dead are not the attacker's, but of the country the article
         # names most after it
-        striking: frozenset[str] = frozenset()
-        if is_loss(c.get("measure")):
-            striking = attackers_of.get(c["sentence_start"]) or attackers_of.setdefault(
-                c["sentence_start"], attackers(text, c["sentence_start"], c["sentence_end"]))
+        striking = attackers(text, c["sentence_start"], c["sentence_end"]) if is_loss(c.get("measure")) else frozenset()
         topic = ranked[0] if ranked and ranked[0] not in striking else \
             next((p for p in ranked[1:] if p not in striking and not is_group(p)), "")
         seen = by_measure.get(c.get("measure"))
